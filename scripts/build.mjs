@@ -1,0 +1,31 @@
+// Compiles the TypeScript, copies the SQL migrations beside the compiled store and writes the
+// oclif manifest, so that `npm install` (through `prepare`) leaves a runnable CLI behind.
+import {execFileSync} from 'node:child_process'
+import {cpSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+rmSync(join(root, 'dist'), {force: true, recursive: true})
+rmSync(join(root, 'oclif.manifest.json'), {force: true})
+try {
+  execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.json')], {stdio: 'inherit'})
+} catch {
+  console.error('De TypeScript-compilatie is mislukt; zie de fouten hierboven.')
+  process.exit(1)
+}
+
+const from = join(root, 'src', 'store', 'migrations')
+const to = join(root, 'dist', 'store', 'migrations')
+mkdirSync(to, {recursive: true})
+for (const file of readdirSync(from)) if (file.endsWith('.sql')) cpSync(join(from, file), join(to, file))
+
+// The manifest lets oclif load only the command that runs, which keeps start-up fast.
+try {
+  execFileSync(bin('oclif'), ['manifest'], {cwd: root, stdio: 'pipe'})
+} catch (error) {
+  console.error(String(error.stderr ?? error))
+  process.exit(1)
+}

@@ -1,0 +1,30 @@
+// Builds the example study in a scratch folder (.demo/) and shows where its fieldwork stands,
+// using the CLI exactly as a user would. The scratch folder is made anew on every run.
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, rmSync} from 'node:fs'
+import {dirname, join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const example = join(root, 'examples', 'voorbeeldstudie')
+const demo = join(root, '.demo', 'voorbeeldstudie')
+
+rmSync(join(root, '.demo'), {force: true, recursive: true})
+mkdirSync(demo, {recursive: true})
+for (const part of ['study.yaml', 'inbox']) cpSync(join(example, part), join(demo, part), {recursive: true})
+
+function karavaan(...args) {
+  console.log(`\n$ karavaan ${args.join(' ')}`)
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'run.js'), ...args, '--study', demo], {stdio: 'inherit'})
+  if (result.status !== 0) {
+    console.error(`\nDe demo is gestopt: "karavaan ${args[0]}" gaf exitcode ${result.status}.`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+karavaan('context', 'import', join(example, 'context.csv'))
+karavaan('plan', 'import', join(example, 'plan.csv'))
+karavaan('status')
+console.log(`\nDe voorbeeldstudie staat in ${relative(process.cwd(), demo) || demo}. Probeer bijvoorbeeld:`)
+console.log(`  node bin/run.js context list --study ${relative(process.cwd(), demo)}`)
+console.log(`  node bin/run.js plan --study ${relative(process.cwd(), demo)} --halteplaats wendelo`)

@@ -1,0 +1,34 @@
+import {Command, Flags, type Interfaces} from '@oclif/core'
+
+import {describeError} from './report-error.js'
+
+/**
+ * What every karavaan command shares: Dutch --json and --debug flags, and one place that turns
+ * errors into a Dutch message and the exit codes of STYLE.md (stack trace only with --debug).
+ */
+export abstract class KaravaanCommand extends Command {
+  static override baseFlags = {
+    debug: Flags.boolean({description: 'Toon bij een fout ook de technische details (stacktrace).', helpGroup: 'ALGEMEEN'}),
+    json: Flags.boolean({description: 'Geef het resultaat als JSON, voor scripts.', helpGroup: 'ALGEMEEN'}),
+  }
+
+  static override enableJsonFlag = true
+
+  /** True when a person sits at the terminal, so the command may ask for what is missing. */
+  protected get interactive(): boolean {
+    return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !this.jsonEnabled()
+  }
+
+  protected override async catch(error: Interfaces.CommandError): Promise<void> {
+    const reported = describeError(error, this.id ?? '')
+    process.exitCode = reported.exit
+    if (reported.exit === 0) return
+    const lines = [`Fout: ${reported.message}`, ...reported.details.map((d) => `  - ${d}`)]
+    if (reported.hint) lines.push(`→ ${reported.hint}`)
+    if (this.argv.includes('--debug') && error.stack) lines.push('', error.stack)
+    process.stderr.write(lines.join('\n') + '\n')
+    if (this.jsonEnabled()) {
+      this.logJson({error: {details: reported.details, exit: reported.exit, hint: reported.hint, message: reported.message}})
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import {isUserError} from '../errors.js'
+
+export const EXIT = {bug: 10, ok: 0, usage: 2, user: 1} as const
+
+export interface ReportedError {
+  details: string[]
+  exit: number
+  hint?: string
+  message: string
+}
+
+/**
+ * Turns any error into what the user reads: a Dutch message, details, a hint and the exit code
+ * of STYLE.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
+ */
+export function describeError(error: unknown, commandId: string): ReportedError {
+  if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}
+  const usage = translateUsageError(error, commandId)
+  if (usage) return usage
+  const code = (error as {code?: string}).code
+  if (code === 'ENOSPC') {
+    return {details: [], exit: EXIT.user, hint: 'Maak ruimte vrij op de schijf en probeer het opnieuw.', message: 'De schijf is vol; er is niets opgeslagen.'}
+  }
+
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    const path = (error as {path?: string}).path
+    return {details: [], exit: EXIT.user, hint: 'Controleer of je schrijfrechten hebt op de studiemap.', message: `Geen toestemming om ${path ?? 'een bestand'} te schrijven.`}
+  }
+
+  return {
+    details: [],
+    exit: EXIT.bug,
+    hint: 'Dit is een fout in karavaan, niet in jouw invoer. Meld het aan het team, met de uitvoer van dezelfde opdracht met --debug erbij.',
+    message: `Er ging iets mis in karavaan: ${(error as Error)?.message ?? String(error)}`,
+  }
+}
+
+const USAGE_PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/^Nonexistent flags?: (.*)/, (flags) => `Onbekende optie: ${flags}.`],
+  [/^Missing \d+ required args?:?\s*(\S+)?/, (name) => `Er ontbreekt een verplicht argument${name ? `: ${name}` : ''}.`],
+  [/^Unexpected arguments?: (.*)/, (args) => `Onverwacht argument: ${args}.`],
+  [/^Expected --([\w-]+)=(.*) to be one of: (.*)/, (flag, value, options) => `Ongeldige waarde "${value}" voor --${flag}. Kies uit: ${options}.`],
+  [/^Expected (.*) to be one of: (.*)/, (value, options) => `Ongeldige waarde "${value}". Kies uit: ${options}.`],
+  [/Flag --([\w-]+) can only be specified once/, (flag) => `De optie --${flag} mag maar één keer worden gegeven.`],
+  [/Flag --([\w-]+) expects one of these values: (.*)/, (flag, options) => `De optie --${flag} verwacht een van deze waarden: ${options}.`],
+  [/Flag --([\w-]+) expects a value/, (flag) => `De optie --${flag} heeft een waarde nodig.`],
+  [/Missing required flag:?\s*-*([\w-]+)/, (flag) => `De optie --${flag} is verplicht.`],
+  [/--([\w-]+)=?\S* cannot also be provided when using --([\w-]+)/, (a, b) => `De opties --${a} en --${b} gaan niet samen; kies er één.`],
+  [/Unexpected flag (\S+)/, (flag) => `Onverwachte optie ${flag}.`],
+  [/Expected an integer but received: (.*)/, (value) => `"${value}" is geen geheel getal.`],
+]
+
+function translateUsageError(error: unknown, commandId: string): ReportedError | undefined {
+  const name = (error as {constructor?: {name?: string}})?.constructor?.name ?? ''
+  const message = String((error as Error)?.message ?? '')
+  const isParse = /ParseError|ArgsError|FlagsError|OptionError|ValidationError|ConstraintError/.test(name) || /^(Flag --|Unexpected flag|Expected )/.test(message)
+  if (!isParse) return undefined
+  const lines = message.replace(/\nSee more help with --help$/, '').replace(/\u001B\[\d+m/g, '').split('\n')
+  const translated = lines
+    .map((line) => {
+      for (const [pattern, render] of USAGE_PATTERNS) {
+        const match = pattern.exec(line.trim())
+        if (match) return render(...match.slice(1))
+      }
+
+      return undefined
+    })
+    .filter((line): line is string => Boolean(line))
+  return {
+    details: [],
+    exit: EXIT.usage,
+    hint: `Zie: karavaan ${commandId.replaceAll(':', ' ')} --help`,
+    message: translated.length > 0 ? translated.join('\n') : `Deze opdracht is verkeerd gebruikt: ${lines[0]}`,
+  }
+}

@@ -1,0 +1,104 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KaravaanCommand} from '../cli/base-command.js'
+import {UserError} from '../errors.js'
+import {HALTEPLAATS_COUNT} from '../method/contract.js'
+import {existingStudy, scaffoldStudy, type ScaffoldResult, type StudyDraft} from '../study/scaffold.js'
+import {parseHalteplaatsSpec, parseMemberSpec} from '../study/specs.js'
+
+export default class Init extends KaravaanCommand {
+  static override args = {
+    dir: Args.directory({default: '.', description: 'Map voor de nieuwe studie (wordt gemaakt als hij nog niet bestaat).'}),
+  }
+
+  static override description = `Maakt een nieuwe Karavaan-studie aan: study.yaml (titel, opdrachtgever, periode, de vier halteplaatsen en het team), de database karavaan.db, de map inbox/ voor notities en de map rapporten/.
+
+In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder terminal (in een script), met --yes of met --json vraagt init niets: geef dan alles met opties mee. Er wordt pas iets geschreven als alles klopt. Een map met een bestaande studie wordt niet overschreven, tenzij je --force geeft; ook dan blijft de database bewaard.`
+
+  static override examples = [
+    {command: '<%= config.bin %> init veenland', description: 'Een studie aanmaken; init vraagt naar de gegevens.'},
+    {
+      command:
+        '<%= config.bin %> init veenland --yes --title "Karavaan Veenland 2026" --client "Gemeente Veenstad" --halteplaats "kanaalzone:Kanaalzone:Veenstad:stadswijk" --halteplaats "wendelo:Wendelo:Oost-Veenland:dorp in krimpregio" --halteplaats "vlonders:De Vlonders:Almerwaard:vinex-wijk" --halteplaats "havenkwartier:Havenkwartier:Westerduin:kustplaats" --interviewer "anna:Anna Visser" --interviewer bram',
+      description: 'Alles met opties, zonder vragen (voor scripts).',
+    },
+  ]
+
+  static override flags = {
+    client: Flags.string({description: 'Opdrachtgever van het onderzoek.'}),
+    end: Flags.string({description: 'Einde van het veldwerk (jaar-maand-dag). Standaard: een jaar na het begin.'}),
+    force: Flags.boolean({description: 'Schrijf study.yaml opnieuw in een map die al een studie bevat. De oude study.yaml wordt bewaard als .bak; de database blijft staan.'}),
+    halteplaats: Flags.string({description: 'Halteplaats als id:Naam:Gemeente:type; precies vier keer.', multiple: true}),
+    interviewer: Flags.string({description: 'Interviewer als id of id:Naam; mag vaker.', multiple: true}),
+    method: Flags.string({default: 'karavaan', description: 'De methode: "karavaan" (ingebouwd) of het pad naar een eigen kopie van methods/karavaan.yaml.'}),
+    start: Flags.string({description: 'Begin van het veldwerk (jaar-maand-dag). Standaard: vandaag.'}),
+    title: Flags.string({description: 'Titel van de studie.'}),
+    yes: Flags.boolean({char: 'y', description: 'Vraag niets: neem de standaardwaarden voor wat niet is opgegeven.'}),
+  }
+
+  static override summary = 'Maak een nieuwe studie aan.'
+
+  async run(): Promise<Omit<ScaffoldResult, 'backup'> & {backup: null | string}> {
+    const {args, flags} = await this.parse(Init)
+    const present = existingStudy(args.dir)
+    if ((present.studyFile || present.database) && !flags.force) {
+      // Say so before asking a single question.
+      throw new UserError(`In ${args.dir} staat al een studie; er is niets overschreven.`, {
+        hint: 'Kies een andere map, of gebruik --force om study.yaml opnieuw te schrijven (de database blijft altijd bewaard).',
+      })
+    }
+
+    const given: Partial<StudyDraft> = {
+      client: flags.client,
+      halteplaatsen: flags.halteplaats?.map((spec) => parseHalteplaatsSpec(spec)),
+      method: flags.method,
+      period: flags.start || flags.end ? ({end: flags.end, start: flags.start} as StudyDraft['period']) : undefined,
+      team: flags.interviewer?.map((spec) => parseMemberSpec(spec)),
+      title: flags.title,
+    }
+    if (given.halteplaatsen && given.halteplaatsen.length !== HALTEPLAATS_COUNT) {
+      throw new UserError(`Een Karavaan heeft precies ${HALTEPLAATS_COUNT} halteplaatsen; je gaf er ${given.halteplaatsen.length} met --halteplaats.`, {
+        hint: 'Geef --halteplaats vier keer, als id:Naam:Gemeente:type.',
+      })
+    }
+
+    const defaults = defaultPeriod(flags.start)
+    let draft: StudyDraft
+    if (this.interactive && !flags.yes) {
+      const {askStudyDraft} = await import('../ui/init-prompts.js')
+      draft = await askStudyDraft(given, defaults)
+    } else {
+      draft = completeFromFlags(given, defaults)
+    }
+
+    const result = scaffoldStudy(args.dir, draft, {force: flags.force})
+    this.log(`Studie "${result.study.title}" aangemaakt in ${result.dir}`)
+    this.log(`  study.yaml, karavaan.db${result.keptDatabase ? ' (bestaande database bewaard)' : ''}, inbox/ en rapporten/`)
+    if (result.backup) this.log(`  de vorige study.yaml staat in ${result.backup}`)
+    this.log('Volgende stap: leg contextcijfers vast (karavaan context import) en plan de gesprekken (karavaan plan set).')
+    return {...result, backup: result.backup ?? null}
+  }
+}
+
+function completeFromFlags(given: Partial<StudyDraft>, defaults: {end: string; start: string}): StudyDraft {
+  const missing = [
+    given.title ? '' : '--title',
+    given.client ? '' : '--client',
+    given.halteplaatsen ? '' : `--halteplaats (${HALTEPLAATS_COUNT} keer)`,
+    given.team ? '' : '--interviewer',
+  ].filter(Boolean)
+  if (missing.length > 0) {
+    throw new UserError(`Zonder vragen kan init geen studie maken: ${missing.join(', ')} ${missing.length === 1 ? 'ontbreekt' : 'ontbreken'}. Er is niets geschreven.`, {
+      hint: 'Geef deze opties mee, of start init in een terminal zonder --yes om de vragen te beantwoorden. Zie: karavaan init --help',
+    })
+  }
+
+  return {...(given as StudyDraft), period: {end: given.period?.end ?? defaults.end, start: given.period?.start ?? defaults.start}}
+}
+
+function defaultPeriod(start?: string): {end: string; start: string} {
+  const from = start && /^\d{4}-\d{2}-\d{2}$/.test(start) ? new Date(`${start}T00:00:00Z`) : new Date()
+  const begin = from.toISOString().slice(0, 10)
+  const until = new Date(Date.UTC(from.getUTCFullYear() + 1, from.getUTCMonth(), from.getUTCDate() - 1))
+  return {end: until.toISOString().slice(0, 10), start: begin}
+}

@@ -1,0 +1,44 @@
+import {Flags} from '@oclif/core'
+
+import {KaravaanCommand} from '../../cli/base-command.js'
+import {loadMethod, methodPath} from '../../method/load.js'
+import type {Method} from '../../method/schema.js'
+import {loadStudy} from '../../study/load.js'
+import {locateStudy} from '../../study/locate.js'
+import {renderMethod} from '../../ui/method-view.js'
+
+export default class MethodShow extends KaravaanCommand {
+  static override description = `Toont de onderdelen van de Karavaan-methode met hun id's: de vier stappen, de acht groepen, de observaties, de vijf narratieven van wantrouwen (nummer, id, naam, omschrijving en typerende uitspraak), de thema's en de drie doelgroepen van het advies.
+
+Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kopie); daarbuiten de ingebouwde methode. Met --file bekijk en controleer je een methodebestand voordat je het in een studie gebruikt.`
+
+  static override examples = [
+    {command: '<%= config.bin %> method show', description: 'De methode lezen.'},
+    {command: '<%= config.bin %> method show --json', description: 'Alle id\'s en namen als JSON, bijvoorbeeld voor een script.'},
+    {command: '<%= config.bin %> method show --file mijn-methode.yaml', description: 'Een bewerkte kopie controleren.'},
+  ]
+
+  static override flags = {
+    file: Flags.file({description: 'Een methodebestand om te tonen en te controleren, in plaats van de methode van de studie.', exists: false}),
+    study: Flags.directory({description: 'Map van de studie waarvan je de methode wilt zien.', helpGroup: 'ALGEMEEN'}),
+  }
+
+  static override summary = 'Toon de methode: groepen, narratieven, thema\'s en meer.'
+
+  async run(): Promise<Method> {
+    const {flags} = await this.parse(MethodShow)
+    const method = flags.file ? loadMethod(flags.file) : this.methodOfStudy(flags.study)
+    this.log(renderMethod(method))
+    return method
+  }
+
+  private methodOfStudy(explicit: string | undefined): Method {
+    try {
+      return loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit})).methodDefinition
+    } catch (error) {
+      // Outside a study the built-in method is what a user wants to read.
+      if (explicit || process.env.KARAVAAN_STUDY || !String((error as Error).message).startsWith('Geen studie gevonden')) throw error
+      return loadMethod(methodPath('karavaan', process.cwd()))
+    }
+  }
+}

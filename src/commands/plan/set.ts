@@ -1,0 +1,41 @@
+import {Flags} from '@oclif/core'
+
+import {StudyCommand} from '../../cli/study-command.js'
+import {applyPlan, checkPlanRequest, type PlanOutcome} from '../../fieldwork/plan.js'
+import {PLAN_STATES} from '../../fieldwork/types.js'
+import {formatDate} from '../../ui/table.js'
+
+export default class PlanSet extends StudyCommand {
+  static override description = `Zet een gesprek of observatie in de planning, of wijzigt de datum of status ervan. Een gesprek is het gesprek met één groep in één halteplaats; een observatie (wijkwandeling, fietstocht, wijkbijeenkomst, buurtactiviteit) kan vaker voorkomen en wordt herkend aan de datum of de id.
+
+De vorige datum en status blijven bewaard. Een datum buiten de periode van de studie wordt opgeslagen, met een waarschuwing.`
+
+  static override examples = [
+    {command: '<%= config.bin %> plan set --halteplaats kanaalzone --group moeders --date 2026-03-11 --state gehouden', description: 'Een gehouden gesprek vastleggen.'},
+    {command: '<%= config.bin %> plan set --halteplaats wendelo --group 5 --date 2026-04-09', description: 'Een gesprek met groep 5 (ouderen) plannen.'},
+    {command: '<%= config.bin %> plan set --halteplaats vlonders --activity wijkwandeling --date 2026-05-12 --state gehouden', description: 'Een observatie vastleggen.'},
+  ]
+
+  static override flags = {
+    activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', exclusive: ['group']}),
+    date: Flags.string({description: 'Datum (jaar-maand-dag), bijv. 2026-03-15.'}),
+    group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity']}),
+    halteplaats: Flags.string({description: 'Id van de halteplaats.', required: true}),
+    id: Flags.string({description: 'Id van een bestaande observatie in de planning (zie karavaan plan --json).'}),
+    state: Flags.string({description: 'Status.', options: [...PLAN_STATES]}),
+  }
+
+  static override summary = 'Plan een gesprek of observatie, of wijzig datum of status.'
+
+  async run(): Promise<PlanOutcome> {
+    const {flags} = await this.parse(PlanSet)
+    const {store, study} = this.openStudy(flags.study)
+    const request = checkPlanRequest(study, flags)
+    const outcome = store.transaction(() => applyPlan(store, study, request))
+    for (const warning of outcome.warnings) this.warn(`Let op: ${warning}`)
+    const what = outcome.item.group ? `gesprek met ${outcome.item.group}` : `observatie ${outcome.item.activity}`
+    const verb = {bijgewerkt: 'Bijgewerkt', nieuw: 'Gepland', ongewijzigd: 'Ongewijzigd'}[outcome.change]
+    this.log(`${verb}: ${what} in ${outcome.item.halteplaats}, ${formatDate(outcome.item.date)}, ${outcome.item.state}.`)
+    return outcome
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Errors the core throws. A UserError is something the user can fix (bad input, a study in the
+ * wrong state): the CLI prints its Dutch message and exits 1. Anything else is a bug in the kit.
+ */
+export class UserError extends Error {
+  readonly hint?: string
+  readonly details: string[]
+
+  constructor(message: string, options: {details?: string[]; hint?: string} = {}) {
+    super(message)
+    this.name = 'UserError'
+    this.hint = options.hint
+    this.details = options.details ?? []
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError
+}

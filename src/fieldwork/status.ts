@@ -1,0 +1,115 @@
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import type {PlanItem, PlanState} from './types.js'
+
+export type CellState = 'niet gepland' | PlanState
+
+export interface ConversationCell {
+  date: null | string
+  group: string
+  halteplaats: string
+  notes: number
+  state: CellState
+}
+
+export interface ObservationSummary {
+  activity: string
+  halteplaats: string
+  held: number
+  notes: number
+  planned: Array<{date: null | string; state: PlanState}>
+}
+
+export interface MissingItem {
+  group?: string
+  halteplaats: string
+  kind: 'context' | 'gesprek' | 'notitie' | 'observatie'
+  message: string
+}
+
+export interface FieldworkStatus {
+  cells: ConversationCell[]
+  complete: boolean
+  groups: string[]
+  halteplaatsen: Array<{contextFigures: number; gemeente: string; id: string; name: string; type: string}>
+  missing: MissingItem[]
+  observations: ObservationSummary[]
+  study: {id: string; period: {end: string; start: string}; title: string}
+  totals: {conversations: number; conversationsHeld: number; conversationsPlanned: number; notes: number; observationsHeld: number}
+}
+
+/**
+ * Where the fieldwork stands: for every halteplaats and group whether the conversation is
+ * planned or held and how many notes it has, the observations, and what a complete Karavaan
+ * still lacks. A conversation with notes counts as held even if the plan was not updated.
+ */
+export function fieldworkStatus(store: Store, study: Study): FieldworkStatus {
+  const method = study.methodDefinition
+  const plan = store.plan.list()
+  const noteCounts = store.notes.countByCell()
+  const figures = store.context.list()
+  const notesFor = (halteplaats: string, key: 'activity' | 'group', id: string) =>
+    noteCounts.filter((row) => row.halteplaats === halteplaats && row[key] === id).reduce((sum, row) => sum + row.count, 0)
+
+  const cells: ConversationCell[] = []
+  const observations: ObservationSummary[] = []
+  const missing: MissingItem[] = []
+  for (const halteplaats of study.halteplaatsen) {
+    if (!figures.some((figure) => figure.halteplaats === halteplaats.id)) {
+      missing.push({halteplaats: halteplaats.id, kind: 'context', message: `${halteplaats.name}: nog geen contextcijfers om de verhalen aan te toetsen`})
+    }
+
+    for (const group of method.groups) {
+      const item = plan.find((p) => p.halteplaats === halteplaats.id && p.group === group.id)
+      const notes = notesFor(halteplaats.id, 'group', group.id)
+      const state: CellState = notes > 0 ? 'gehouden' : (item?.state ?? 'niet gepland')
+      cells.push({date: item?.date ?? null, group: group.id, halteplaats: halteplaats.id, notes, state})
+      if (state !== 'gehouden') {
+        missing.push({group: group.id, halteplaats: halteplaats.id, kind: 'gesprek', message: `${halteplaats.name}: gesprek met ${group.short} ${describePending(item)}`})
+      } else if (notes === 0) {
+        missing.push({group: group.id, halteplaats: halteplaats.id, kind: 'notitie', message: `${halteplaats.name}: gesprek met ${group.short} gehouden, maar nog geen notitie`})
+      }
+    }
+
+    for (const activity of method.activities) {
+      const items = plan.filter((p: PlanItem) => p.halteplaats === halteplaats.id && p.activity === activity.id)
+      const notes = notesFor(halteplaats.id, 'activity', activity.id)
+      if (items.length === 0 && notes === 0) continue
+      observations.push({
+        activity: activity.id,
+        halteplaats: halteplaats.id,
+        held: Math.max(items.filter((i) => i.state === 'gehouden').length, notes > 0 ? 1 : 0),
+        notes,
+        planned: items.map((i) => ({date: i.date, state: i.state})),
+      })
+    }
+
+    if (!observations.some((o) => o.halteplaats === halteplaats.id && o.held > 0)) {
+      missing.push({halteplaats: halteplaats.id, kind: 'observatie', message: `${halteplaats.name}: nog geen observatie gehouden (wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit)`})
+    }
+  }
+
+  const held = cells.filter((c) => c.state === 'gehouden').length
+  return {
+    cells,
+    complete: missing.length === 0,
+    groups: method.groups.map((g) => g.id),
+    halteplaatsen: study.halteplaatsen.map((h) => ({...h, contextFigures: figures.filter((f) => f.halteplaats === h.id).length})),
+    missing,
+    observations,
+    study: {id: study.id, period: study.period, title: study.title},
+    totals: {
+      conversations: cells.length,
+      conversationsHeld: held,
+      conversationsPlanned: cells.filter((c) => c.state === 'gepland').length,
+      notes: noteCounts.reduce((sum, row) => sum + row.count, 0),
+      observationsHeld: observations.reduce((sum, o) => sum + o.held, 0),
+    },
+  }
+}
+
+function describePending(item: PlanItem | undefined): string {
+  if (!item) return 'nog niet gepland'
+  if (item.state === 'vervallen') return `vervallen${item.date ? ` (was ${item.date})` : ''}; plan een nieuw gesprek`
+  return item.date ? `gepland op ${item.date}, nog niet gehouden` : 'gepland, nog zonder datum'
+}

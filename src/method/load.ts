@@ -1,0 +1,81 @@
+import {readFileSync} from 'node:fs'
+import {dirname, isAbsolute, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {UserError} from '../errors.js'
+import {fileError, type FileProblem, parseYaml} from '../parse/yaml.js'
+import {ACTIVITY_IDS, AUDIENCE_IDS, GROUP_IDS, HALTEPLAATS_COUNT, NARRATIVE_IDS, PHASE_IDS} from './contract.js'
+import {type Method, methodSchema} from './schema.js'
+
+export const BUILT_IN_METHOD = 'karavaan'
+
+/** The folder with the built-in method files, found from this compiled file. */
+export const METHODS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'methods')
+
+/** Where a study's `method:` value points: the built-in method, or a file relative to the study. */
+export function methodPath(reference: string, studyDir: string): string {
+  if (reference === BUILT_IN_METHOD) return join(METHODS_DIR, `${BUILT_IN_METHOD}.yaml`)
+  return isAbsolute(reference) ? reference : resolve(studyDir, reference)
+}
+
+export function loadMethod(file: string): Method {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new UserError(`Het methodebestand ${file} bestaat niet of is niet te lezen.`, {
+      hint: 'Zet in study.yaml "method: karavaan" voor de ingebouwde methode, of geef het pad naar je eigen kopie.',
+    })
+  }
+
+  return checkMethod(parseYaml(text, methodSchema, file), file)
+}
+
+/**
+ * The method's fixed parts may be relabelled in a copy, never dropped or renumbered: the eight
+ * groups and five narratives are what makes halteplaatsen and studies comparable.
+ */
+export function checkMethod(method: Method, file: string): Method {
+  const problems: FileProblem[] = []
+  const exact = (field: string, got: string[], want: readonly string[], what: string) => {
+    const missing = want.filter((id) => !got.includes(id))
+    const extra = got.filter((id) => !want.includes(id))
+    if (missing.length > 0) problems.push({field, message: `${what} ontbreken: ${missing.join(', ')}. Deze liggen vast in de methode.`})
+    if (extra.length > 0) problems.push({field, message: `onbekende ${what}: ${extra.join(', ')}. Alleen ${want.join(', ')} horen erbij.`})
+  }
+
+  exact('groups', method.groups.map((g) => g.id), GROUP_IDS, 'groepen')
+  exact('narratives', method.narratives.map((n) => n.id), NARRATIVE_IDS, 'narratieven')
+  exact('phases', method.phases.map((p) => p.id), PHASE_IDS, 'stappen')
+  exact('audiences', method.audiences.map((a) => a.id), AUDIENCE_IDS, 'doelgroepen')
+  const missingActivities = ACTIVITY_IDS.filter((id) => !method.activities.some((a) => a.id === id))
+  if (missingActivities.length > 0) {
+    problems.push({field: 'activities', message: `observaties ontbreken: ${missingActivities.join(', ')}. Je mag er toevoegen, niet weghalen.`})
+  }
+
+  method.groups.forEach((group, i) => {
+    const want = GROUP_IDS.indexOf(group.id as never) + 1
+    if (want > 0 && group.number !== want) problems.push({field: `groups[${i + 1}].number`, message: `groep ${group.id} heeft nummer ${want} in de methode, niet ${group.number}`})
+  })
+  method.narratives.forEach((narrative, i) => {
+    const want = NARRATIVE_IDS.indexOf(narrative.id as never) + 1
+    if (want > 0 && narrative.number !== want) problems.push({field: `narratives[${i + 1}].number`, message: `narratief ${narrative.id} heeft nummer ${want} in de methode, niet ${narrative.number}`})
+  })
+  if (method.halteplaatsen !== HALTEPLAATS_COUNT) {
+    problems.push({field: 'halteplaatsen', message: `de Karavaan werkt met precies ${HALTEPLAATS_COUNT} halteplaatsen`})
+  }
+
+  for (const [field, items] of Object.entries({activities: method.activities, frames: method.frames, themes: method.themes})) {
+    const seen = new Set<string>()
+    for (const item of items) {
+      if (seen.has(item.id)) problems.push({field, message: `de id ${item.id} staat er twee keer in`})
+      seen.add(item.id)
+    }
+  }
+
+  if (problems.length > 0) throw fileError(file, problems)
+  // Keep the method's own order for display: by number for groups and narratives.
+  method.groups.sort((a, b) => a.number - b.number)
+  method.narratives.sort((a, b) => a.number - b.number)
+  return method
+}

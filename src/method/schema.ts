@@ -1,0 +1,50 @@
+import * as v from 'valibot'
+
+import {ID_PATTERN} from './contract.js'
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes'))
+
+const part = {description: text, id, name: text}
+
+export const methodSchema = v.strictObject({
+  activities: v.array(v.strictObject({...part})),
+  audiences: v.array(v.strictObject({...part})),
+  description: text,
+  frames: v.optional(
+    v.array(v.strictObject({...part, kind: v.picklist(['route', 'handelingsperspectief', 'participatie', 'les', 'kader'])})),
+    [],
+  ),
+  groups: v.array(
+    v.strictObject({
+      ...part,
+      number: v.pipe(v.number(), v.integer('moet een geheel getal zijn')),
+      quoteLabel: text,
+      short: text,
+    }),
+  ),
+  halteplaatsen: v.pipe(v.number(), v.integer('moet een geheel getal zijn')),
+  id,
+  name: text,
+  narratives: v.array(
+    v.strictObject({
+      ...part,
+      cues: v.optional(v.array(text), []),
+      number: v.pipe(v.number(), v.integer('moet een geheel getal zijn')),
+      short: text,
+      voice: text,
+    }),
+  ),
+  phases: v.array(v.strictObject({...part})),
+  themes: v.pipe(
+    v.array(v.strictObject({...part, questions: v.optional(v.array(text), []), short: text})),
+    v.minLength(1, 'moet minstens één thema bevatten'),
+  ),
+  version: v.number(),
+})
+
+export type Method = v.InferOutput<typeof methodSchema>
+export type MethodGroup = Method['groups'][number]
+export type MethodNarrative = Method['narratives'][number]
+export type MethodTheme = Method['themes'][number]
+export type MethodActivity = Method['activities'][number]

@@ -1,0 +1,125 @@
+import * as v from 'valibot'
+import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+
+import {UserError} from '../errors.js'
+import {useDutchMessages} from './messages.js'
+
+/** One problem in a data file, with the place a user can find it. */
+export interface FileProblem {
+  field: string
+  line?: number
+  message: string
+}
+
+const LIMITS = {maxAliasCount: 50, maxBytes: 2 * 1024 * 1024}
+
+/**
+ * Parses YAML text and checks it against a schema. Every problem is reported with its line and
+ * field, in Dutch, in one UserError, so a user can fix a file in one go.
+ */
+export function parseYaml<S extends v.GenericSchema>(
+  text: string,
+  schema: S,
+  fileLabel: string,
+): v.InferOutput<S> {
+  useDutchMessages()
+  if (text.length > LIMITS.maxBytes) {
+    throw new UserError(`${fileLabel} is te groot (${Math.round(text.length / 1024)} kB) om een instellingenbestand te zijn.`, {
+      hint: 'Controleer of je het goede bestand hebt gekozen.',
+    })
+  }
+
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {lineCounter, prettyErrors: false, uniqueKeys: true})
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => ({
+      field: '',
+      line: error.linePos?.[0].line,
+      message: yamlErrorInDutch(error.code, error.message),
+    }))
+    throw fileError(fileLabel, problems, 'Het bestand is geen geldige YAML.')
+  }
+
+  let data: unknown
+  try {
+    data = doc.toJS({maxAliasCount: LIMITS.maxAliasCount})
+  } catch {
+    throw new UserError(`${fileLabel} gebruikt te veel YAML-verwijzingen (aliassen) om veilig te lezen.`, {
+      hint: 'Schrijf de waarden uit in plaats van met & en * te verwijzen.',
+    })
+  }
+
+  const result = v.safeParse(schema, data ?? {})
+  if (result.success) return result.output
+
+  const problems = result.issues.map((issue) => {
+    const path = (issue.path ?? []).map((item) => item.key as number | string)
+    return {field: formatPath(path), line: lineOf(doc.contents, path, lineCounter), message: issue.message}
+  })
+  throw fileError(fileLabel, problems)
+}
+
+export function fileError(fileLabel: string, problems: FileProblem[], lead?: string): UserError {
+  const details = problems.map((p) => {
+    const where = [p.line ? `regel ${p.line}` : '', p.field].filter(Boolean).join(', ')
+    return where ? `${where}: ${p.message}` : p.message
+  })
+  const count = problems.length === 1 ? 'een probleem' : `${problems.length} problemen`
+  return new UserError(`${fileLabel} heeft ${count}.${lead ? ' ' + lead : ''}`, {
+    details,
+    hint: `Pas ${fileLabel} aan en probeer het opnieuw.`,
+  })
+}
+
+export function formatPath(path: Array<number | string>): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key + 1}]` : out ? `${out}.${key}` : String(key)), '')
+}
+
+/** The line of the deepest node that exists along the path (the parent when a key is missing). */
+function lineOf(root: unknown, path: Array<number | string>, lineCounter: LineCounter): number | undefined {
+  let node = root as Node | null | undefined
+  let best = node
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as {value?: unknown} | null)?.value === key)
+      node = (pair?.value ?? pair?.key) as Node | undefined
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key] as Node | undefined
+    } else {
+      node = undefined
+    }
+
+    if (!node) break
+    best = node
+  }
+
+  const offset = best?.range?.[0]
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line
+}
+
+function yamlErrorInDutch(code: string, original: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      return 'een sleutel staat er twee keer in'
+    }
+
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN': {
+      return 'de inspringing of leestekens kloppen niet'
+    }
+
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      return 'een sleutel loopt over meer regels; staat er een dubbele punt of aanhalingsteken verkeerd?'
+    }
+
+    case 'TAB_AS_INDENT': {
+      return 'gebruik spaties om in te springen, geen tabs'
+    }
+
+    default: {
+      return `YAML-fout (${code.toLowerCase().replaceAll('_', ' ')}): ${original.split('\n')[0]}`
+    }
+  }
+}

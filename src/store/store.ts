@@ -1,0 +1,222 @@
+import type Database from 'better-sqlite3'
+
+import type {ContextFigure, ContextFigureInput} from '../context/types.js'
+import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import {newId, nowIso} from './ids.js'
+
+/** The study database. The only place in the kit that speaks SQL. */
+export class Store {
+  readonly context: ContextQueries
+  readonly meta: MetaQueries
+  readonly notes: NoteQueries
+  readonly plan: PlanQueries
+
+  constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    this.meta = new MetaQueries(db)
+    this.context = new ContextQueries(db)
+    this.plan = new PlanQueries(db)
+    this.notes = new NoteQueries(db)
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+
+  /** Runs fn as one write transaction: all of it is stored, or none of it. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate()
+  }
+}
+
+class MetaQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  get(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as undefined | {value: string}
+    return row?.value
+  }
+
+  set(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+}
+
+interface ContextRow {
+  created_at: string
+  halteplaats: string
+  id: string
+  indicator: string
+  source: string
+  unit: string
+  updated_at: string
+  value: number
+  version: number
+  year: number
+}
+
+const toFigure = (row: ContextRow): ContextFigure => ({
+  createdAt: row.created_at,
+  halteplaats: row.halteplaats,
+  id: row.id,
+  indicator: row.indicator,
+  source: row.source,
+  unit: row.unit,
+  updatedAt: row.updated_at,
+  value: row.value,
+  version: row.version,
+  year: row.year,
+})
+
+class ContextQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  find(halteplaats: string, indicator: string, year: number): ContextFigure | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM context_figures WHERE halteplaats = ? AND indicator = ? AND year = ?')
+      .get(halteplaats, indicator, year) as ContextRow | undefined
+    return row && toFigure(row)
+  }
+
+  insert(input: ContextFigureInput, by?: string): ContextFigure {
+    const now = nowIso()
+    const id = newId()
+    this.db
+      .prepare(
+        `INSERT INTO context_figures (id, halteplaats, indicator, value, unit, source, year, created_at, created_by, updated_at)
+         VALUES (@id, @halteplaats, @indicator, @value, @unit, @source, @year, @now, @by, @now)`,
+      )
+      .run({...input, by: by ?? null, id, now})
+    return this.find(input.halteplaats, input.indicator, input.year)!
+  }
+
+  list(halteplaats?: string): ContextFigure[] {
+    const rows = this.db
+      .prepare('SELECT * FROM context_figures WHERE (@hp IS NULL OR halteplaats = @hp) ORDER BY halteplaats, indicator, year')
+      .all({hp: halteplaats ?? null}) as ContextRow[]
+    return rows.map(toFigure)
+  }
+
+  /** A new value for an existing figure; the old one is kept as a version. */
+  update(existing: ContextFigure, input: ContextFigureInput): ContextFigure {
+    const now = nowIso()
+    this.db
+      .prepare('INSERT INTO context_figure_versions (figure_id, version, value, unit, source, replaced_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(existing.id, existing.version, existing.value, existing.unit, existing.source, now)
+    this.db
+      .prepare('UPDATE context_figures SET value = ?, unit = ?, source = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(input.value, input.unit, input.source, now, existing.id)
+    return this.find(existing.halteplaats, existing.indicator, existing.year)!
+  }
+
+  versions(id: string): Array<Pick<ContextFigure, 'source' | 'unit' | 'value' | 'version'> & {replacedAt: string}> {
+    return (
+      this.db.prepare('SELECT * FROM context_figure_versions WHERE figure_id = ? ORDER BY version').all(id) as Array<{
+        replaced_at: string
+        source: string
+        unit: string
+        value: number
+        version: number
+      }>
+    ).map((row) => ({replacedAt: row.replaced_at, source: row.source, unit: row.unit, value: row.value, version: row.version}))
+  }
+}
+
+interface PlanRow {
+  activity: null | string
+  group_id: null | string
+  halteplaats: string
+  id: string
+  planned_date: null | string
+  state: PlanState
+  updated_at: string
+  updated_by: null | string
+  version: number
+}
+
+const toPlanItem = (row: PlanRow): PlanItem => ({
+  activity: row.activity,
+  date: row.planned_date,
+  group: row.group_id,
+  halteplaats: row.halteplaats,
+  id: row.id,
+  state: row.state,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+  version: row.version,
+})
+
+export type PlanChange = Pick<PlanItem, 'date' | 'state'>
+
+class PlanQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  conversation(halteplaats: string, group: string): PlanItem | undefined {
+    const row = this.db.prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND group_id = ?').get(halteplaats, group) as PlanRow | undefined
+    return row && toPlanItem(row)
+  }
+
+  get(id: string): PlanItem | undefined {
+    const row = this.db.prepare('SELECT * FROM plan_items WHERE id = ?').get(id) as PlanRow | undefined
+    return row && toPlanItem(row)
+  }
+
+  insert(item: Pick<PlanItem, 'activity' | 'date' | 'group' | 'halteplaats' | 'state'>, by?: string): PlanItem {
+    const now = nowIso()
+    const id = newId()
+    this.db
+      .prepare(
+        `INSERT INTO plan_items (id, halteplaats, group_id, activity, planned_date, state, created_at, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, item.halteplaats, item.group, item.activity, item.date, item.state, now, now, by ?? null)
+    return this.get(id)!
+  }
+
+  list(): PlanItem[] {
+    const rows = this.db.prepare('SELECT * FROM plan_items ORDER BY halteplaats, planned_date, id').all() as PlanRow[]
+    return rows.map(toPlanItem)
+  }
+
+  observations(halteplaats: string, activity: string): PlanItem[] {
+    const rows = this.db
+      .prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND activity = ? ORDER BY planned_date, id')
+      .all(halteplaats, activity) as PlanRow[]
+    return rows.map(toPlanItem)
+  }
+
+  /** A new date or state; the previous one is kept as a version. */
+  update(existing: PlanItem, change: PlanChange, by?: string): PlanItem {
+    const now = nowIso()
+    this.db
+      .prepare('INSERT INTO plan_item_versions (item_id, version, planned_date, state, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(existing.id, existing.version, existing.date, existing.state, now, by ?? null)
+    this.db
+      .prepare('UPDATE plan_items SET planned_date = ?, state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .run(change.date, change.state, now, by ?? null, existing.id)
+    return this.get(existing.id)!
+  }
+}
+
+export interface NoteCount {
+  activity: null | string
+  count: number
+  group: null | string
+  halteplaats: string
+}
+
+class NoteQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Notes that are not in the trash, counted per halteplaats and group or activity. */
+  countByCell(): NoteCount[] {
+    return this.db
+      .prepare(
+        `SELECT halteplaats, group_id AS "group", activity, count(*) AS count
+         FROM notes WHERE deleted_at IS NULL GROUP BY halteplaats, group_id, activity`,
+      )
+      .all() as NoteCount[]
+  }
+}

@@ -1,0 +1,31 @@
+import {UserError} from '../errors.js'
+import type {Study} from './load.js'
+
+/** "a, b of c": the valid choices, for a message that says what the user could have typed. */
+export function describeChoice(ids: readonly string[]): string {
+  if (ids.length <= 1) return ids.join('')
+  return `${ids.slice(0, -1).join(', ')} of ${ids.at(-1)}`
+}
+
+export function requireHalteplaats(study: Study, id: string, flag = '--halteplaats'): string {
+  if (study.halteplaatsen.some((h) => h.id === id)) return id
+  throw new UserError(`Onbekende halteplaats "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(study.halteplaatsen.map((h) => h.id))}.`})
+}
+
+export function requireGroup(study: Study, id: string, flag = '--group'): string {
+  const groups = study.methodDefinition.groups
+  const byNumber = /^\d$/.test(id) ? groups.find((g) => g.number === Number(id)) : undefined
+  const group = byNumber ?? groups.find((g) => g.id === id)
+  if (group) return group.id
+  throw new UserError(`Onbekende groep "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(groups.map((g) => g.id))} (of het nummer 1-8).`})
+}
+
+export function requireActivity(study: Study, id: string, flag = '--activity'): string {
+  const activities = study.methodDefinition.activities
+  if (activities.some((a) => a.id === id)) return id
+  throw new UserError(`Onbekende observatie "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(activities.map((a) => a.id))}.`})
+}
+
+export function halteplaatsName(study: Study, id: string): string {
+  return study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+}

@@ -1,0 +1,33 @@
+import * as v from 'valibot'
+
+import {ID_PATTERN} from '../method/contract.js'
+
+export const TEAM_ROLES = ['projectleider', 'onderzoeker', 'interviewer', 'analist'] as const
+export type TeamRole = (typeof TEAM_ROLES)[number]
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'), v.maxLength(500, 'is te lang (meer dan 500 tekens)'))
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals noord of de-vlonders'), v.maxLength(40, 'is te lang (meer dan 40 tekens)'))
+const isoDate = v.pipe(
+  v.string(),
+  v.check((value) => isIsoDate(value), 'moet een datum zijn als 2026-03-15 (jaar-maand-dag)'),
+)
+
+export const studySchema = v.strictObject({
+  client: text,
+  halteplaatsen: v.array(v.strictObject({gemeente: text, id, name: text, type: text})),
+  id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{10,64}$/, 'is geen geldige studie-id; laat de id staan die karavaan init maakte')),
+  method: text,
+  period: v.strictObject({end: isoDate, start: isoDate}),
+  team: v.array(v.strictObject({id, name: text, role: v.picklist(TEAM_ROLES)})),
+  title: text,
+})
+
+export type StudyFile = v.InferOutput<typeof studySchema>
+export type Halteplaats = StudyFile['halteplaatsen'][number]
+export type TeamMember = StudyFile['team'][number]
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+}

@@ -1,0 +1,43 @@
+import type {Method} from '../method/schema.js'
+
+/** The method as readable text: every part with its id, so users learn the ids they can type. */
+export function renderMethod(method: Method): string {
+  const out: string[] = [method.name, '', wrap(method.description), '']
+  const section = (title: string) => out.push(title, '─'.repeat(title.length))
+  section('Stappen')
+  method.phases.forEach((p, i) => out.push(`${i + 1}. ${p.name}  [${p.id}]`, indent(p.description)))
+  out.push('')
+  section('De acht groepen (in elke halteplaats dezelfde)')
+  for (const g of method.groups) out.push(`${g.number}. ${g.name}  [${g.id}]`, indent(g.description))
+  out.push('')
+  section('Observaties')
+  for (const a of method.activities) out.push(`- ${a.name}  [${a.id}]`, indent(a.description))
+  out.push('')
+  section('De vijf narratieven van wantrouwen')
+  for (const n of method.narratives) out.push(`${n.number}. ${n.name}  [${n.id}]`, indent(`“${n.voice}”`), indent(n.description))
+  out.push('')
+  section('Thema\'s')
+  for (const t of method.themes) out.push(`- ${t.name}  [${t.id}]`)
+  out.push('')
+  section('Doelgroepen van het advies')
+  for (const a of method.audiences) out.push(`- ${a.name}  [${a.id}]`, indent(a.description))
+  return out.join('\n')
+}
+
+function wrap(text: string, width = 96, prefix = ''): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width - prefix.length) {
+      lines.push(prefix + line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+
+  if (line) lines.push(prefix + line)
+  return lines.join('\n')
+}
+
+const indent = (text: string) => wrap(text, 96, '   ')

@@ -1,0 +1,33 @@
+/**
+ * The one door to @inquirer/prompts. It is imported only when a question is actually asked, so
+ * commands that never ask stay fast; tests replace this module instead of inquirer's internals.
+ */
+export interface Choice<T> {
+  description?: string
+  name: string
+  value: T
+}
+
+type Validate = (value: string) => boolean | string
+
+const load = () => import('@inquirer/prompts')
+
+export async function askText(message: string, options: {default?: string; validate?: Validate} = {}): Promise<string> {
+  const {input} = await load()
+  return (await input({default: options.default, message, validate: options.validate})).trim()
+}
+
+export async function askSelect<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T> {
+  const {select} = await load()
+  return select({choices, default: defaultValue, message, pageSize: 12})
+}
+
+export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>): Promise<T[]> {
+  const {checkbox} = await load()
+  return checkbox({choices, message, pageSize: 12})
+}
+
+export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
+  const {confirm} = await load()
+  return confirm({default: defaultValue, message})
+}

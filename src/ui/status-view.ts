@@ -1,0 +1,67 @@
+import type {FieldworkStatus} from '../fieldwork/status.js'
+import type {Study} from '../study/load.js'
+import {formatDate, renderTable} from './table.js'
+
+/** The fieldwork status as a person reads it: a groups × halteplaatsen grid, then what is missing. */
+export function renderStatus(status: FieldworkStatus, study: Study): string {
+  const method = study.methodDefinition
+  const cell = (halteplaats: string, group: string) => {
+    const c = status.cells.find((x) => x.halteplaats === halteplaats && x.group === group)!
+    if (c.state === 'gehouden') return `✓ ${c.notes}`
+    if (c.state === 'gepland') return c.date ? `gepland ${formatDate(c.date).slice(0, 5)}` : 'gepland'
+    if (c.state === 'vervallen') return 'vervallen'
+    return '–'
+  }
+
+  const grid = renderTable(
+    ['groep', ...study.halteplaatsen.map((h) => h.name)],
+    method.groups.map((g) => [`${g.number}. ${g.short}`, ...study.halteplaatsen.map((h) => cell(h.id, g.id))]),
+  )
+  const observationRows = method.activities.map((a) => [
+    a.name,
+    ...study.halteplaatsen.map((h) => {
+      const o = status.observations.find((x) => x.halteplaats === h.id && x.activity === a.id)
+      if (!o) return '–'
+      const pending = o.planned.filter((p) => p.state === 'gepland').length
+      return [o.held > 0 ? `✓ ${o.held}` : '', pending > 0 ? `${pending} gepland` : ''].filter(Boolean).join(', ') || 'vervallen'
+    }),
+  ])
+  const t = status.totals
+  const lines = [
+    `${study.title} (${formatDate(study.period.start)} t/m ${formatDate(study.period.end)})`,
+    '',
+    `Gesprekken: ${t.conversationsHeld} van ${t.conversations} gehouden, ${t.conversationsPlanned} gepland · notities: ${t.notes} · observaties gehouden: ${t.observationsHeld}`,
+    '',
+    grid,
+    '',
+    renderTable(['observatie', ...study.halteplaatsen.map((h) => h.name)], observationRows),
+    '',
+    `Contextcijfers: ${status.halteplaatsen.map((h) => `${h.name} ${h.contextFigures}`).join(' · ')}`,
+    '',
+  ]
+  if (status.complete) {
+    lines.push('Het veldwerk is compleet: alle 32 gesprekken zijn gehouden en vastgelegd, met observaties en contextcijfers in elke halteplaats.')
+  } else {
+    lines.push(`Nog te doen voor een complete Karavaan (${status.missing.length}):`, ...summariseMissing(status, study).map((line) => `  - ${line}`))
+  }
+
+  return lines.join('\n')
+}
+
+/** One line per halteplaats and kind of gap, so 32 missing notes read as four lines, not 32. */
+function summariseMissing(status: FieldworkStatus, study: Study): string[] {
+  const method = study.methodDefinition
+  const lines: string[] = []
+  for (const h of study.halteplaatsen) {
+    const mine = status.missing.filter((m) => m.halteplaats === h.id)
+    for (const m of mine.filter((x) => x.kind === 'context' || x.kind === 'observatie')) lines.push(m.message)
+    const groups = (kind: string) => mine.filter((m) => m.kind === kind).map((m) => method.groups.find((g) => g.id === m.group)?.short ?? m.group)
+    const pending = mine.filter((m) => m.kind === 'gesprek')
+    if (pending.length > 0 && pending.length <= 2) lines.push(...pending.map((m) => m.message))
+    else if (pending.length > 2) lines.push(`${h.name}: ${pending.length} gesprekken nog niet gehouden (${groups('gesprek').join(', ')})`)
+    const unwritten = groups('notitie')
+    if (unwritten.length > 0) lines.push(`${h.name}: ${unwritten.length === 1 ? 'gesprek' : `${unwritten.length} gesprekken`} gehouden, nog zonder notitie (${unwritten.join(', ')})`)
+  }
+
+  return lines
+}
