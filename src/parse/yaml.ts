@@ -34,7 +34,7 @@ export function parseYaml<S extends v.GenericSchema>(
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => ({
       field: '',
-      line: error.linePos?.[0].line,
+      line: lineCounter.linePos(error.pos[0]).line,
       message: yamlErrorInDutch(error.code, error.message),
     }))
     throw fileError(fileLabel, problems, 'Het bestand is geen geldige YAML.')
