@@ -15,6 +15,10 @@ export interface ReportedError {
  */
 export function describeError(error: unknown, commandId: string): ReportedError {
   if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}
+  if ((error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError') {
+    return {details: [], exit: EXIT.user, message: 'Afgebroken; er is niets opgeslagen.'}
+  }
+
   const usage = translateUsageError(error, commandId)
   if (usage) return usage
   const code = (error as {code?: string}).code

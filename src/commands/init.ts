@@ -67,6 +67,9 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
     if (this.interactive && !flags.yes) {
       const {askStudyDraft} = await import('../ui/init-prompts.js')
       draft = await askStudyDraft(given, defaults)
+      const {askConfirm} = await import('../ui/prompts.js')
+      this.log(describeDraft(draft))
+      if (!(await askConfirm(`Studie aanmaken in ${args.dir}?`, true))) throw new UserError('Afgebroken; er is niets geschreven.')
     } else {
       draft = completeFromFlags(given, defaults)
     }
@@ -78,6 +81,16 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
     this.log('Volgende stap: leg contextcijfers vast (karavaan context import) en plan de gesprekken (karavaan plan set).')
     return {...result, backup: result.backup ?? null}
   }
+}
+
+function describeDraft(draft: StudyDraft): string {
+  return [
+    '',
+    `${draft.title} · opdrachtgever: ${draft.client} · ${draft.period.start} t/m ${draft.period.end}`,
+    ...draft.halteplaatsen.map((h) => `  halteplaats ${h.id}: ${h.name} (${h.gemeente}, ${h.type})`),
+    ...draft.team.map((m) => `  team ${m.id}: ${m.name} (${m.role})`),
+    '',
+  ].join('\n')
 }
 
 function completeFromFlags(given: Partial<StudyDraft>, defaults: {end: string; start: string}): StudyDraft {

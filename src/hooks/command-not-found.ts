@@ -1,0 +1,26 @@
+import {type Hook, toConfiguredId} from '@oclif/core'
+import {closest} from 'fastest-levenshtein'
+
+/**
+ * "Bedoelde je …?" for a mistyped command, in Dutch (oclif's own not-found plugin only speaks
+ * English). In a terminal it offers to run the suggestion; in a script it only says it.
+ */
+const hook: Hook.CommandNotFound = async function (options) {
+  const visible = options.config.commands.filter((command) => !command.hidden).map((command) => command.id)
+  if (visible.length === 0) return
+  const suggestion = closest(options.id, visible)
+  const typed = toConfiguredId(options.id, options.config)
+  const readable = toConfiguredId(suggestion, options.config)
+  process.stderr.write(`Fout: "${typed}" is geen opdracht van karavaan.\n`)
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    const {askConfirm} = await import('../ui/prompts.js')
+    const yes = await askConfirm(`Bedoelde je "karavaan ${readable}"?`, true).catch(() => false)
+    if (yes) return options.config.runCommand(suggestion, options.argv ?? [])
+  } else {
+    process.stderr.write(`→ Bedoelde je "karavaan ${readable}"? Alle opdrachten zie je met: karavaan --help\n`)
+  }
+
+  process.exitCode = 2
+}
+
+export default hook

@@ -1,0 +1,80 @@
+import {beforeEach, describe, expect, it, vi} from 'vitest'
+
+// The prompts wrapper is the one door to inquirer; answering through it tests the flow a person follows.
+const answers: Array<boolean | string> = []
+const asked: string[] = []
+vi.mock('../../src/ui/prompts.js', () => {
+  const next = (message: string, validate?: (v: string) => boolean | string, fallback?: string) => {
+    asked.push(message)
+    let answer = answers.shift()
+    if (answer === undefined) throw new Error(`no answer prepared for "${message}"`)
+    // Like inquirer: an empty answer takes the default, and the result is validated.
+    if (answer === '' && fallback !== undefined) answer = fallback
+    if (validate && typeof answer === 'string') {
+      const verdict = validate(answer)
+      if (verdict !== true) throw new Error(`validation: ${verdict}`)
+    }
+
+    return answer
+  }
+
+  return {
+    askConfirm: async (message: string) => next(message),
+    askSelect: async (message: string) => next(message),
+    askText: async (message: string, options: {default?: string; validate?: (v: string) => boolean | string} = {}) =>
+      next(message, options.validate, options.default),
+  }
+})
+
+const {askStudyDraft} = await import('../../src/ui/init-prompts.js')
+const defaults = {end: '2027-06-30', start: '2026-07-01'}
+
+describe('init in a terminal', () => {
+  beforeEach(() => {
+    answers.length = 0
+    asked.length = 0
+  })
+
+  it('asks only for what the flags did not give', async () => {
+    answers.push('Gemeente Proef', '', '')
+    const draft = await askStudyDraft(
+      {
+        halteplaatsen: [1, 2, 3, 4].map((i) => ({gemeente: 'Emmen', id: `h${i}`, name: `H${i}`, type: 'dorp'})),
+        team: [{id: 'anna', name: 'Anna', role: 'interviewer'}],
+        title: 'Gegeven titel',
+      },
+      defaults,
+    )
+    expect(asked).toEqual(['Opdrachtgever', 'Begin van het veldwerk (jaar-maand-dag)', 'Einde van het veldwerk (jaar-maand-dag)'])
+    expect(draft.title).toBe('Gegeven titel')
+    expect(draft.period).toEqual(defaults)
+  })
+
+  it('proposes ids from names and refuses a taken id as it is typed', async () => {
+    answers.push('T', 'C', '', '')
+    for (const name of ['De Vlonders', 'Wendelo', 'Havenkwartier']) answers.push(name, '', 'Almerwaard', 'vinex-wijk')
+    answers.push('Kanaalzone', 'wendelo')
+    await expect(
+      askStudyDraft({team: [{id: 'anna', name: 'Anna', role: 'interviewer'}]}, defaults),
+    ).rejects.toThrow('validation: De id wendelo is al gebruikt.')
+  })
+
+  it('builds four halteplaatsen and a team with roles', async () => {
+    answers.push('T', 'C', '', '')
+    for (const name of ['De Vlonders', 'Wendelo', 'Havenkwartier', 'Kanaalzone']) answers.push(name, '', '', 'stadswijk')
+    answers.push('Sanne Hoekstra', '', 'projectleider', true, 'Bram de Jong', '', 'interviewer', false)
+    answers.splice(6, 1, 'Almerwaard')
+    const draft = await askStudyDraft({}, defaults)
+    expect(draft.halteplaatsen.map((h) => h.id)).toEqual(['de-vlonders', 'wendelo', 'havenkwartier', 'kanaalzone'])
+    expect(draft.halteplaatsen[1].gemeente).toBe('Almerwaard')
+    expect(draft.team).toEqual([
+      {id: 'sanne', name: 'Sanne Hoekstra', role: 'projectleider'},
+      {id: 'bram', name: 'Bram de Jong', role: 'interviewer'},
+    ])
+  })
+
+  it('refuses an end date before the start', async () => {
+    answers.push('T', 'C', '2026-05-01', '2026-04-01')
+    await expect(askStudyDraft({}, defaults)).rejects.toThrow('validation: Het einde ligt voor het begin (2026-05-01).')
+  })
+})
