@@ -1,5 +1,6 @@
-// Compiles the TypeScript, copies the SQL migrations beside the compiled store and writes the
-// oclif manifest, so that `npm install` (through `prepare`) leaves a runnable CLI behind.
+// Compiles the TypeScript, copies the SQL migrations beside the compiled store and the name lists
+// beside the compiled privacy guard, and writes the oclif manifest, so that `npm install` (through
+// `prepare`) leaves a runnable CLI behind.
 import {execFileSync} from 'node:child_process'
 import {cpSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
 import {dirname, join} from 'node:path'
@@ -21,6 +22,11 @@ const from = join(root, 'src', 'store', 'migrations')
 const to = join(root, 'dist', 'store', 'migrations')
 mkdirSync(to, {recursive: true})
 for (const file of readdirSync(from)) if (file.endsWith('.sql')) cpSync(join(from, file), join(to, file))
+
+const listsFrom = join(root, 'src', 'privacy', 'data')
+const listsTo = join(root, 'dist', 'privacy', 'data')
+mkdirSync(listsTo, {recursive: true})
+for (const file of readdirSync(listsFrom)) if (file.endsWith('.txt')) cpSync(join(listsFrom, file), join(listsTo, file))
 
 // The manifest lets oclif load only the command that runs, which keeps start-up fast.
 try {

@@ -23,8 +23,8 @@ export abstract class StudyCommand extends KaravaanCommand {
     await super.finally(error)
   }
 
-  protected openStudy(explicit: string | undefined): {store: Store; study: Study} {
-    const study = loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit}))
+  protected async openStudy(explicit: string | undefined): Promise<{store: Store; study: Study}> {
+    const study = await loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit}), {cacheDir: this.config.cacheDir})
     this.openedStore = openStore(study.dir, study.id)
     return {store: this.openedStore, study}
   }

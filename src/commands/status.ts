@@ -16,7 +16,7 @@ In de tabel betekent ✓ 2: gesprek gehouden, 2 notities; "gepland 12-03": gepla
 
   async run(): Promise<FieldworkStatus> {
     const {flags} = await this.parse(Status)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const status = fieldworkStatus(store, study)
     this.log(renderStatus(status, study))
     return status

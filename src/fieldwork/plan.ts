@@ -3,7 +3,7 @@ import {readCsvTable} from '../parse/csv.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
-import {isIsoDate} from '../study/schema.js'
+import {isIsoDate} from '../study/dates.js'
 import {PLAN_STATES, type PlanItem, type PlanState} from './types.js'
 
 /** A plan change as a user gives it (flags or a CSV row), not yet checked. */

@@ -1,33 +1,16 @@
-import {readFileSync} from 'node:fs'
-import {dirname, isAbsolute, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
-
 import {UserError} from '../errors.js'
 import {fileError, type FileProblem, parseYaml} from '../parse/yaml.js'
 import {ACTIVITY_IDS, AUDIENCE_IDS, GROUP_IDS, HALTEPLAATS_COUNT, NARRATIVE_IDS, PHASE_IDS} from './contract.js'
+import {readMethodText} from './read.js'
 import {type Method, methodSchema} from './schema.js'
 
-export const BUILT_IN_METHOD = 'karavaan'
-
-/** The folder with the built-in method files, found from this compiled file. */
-export const METHODS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'methods')
-
-/** Where a study's `method:` value points: the built-in method, or a file relative to the study. */
-export function methodPath(reference: string, studyDir: string): string {
-  if (reference === BUILT_IN_METHOD) return join(METHODS_DIR, `${BUILT_IN_METHOD}.yaml`)
-  return isAbsolute(reference) ? reference : resolve(studyDir, reference)
-}
+export {BUILT_IN_METHOD, methodPath, METHODS_DIR} from './path.js'
 
 export function loadMethod(file: string): Method {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new UserError(`Het methodebestand ${file} bestaat niet of is niet te lezen.`, {
-      hint: 'Zet in study.yaml "method: karavaan" voor de ingebouwde methode, of geef het pad naar je eigen kopie.',
-    })
-  }
+  return parseMethodText(readMethodText(file), file)
+}
 
+export function parseMethodText(text: string, file: string): Method {
   return checkMethod(parseYaml(text, methodSchema, file), file)
 }
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
 import {newId, nowIso} from './ids.js'
+import {NoteQueries} from './notes.js'
 
 /** The study database. The only place in the kit that speaks SQL. */
 export class Store {
@@ -197,26 +198,5 @@ class PlanQueries {
       .prepare('UPDATE plan_items SET planned_date = ?, state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
       .run(change.date, change.state, now, by ?? null, existing.id)
     return this.get(existing.id)!
-  }
-}
-
-export interface NoteCount {
-  activity: null | string
-  count: number
-  group: null | string
-  halteplaats: string
-}
-
-class NoteQueries {
-  constructor(private readonly db: Database.Database) {}
-
-  /** Notes that are not in the trash, counted per halteplaats and group or activity. */
-  countByCell(): NoteCount[] {
-    return this.db
-      .prepare(
-        `SELECT halteplaats, group_id AS "group", activity, count(*) AS count
-         FROM notes WHERE deleted_at IS NULL GROUP BY halteplaats, group_id, activity`,
-      )
-      .all() as NoteCount[]
   }
 }

@@ -2,12 +2,12 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../errors.js'
-import {loadMethod, methodPath} from '../method/load.js'
+import {methodPath} from '../method/path.js'
+import {readMethodText} from '../method/read.js'
 import type {Method} from '../method/schema.js'
-import {fileError, parseYaml} from '../parse/yaml.js'
 import {STUDY_FILE} from './locate.js'
-import {type StudyFile, studySchema} from './schema.js'
-import {studyProblems} from './validate.js'
+import {ParseCache} from './parse-cache.js'
+import type {StudyFile} from './schema.js'
 
 export interface Study extends StudyFile {
   dir: string
@@ -15,14 +15,11 @@ export interface Study extends StudyFile {
   methodDefinition: Method
 }
 
-export function parseStudyText(text: string, fileLabel: string): StudyFile {
-  const study = parseYaml(text, studySchema, fileLabel)
-  const problems = studyProblems(study)
-  if (problems.length > 0) throw fileError(fileLabel, problems)
-  return study
-}
-
-export function loadStudy(dir: string): Study {
+/**
+ * Reads study.yaml and the method it names. The YAML parser and schemas are loaded only when a
+ * file is new or changed; otherwise the checked result comes from the parse cache.
+ */
+export async function loadStudy(dir: string, options: {cacheDir?: string} = {}): Promise<Study> {
   const file = join(dir, STUDY_FILE)
   let text: string
   try {
@@ -31,6 +28,24 @@ export function loadStudy(dir: string): Study {
     throw new UserError(`${file} is niet te lezen.`, {hint: 'Controleer of het bestand bestaat en of je het mag lezen.'})
   }
 
-  const study = parseStudyText(text, file)
-  return {...study, dir, file, methodDefinition: loadMethod(methodPath(study.method, dir))}
+  const cache = options.cacheDir ? new ParseCache(join(options.cacheDir, 'parsed')) : undefined
+  const studyKey = cache?.key('study', text)
+  let study = studyKey ? cache!.get<StudyFile>(studyKey) : undefined
+  if (!study) {
+    const {parseStudyText} = await import('./parse.js')
+    study = parseStudyText(text, file)
+    if (studyKey) cache!.set(studyKey, study)
+  }
+
+  const methodFile = methodPath(study.method, dir)
+  const methodText = readMethodText(methodFile)
+  const methodKey = cache?.key('method', methodText)
+  let method = methodKey ? cache!.get<Method>(methodKey) : undefined
+  if (!method) {
+    const {parseMethodText} = await import('../method/load.js')
+    method = parseMethodText(methodText, methodFile)
+    if (methodKey) cache!.set(methodKey, method)
+  }
+
+  return {...study, dir, file, methodDefinition: method}
 }

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
 
 import {ID_PATTERN} from '../method/contract.js'
+import {isIsoDate} from './dates.js'
 
-export const TEAM_ROLES = ['projectleider', 'onderzoeker', 'interviewer', 'analist'] as const
-export type TeamRole = (typeof TEAM_ROLES)[number]
+export {TEAM_ROLES, type TeamRole} from './roles.js'
+import {TEAM_ROLES} from './roles.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'), v.maxLength(500, 'is te lang (meer dan 500 tekens)'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals noord of de-vlonders'), v.maxLength(40, 'is te lang (meer dan 40 tekens)'))
@@ -25,9 +26,3 @@ export const studySchema = v.strictObject({
 export type StudyFile = v.InferOutput<typeof studySchema>
 export type Halteplaats = StudyFile['halteplaatsen'][number]
 export type TeamMember = StudyFile['team'][number]
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-}

@@ -1,6 +1,7 @@
 import {ID_PATTERN} from '../method/contract.js'
 import type {Halteplaats, TeamMember} from '../study/schema.js'
-import {isIsoDate, TEAM_ROLES} from '../study/schema.js'
+import {isIsoDate} from '../study/dates.js'
+import {TEAM_ROLES} from '../study/roles.js'
 import type {StudyDraft} from '../study/scaffold.js'
 import {slugify} from '../study/specs.js'
 import {askConfirm, askSelect, askText} from './prompts.js'

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {UserError} from '../../src/errors.js'
-import {parseStudyText} from '../../src/study/load.js'
+import {parseStudyText} from '../../src/study/parse.js'
 import {renderStudyYaml} from '../../src/study/render.js'
 import type {StudyFile} from '../../src/study/schema.js'
 import {draftProblems} from '../../src/study/scaffold.js'

@@ -28,7 +28,7 @@ Een cijfer hoort bij een halteplaats, een indicator en een jaar. Geef je hetzelf
 
   async run(): Promise<SaveResult> {
     const {flags} = await this.parse(ContextAdd)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const {figure, problems} = checkFigure(study, flags)
     if (!figure) throw new UserError('Het cijfer is niet opgeslagen.', {details: problems})
     const result = saveFigures(store, [figure])

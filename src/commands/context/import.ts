@@ -21,7 +21,7 @@ Alles of niets: als één regel niet klopt, wordt niets opgeslagen en zie je elk
 
   async run(): Promise<SaveResult> {
     const {args, flags} = await this.parse(ContextImport)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const figures = readContextCsv(args.file, study)
     const result = saveFigures(store, figures)
     this.log(`${args.file}: ${result.added.length} nieuw, ${result.updated.length} bijgewerkt, ${result.unchanged.length} ongewijzigd.`)

@@ -22,7 +22,7 @@ export default class ContextList extends StudyCommand {
 
   async run(): Promise<ContextFigure[]> {
     const {flags} = await this.parse(ContextList)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const halteplaats = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
     const figures = store.context.list(halteplaats)
     if (figures.length === 0) {

@@ -27,14 +27,14 @@ Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kop
 
   async run(): Promise<Method> {
     const {flags} = await this.parse(MethodShow)
-    const method = flags.file ? loadMethod(flags.file) : this.methodOfStudy(flags.study)
+    const method = flags.file ? loadMethod(flags.file) : await this.methodOfStudy(flags.study)
     this.log(renderMethod(method))
     return method
   }
 
-  private methodOfStudy(explicit: string | undefined): Method {
+  private async methodOfStudy(explicit: string | undefined): Promise<Method> {
     try {
-      return loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit})).methodDefinition
+      return (await loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit}), {cacheDir: this.config.cacheDir})).methodDefinition
     } catch (error) {
       // Outside a study the built-in method is what a user wants to read.
       if (explicit || process.env.KARAVAAN_STUDY || !String((error as Error).message).startsWith('Geen studie gevonden')) throw error

@@ -18,7 +18,7 @@ export default class PlanImport extends StudyCommand {
 
   async run(): Promise<PlanOutcome[]> {
     const {args, flags} = await this.parse(PlanImport)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const outcomes = importPlan(store, study, args.file)
     const count = (change: PlanOutcome['change']) => outcomes.filter((o) => o.change === change).length
     const warnings = outcomes.flatMap((o) => o.warnings)

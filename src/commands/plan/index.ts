@@ -29,7 +29,7 @@ Wijzig de planning met karavaan plan set, of lees een hele planning in met karav
 
   async run(): Promise<PlanRow[]> {
     const {flags} = await this.parse(Plan)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const only = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
     const items = store.plan.list()
     const method = study.methodDefinition

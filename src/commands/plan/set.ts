@@ -29,7 +29,7 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
 
   async run(): Promise<PlanOutcome> {
     const {flags} = await this.parse(PlanSet)
-    const {store, study} = this.openStudy(flags.study)
+    const {store, study} = await this.openStudy(flags.study)
     const request = checkPlanRequest(study, flags)
     const outcome = store.transaction(() => applyPlan(store, study, request))
     for (const warning of outcome.warnings) this.warn(`Let op: ${warning}`)

@@ -1,0 +1,221 @@
+// Measures the personal-data guard: precision and recall on the labelled sentences in
+// test/fixtures/privacy/labelled.tsv (tuning part and held-out part), and its speed on 10,000
+// notes of about 250 words built from the example study.
+//
+//   npm run build && node bench/privacy.mjs            print the tables
+//   node bench/privacy.mjs --write                     also put them in BENCHMARKS.md
+//   node bench/privacy.mjs --errors tune|test          list the misses and false alarms of one part
+import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const compiled = join(root, 'dist', 'privacy', 'index.js')
+if (!existsSync(compiled)) {
+  console.error('dist/privacy/index.js ontbreekt: draai eerst `npm run build`.')
+  process.exit(1)
+}
+
+const {findPersonalData} = await import(pathToFileURL(compiled).href)
+const KINDS = ['naam', 'telefoonnummer', 'e-mailadres', 'adres', 'bsn', 'iban']
+const args = process.argv.slice(2)
+
+// --- the labelled set ---------------------------------------------------------------------------
+
+function readLabelled() {
+  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'privacy', 'labelled.tsv'), 'utf8').trimEnd().split('\n')
+  const columns = header.split('\t')
+  return lines.map((line) => {
+    const row = Object.fromEntries(line.split('\t').map((value, i) => [columns[i], value]))
+    const expected = row.expected === '-' ? [] : row.expected.split(' | ').map((item) => {
+      const at = item.indexOf('=')
+      const text = item.slice(at + 1)
+      const start = row.sentence.indexOf(text)
+      if (start < 0) throw new Error(`Regel ${row.id}: "${text}" staat niet in de zin.`)
+      return {end: start + text.length, kind: item.slice(0, at), start, text}
+    })
+    return {expected, id: Number(row.id), sentence: row.sentence, split: row.split}
+  })
+}
+
+const overlaps = (a, b) => a.start < b.end && b.start < a.end
+
+/** A hit is right when its kind matches and it overlaps an expected span; an expected span is found when a right hit overlaps it. */
+function measure(rows) {
+  const count = Object.fromEntries([...KINDS, 'totaal'].map((k) => [k, {expected: 0, found: 0, hits: 0, right: 0}]))
+  const errors = []
+  for (const row of rows) {
+    const hits = findPersonalData(row.sentence)
+    for (const hit of hits) {
+      const right = row.expected.some((e) => e.kind === hit.kind && overlaps(e, hit))
+      for (const k of [hit.kind, 'totaal']) {
+        count[k].hits++
+        if (right) count[k].right++
+      }
+
+      if (!right) errors.push(`vals alarm  #${row.id} ${hit.kind} "${hit.text}" (${hit.reason}) — ${row.sentence}`)
+    }
+
+    for (const e of row.expected) {
+      const found = hits.some((hit) => hit.kind === e.kind && overlaps(e, hit))
+      for (const k of [e.kind, 'totaal']) {
+        count[k].expected++
+        if (found) count[k].found++
+      }
+
+      if (!found) errors.push(`gemist      #${row.id} ${e.kind} "${e.text}" — ${row.sentence}`)
+    }
+  }
+
+  return {count, errors}
+}
+
+const ratio = (a, b) => (b === 0 ? '–' : (a / b).toFixed(2))
+
+function qualityTable(rows) {
+  const tune = measure(rows.filter((r) => r.split === 'tune'))
+  const test = measure(rows.filter((r) => r.split === 'test'))
+  const lines = [
+    '| kind | tune precision | tune recall | held-out precision | held-out recall |',
+    '|---|---:|---:|---:|---:|',
+  ]
+  for (const kind of [...KINDS, 'totaal']) {
+    const a = tune.count[kind]
+    const b = test.count[kind]
+    const name = kind === 'totaal' ? '**overall**' : kind
+    const bold = (s) => (kind === 'totaal' ? `**${s}**` : s)
+    lines.push(
+      `| ${name} | ${bold(ratio(a.right, a.hits))} (${a.right}/${a.hits}) | ${bold(ratio(a.found, a.expected))} (${a.found}/${a.expected}) | ` +
+        `${bold(ratio(b.right, b.hits))} (${b.right}/${b.hits}) | ${bold(ratio(b.found, b.expected))} (${b.found}/${b.expected}) |`,
+    )
+  }
+
+  return {errors: {test: test.errors, tune: tune.errors}, table: lines.join('\n')}
+}
+
+// --- speed ----------------------------------------------------------------------------------------
+
+function exampleNotes(dir) {
+  const notes = []
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry)
+    if (statSync(path).isDirectory()) notes.push(...exampleNotes(path))
+    else if (entry.endsWith('.md')) notes.push(readFileSync(path, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''))
+  }
+
+  return notes
+}
+
+/** 10,000 notes of 250 words, cut from the example notes' paragraphs in a fixed pseudo-random order. */
+function syntheticNotes(count, wordsPerNote) {
+  const paragraphs = exampleNotes(join(root, 'examples', 'voorbeeldstudie', 'inbox')).flatMap((note) => note.split(/\n\s*\n/))
+  let seed = 20_260_601
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+    return seed / 2_147_483_648
+  }
+
+  const notes = []
+  for (let n = 0; n < count; n++) {
+    const parts = []
+    let words = 0
+    while (words < wordsPerNote) {
+      const paragraph = paragraphs[Math.floor(random() * paragraphs.length)]
+      const take = paragraph.split(/(?<=\s)/).slice(0, wordsPerNote - words)
+      parts.push(take.join('').trim())
+      words += take.length
+    }
+
+    notes.push(parts.join('\n\n'))
+  }
+
+  return notes
+}
+
+function speed() {
+  let started = performance.now()
+  findPersonalData('Sanne vertelde het.') // the first call reads the name lists
+  const firstCall = performance.now() - started
+  const notes = syntheticNotes(10_000, 250)
+  for (const note of notes.slice(0, 200)) findPersonalData(note) // warm up the JIT
+  const times = []
+  started = performance.now()
+  for (const note of notes) {
+    const t = performance.now()
+    findPersonalData(note)
+    times.push(performance.now() - t)
+  }
+
+  const total = performance.now() - started
+  times.sort((a, b) => a - b)
+  const characters = notes.reduce((sum, note) => sum + note.length, 0)
+  return [
+    '| notes | words per note | total | mean per note | median | p99 | first call (reads the lists) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${notes.length.toLocaleString('en')} | 250 (≈${Math.round(characters / notes.length)} characters) | ${(total / 1000).toFixed(2)} s | ` +
+      `${(total / notes.length).toFixed(3)} ms | ${times[Math.floor(times.length / 2)].toFixed(3)} ms | ` +
+      `${times[Math.floor(times.length * 0.99)].toFixed(3)} ms | ${firstCall.toFixed(1)} ms |`,
+  ].join('\n')
+}
+
+// --- output ---------------------------------------------------------------------------------------
+
+const rows = readLabelled()
+const quality = qualityTable(rows)
+const errorsOf = args.includes('--errors') ? args[args.indexOf('--errors') + 1] ?? 'tune' : undefined
+if (errorsOf) {
+  console.log(quality.errors[errorsOf].join('\n') || `Geen fouten in het ${errorsOf}-deel.`)
+  process.exit(0)
+}
+
+const tuneRows = rows.filter((r) => r.split === 'tune')
+const testRows = rows.filter((r) => r.split === 'test')
+const describe = (part) => `${part.length} sentences, ${part.filter((r) => r.expected.length > 0).length} with personal data`
+const section = `Measured with \`node bench/privacy.mjs\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).
+
+The labelled set is \`test/fixtures/privacy/labelled.tsv\`: ${rows.length} sentences in the voice of interview notes, ` +
+  `about half with personal data, half tricky negatives. Every line whose number is 2 or 4 modulo 5 was set aside as the ` +
+  `held-out part before the guard was tuned (tune: ${describe(tuneRows)}; held-out: ${describe(testRows)}). ` +
+  `A hit is right when its kind matches and it overlaps an expected span; precision = right hits / hits, ` +
+  `recall = expected spans found / expected spans.
+
+${quality.table}
+
+Throughput on notes built from the paragraphs of the 76 example notes (every note checked once, one thread):
+
+${speed()}
+
+What counts as personal data (decisions behind the labels):
+- A street name alone ("op de Kanaalweg") and a postcode area alone ("in 7811") are not personal data; a street with a ` +
+  `house number is, and so is a full postcode ("7812 HG") even without house number: it points at a handful of homes.
+- A range of house numbers ("Kerkstraat 1 tot en met 40"), a number followed by a unit ("Polderlaan 200 meter") and a ` +
+  `year are no address.
+- Organisations' numbers are not personal data: 0800, 0900/0906/0909, 088 and the municipal 14 + netnummer. Any other ` +
+  `landline is reported, also a municipality's general number, because it cannot be told from a private one.
+- Every e-mail address is reported, role addresses (info@, secretaris@) included: in a note it is nearly always the ` +
+  `contact of a participant or a one-person business.
+- BSN: nine digits (solid, or 3-3-3 / 4-2-3 with dots or spaces) that pass the 11-test; eight digits only right after ` +
+  `the word BSN, burgerservicenummer or sofinummer. Amounts (€, euro) are never a BSN.
+- Names: brand and organisation names with a name in them (Albert Heijn, Van der Valk, Cruyff Court), places, saints, ` +
+  `royals (Koning Willem-Alexander) and sayings (Jan en alleman) are not names; a role without a name ("Mevrouw de ` +
+  `wethouder", "de juf Nederlands") is not a name; a name written in small letters is only caught after a form of ` +
+  `address ("juf fatima").`
+
+console.log(section)
+if (args.includes('--write')) {
+  const file = join(root, 'BENCHMARKS.md')
+  const start = '<!-- bench:privacy:start -->'
+  const end = '<!-- bench:privacy:end -->'
+  // Another benchmark may be writing its own section: read the file right before writing, touch only ours.
+  let current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n'
+  if (!current.includes(start) || !current.includes(end)) {
+    current = `${current.trimEnd()}\n\n## Privacy guard: precision and recall\n\n${start}\n${end}\n`
+  }
+
+  const updated = current.slice(0, current.indexOf(start) + start.length) + `\n${section}\n` + current.slice(current.indexOf(end))
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, updated)
+  renameSync(temporary, file)
+  console.log(`\nBENCHMARKS.md bijgewerkt.`)
+}

@@ -1,0 +1,37 @@
+import {Flags} from '@oclif/core'
+
+/** The filters every note listing shares (note list, note search). */
+export const noteFilterFlags = {
+  activity: Flags.string({description: 'Alleen observaties van deze soort (wijkwandeling, fietstocht, wijkbijeenkomst, buurtactiviteit).', helpGroup: 'FILTER'}),
+  group: Flags.string({description: 'Alleen gesprekken met deze groep (id of nummer 1-8).', helpGroup: 'FILTER'}),
+  halteplaats: Flags.string({description: 'Alleen notities uit deze halteplaats.', helpGroup: 'FILTER'}),
+  interviewer: Flags.string({description: 'Alleen notities van deze interviewer.', helpGroup: 'FILTER'}),
+  narrative: Flags.string({description: 'Alleen notities met dit narratief (id of nummer 1-5).', helpGroup: 'FILTER'}),
+  since: Flags.string({description: 'Alleen gesprekken op of na deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
+  theme: Flags.string({description: 'Alleen notities over dit thema.', helpGroup: 'FILTER'}),
+  until: Flags.string({description: 'Alleen gesprekken op of voor deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
+}
+
+/** The metadata of a note, for note add, note edit and import. */
+export const noteFieldFlags = {
+  activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit (in plaats van --group).', exclusive: ['group']}),
+  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag). Standaard: vandaag.'}),
+  group: Flags.string({description: 'Groep van het gesprek: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity']}),
+  halteplaats: Flags.string({description: 'Id van de halteplaats.'}),
+  interviewer: Flags.string({description: 'Id van de interviewer. Standaard: karavaan config set interviewer ID.'}),
+  narrative: Flags.string({description: 'Narratief dat je hoorde: id of nummer 1-5; mag vaker.', multiple: true}),
+  participants: Flags.integer({description: 'Aantal deelnemers.', min: 0}),
+  role: Flags.string({description: 'Rol van deelnemers, zoals moeder of wijkagent (nooit een naam); mag vaker.', multiple: true}),
+  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', multiple: true}),
+}
+
+/** What to do with personal data in a note. */
+export const privacyFlags = {
+  'allow-personal-data': Flags.boolean({description: 'Sla de notitie op ondanks gevonden persoonsgegevens, en leg die keuze vast bij de notitie.', exclusive: ['pseudonymise']}),
+  pseudonymise: Flags.boolean({description: 'Vervang gevonden persoonsgegevens door [naam], [telefoonnummer], [e-mailadres], [adres], [bsn] of [iban].', exclusive: ['allow-personal-data']}),
+}
+
+export function policyOf(flags: {'allow-personal-data'?: boolean; pseudonymise?: boolean}): 'allow' | 'pseudonymise' | 'refuse' {
+  if (flags['allow-personal-data']) return 'allow'
+  return flags.pseudonymise ? 'pseudonymise' : 'refuse'
+}

@@ -1,0 +1,63 @@
+/** What a person records about one conversation or observation. */
+export interface NoteFields {
+  activity: null | string
+  date: string
+  group: null | string
+  halteplaats: string
+  interviewer: string
+  /** Narratives the interviewer heard (ids); stored as whole-note tags with the interviewer as coder. */
+  narratives: string[]
+  participants: null | number
+  roles: string[]
+  text: string
+  themes: string[]
+}
+
+/** The record of a user's choice to store a note with personal data in it. */
+export interface PersonalDataOverride {
+  at: string
+  by: null | string
+  kinds: string[]
+}
+
+export interface Note extends NoteFields {
+  createdAt: string
+  createdBy: null | string
+  deletedAt: null | string
+  id: string
+  personalData: null | PersonalDataOverride
+  source: null | string
+  updatedAt: string
+  updatedBy: null | string
+  version: number
+}
+
+export type NoteChange = 'bewerkt' | 'nieuw' | 'teruggezet' | 'verwijderd'
+
+export interface NoteVersion extends NoteFields {
+  change: NoteChange
+  changedAt: string
+  changedBy: null | string
+  noteId: string
+  personalData: null | PersonalDataOverride
+  version: number
+}
+
+export interface NoteFilter {
+  activity?: string
+  deleted?: boolean
+  group?: string
+  halteplaats?: string
+  interviewer?: string
+  narrative?: string
+  since?: string
+  theme?: string
+  until?: string
+}
+
+export interface SearchHit {
+  note: Note
+  rank: number
+  /** The text around the matches, with each match between \u0001 and \u0002. */
+  snippet: string
+}

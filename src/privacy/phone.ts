@@ -1,0 +1,102 @@
+import type {Candidate} from './kinds.js'
+
+// Where a phone number can begin: +31, 0031, another country's +xx, "(0" or a 0 followed by a
+// digit, never inside a word or a longer number.
+const START = /(?<![\p{L}\p{N}+.,/])(?:\+\s?[1-9]|00[1-9]|\(\s?0\d|0[1-9])/gu
+// Between groups of digits: a space, a (spaced) hyphen or dash, or a slash. Never a dot: 06.30
+// is a time, 1.250 an amount.
+const SEPARATOR = /^(?:\s?[-–‑/]\s?|[ \u00a0])/
+// Numbers of organisations, not of people: free (0800), paid (090x) and company-wide (088)
+// numbers. A municipality's 14 + area code never starts with 0, so it is not even a candidate.
+const SERVICE = /^(?:0800|090[069]|088)/
+
+interface Parsed {
+  digits: string
+  end: number
+  groups: number[]
+  international: boolean
+}
+
+/** Reads groups of digits from `at`, at most `limit` digits, each group after a separator. */
+function readGroups(text: string, at: number, parsed: Parsed, limit: number): void {
+  let i = at
+  while (parsed.digits.length < limit) {
+    const group = /^\d+/.exec(text.slice(i, i + 12))
+    if (!group) break
+    parsed.digits += group[0]
+    parsed.groups.push(group[0].length)
+    i += group[0].length
+    parsed.end = i
+    if (parsed.digits.length >= limit) break
+    const separator = SEPARATOR.exec(text.slice(i, i + 4))
+    if (!separator || !/\d/.test(text[i + separator[0].length] ?? '')) break
+    i += separator[0].length
+  }
+}
+
+function parse(text: string, start: number): Parsed {
+  const parsed: Parsed = {digits: '', end: start, groups: [], international: false}
+  const country = /^(?:\+\s?|00)(?=[1-9])/.exec(text.slice(start, start + 3))
+  if (country) {
+    let i = start + country[0].length
+    if (text.startsWith('31', i)) {
+      // +31 6 …, +31(0)6-…, +31 (0)50 …, 0031 6 …: the national number without its leading 0.
+      i += 2
+      parsed.digits = '0'
+      i += /^\s?(?:\(\s?0\s?\)\s?|[-–]\s?)?/.exec(text.slice(i, i + 8))![0].length
+      if (/\d/.test(text[i] ?? '')) readGroups(text, i, parsed, 10)
+      return parsed
+    }
+
+    // Another country: up to fifteen digits, country code included (E.164).
+    parsed.international = true
+    readGroups(text, i, parsed, 15)
+    return parsed
+  }
+
+  // (06) 1234 5678, (010) 123 45 67
+  const area = /^\(\s?(0\d{1,3})\s?\)\s?[-–]?\s?/.exec(text.slice(start, start + 12))
+  if (area) {
+    parsed.digits = area[1]
+    parsed.groups.push(area[1].length)
+    readGroups(text, start + area[0].length, parsed, 10)
+    return parsed
+  }
+
+  readGroups(text, start, parsed, 10)
+  return parsed
+}
+
+function isPlausibleDutch(parsed: Parsed, afterCountryCode: boolean): boolean {
+  if (parsed.digits.length !== 10 || parsed.digits[1] === '0' || SERVICE.test(parsed.digits)) return false
+  if (parsed.groups.length > 6) return false
+  // Every group but the first has at least two digits; the first has at least two as well,
+  // unless it comes straight after +31 ("+31 6 12345678").
+  return parsed.groups.every((length, index) => length >= 2 || (index === 0 && afterCountryCode))
+}
+
+/** Dutch phone numbers in their common spellings, and other countries' numbers written with +. */
+export function findPhoneNumbers(text: string): Candidate[] {
+  const found: Candidate[] = []
+  let after = 0
+  for (const match of text.matchAll(START)) {
+    if (match.index < after) continue
+    const parsed = parse(text, match.index)
+    if (parsed.groups.length === 0) continue
+    // Not followed by more digits, a decimal part or a range.
+    const rest = text.slice(parsed.end, parsed.end + 3)
+    if (/^(?:\d|[.,:]\d|[-–/]\d)/.test(rest)) continue
+    const dutch = !parsed.international && isPlausibleDutch(parsed, /^(?:\+|00)/.test(match[0]))
+    const foreign = parsed.international && parsed.digits.length >= 9 && parsed.digits.length <= 15 && parsed.groups.slice(1).every((g) => g >= 2)
+    if (!dutch && !foreign) continue
+    const reason = foreign
+      ? 'buitenlands telefoonnummer (met landnummer)'
+      : parsed.digits.startsWith('06')
+        ? 'mobiel telefoonnummer (06)'
+        : 'vast telefoonnummer (netnummer en abonneenummer)'
+    found.push({end: parsed.end, kind: 'telefoonnummer', reason, start: match.index})
+    after = parsed.end
+  }
+
+  return found
+}

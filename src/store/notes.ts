@@ -1,0 +1,276 @@
+import type Database from 'better-sqlite3'
+
+import type {Note, NoteChange, NoteFields, NoteFilter, NoteVersion, PersonalDataOverride, SearchHit} from '../notes/types.js'
+import {newId, nowIso} from './ids.js'
+
+interface NoteRow {
+  activity: null | string
+  content_hash: null | string
+  created_at: string
+  created_by: null | string
+  date: string
+  deleted_at: null | string
+  group_id: null | string
+  halteplaats: string
+  id: string
+  interviewer: string
+  narratives: string
+  participants: null | number
+  personal_data: null | string
+  roles: string
+  source: null | string
+  text: string
+  themes: string
+  updated_at: string
+  updated_by: null | string
+  version: number
+}
+
+interface VersionRow extends Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by'> {
+  change: NoteChange
+  changed_at: string
+  changed_by: null | string
+  note_id: string
+}
+
+export interface NoteWriteMeta {
+  by?: null | string
+  contentHash?: null | string
+  personalData?: null | PersonalDataOverride
+  source?: null | string
+}
+
+const NARRATIVES_OF = `(SELECT json_group_array(code) FROM (SELECT DISTINCT code FROM tags t
+  WHERE t.note_id = n.id AND t.kind = 'narrative' AND t.deleted_at IS NULL ORDER BY code)) AS narratives`
+
+const toNote = (row: NoteRow): Note => ({
+  activity: row.activity,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  date: row.date,
+  deletedAt: row.deleted_at,
+  group: row.group_id,
+  halteplaats: row.halteplaats,
+  id: row.id,
+  interviewer: row.interviewer,
+  narratives: JSON.parse(row.narratives) as string[],
+  participants: row.participants,
+  personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
+  roles: JSON.parse(row.roles) as string[],
+  source: row.source,
+  text: row.text,
+  themes: JSON.parse(row.themes) as string[],
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+  version: row.version,
+})
+
+const toVersion = (row: VersionRow): NoteVersion => ({
+  activity: row.activity,
+  change: row.change,
+  changedAt: row.changed_at,
+  changedBy: row.changed_by,
+  date: row.date,
+  group: row.group_id,
+  halteplaats: row.halteplaats,
+  interviewer: row.interviewer,
+  narratives: JSON.parse(row.narratives) as string[],
+  noteId: row.note_id,
+  participants: row.participants,
+  personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
+  roles: JSON.parse(row.roles) as string[],
+  text: row.text,
+  themes: JSON.parse(row.themes) as string[],
+  version: row.version,
+})
+
+/** Notes, their versions, the interviewer's narrative tags and the search index. */
+export class NoteQueries {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The content hash of the note imported from a source, to see if a file changed. */
+  bySource(source: string): Note | undefined {
+    const row = this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE source = ?`).get(source) as NoteRow | undefined
+    return row && toNote(row)
+  }
+
+  contentHash(id: string): null | string {
+    const row = this.prepare('SELECT content_hash FROM notes WHERE id = ?').get(id) as undefined | {content_hash: null | string}
+    return row?.content_hash ?? null
+  }
+
+  /** Notes that are not in the trash, counted per halteplaats and group or activity. */
+  countByCell(): Array<{activity: null | string; count: number; group: null | string; halteplaats: string}> {
+    return this.prepare(
+      `SELECT halteplaats, group_id AS "group", activity, count(*) AS count
+       FROM notes WHERE deleted_at IS NULL GROUP BY halteplaats, group_id, activity`,
+    ).all() as Array<{activity: null | string; count: number; group: null | string; halteplaats: string}>
+  }
+
+  get(id: string): Note | undefined {
+    const row = this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE id = ?`).get(id) as NoteRow | undefined
+    return row && toNote(row)
+  }
+
+  insert(fields: NoteFields, meta: NoteWriteMeta = {}): Note {
+    const id = newId()
+    const now = nowIso()
+    this.prepare(
+      `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version,
+         created_at, created_by, updated_at, updated_by, source, content_hash, personal_data)
+       VALUES (@id, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
+         @now, @by, @now, @by, @source, @hash, @personalData)`,
+    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, personalData: json(meta.personalData), source: meta.source ?? null})
+    this.addVersion(id, 1, 'nieuw', fields, meta, now)
+    this.syncNoteTags(id, fields, now)
+    return this.get(id)!
+  }
+
+  /** Notes matching a filter, oldest conversation first. */
+  list(filter: NoteFilter = {}): Note[] {
+    const {params, where} = this.where(filter)
+    const rows = this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE ${where} ORDER BY n.date, n.halteplaats, n.id`).all(params) as NoteRow[]
+    return rows.map(toNote)
+  }
+
+  /** The narratives written on the note itself (its latest version), not other coders' tags. */
+  ownNarratives(id: string): string[] {
+    const row = this.prepare('SELECT narratives FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1').get(id) as undefined | {narratives: string}
+    return row ? (JSON.parse(row.narratives) as string[]) : []
+  }
+
+  /** Ids that start or end with a short form a user typed. */
+  matchIds(short: string): string[] {
+    const rows = this.prepare("SELECT id FROM notes WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").all({s: short.toLowerCase()}) as Array<{id: string}>
+    return rows.map((row) => row.id)
+  }
+
+  /** Full-text search, best matches first; query is already in FTS5 syntax. */
+  search(query: string, filter: NoteFilter = {}, limit = 50): SearchHit[] {
+    const {params, where} = this.where(filter)
+    const rows = this.prepare(
+      `SELECT n.*, ${NARRATIVES_OF}, snippet(notes_fts, 0, char(1), char(2), '…', 24) AS snippet, bm25(notes_fts) AS rank
+       FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
+       WHERE notes_fts MATCH @query AND ${where}
+       ORDER BY rank LIMIT @limit`,
+    ).all({...params, limit, query}) as Array<NoteRow & {rank: number; snippet: string}>
+    return rows.map((row) => ({note: toNote(row), rank: row.rank, snippet: row.snippet}))
+  }
+
+  /** Moves a note to the trash or back; both are versions, so history shows them. */
+  setDeleted(note: Note, deleted: boolean, by?: null | string): Note {
+    const now = nowIso()
+    const version = note.version + 1
+    this.prepare('UPDATE notes SET deleted_at = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(deleted ? now : null, version, now, by ?? null, note.id)
+    this.addVersion(note.id, version, deleted ? 'verwijderd' : 'teruggezet', {...note, narratives: this.ownNarratives(note.id)}, {by, personalData: note.personalData}, now)
+    return this.get(note.id)!
+  }
+
+  /** A new version of a note; the previous ones stay in note_versions. */
+  update(note: Note, fields: NoteFields, meta: NoteWriteMeta = {}): Note {
+    const now = nowIso()
+    const version = note.version + 1
+    this.prepare(
+      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
+         participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, updated_at = @now,
+         updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personalData
+       WHERE id = @id`,
+    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, personalData: json(meta.personalData), version})
+    this.addVersion(note.id, version, 'bewerkt', fields, meta, now)
+    this.syncNoteTags(note.id, fields, now)
+    return this.get(note.id)!
+  }
+
+  versions(id: string): NoteVersion[] {
+    const rows = this.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version').all(id) as VersionRow[]
+    return rows.map(toVersion)
+  }
+
+  private addVersion(id: string, version: number, change: NoteChange, fields: NoteFields, meta: NoteWriteMeta, now: string): void {
+    this.prepare(
+      `INSERT INTO note_versions (note_id, version, change, halteplaats, group_id, activity, date, interviewer, participants,
+         roles, themes, narratives, text, personal_data, changed_at, changed_by)
+       VALUES (@id, @version, @change, @halteplaats, @group, @activity, @date, @interviewer, @participants,
+         @roles, @themes, @narratives, @text, @personalData, @now, @by)`,
+    ).run({...this.columns(fields), by: meta.by ?? null, change, id, narratives: JSON.stringify(fields.narratives), now, personalData: json(meta.personalData), version})
+  }
+
+  private columns(fields: NoteFields) {
+    return {
+      activity: fields.activity,
+      date: fields.date,
+      group: fields.group,
+      halteplaats: fields.halteplaats,
+      interviewer: fields.interviewer,
+      participants: fields.participants,
+      roles: JSON.stringify(fields.roles),
+      text: fields.text,
+      themes: JSON.stringify(fields.themes),
+    }
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+
+    return statement
+  }
+
+  /** The narratives written on the note itself are tags of the interviewer; keep them in step. */
+  private syncNoteTags(id: string, fields: NoteFields, now: string): void {
+    const current = this.prepare("SELECT id, code FROM tags WHERE note_id = ? AND origin = 'note' AND deleted_at IS NULL").all(id) as Array<{code: string; id: string}>
+    for (const tag of current) {
+      if (!fields.narratives.includes(tag.code)) this.prepare('UPDATE tags SET deleted_at = ? WHERE id = ?').run(now, tag.id)
+    }
+
+    for (const code of fields.narratives) {
+      if (current.some((tag) => tag.code === code)) continue
+      this.prepare("INSERT INTO tags (id, note_id, kind, code, coder, origin, created_at) VALUES (?, ?, 'narrative', ?, ?, 'note', ?)").run(newId(), id, code, fields.interviewer, now)
+    }
+  }
+
+  private where(filter: NoteFilter): {params: Record<string, unknown>; where: string} {
+    const clauses = [filter.deleted ? 'n.deleted_at IS NOT NULL' : 'n.deleted_at IS NULL']
+    const params: Record<string, unknown> = {}
+    const equal = (column: string, key: keyof NoteFilter) => {
+      if (filter[key] === undefined) return
+      clauses.push(`${column} = @${key}`)
+      params[key] = filter[key]
+    }
+
+    equal('n.halteplaats', 'halteplaats')
+    equal('n.group_id', 'group')
+    equal('n.activity', 'activity')
+    equal('n.interviewer', 'interviewer')
+    if (filter.since) {
+      clauses.push('n.date >= @since')
+      params.since = filter.since
+    }
+
+    if (filter.until) {
+      clauses.push('n.date <= @until')
+      params.until = filter.until
+    }
+
+    if (filter.theme) {
+      clauses.push('EXISTS (SELECT 1 FROM json_each(n.themes) WHERE value = @theme)')
+      params.theme = filter.theme
+    }
+
+    if (filter.narrative) {
+      clauses.push("EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.kind = 'narrative' AND t.code = @narrative AND t.deleted_at IS NULL)")
+      params.narrative = filter.narrative
+    }
+
+    return {params, where: clauses.join(' AND ')}
+  }
+}
+
+function json(value: unknown): null | string {
+  return value === undefined || value === null ? null : JSON.stringify(value)
+}

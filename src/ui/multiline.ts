@@ -1,0 +1,31 @@
+import {createInterface} from 'node:readline'
+
+/**
+ * Reads a multi-line text in the terminal, line by line, until a line with only a dot. Each line
+ * is handed to onLine at once, so the caller can write it to disk before the next one is typed.
+ */
+export async function askMultiline(intro: string, onLine: (textSoFar: string) => void): Promise<string> {
+  process.stdout.write(`${intro}\n`)
+  const rl = createInterface({input: process.stdin, output: process.stdout, prompt: '> '})
+  const lines: string[] = []
+  return new Promise((resolve, reject) => {
+    rl.prompt()
+    rl.on('line', (line) => {
+      if (line.trim() === '.') {
+        rl.close()
+        return
+      }
+
+      lines.push(line)
+      onLine(lines.join('\n'))
+      rl.prompt()
+    })
+    rl.on('SIGINT', () => {
+      rl.close()
+      const error = new Error('afgebroken')
+      error.name = 'ExitPromptError'
+      reject(error)
+    })
+    rl.on('close', () => resolve(lines.join('\n').trim()))
+  })
+}
