@@ -54,7 +54,7 @@ function measure(rows) {
         if (right) count[k].right++
       }
 
-      if (!right) errors.push(`vals alarm  #${row.id} ${hit.kind} "${hit.text}" (${hit.reason}) — ${row.sentence}`)
+      if (!right) errors.push({id: row.id, kind: hit.kind, reason: hit.reason, sentence: row.sentence, text: hit.text, type: 'false alarm'})
     }
 
     for (const e of row.expected) {
@@ -64,7 +64,7 @@ function measure(rows) {
         if (found) count[k].found++
       }
 
-      if (!found) errors.push(`gemist      #${row.id} ${e.kind} "${e.text}" — ${row.sentence}`)
+      if (!found) errors.push({id: row.id, kind: e.kind, sentence: row.sentence, text: e.text, type: 'missed'})
     }
   }
 
@@ -165,22 +165,38 @@ const rows = readLabelled()
 const quality = qualityTable(rows)
 const errorsOf = args.includes('--errors') ? args[args.indexOf('--errors') + 1] ?? 'tune' : undefined
 if (errorsOf) {
-  console.log(quality.errors[errorsOf].join('\n') || `Geen fouten in het ${errorsOf}-deel.`)
+  const lines = quality.errors[errorsOf].map((e) => `${e.type.padEnd(11)} #${e.id} ${e.kind} "${e.text}"${e.reason ? ` (${e.reason})` : ''} — ${e.sentence}`)
+  console.log(lines.join('\n') || `No errors in the ${errorsOf} part.`)
   process.exit(0)
 }
 
 const tuneRows = rows.filter((r) => r.split === 'tune')
 const testRows = rows.filter((r) => r.split === 'test')
 const describe = (part) => `${part.length} sentences, ${part.filter((r) => r.expected.length > 0).length} with personal data`
+// Lines 297 and on were written after the guard was tuned, and measured once, without changes after.
+const LATE = 297
+const late = measure(rows.filter((r) => r.id >= LATE))
+const lateLine =
+  `Lines ${LATE}–${rows.length} (${rows.length - LATE + 1} sentences, in both parts) were written after tuning and measured once: ` +
+  `precision ${ratio(late.count.totaal.right, late.count.totaal.hits)}, recall ${ratio(late.count.totaal.found, late.count.totaal.expected)}` +
+  ` (${late.errors.map((e) => `${e.type} #${e.id}: ${e.kind} "${e.text}"`).join('; ') || 'no errors'}).`
 const section = `Measured with \`node bench/privacy.mjs\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).
 
 The labelled set is \`test/fixtures/privacy/labelled.tsv\`: ${rows.length} sentences in the voice of interview notes, ` +
-  `about half with personal data, half tricky negatives. Every line whose number is 2 or 4 modulo 5 was set aside as the ` +
-  `held-out part before the guard was tuned (tune: ${describe(tuneRows)}; held-out: ${describe(testRows)}). ` +
+  `about half with personal data, half tricky negatives. Every line whose number is 2 or 4 modulo 5 is in the held-out ` +
+  `part, fixed before the guard was tuned (tune: ${describe(tuneRows)}; held-out: ${describe(testRows)}). ` +
   `A hit is right when its kind matches and it overlaps an expected span; precision = right hits / hits, ` +
   `recall = expected spans found / expected spans.
 
 ${quality.table}
+
+${lateLine}
+
+Read these numbers with care: the sentences and the guard were written by the same hand, so the set tests the cases ` +
+  `its author thought of. The held-out part was looked at once during development (two bugs were fixed after: a phone ` +
+  `number between brackets, and "sofinummer" more than 40 characters before its digits). Real notes will bring names ` +
+  `that are not in the lists (without a form of address or a surname they are missed), names typed in small letters, ` +
+  `and homonyms the lists do not know; expect precision and recall below the table.
 
 Throughput on notes built from the paragraphs of the 76 example notes (every note checked once, one thread):
 
@@ -195,8 +211,9 @@ What counts as personal data (decisions behind the labels):
   `landline is reported, also a municipality's general number, because it cannot be told from a private one.
 - Every e-mail address is reported, role addresses (info@, secretaris@) included: in a note it is nearly always the ` +
   `contact of a participant or a one-person business.
-- BSN: nine digits (solid, or 3-3-3 / 4-2-3 with dots or spaces) that pass the 11-test; eight digits only right after ` +
-  `the word BSN, burgerservicenummer or sofinummer. Amounts (€, euro) are never a BSN.
+- BSN: nine digits (solid, or 3-3-3 / 4-2-3 with dots or spaces) that pass the 11-test; eight digits only in a sentence ` +
+  `that names a BSN (BSN, burgerservicenummer, sofinummer) before them. Amounts (€, euro) and numbers the sentence calls ` +
+  `an RSIN, KvK-, dossier-, klant- or ordernummer are no BSN.
 - Names: brand and organisation names with a name in them (Albert Heijn, Van der Valk, Cruyff Court), places, saints, ` +
   `royals (Koning Willem-Alexander) and sayings (Jan en alleman) are not names; a role without a name ("Mevrouw de ` +
   `wethouder", "de juf Nederlands") is not a name; a name written in small letters is only caught after a form of ` +

@@ -29,6 +29,8 @@ const KARAVAAN = join(root, 'bin', 'run.js')
 const BASELINE = join(root, 'bench', 'baseline', 'bin', 'run.js')
 const BENCHMARKS = join(root, 'BENCHMARKS.md')
 const MEMORY_RUNS = 3
+const home = join(out, 'home')
+const KARAVAAN_CACHE = join(home, 'cache', 'karavaan')
 
 /**
  * @typedef {object} Run  What a case sees before and during one run.
@@ -61,6 +63,12 @@ const INIT_FLAGS = [
 /** @type {Case[]} */
 const CASES = [
   {name: 'karavaan status', args: ['status'], goal: 1.3},
+  {
+    args: ['status'],
+    eachRun: () => rmSync(KARAVAAN_CACHE, {force: true, recursive: true}),
+    name: 'karavaan status',
+    note: 'empty cache each run, as after an upgrade or an edit of study.yaml',
+  },
   {name: 'karavaan status --json', args: ['status', '--json']},
   {name: 'karavaan method show --json', args: ['method', 'show', '--json']},
   {name: 'karavaan plan --json', args: ['plan', '--json']},
@@ -141,10 +149,19 @@ function checkPrerequisites() {
   return {core: ours.version, version: pkg.version}
 }
 
-/** The environment of every measured process: no study from the caller's shell, no debug output. */
+/**
+ * The environment of every measured process: no study or debug settings from the caller's shell,
+ * and cache, config and data folders of its own under bench/out/home/, so that neither the user's
+ * settings or installed plugins nor a stale cache change the figures, and the benchmark never
+ * writes into the real home folder. Both CLIs get the same.
+ */
 function childEnv() {
   const env = {...process.env}
   for (const key of ['KARAVAAN_STUDY', 'DEBUG', 'NODE_DEBUG', 'NODE_OPTIONS']) delete env[key]
+  for (const kind of ['cache', 'config', 'data']) env[`XDG_${kind.toUpperCase()}_HOME`] = join(home, kind)
+  // oclif ignores XDG_CACHE_HOME on macOS; <BIN>_CACHE_DIR works everywhere.
+  env.KARAVAAN_CACHE_DIR = KARAVAAN_CACHE
+  env.HELLO_CACHE_DIR = join(home, 'cache', 'hello')
   return env
 }
 
@@ -199,7 +216,7 @@ function stats(values) {
 
 /** Runs one case interleaved with the baseline; returns its timings, the baseline's, and memory. */
 function measure(c, {memory, runs, warmup}) {
-  const scratch = join(out, 'cases', c.name.replaceAll(/[^a-z0-9]+/gi, '-'))
+  const scratch = join(out, 'cases', `${c.name} ${c.note ?? ''}`.trim().replaceAll(/[^a-z0-9]+/gi, '-'))
   rmSync(scratch, {force: true, recursive: true})
   mkdirSync(scratch, {recursive: true})
   const cwd = c.cwd ?? study

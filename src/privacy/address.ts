@@ -10,7 +10,7 @@ const STREET_ENDINGS = [
   'boulevard', 'burgwal', 'haven', 'vaart', 'veld', 'weide', 'akker', 'rug', 'zoom', 'zijde', 'hoek', 'brink',
   'drift', 'wierde', 'allee', 'passage', 'galerij', 'hove', 'donk', 'berg', 'horst', 'esch',
 ]
-const STREET_ENDING = new RegExp(`\\p{L}(?:${STREET_ENDINGS.join('|')})$`, 'u')
+const STREET_ENDING = new RegExp(`[\\p{L}-](?:${STREET_ENDINGS.join('|')})$`, 'u')
 const STREET_ALONE = new Set(['Brink', 'Markt', 'Kade', 'Singel', 'Dijk', 'Wal', 'Haven', 'Plein', 'Laan', 'Boulevard', 'Esplanade'])
 // Words that may come before the last part: "Prins Hendrikkade", "Willem de Zwijgerlaan", "Oude Kerkstraat".
 const STREET_TITLES = new Set([
@@ -82,7 +82,7 @@ function findPostcodes(text: string): Candidate[] {
     const letters = match[2] ?? match[3]
     if (NOT_POSTCODE_LETTERS.has(letters)) continue
     // A postbus or antwoordnummer belongs to an organisation; "7811 AB–7812 ZZ" is an area.
-    if (/(?:postbus|antwoordnummer)\s+\d+,?\s*$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
+    if (/(?:postbus|antwoordnummer)\s+\d+\s*[,|]?\s*$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
     const before = text.slice(Math.max(0, match.index - 6), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 16)
     if (/\d\s?[A-Z]{0,2}\s*(?:[-–]|t\/m|tot)\s*$/.test(before) || /^\s*(?:[-–]|t\/m|tot(?: en met)?)\s*[1-9]\d{3}/.test(after)) continue

@@ -5,10 +5,11 @@ import type {Candidate} from './kinds.js'
 // longer one.
 const NINE_DIGITS = /(?<![\p{L}\p{N}.,/-])(?:\d{9}|\d{3}([. ])\d{3}\1\d{3}|\d{4}([. ])\d{2}\2\d{3})(?![\p{N}]|[.,]\d)/gu
 // A BSN below 100000000 is often written without its leading zero; eight digits are only taken
-// for a BSN when the note says so just before.
+// for a BSN when the sentence names a BSN before them.
 const EIGHT_DIGITS = /(?<![\p{L}\p{N}.,/-])\d{8}(?![\p{N}]|[.,]\d)/gu
 const BSN_WORDS = /\b(?:bsn|burgerservicenummer|sofi-?nummer|sofinr|sofi)\b/gi
 const MONEY_BEFORE = /(?:€|eur|euro)\s*$/i
+const UNIT_AFTER = /^\s*(?:euro|eur|inwoners|mensen|bezoekers|kwh|liter|ton|kilo)\b/i
 // Numbers of organisations and files pass the 11-test too (an RSIN does by design): when the note names such a
 // number closer before the digits than it names a BSN, the digits are not a BSN.
 const OTHER_NUMBER_WORDS =
@@ -20,7 +21,6 @@ function lastIndex(pattern: RegExp, text: string): number {
   for (const match of text.matchAll(pattern)) at = match.index
   return at
 }
-const UNIT_AFTER = /^\s*(?:euro|eur|inwoners|mensen|bezoekers|kwh|liter|ton|kilo)\b/i
 
 /** The 11-test: weights 9 down to 2 and -1 for the last digit; the sum must be a multiple of 11. */
 export function passesElevenTest(digits: string): boolean {
@@ -35,14 +35,15 @@ export function passesElevenTest(digits: string): boolean {
 export function findBsns(text: string): Candidate[] {
   const found: Candidate[] = []
   const consider = (start: number, end: number, needsWord: boolean) => {
-    const before = text.slice(Math.max(0, start - 40), start)
+    // What the same sentence says before the digits (at most 80 characters back).
+    const before = text.slice(Math.max(0, start - 80), start).split(/[.!?]\s|\n\s*\n/).at(-1)!
     if (MONEY_BEFORE.test(before) || UNIT_AFTER.test(text.slice(end, end + 15))) return
     const bsnWord = lastIndex(BSN_WORDS, before)
     if (lastIndex(OTHER_NUMBER_WORDS, before) > bsnWord) return
     if (needsWord && bsnWord < 0) return
     if (!passesElevenTest(text.slice(start, end).replace(/\D/g, ''))) return
     const reason = needsWord
-      ? 'BSN: acht cijfers (zonder voorloopnul) die de elfproef doorstaan, direct na het woord BSN'
+      ? 'BSN: acht cijfers (zonder voorloopnul) die de elfproef doorstaan, in een zin over een BSN'
       : 'BSN: negen cijfers die de elfproef doorstaan'
     found.push({end, kind: 'bsn', reason, start})
   }

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 
 /** The word lists in ./data, read once, the first time a note is checked. */
 export interface NameLists {
@@ -19,7 +20,16 @@ export interface NameLists {
 let lists: NameLists | undefined
 
 function readList(file: string): string[] {
-  return readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')
+  const url = new URL(`./data/${file}`, import.meta.url)
+  let text: string
+  try {
+    text = readFileSync(url, 'utf8')
+  } catch (error) {
+    // Not something the user can fix: the build must copy src/privacy/data beside the compiled guard.
+    throw new Error(`De namenlijst ${fileURLToPath(url)} van de privacycontrole ontbreekt; karavaan is niet goed geïnstalleerd.`, {cause: error})
+  }
+
+  return text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))

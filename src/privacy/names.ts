@@ -48,7 +48,7 @@ const VENUES = new Set([
 // A capitalised word with these endings names a place or an institution, not a surname: "Anne Frankschool",
 // "Willem de Zwijgerlaan", "Emma Kinderziekenhuis".
 const INSTITUTION_ENDING =
-  /\p{L}(?:straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|wal|markt|park|school|college|lyceum|kerk|huis|ziekenhuis|kliniek|centrum|stichting|fonds|stadion|hal|zaal|bibliotheek|gebouw|kapel|moskee|academie|instituut|prijs|brug|fabriek|polder|museum|theater|haven|straatje|plantsoen|boulevard|veld|dag)$/iu
+  /[\p{L}-](?:straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|wal|markt|park|school|college|lyceum|kerk|huis|ziekenhuis|kliniek|centrum|stichting|fonds|stadion|hal|zaal|bibliotheek|gebouw|kapel|moskee|academie|instituut|prijs|brug|fabriek|polder|museum|theater|haven|straatje|plantsoen|boulevard|veld|dag)$/iu
 const INSTITUTION_WORDS = new Set([
   'Ziekenhuis', 'Kinderziekenhuis', 'School', 'College', 'Kerk', 'Huis', 'Centrum', 'Stichting', 'Fonds', 'Park', 'Plein',
   'Museum', 'Theater', 'Kliniek', 'Instituut', 'Academie', 'Lyceum', 'Stadion', 'Hal', 'Zaal', 'Kapel', 'Moskee', 'Prijs',
@@ -118,10 +118,20 @@ class NameFinder {
     return blocked
   }
 
-  private hit(from: number, to: number, reason: string): number {
+  private hit(from: number, until: number, reason: string): number {
+    const to = this.doubleSurnameEnd(until)
     for (let k = from; k < to; k++) if (this.blocked[k]) return to
     this.found.push({end: this.words[to - 1].end, kind: 'naam', reason, start: this.particleStart(from)})
     return to
+  }
+
+  /** "Jansen-van Dijk", "Jansen-De Vries": the second surname after a hyphen and a tussenvoegsel belongs to the name. */
+  private doubleSurnameEnd(to: number): number {
+    const last = this.words[to - 1]
+    if (!last.joinedToNext || !/-(?:van|de|den|der|ter|ten|te|el|al)$/i.test(last.text)) return to
+    const chain = this.chainAt(to)
+    const core = this.words[to + chain]
+    return core?.capital && this.joined(to, to + chain) ? to + chain + 1 : to
   }
 
   /** Includes the apostrophe of a leading 't. */
@@ -206,7 +216,7 @@ class NameFinder {
     const surname = this.surnameAt(index)
     if (surname > 0 && !(strict && word.text === 'van')) return index + surname
     if (this.isFirstName(word)) {
-      const after = this.surnameAfterFirstName(index + 1, this.words[index].joinedToNext, false)
+      const after = this.surnameAfterFirstName(index + 1, this.words[index].joinedToNext, true)
       return after ?? index + 1
     }
 
@@ -246,7 +256,8 @@ class NameFinder {
     if (!isTitle && !ROLES.has(lower)) return undefined
     let next = index + 1
     if (!this.connected(index, ABBREVIATED_TITLES.has(lower))) return undefined
-    while (next < this.words.length && /^\p{Lu}$/u.test(this.words[next].text) && this.text[this.words[next].end] === '.' && this.connected(next, true)) next++
+    // Initials, with or without full stops: "mw. J. de Vries", "drs. G den Toom".
+    while (next + 1 < this.words.length && /^\p{Lu}$/u.test(this.words[next].text) && this.connected(next, true)) next++
     const end = this.nameAfter(next, !isTitle)
     if (end === undefined) return undefined
     return this.hit(index + 1, end, `naam na de aanspreekvorm "${word.text}"`)
@@ -271,7 +282,9 @@ class NameFinder {
       if (after !== undefined) return this.hit(index, after, 'voornamen gevolgd door een achternaam')
     }
 
-    const end = this.surnameAfterFirstName(surnameFrom, word.joinedToNext, !this.isOrdinary(word))
+    // Any capitalised word may be the surname, except after a name that is also an ordinary word at the start
+    // of a sentence ("Lieve Heer").
+    const end = this.surnameAfterFirstName(surnameFrom, word.joinedToNext, !this.isOrdinary(word) || !word.sentenceStart)
     if (end === undefined) return undefined
     // "het Willem Lodewijk Gymnasium": the name of a school.
     const after = this.words[end - 1].joinedToNext ? this.words[end] : undefined

@@ -5,10 +5,11 @@ import type {Candidate} from './kinds.js'
 const START = /(?<![\p{L}\p{N}+.,/])(?:\+\s?[1-9]|00[1-9]|\(\s?0\d|0[1-9])/gu
 // Between groups of digits: a space, a (spaced) hyphen or dash, or a slash. Never a dot: 06.30
 // is a time, 1.250 an amount.
-const SEPARATOR = /^(?:\s?[-–‑/]\s?|[ \u00a0])/
+const SEPARATOR = /^(?:[ \u00a0]?[-–‑/][ \u00a0]?|[ \u00a0])/
 // Numbers of organisations, not of people: free (0800), paid (090x) and company-wide (088)
 // numbers. A municipality's 14 + area code never starts with 0, so it is not even a candidate.
 const SERVICE = /^(?:0800|090[069]|088)/
+const IBAN_BEFORE = /\b[A-Z]{2}\d{2}\s?[A-Z0-9]{4}\s?$/i
 
 interface Parsed {
   digits: string
@@ -43,7 +44,7 @@ function parse(text: string, start: number): Parsed {
       // +31 6 …, +31(0)6-…, +31 (0)50 …, 0031 6 …: the national number without its leading 0.
       i += 2
       parsed.digits = '0'
-      i += /^\s?(?:\(\s?0\s?\)\s?|[-–]\s?)?/.exec(text.slice(i, i + 8))![0].length
+      i += /^ ?(?:\( ?0 ?\) ?|[-–] ?)?/.exec(text.slice(i, i + 8))![0].length
       if (/\d/.test(text[i] ?? '')) readGroups(text, i, parsed, 10)
       return parsed
     }
@@ -63,7 +64,9 @@ function parse(text: string, start: number): Parsed {
     return parsed
   }
 
-  readGroups(text, start, parsed, 10)
+  // A number between brackets: "(0592-123456)".
+  const from = text[start] === '(' ? start + /^\(\s?/.exec(text.slice(start))![0].length : start
+  readGroups(text, from, parsed, 10)
   return parsed
 }
 
@@ -81,6 +84,8 @@ export function findPhoneNumbers(text: string): Candidate[] {
   let after = 0
   for (const match of text.matchAll(START)) {
     if (match.index < after) continue
+    // The digits of an IBAN with a wrong checksum are no phone number either: NL12 ABNA 0123 4567 89.
+    if (IBAN_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
     const parsed = parse(text, match.index)
     if (parsed.groups.length === 0) continue
     // Not followed by more digits, a decimal part or a range.
@@ -94,7 +99,10 @@ export function findPhoneNumbers(text: string): Candidate[] {
       : parsed.digits.startsWith('06')
         ? 'mobiel telefoonnummer (06)'
         : 'vast telefoonnummer (netnummer en abonneenummer)'
-    found.push({end: parsed.end, kind: 'telefoonnummer', reason, start: match.index})
+    // "(0592-123456)": the brackets around a whole number are not part of it.
+    const bracketed = text[match.index] === '(' && !/^\(\s?0\d{1,3}\s?\)/.test(text.slice(match.index, match.index + 8))
+    const start = bracketed ? match.index + /^\(\s*/.exec(text.slice(match.index))![0].length : match.index
+    found.push({end: parsed.end, kind: 'telefoonnummer', reason, start})
     after = parsed.end
   }
 

@@ -6,7 +6,7 @@ export interface Word {
   end: number
   /** Starts with a capital letter. */
   capital: boolean
-  /** Begins a sentence, a line of a list, or a quotation: a capital here proves nothing. */
+  /** A capital word that begins a sentence, a line of a list, or a quotation: its capital proves nothing. */
   sentenceStart: boolean
   /** Only spaces (no punctuation, no line break) between this word and the next. */
   joinedToNext: boolean
@@ -41,26 +41,39 @@ function startsSentence(text: string, start: number): boolean {
   return false
 }
 
+function isCapital(char: string): boolean {
+  return char !== char.toLowerCase() && char === char.toUpperCase()
+}
+
+/** Only spaces between `from` and `to`. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false
+  for (let i = from; i < to; i++) {
+    const char = text[i]
+    if (char !== ' ' && char !== '\t' && char !== '\u00a0') return false
+  }
+
+  return true
+}
+
 export function splitWords(text: string): Word[] {
   const words: Word[] = []
   for (const match of text.matchAll(WORD)) {
     const raw = match[0]
-    const word = raw.replace(POSSESSIVE, '')
+    const word = raw.length > 2 && POSSESSIVE.test(raw) ? raw.slice(0, -2) : raw
     const start = match.index
+    const capital = isCapital(word[0])
     words.push({
-      capital: /^\p{Lu}/u.test(word),
+      capital,
       end: start + word.length,
       joinedToNext: false,
-      sentenceStart: startsSentence(text, start),
+      // Only a capital at the start of a sentence needs to be told apart; spare the look-back for the rest.
+      sentenceStart: capital && startsSentence(text, start),
       start,
       text: word,
     })
   }
 
-  for (let i = 0; i + 1 < words.length; i++) {
-    const between = text.slice(words[i].end, words[i + 1].start)
-    words[i].joinedToNext = /^[ \t\u00a0]+$/.test(between)
-  }
-
+  for (let i = 0; i + 1 < words.length; i++) words[i].joinedToNext = onlySpaces(text, words[i].end, words[i + 1].start)
   return words
 }

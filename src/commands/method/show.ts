@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {KaravaanCommand} from '../../cli/base-command.js'
-import {loadMethod, methodPath} from '../../method/load.js'
+import {methodPath} from '../../method/path.js'
 import type {Method} from '../../method/schema.js'
 import {loadStudy} from '../../study/load.js'
 import {locateStudy} from '../../study/locate.js'
@@ -27,7 +27,8 @@ Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kop
 
   async run(): Promise<Method> {
     const {flags} = await this.parse(MethodShow)
-    const method = flags.file ? loadMethod(flags.file) : await this.methodOfStudy(flags.study)
+    // The YAML parser is loaded only to read a file given with --file; a study's method comes from the parse cache.
+    const method = flags.file ? (await import('../../method/load.js')).loadMethod(flags.file) : await this.methodOfStudy(flags.study)
     this.log(renderMethod(method))
     return method
   }
@@ -38,6 +39,7 @@ Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kop
     } catch (error) {
       // Outside a study the built-in method is what a user wants to read.
       if (explicit || process.env.KARAVAAN_STUDY || !String((error as Error).message).startsWith('Geen studie gevonden')) throw error
+      const {loadMethod} = await import('../../method/load.js')
       return loadMethod(methodPath('karavaan', process.cwd()))
     }
   }
