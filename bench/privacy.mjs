@@ -6,6 +6,7 @@
 //   node bench/privacy.mjs --write                     also put them in BENCHMARKS.md
 //   node bench/privacy.mjs --errors tune|test          list the misses and false alarms of one part
 import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {cpus} from 'node:os'
 import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -198,7 +199,8 @@ Read these numbers with care: the sentences and the guard were written by the sa
   `that are not in the lists (without a form of address or a surname they are missed), names typed in small letters, ` +
   `and homonyms the lists do not know; expect precision and recall below the table.
 
-Throughput on notes built from the paragraphs of the 76 example notes (every note checked once, one thread):
+Throughput on notes built from the paragraphs of the 76 example notes (every note checked once, one thread, ` +
+  `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores; the p99 shows garbage collection and other work on the machine):
 
 ${speed()}
 

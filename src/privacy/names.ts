@@ -69,7 +69,7 @@ const PERSON_VERBS = new Set([
 // Before a name that is also an ordinary word, mid-sentence: "met Roos", "volgens Bas", "bel Els".
 const PERSON_CUES_BEFORE = new Set([
   'met', 'volgens', 'namens', 'tegen', 'aan', 'door', 'zoals', 'bel', 'belde', 'bellen', 'vraag', 'vroeg', 'vroegen',
-  'heet', 'heette', 'noemt', 'noemde', 'en',
+  'heet', 'heette', 'noemt', 'noemde',
 ])
 // Tussenvoegsels, in the order they can follow each other; "'t" is matched by its t. Those that start with a
 // preposition ("in 't Veld", "op de Beek", "uit den Bogaard") count only for a surname of the list: "buurvrouw in
@@ -260,7 +260,7 @@ class NameFinder {
     while (next + 1 < this.words.length && /^\p{Lu}$/u.test(this.words[next].text) && this.connected(next, true)) next++
     const end = this.nameAfter(next, !isTitle)
     if (end === undefined) return undefined
-    return this.hit(index + 1, end, `naam na de aanspreekvorm "${word.text}"`)
+    return this.hit(index + 1, end, isTitle ? `naam na de aanspreekvorm "${word.text}"` : `naam na de functie of relatie "${word.text}"`)
   }
 
   /** Only spaces between word `index` and the next, or (for an abbreviation or initial) a full stop and spaces. */
@@ -317,7 +317,7 @@ class NameFinder {
     // On its own a surname is written with a capital tussenvoegsel ("Van Dijk", "De Vries"); in small letters
     // "van Houten" and "de Waal" are as often a town and a river, so then the sentence must point at a person.
     if (length > 1 && !word.capital && !ARABIC_PARTICLES.has(word.text.toLowerCase())) {
-      if (!before || !PERSON_CUES_BEFORE.has(before.text.toLowerCase()) || before.text === 'en') return undefined
+      if (!before || !PERSON_CUES_BEFORE.has(before.text.toLowerCase())) return undefined
     }
 
     if (length === 1) {
@@ -364,7 +364,7 @@ class NameFinder {
     if (/^\s+en\s+(?:haar|zijn|hun)\b/.test(this.text.slice(word.end, word.end + 12))) return true
     if (this.listedWithAName(index, 1) || this.listedWithAName(index, -1)) return true
     const before = index > 0 && this.words[index - 1].joinedToNext ? this.words[index - 1] : undefined
-    return !word.sentenceStart && before !== undefined && PERSON_CUES_BEFORE.has(before.text.toLowerCase()) && before.text !== 'en'
+    return !word.sentenceStart && before !== undefined && PERSON_CUES_BEFORE.has(before.text.toLowerCase())
   }
 
   /** The neighbour in a list ("A, B en C"), to the right (1) or left (-1), is a first name that is no ordinary word. */

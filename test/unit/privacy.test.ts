@@ -155,6 +155,8 @@ describe('names', () => {
     ['Meester Kees gaf les.', 'Kees'],
     ['Na afloop sprak ik juf fatima.', 'fatima'],
     ['Dhr. A. Bakker wil zijn verhaal kwijt.', 'A. Bakker'],
+    ['Volgens drs. G den Toom (2022) groeit het vertrouwen.', 'G den Toom'],
+    ['Mevrouw Jansen-van den Berg kwam later.', 'Jansen-van den Berg'],
     ['De heer Van den Berg van de dorpsraad.', 'Van den Berg'],
     ['Wijkagent Van der Meer kwam binnen.', 'Van der Meer'],
     ['Kees de Vries (71) kent iedereen.', 'Kees de Vries'],

@@ -1,0 +1,95 @@
+import {Args, Flags} from '@oclif/core'
+import {join} from 'node:path'
+
+import {noteFieldFlags, policyOf, privacyFlags} from '../cli/note-flags.js'
+import {StudyCommand} from '../cli/study-command.js'
+import type {RawNoteFields} from '../notes/fields.js'
+import {importNotes, type ImportReport} from '../notes/import.js'
+import {readSettings} from '../settings/settings.js'
+import {INBOX_DIR} from '../study/locate.js'
+
+export default class Import extends StudyCommand {
+  static override args = {
+    paths: Args.string({description: 'Bestanden of mappen met notities (standaard: de map inbox/ van de studie).'}),
+  }
+
+  static override description = `Leest notities in uit Markdown (.md), tekst (.txt) en Word (.docx). Bovenaan een .md- of .txt-bestand staan de gegevens tussen twee regels met ---:
+
+  ---
+  halteplaats: wendelo
+  group: ouderen            (of: activity: wijkwandeling)
+  date: 2026-04-09
+  interviewer: anna
+  participants: 7
+  roles: [oudere bewoner, mantelzorger]
+  themes: [voorzieningen, nabije-overheid]
+  narratives: [onzichtbare-overheid]   (ids of nummers 1-5)
+  ---
+  De tekst van de notitie …
+
+Een Word-bestand mag hetzelfde blok bovenaan hebben; anders geef je de gegevens met opties (--halteplaats, --group …) of vraagt de kit ernaar.
+
+Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je elk probleem met bestand, regel en veld. Nog eens inlezen verandert niets; een gewijzigd bestand wordt een nieuwe versie van dezelfde notitie. UTF-8 (met of zonder BOM), Windows-regeleinden en Windows-1252 uit oude Word-exports worden herkend. Persoonsgegevens houden een bestand tegen, tenzij je --pseudonymise of --allow-personal-data geeft.`
+
+  static override examples = [
+    {command: '<%= config.bin %> import', description: 'Alles uit de inbox/ van de studie inlezen.'},
+    {command: '<%= config.bin %> import ~/Documenten/notities --dry-run', description: 'Eerst alleen controleren.'},
+    {command: '<%= config.bin %> import gesprek.docx --halteplaats vlonders --group moeders --date 2026-05-18 --interviewer fatima', description: 'Een Word-bestand met de gegevens als opties.'},
+  ]
+
+  static override flags = {
+    ...noteFieldFlags,
+    ...privacyFlags,
+    'dry-run': Flags.boolean({description: 'Alleen controleren en laten zien wat er zou gebeuren; niets opslaan.'}),
+  }
+
+  static override strict = false
+
+  static override summary = 'Lees notities in (Markdown, tekst, Word).'
+
+  async run(): Promise<ImportReport> {
+    const {argv, flags} = await this.parse(Import)
+    const {store, study} = await this.openStudy(flags.study)
+    const paths = argv.length > 0 ? (argv as string[]) : [join(study.dir, INBOX_DIR)]
+    const defaults = {
+      activity: flags.activity,
+      date: flags.date,
+      group: flags.group,
+      halteplaats: flags.halteplaats,
+      interviewer: flags.interviewer,
+      narratives: flags.narrative,
+      participants: flags.participants,
+      roles: flags.role,
+      themes: flags.theme,
+    }
+    const progress = process.stderr.isTTY && !this.jsonEnabled() ? await import('../ui/progress.js') : undefined
+    const bar = progress?.startProgress('Notities inlezen')
+    const prompts = this.interactive ? await import('../ui/note-prompts.js') : undefined
+    const askMetadata = prompts
+      ? async (file: string, known: RawNoteFields) => {
+          bar?.stop()
+          this.log(`${file} heeft geen gegevens bovenaan; vul ze hier in.`)
+          return prompts.askNoteFields(study, known, new Date().toISOString().slice(0, 10))
+        }
+      : undefined
+    let report: ImportReport
+    try {
+      report = await importNotes(store, study, paths, {
+        askMetadata,
+        by: readSettings(this.config.configDir).interviewer ?? null,
+        defaults,
+        dryRun: flags['dry-run'],
+        onProgress: bar?.update,
+        policy: policyOf(flags),
+      })
+    } finally {
+      bar?.stop()
+    }
+
+    const t = report.totals
+    for (const file of report.files.filter((f) => f.converted === 'windows-1252')) this.log(`${file.source}: omgezet van Windows-1252 naar UTF-8`)
+    for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${file.replaced} persoonsgegeven(s) vervangen door een plaatshouder`)
+    this.log(`${report.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${t.nieuw} nieuw, ${t.bijgewerkt} bijgewerkt, ${t.ongewijzigd} ongewijzigd.`)
+    return report
+  }
+}

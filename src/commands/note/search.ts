@@ -1,0 +1,44 @@
+import {Args, Flags} from '@oclif/core'
+
+import {noteFilterFlags} from '../../cli/note-flags.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {checkFilter} from '../../notes/filter.js'
+import {searchNotes} from '../../notes/search.js'
+import type {SearchHit} from '../../notes/types.js'
+import {renderSearchHits} from '../../ui/note-view.js'
+
+export default class NoteSearch extends StudyCommand {
+  static override args = {
+    query: Args.string({description: 'Wat je zoekt: woorden, "een woordgroep", of het begin van een woord met *.', required: true}),
+  }
+
+  static override description = `Zoekt in de tekst van alle notities, de beste treffers eerst, met de gevonden woorden gemarkeerd. Accenten tellen niet mee: geemigreerd vindt ook geëmigreerd.
+
+- woorden: alle woorden moeten voorkomen (loket gemeente)
+- "woordgroep": precies deze woorden achter elkaar ("geen loket")
+- begin van een woord: vertrouw* vindt vertrouwen, vertrouwd, vertrouwelijk
+- OR en NOT: loket OR balie; loket NOT digitaal`
+
+  static override examples = [
+    '<%= config.bin %> note search loket',
+    '<%= config.bin %> note search \'"ik ben een nummer"\'',
+    '<%= config.bin %> note search "vertrouw*" --halteplaats wendelo',
+    '<%= config.bin %> note search geemigreerd --json',
+  ]
+
+  static override flags = {
+    ...noteFilterFlags,
+    limit: Flags.integer({default: 50, description: 'Hoeveel treffers hoogstens.', min: 1}),
+  }
+
+  static override summary = 'Zoek in de notities.'
+
+  async run(): Promise<Array<Omit<SearchHit, 'snippet'> & {snippet: string}>> {
+    const {args, flags} = await this.parse(NoteSearch)
+    const {store, study} = await this.openStudy(flags.study)
+    const hits = searchNotes(store, args.query, checkFilter(study, flags), flags.limit)
+    this.log(renderSearchHits(study, hits, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
+    // In JSON the matched words are marked with [[ ]] instead of control characters.
+    return hits.map((hit) => ({...hit, snippet: hit.snippet.replaceAll('\u0001', '[[').replaceAll('\u0002', ']]')}))
+  }
+}

@@ -1,0 +1,102 @@
+import {UserError} from '../errors.js'
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {checkNoteFields, type RawNoteFields} from './fields.js'
+import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
+import {shortId} from './ids.js'
+import type {Note, NoteFields} from './types.js'
+
+export interface WriteOptions {
+  by?: null | string
+  policy?: PersonalDataPolicy
+}
+
+export interface WriteOutcome {
+  change: 'bewerkt' | 'nieuw' | 'ongewijzigd'
+  note: Note
+  replaced: LocatedHit[]
+}
+
+export function requireFields(study: Study, raw: RawNoteFields): NoteFields {
+  const {fields, problems} = checkNoteFields(study, raw)
+  if (!fields) {
+    throw new UserError('De notitie is niet opgeslagen: niet alle gegevens kloppen.', {
+      details: problems.map((p) => `${p.field}: ${p.message}`),
+      hint: 'Verbeter deze gegevens en probeer het opnieuw.',
+    })
+  }
+
+  return fields
+}
+
+/** Checks a new note, runs the personal-data guard over it and stores it as version 1. */
+export function addNote(store: Store, study: Study, raw: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
+  const by = options.by ?? null
+  const guarded = guardNote(requireFields(study, raw), options.policy ?? 'refuse', by)
+  const note = store.transaction(() => store.notes.insert(guarded.fields, {by, personalData: guarded.override}))
+  return {change: 'nieuw', note, replaced: guarded.override ? [] : guarded.hits}
+}
+
+/** A new version with the given changes; an edit that changes nothing stores nothing. */
+export function editNote(store: Store, study: Study, id: string, changes: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
+  const note = requireNote(store, id)
+  if (note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan note restore ${shortId(note.id)}`})
+  const by = options.by ?? null
+  // The note's own narratives are the interviewer's; tags of other coders are not part of an edit.
+  const current = {...fieldsOf(note), narratives: store.notes.ownNarratives(note.id)}
+  const merged: RawNoteFields = {...current, ...definedOnly(changes)}
+  if (changes.group !== undefined) merged.activity = null
+  if (changes.activity !== undefined) merged.group = null
+  const guarded = guardNote(requireFields(study, merged), options.policy ?? 'refuse', by)
+  if (sameFields(current, guarded.fields)) return {change: 'ongewijzigd', note, replaced: []}
+  const override = guarded.override ?? (note.personalData && options.policy !== 'pseudonymise' ? note.personalData : null)
+  const updated = store.transaction(() => store.notes.update(note, guarded.fields, {by, personalData: override}))
+  return {change: 'bewerkt', note: updated, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function removeNote(store: Store, id: string, by?: null | string): Note {
+  const note = requireNote(store, id)
+  if (note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat al in de prullenbak.`, {hint: `Terugzetten kan met: karavaan note restore ${shortId(note.id)}`})
+  return store.transaction(() => store.notes.setDeleted(note, true, by))
+}
+
+export function restoreNote(store: Store, id: string, by?: null | string): Note {
+  const note = requireNote(store, id)
+  if (!note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat niet in de prullenbak; er valt niets terug te zetten.`)
+  return store.transaction(() => store.notes.setDeleted(note, false, by))
+}
+
+/** Finds a note by its full id or a unique short form (the last characters, as shown in lists). */
+export function requireNote(store: Store, id: string): Note {
+  const wanted = id.trim().toLowerCase()
+  if (wanted.length < 6) throw new UserError(`"${id}" is te kort als notitie-id; geef minstens 6 tekens.`, {hint: 'De id staat in: karavaan note list'})
+  const ids = store.notes.matchIds(wanted)
+  if (ids.length === 0) throw new UserError(`Er is geen notitie met id "${id}".`, {hint: 'Zoek de id op met: karavaan note list (of note list --deleted voor de prullenbak)'})
+  if (ids.length > 1) throw new UserError(`"${id}" past bij meer dan één notitie.`, {details: ids, hint: 'Geef meer tekens van de id.'})
+  return store.notes.get(ids[0])!
+}
+
+
+export function fieldsOf(note: NoteFields): NoteFields {
+  return {
+    activity: note.activity,
+    date: note.date,
+    group: note.group,
+    halteplaats: note.halteplaats,
+    interviewer: note.interviewer,
+    narratives: note.narratives,
+    participants: note.participants,
+    roles: note.roles,
+    text: note.text,
+    themes: note.themes,
+  }
+}
+
+export function sameFields(a: NoteFields, b: NoteFields): boolean {
+  const norm = (f: NoteFields) => JSON.stringify({...fieldsOf(f), narratives: [...f.narratives].sort(), themes: [...f.themes].sort()})
+  return norm(a) === norm(b)
+}
+
+function definedOnly(raw: RawNoteFields): RawNoteFields {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)) as RawNoteFields
+}
