@@ -19,6 +19,11 @@ export abstract class KaravaanCommand extends Command {
     return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !this.jsonEnabled()
   }
 
+  /** A Dutch remark on stderr ("Let op: …"); oclif's warn() would add the English word "Warning". */
+  protected notice(message: string): void {
+    process.stderr.write(`Let op: ${message}\n`)
+  }
+
   protected override async catch(error: Interfaces.CommandError): Promise<void> {
     const reported = describeError(error, this.id ?? '')
     process.exitCode = reported.exit

@@ -36,7 +36,8 @@ class DutchCommandHelp extends CommandHelp {
     super(...args)
     // oclif would show <value>; say it in Dutch before the layout is computed.
     for (const flag of Object.values(this.command.flags ?? {})) {
-      if (flag.type === 'option' && !flag.options && !flag.helpValue) flag.helpValue = '<waarde>'
+      if (flag.type !== 'option' || flag.helpValue) continue
+      flag.helpValue = flag.options ? flag.options.join('|') : '<waarde>'
     }
   }
 
@@ -66,6 +67,10 @@ export default class DutchHelp extends Help {
   // The root page is drawn by a class of oclif's own, so its headings are put into Dutch here.
   override formatRoot(): string {
     return super.formatRoot().replace(/^VERSION$/m, 'VERSIE').replace(/^USAGE$/m, 'GEBRUIK').replace(/^DESCRIPTION$/m, 'BESCHRIJVING').replace('[COMMAND]', '[OPDRACHT]')
+  }
+
+  protected override formatTopic(topic: Parameters<Help['formatTopic']>[0]): string {
+    return super.formatTopic(topic).replaceAll(' COMMAND', ' OPDRACHT')
   }
 
   protected override formatCommands(commands: Parameters<Help['formatCommands']>[0]): string {

@@ -51,6 +51,7 @@ const USAGE_PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/Missing required flag:?\s*-*([\w-]+)/, (flag) => `De optie --${flag} is verplicht.`],
   [/--([\w-]+)=?\S* cannot also be provided when using --([\w-]+)/, (a, b) => `De opties --${a} en --${b} gaan niet samen; kies er één.`],
   [/Unexpected flag (\S+)/, (flag) => `Onverwachte optie ${flag}.`],
+  [/Exactly one of the following must be provided: (.*)/, (flags) => `Geef precies één van deze opties: ${flags}.`],
   [/Expected an integer but received: (.*)/, (value) => `"${value}" is geen geheel getal.`],
 ]
 
@@ -74,6 +75,6 @@ function translateUsageError(error: unknown, commandId: string): ReportedError |
     details: [],
     exit: EXIT.usage,
     hint: `Zie: karavaan ${commandId.replaceAll(':', ' ')} --help`,
-    message: translated.length > 0 ? translated.join('\n') : `Deze opdracht is verkeerd gebruikt: ${lines[0]}`,
+    message: translated.length > 0 ? [...new Set(translated)].join('\n') : `Deze opdracht is verkeerd gebruikt: ${lines[0]}`,
   }
 }

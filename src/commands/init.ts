@@ -1,14 +1,17 @@
 import {Args, Flags} from '@oclif/core'
+import {isAbsolute, relative, resolve} from 'node:path'
 
 import {KaravaanCommand} from '../cli/base-command.js'
 import {UserError} from '../errors.js'
 import {HALTEPLAATS_COUNT} from '../method/contract.js'
+import {BUILT_IN_METHOD} from '../method/path.js'
+import {isIsoDate} from '../study/dates.js'
 import {existingStudy, scaffoldStudy, type ScaffoldResult, type StudyDraft} from '../study/scaffold.js'
 import {parseHalteplaatsSpec, parseMemberSpec} from '../study/specs.js'
 
 export default class Init extends KaravaanCommand {
   static override args = {
-    dir: Args.directory({default: '.', description: 'Map voor de nieuwe studie (wordt gemaakt als hij nog niet bestaat).'}),
+    map: Args.directory({default: '.', description: 'Map voor de nieuwe studie (wordt gemaakt als hij nog niet bestaat). Standaard: de huidige map.'}),
   }
 
   static override description = `Maakt een nieuwe Karavaan-studie aan: study.yaml (titel, opdrachtgever, periode, de vier halteplaatsen en het team), de database karavaan.db, de map inbox/ voor notities en de map rapporten/.
@@ -40,18 +43,24 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
 
   async run(): Promise<Omit<ScaffoldResult, 'backup'> & {backup: null | string}> {
     const {args, flags} = await this.parse(Init)
-    const present = existingStudy(args.dir)
+    const present = existingStudy(args.map)
     if ((present.studyFile || present.database) && !flags.force) {
       // Say so before asking a single question.
-      throw new UserError(`In ${args.dir} staat al een studie; er is niets overschreven.`, {
+      throw new UserError(`In ${args.map} staat al een studie; er is niets overschreven.`, {
         hint: 'Kies een andere map, of gebruik --force om study.yaml opnieuw te schrijven (de database blijft altijd bewaard).',
       })
+    }
+
+    for (const [flag, value] of [['--start', flags.start], ['--end', flags.end]] as const) {
+      if (value !== undefined && !isIsoDate(value)) {
+        throw new UserError(`${flag} "${value}" is geen bestaande datum.`, {hint: 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'})
+      }
     }
 
     const given: Partial<StudyDraft> = {
       client: flags.client,
       halteplaatsen: flags.halteplaats?.map((spec) => parseHalteplaatsSpec(spec)),
-      method: flags.method,
+      method: methodReference(flags.method, args.map),
       period: flags.start || flags.end ? ({end: flags.end, start: flags.start} as StudyDraft['period']) : undefined,
       team: flags.interviewer?.map((spec) => parseMemberSpec(spec)),
       title: flags.title,
@@ -69,12 +78,12 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
       draft = await askStudyDraft(given, defaults)
       const {askConfirm} = await import('../ui/prompts.js')
       this.log(describeDraft(draft))
-      if (!(await askConfirm(`Studie aanmaken in ${args.dir}?`, true))) throw new UserError('Afgebroken; er is niets geschreven.')
+      if (!(await askConfirm(`Studie aanmaken in ${args.map}?`, true))) throw new UserError('Afgebroken; er is niets geschreven.')
     } else {
       draft = completeFromFlags(given, defaults)
     }
 
-    const result = scaffoldStudy(args.dir, draft, {force: flags.force})
+    const result = scaffoldStudy(args.map, draft, {force: flags.force})
     this.log(`Studie "${result.study.title}" aangemaakt in ${result.dir}`)
     this.log(`  study.yaml, karavaan.db${result.keptDatabase ? ' (bestaande database bewaard)' : ''}, inbox/ en rapporten/`)
     if (result.backup) this.log(`  de vorige study.yaml staat in ${result.backup}`)
@@ -114,4 +123,10 @@ function defaultPeriod(start?: string): {end: string; start: string} {
   const begin = from.toISOString().slice(0, 10)
   const until = new Date(Date.UTC(from.getUTCFullYear() + 1, from.getUTCMonth(), from.getUTCDate() - 1))
   return {end: until.toISOString().slice(0, 10), start: begin}
+}
+
+/** A method file given on the command line is relative to where the user is; study.yaml keeps it relative to the study. */
+function methodReference(method: string, studyDir: string): string {
+  if (method === BUILT_IN_METHOD || isAbsolute(method)) return method
+  return relative(resolve(studyDir), resolve(method)) || method
 }

@@ -39,7 +39,10 @@ export function checkFigure(study: Study, raw: RawFigure): {figure?: ContextFigu
 
   const value = typeof raw.value === 'number' ? raw.value : parseDecimal(raw.value ?? '')
   if (value === undefined || !Number.isFinite(value)) {
-    problems.push(raw.value === undefined || raw.value === '' ? 'waarde ontbreekt' : `waarde "${raw.value}" is geen getal (schrijf bijv. 12,5 of 12.5)`)
+    const given = String(raw.value ?? '').trim()
+    if (!given) problems.push('waarde ontbreekt')
+    else if (/^-?\d{1,3}\.\d{3}$/.test(given)) problems.push(`waarde "${given}" is dubbelzinnig: bedoel je ${given.replace('.', '')} of ${given.replace('.', ',')}? Schrijf het getal zonder punt, of met een komma als decimaalteken`)
+    else problems.push(`waarde "${given}" is geen getal (schrijf bijv. 12,5 of 12.5)`)
   }
 
   const yearText = String(raw.year ?? '').trim()

@@ -8,6 +8,17 @@ import {closest} from 'fastest-levenshtein'
 const hook: Hook.CommandNotFound = async function (options) {
   const visible = options.config.commands.filter((command) => !command.hidden).map((command) => command.id)
   if (visible.length === 0) return
+  // "status extra": a real command followed by a word it does not take.
+  const parts = options.id.split(':')
+  for (let n = parts.length - 1; n > 0; n--) {
+    const command = parts.slice(0, n).join(':')
+    if (!visible.includes(command)) continue
+    const extra = [...parts.slice(n), ...(options.argv ?? [])].filter((arg) => !arg.startsWith('-'))
+    process.stderr.write(`Fout: Onverwacht argument: ${extra.join(' ')}.\n→ Zie: karavaan ${command.replaceAll(':', ' ')} --help\n`)
+    process.exitCode = 2
+    return
+  }
+
   const suggestion = closest(options.id, visible)
   const typed = toConfiguredId(options.id, options.config)
   const readable = toConfiguredId(suggestion, options.config)

@@ -7,7 +7,7 @@ export function readMethodText(file: string): string {
     return readFileSync(file, 'utf8')
   } catch {
     throw new UserError(`Het methodebestand ${file} bestaat niet of is niet te lezen.`, {
-      hint: 'Zet in study.yaml "method: karavaan" voor de ingebouwde methode, of geef het pad naar je eigen kopie.',
+      hint: 'Controleer het pad. In study.yaml staat "method: karavaan" voor de ingebouwde methode, of het pad naar een eigen kopie (vanuit de studiemap).',
     })
   }
 }

@@ -19,24 +19,34 @@ export interface LocatedHit extends PersonalDataHit {
   part: 'rol' | 'tekst'
 }
 
-export function scanNote(fields: NoteFields): LocatedHit[] {
+/**
+ * Personal data in the roles and text of a note. Names of the research team are not respondents'
+ * data ("gesprek met Anna en Bram"), so names in `teamNames` are let through.
+ */
+export function scanNote(fields: NoteFields, teamNames: string[] = []): LocatedHit[] {
+  const team = new Set(teamNames.flatMap((name) => [name, ...name.split(/\s+/).filter((part) => part.length >= 3)]).map((name) => name.toLowerCase()))
+  const own = (hit: PersonalDataHit) => hit.kind === 'naam' && team.has(hit.text.toLowerCase())
   return [
-    ...fields.roles.flatMap((role) => findPersonalData(role).map((hit) => ({...hit, part: 'rol' as const}))),
-    ...findPersonalData(fields.text).map((hit) => ({...hit, part: 'tekst' as const})),
+    ...fields.roles.flatMap((role) => findPersonalData(role).filter((hit) => !own(hit)).map((hit) => ({...hit, part: 'rol' as const}))),
+    ...findPersonalData(fields.text).filter((hit) => !own(hit)).map((hit) => ({...hit, part: 'tekst' as const})),
   ]
 }
 
 /** Applies the policy; with 'refuse' a note with personal data becomes a PersonalDataError. */
-export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, lineOffset = 0): GuardOutcome {
-  const hits = scanNote(fields)
+export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, teamNames: string[] = []): GuardOutcome {
+  const hits = scanNote(fields, teamNames)
   if (hits.length === 0) return {fields, hits, override: null}
-  if (policy === 'refuse') throw new PersonalDataError(hits, lineOffset)
+  if (policy === 'refuse') throw new PersonalDataError(hits)
   if (policy === 'allow') {
     return {fields, hits, override: {at: new Date().toISOString(), by, kinds: [...new Set(hits.map((h) => h.kind))]}}
   }
 
   return {
-    fields: {...fields, roles: fields.roles.map((role) => pseudonymise(role)), text: pseudonymise(fields.text)},
+    fields: {
+      ...fields,
+      roles: fields.roles.map((role) => pseudonymise(role, hits.filter((h) => h.part === 'rol' && role.slice(h.start, h.end) === h.text))),
+      text: pseudonymise(fields.text, hits.filter((h) => h.part === 'tekst')),
+    },
     hits,
     override: null,
   }

@@ -9,7 +9,7 @@ import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from './decode.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 import {describeHits, guardNote, type LocatedHit, PersonalDataError, type PersonalDataPolicy} from './guard.js'
-import {sameFields} from './service.js'
+import {sameFields, teamNames} from './service.js'
 import type {NoteFields, PersonalDataOverride} from './types.js'
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx']
@@ -200,7 +200,7 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
   const bodyOffset = front ? text.split('\n').length - front.body.split('\n').length : 0
   let guarded
   try {
-    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null)
+    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null, teamNames(study))
   } catch (error) {
     if (error instanceof PersonalDataError) return fail(...describeHits(error.hits, bodyOffset).map((d) => `persoonsgegevens: ${d}`))
     throw error

@@ -32,7 +32,7 @@ export function requireFields(study: Study, raw: RawNoteFields): NoteFields {
 /** Checks a new note, runs the personal-data guard over it and stores it as version 1. */
 export function addNote(store: Store, study: Study, raw: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
   const by = options.by ?? null
-  const guarded = guardNote(requireFields(study, raw), options.policy ?? 'refuse', by)
+  const guarded = guardNote(requireFields(study, raw), options.policy ?? 'refuse', by, teamNames(study))
   const note = store.transaction(() => store.notes.insert(guarded.fields, {by, personalData: guarded.override}))
   return {change: 'nieuw', note, replaced: guarded.override ? [] : guarded.hits}
 }
@@ -47,7 +47,7 @@ export function editNote(store: Store, study: Study, id: string, changes: RawNot
   const merged: RawNoteFields = {...current, ...definedOnly(changes)}
   if (changes.group !== undefined) merged.activity = null
   if (changes.activity !== undefined) merged.group = null
-  const guarded = guardNote(requireFields(study, merged), options.policy ?? 'refuse', by)
+  const guarded = guardNote(requireFields(study, merged), options.policy ?? 'refuse', by, teamNames(study))
   if (sameFields(current, guarded.fields)) return {change: 'ongewijzigd', note, replaced: []}
   const override = guarded.override ?? (note.personalData && options.policy !== 'pseudonymise' ? note.personalData : null)
   const updated = store.transaction(() => store.notes.update(note, guarded.fields, {by, personalData: override}))
@@ -95,6 +95,10 @@ export function fieldsOf(note: NoteFields): NoteFields {
 export function sameFields(a: NoteFields, b: NoteFields): boolean {
   const norm = (f: NoteFields) => JSON.stringify({...fieldsOf(f), narratives: [...f.narratives].sort(), themes: [...f.themes].sort()})
   return norm(a) === norm(b)
+}
+
+export function teamNames(study: Study): string[] {
+  return study.team.map((member) => member.name)
 }
 
 function definedOnly(raw: RawNoteFields): RawNoteFields {

@@ -59,11 +59,37 @@ export function readCsvTable(file: string, columns: Record<string, string[]>, re
   }))
 }
 
-/** A number as a Dutch or English spreadsheet writes it: 12,5 or 12.5; 1.234,5 or 1234.5. */
+/**
+ * A number as a Dutch or English spreadsheet writes it: 12,5 or 12.5; 1.234,5 or 1,234.5;
+ * 1.234.567. When both signs occur, the last one is the decimal sign. "8.940" is refused
+ * (undefined): it is 8940 to a Dutch reader and 8.94 to an English one.
+ */
 export function parseDecimal(text: string): number | undefined {
   const compact = text.replaceAll(/\s/g, '')
-  if (compact === '') return undefined
-  const normal = compact.includes(',') ? compact.replaceAll('.', '').replace(',', '.') : compact
-  if (!/^-?\d+(?:\.\d+)?$/.test(normal)) return undefined
-  return Number(normal)
+  if (!/^-?[\d.,]+$/.test(compact) || !/\d/.test(compact)) return undefined
+  const lastComma = compact.lastIndexOf(',')
+  const lastDot = compact.lastIndexOf('.')
+  let normal: string
+  if (lastComma >= 0 && lastDot >= 0) {
+    const [thousands, decimal] = lastComma > lastDot ? ['.', ','] : [',', '.']
+    const [whole, fraction] = [compact.slice(0, Math.max(lastComma, lastDot)), compact.slice(Math.max(lastComma, lastDot) + 1)]
+    if (whole.includes(decimal) || !groupedThousands(whole, thousands)) return undefined
+    normal = `${whole.replaceAll(thousands, '')}.${fraction}`
+  } else if (lastComma >= 0) {
+    if (compact.indexOf(',') !== lastComma) return groupedThousands(compact, ',') ? Number(compact.replaceAll(',', '')) : undefined
+    normal = compact.replace(',', '.')
+  } else if (lastDot >= 0) {
+    if (compact.indexOf('.') !== lastDot) return groupedThousands(compact, '.') ? Number(compact.replaceAll('.', '')) : undefined
+    if (/^-?\d{1,3}\.\d{3}$/.test(compact)) return undefined
+    normal = compact
+  } else {
+    normal = compact
+  }
+
+  return /^-?\d+(?:\.\d+)?$/.test(normal) ? Number(normal) : undefined
+}
+
+function groupedThousands(text: string, separator: string): boolean {
+  const escaped = separator === '.' ? '\\.' : separator
+  return new RegExp(`^-?\\d{1,3}(?:${escaped}\\d{3})+$`).test(text) || !text.includes(separator)
 }

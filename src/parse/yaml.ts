@@ -9,6 +9,8 @@ export interface FileProblem {
   field: string
   line?: number
   message: string
+  /** Where in the file, as keys and list positions; used to find the line. */
+  path?: Array<number | string>
 }
 
 const LIMITS = {maxAliasCount: 50, maxBytes: 2 * 1024 * 1024}
@@ -21,6 +23,7 @@ export function parseYaml<S extends v.GenericSchema>(
   text: string,
   schema: S,
   fileLabel: string,
+  check?: (output: v.InferOutput<S>) => FileProblem[],
 ): v.InferOutput<S> {
   useDutchMessages()
   if (text.length > LIMITS.maxBytes) {
@@ -50,7 +53,11 @@ export function parseYaml<S extends v.GenericSchema>(
   }
 
   const result = v.safeParse(schema, data ?? {})
-  if (result.success) return result.output
+  if (result.success) {
+    const problems = check?.(result.output) ?? []
+    if (problems.length === 0) return result.output
+    throw fileError(fileLabel, problems.map((p) => ({...p, line: p.line ?? (p.path ? lineOf(doc.contents, p.path, lineCounter) : undefined)})))
+  }
 
   const problems = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((item) => item.key as number | string)
@@ -75,22 +82,27 @@ export function formatPath(path: Array<number | string>): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key + 1}]` : out ? `${out}.${key}` : String(key)), '')
 }
 
-/** The line of the deepest node that exists along the path (the parent when a key is missing). */
+/**
+ * The line of the deepest node that exists along the path (the parent when a key is missing).
+ * A whole list or group is pointed at by its key, the line a person looks for.
+ */
 function lineOf(root: unknown, path: Array<number | string>, lineCounter: LineCounter): number | undefined {
   let node = root as Node | null | undefined
-  let best = node
+  let best: Node | null | undefined = node
   for (const key of path) {
+    let next: Node | undefined
+    let keyNode: Node | undefined
     if (isMap(node)) {
       const pair = node.items.find((item) => (item.key as {value?: unknown} | null)?.value === key)
-      node = (pair?.value ?? pair?.key) as Node | undefined
+      keyNode = pair?.key as Node | undefined
+      next = (pair?.value ?? pair?.key) as Node | undefined
     } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key] as Node | undefined
-    } else {
-      node = undefined
+      next = node.items[key] as Node | undefined
     }
 
-    if (!node) break
-    best = node
+    if (!next) break
+    node = next
+    best = (isMap(next) || isSeq(next)) && keyNode ? keyNode : next
   }
 
   const offset = best?.range?.[0]

@@ -21,6 +21,10 @@ export function bundledMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => ({name: file, sql: () => readFileSync(join(dir, file), 'utf8'), version: Number(file.slice(0, 3))}))
 }
 
+export function latestMigration(): number {
+  return bundledMigrations().at(-1)?.version ?? 0
+}
+
 /**
  * Brings the schema up to date, each migration in its own transaction with its version number,
  * so a crash leaves the database at a whole version. A database from a newer kit is never touched.

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {UserError} from '../errors.js'
 import {DATABASE_FILE} from '../study/locate.js'
 import {newId, nowIso} from './ids.js'
-import {migrate} from './migrate.js'
+import {latestMigration, migrate} from './migrate.js'
 import {Store} from './store.js'
 
 /** 'KRVA': marks a SQLite file as a karavaan study database. */
@@ -31,29 +31,49 @@ export function openStore(studyDir: string, studyId: string): Store {
   try {
     db = new Database(file)
     db.pragma('busy_timeout = 5000')
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
   } catch (error) {
     throw databaseError(file, error)
   }
 
   try {
-    const appId = db.pragma('application_id', {simple: true}) as number
-    if (appId !== 0 && appId !== APPLICATION_ID) {
-      throw new UserError(`${file} is een SQLite-database van een ander programma, niet van karavaan.`, {
-        hint: 'Verplaats of hernoem dit bestand; karavaan heeft het niet aangeraakt.',
-      })
-    }
-
+    // Everything that may refuse the file is checked before the first write, so a refused
+    // database is left exactly as it was (setting WAL alone would change its header).
+    refuseUnknownDatabase(db, file)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
     migrate(db, file)
-    if (appId === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
+    if ((db.pragma('application_id', {simple: true}) as number) === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
     const store = new Store(db, file)
     claimForStudy(store, studyId)
     return store
   } catch (error) {
     db.close()
     throw error instanceof UserError ? error : databaseError(file, error)
+  }
+}
+
+/**
+ * Refuses, without writing, a database karavaan must not touch: one of another program, or one
+ * made by a newer version of the kit.
+ */
+function refuseUnknownDatabase(db: Database.Database, file: string): void {
+  const appId = db.pragma('application_id', {simple: true}) as number
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
+  const foreign = appId === 0 ? tables.length > 0 && !tables.includes('meta') : appId !== APPLICATION_ID
+  if (foreign) {
+    throw new UserError(`${file} is een SQLite-database van een ander programma, niet van karavaan.`, {
+      hint: 'Verplaats of hernoem dit bestand; karavaan heeft het niet aangeraakt.',
+    })
+  }
+
+  const version = db.pragma('user_version', {simple: true}) as number
+  const latest = latestMigration()
+  if (version > latest) {
+    throw new UserError(
+      `${file} is gemaakt met een nieuwere versie van karavaan (databaseversie ${version}; deze versie kent tot en met ${latest}). De database is niet aangeraakt.`,
+      {hint: 'Werk karavaan bij naar de nieuwste versie en probeer het opnieuw.'},
+    )
   }
 }
 
@@ -107,18 +127,21 @@ function databaseError(file: string, error: unknown): Error {
   return error as Error
 }
 
-/** The study a database belongs to, read without changing the file (for init --force). */
+/** The study a database belongs to, read and checked without changing the file (for init --force). */
 export function studyIdOfDatabase(file: string): string | undefined {
   refuseForeignFile(file)
   try {
-    const db = new Database(file, {fileMustExist: true, readonly: true})
+    // Read-write but without writing: a read-only connection would leave -wal and -shm files behind.
+    const db = new Database(file, {fileMustExist: true})
     try {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'study_id'").get() as undefined | {value: string}
+      refuseUnknownDatabase(db, file)
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
+      const row = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'study_id'").get() as undefined | {value: string}) : undefined
       return row?.value
     } finally {
       db.close()
     }
   } catch (error) {
-    throw databaseError(file, error)
+    throw error instanceof UserError ? error : databaseError(file, error)
   }
 }

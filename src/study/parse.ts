@@ -1,11 +1,8 @@
-import {fileError, parseYaml} from '../parse/yaml.js'
+import {parseYaml} from '../parse/yaml.js'
 import {type StudyFile, studySchema} from './schema.js'
 import {studyProblems} from './validate.js'
 
 /** Parses and checks the text of a study.yaml; every problem names its line and field. */
 export function parseStudyText(text: string, fileLabel: string): StudyFile {
-  const study = parseYaml(text, studySchema, fileLabel)
-  const problems = studyProblems(study)
-  if (problems.length > 0) throw fileError(fileLabel, problems)
-  return study
+  return parseYaml(text, studySchema, fileLabel, studyProblems)
 }

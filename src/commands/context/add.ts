@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {StudyCommand} from '../../cli/study-command.js'
 import {checkFigure, saveFigures, type SaveResult} from '../../context/figures.js'
 import {UserError} from '../../errors.js'
+import {halteplaatsName} from '../../study/lookup.js'
 import {formatNumber} from '../../ui/table.js'
 
 export default class ContextAdd extends StudyCommand {
@@ -34,7 +35,7 @@ Een cijfer hoort bij een halteplaats, een indicator en een jaar. Geef je hetzelf
     const result = saveFigures(store, [figure])
     const [saved] = [...result.added, ...result.updated, ...result.unchanged]
     const verb = result.added.length > 0 ? 'Vastgelegd' : result.updated.length > 0 ? 'Bijgewerkt (de vorige waarde is bewaard)' : 'Al bekend, niets veranderd'
-    this.log(`${verb}: ${saved.indicator} in ${saved.halteplaats} (${saved.year}) = ${formatNumber(saved.value)} ${saved.unit}`.trimEnd() + ` · bron: ${saved.source}`)
+    this.log(`${verb}: ${saved.indicator} in ${halteplaatsName(study, saved.halteplaats)} (${saved.year}) = ${formatNumber(saved.value)} ${saved.unit}`.trimEnd() + ` · bron: ${saved.source}`)
     return result
   }
 }

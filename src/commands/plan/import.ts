@@ -22,7 +22,7 @@ export default class PlanImport extends StudyCommand {
     const outcomes = importPlan(store, study, args.file)
     const count = (change: PlanOutcome['change']) => outcomes.filter((o) => o.change === change).length
     const warnings = outcomes.flatMap((o) => o.warnings)
-    for (const warning of new Set(warnings)) this.warn(`Let op: ${warning}`)
+    for (const warning of new Set(warnings)) this.notice(warning)
     this.log(`${args.file}: ${count('nieuw')} nieuw, ${count('bijgewerkt')} bijgewerkt, ${count('ongewijzigd')} ongewijzigd.`)
     return outcomes
   }

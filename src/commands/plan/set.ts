@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {StudyCommand} from '../../cli/study-command.js'
 import {applyPlan, checkPlanRequest, type PlanOutcome} from '../../fieldwork/plan.js'
 import {PLAN_STATES} from '../../fieldwork/types.js'
+import {halteplaatsName} from '../../study/lookup.js'
 import {formatDate} from '../../ui/table.js'
 
 export default class PlanSet extends StudyCommand {
@@ -17,9 +18,9 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
   ]
 
   static override flags = {
-    activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', exclusive: ['group']}),
+    activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', exactlyOne: ['group', 'activity']}),
     date: Flags.string({description: 'Datum (jaar-maand-dag), bijv. 2026-03-15.'}),
-    group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity']}),
+    group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', exactlyOne: ['group', 'activity']}),
     halteplaats: Flags.string({description: 'Id van de halteplaats.', required: true}),
     id: Flags.string({description: 'Id van een bestaande observatie in de planning (zie karavaan plan --json).'}),
     state: Flags.string({description: 'Status.', options: [...PLAN_STATES]}),
@@ -32,10 +33,10 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
     const {store, study} = await this.openStudy(flags.study)
     const request = checkPlanRequest(study, flags)
     const outcome = store.transaction(() => applyPlan(store, study, request))
-    for (const warning of outcome.warnings) this.warn(`Let op: ${warning}`)
+    for (const warning of outcome.warnings) this.notice(warning)
     const what = outcome.item.group ? `gesprek met ${outcome.item.group}` : `observatie ${outcome.item.activity}`
-    const verb = {bijgewerkt: 'Bijgewerkt', nieuw: 'Gepland', ongewijzigd: 'Ongewijzigd'}[outcome.change]
-    this.log(`${verb}: ${what} in ${outcome.item.halteplaats}, ${formatDate(outcome.item.date)}, ${outcome.item.state}.`)
+    const verb = outcome.change === 'nieuw' ? (outcome.item.state === 'gepland' ? 'Gepland' : 'Vastgelegd') : outcome.change === 'bijgewerkt' ? 'Bijgewerkt' : 'Ongewijzigd'
+    this.log(`${verb}: ${what} in ${halteplaatsName(study, outcome.item.halteplaats)}, ${formatDate(outcome.item.date)}, ${outcome.item.state}.`)
     return outcome
   }
 }
