@@ -24,7 +24,10 @@ function karavaan(...args) {
 
 karavaan('context', 'import', join(example, 'context.csv'))
 karavaan('plan', 'import', join(example, 'plan.csv'))
+karavaan('import')
 karavaan('status')
 console.log(`\nDe voorbeeldstudie staat in ${relative(process.cwd(), demo) || demo}. Probeer bijvoorbeeld:`)
 console.log(`  node bin/run.js context list --study ${relative(process.cwd(), demo)}`)
 console.log(`  node bin/run.js plan --study ${relative(process.cwd(), demo)} --halteplaats wendelo`)
+console.log(`  node bin/run.js note list --study ${relative(process.cwd(), demo)} --narrative 4`)
+console.log(`  node bin/run.js note search "geen loket" --study ${relative(process.cwd(), demo)}`)
