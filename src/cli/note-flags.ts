@@ -1,4 +1,9 @@
 import {Flags} from '@oclif/core'
+import {readFileSync} from 'node:fs'
+
+import {UserError} from '../errors.js'
+import {decodeNoteBytes} from '../notes/decode.js'
+import type {RawNoteFields} from '../notes/fields.js'
 
 /** The filters every note listing shares (note list, note search). */
 export const noteFilterFlags = {
@@ -34,4 +39,37 @@ export const privacyFlags = {
 export function policyOf(flags: {'allow-personal-data'?: boolean; pseudonymise?: boolean}): 'allow' | 'pseudonymise' | 'refuse' {
   if (flags['allow-personal-data']) return 'allow'
   return flags.pseudonymise ? 'pseudonymise' : 'refuse'
+}
+
+/** The note fields given as flags, in the shape the notes core checks. */
+export function fieldsFromFlags(flags: {
+  activity?: string
+  date?: string
+  group?: string
+  halteplaats?: string
+  interviewer?: string
+  narrative?: string[]
+  participants?: number
+  role?: string[]
+  theme?: string[]
+}): RawNoteFields {
+  return {
+    activity: flags.activity,
+    date: flags.date,
+    group: flags.group,
+    halteplaats: flags.halteplaats,
+    interviewer: flags.interviewer,
+    narratives: flags.narrative,
+    participants: flags.participants,
+    roles: flags.role,
+    themes: flags.theme,
+  }
+}
+
+/** The text of --text, or of the file of --file read as import reads it (BOM, Windows-1252, size). */
+export function textFromFlags(flags: {file?: string; text?: string}): string | undefined {
+  if (!flags.file) return flags.text
+  const decoded = decodeNoteBytes(readFileSync(flags.file))
+  if (decoded.problem) throw new UserError(`${flags.file}: ${decoded.problem}.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
+  return decoded.text
 }

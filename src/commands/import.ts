@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 
-import {noteFieldFlags, policyOf, privacyFlags} from '../cli/note-flags.js'
+import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags} from '../cli/note-flags.js'
 import {StudyCommand} from '../cli/study-command.js'
 import type {RawNoteFields} from '../notes/fields.js'
 import {importNotes, type ImportReport} from '../notes/import.js'
@@ -51,17 +51,7 @@ Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je el
     const {argv, flags} = await this.parse(Import)
     const {store, study} = await this.openStudy(flags.study)
     const paths = argv.length > 0 ? (argv as string[]) : [join(study.dir, INBOX_DIR)]
-    const defaults = {
-      activity: flags.activity,
-      date: flags.date,
-      group: flags.group,
-      halteplaats: flags.halteplaats,
-      interviewer: flags.interviewer,
-      narratives: flags.narrative,
-      participants: flags.participants,
-      roles: flags.role,
-      themes: flags.theme,
-    }
+    const defaults = fieldsFromFlags(flags)
     const progress = process.stderr.isTTY && !this.jsonEnabled() ? await import('../ui/progress.js') : undefined
     const bar = progress?.startProgress('Notities inlezen')
     const prompts = this.interactive ? await import('../ui/note-prompts.js') : undefined

@@ -3,17 +3,7 @@ import {copyFileSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {type CliResult, EXAMPLE, json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
-
-function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
-  expect(result.code, result.stderr).toBe(exit)
-  expect(result.stderr).toMatch(/^Fout: /m)
-  expect(result.stderr).not.toMatch(/^ {4}at /m)
-  for (const mention of mentions) {
-    if (typeof mention === 'string') expect(result.stderr).toContain(mention)
-    else expect(result.stderr).toMatch(mention)
-  }
-}
+import {type CliResult, EXAMPLE, expectRefusal, json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
 
 interface Figure {
   halteplaats: string

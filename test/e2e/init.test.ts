@@ -4,19 +4,9 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 
-import {type CliResult, HALTEPLAATSEN, initArgs, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
+import {type CliResult, expectRefusal, HALTEPLAATSEN, initArgs, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
 
 /** A refusal as the user sees it: the exit code, a Dutch "Fout:" line that names the input, no stack trace. */
-function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
-  expect(result.code, result.stderr).toBe(exit)
-  expect(result.stderr).toMatch(/^Fout: /m)
-  expect(result.stderr).not.toMatch(/^ {4}at /m)
-  for (const mention of mentions) {
-    if (typeof mention === 'string') expect(result.stderr).toContain(mention)
-    else expect(result.stderr).toMatch(mention)
-  }
-}
-
 interface InitOptions {
   end?: string
   extra?: string[]

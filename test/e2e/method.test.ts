@@ -3,17 +3,7 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse, stringify} from 'yaml'
 
-import {type CliResult, json, karavaan, makeStudy, ROOT, snapshot, tempDir} from '../helpers/cli.js'
-
-function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
-  expect(result.code, result.stderr).toBe(exit)
-  expect(result.stderr).toMatch(/^Fout: /m)
-  expect(result.stderr).not.toMatch(/^ {4}at /m)
-  for (const mention of mentions) {
-    if (typeof mention === 'string') expect(result.stderr).toContain(mention)
-    else expect(result.stderr).toMatch(mention)
-  }
-}
+import {expectRefusal, json, karavaan, makeStudy, ROOT, snapshot, tempDir} from '../helpers/cli.js'
 
 // The ids of METHOD.md, in its order: a data contract.
 const PHASES = ['praktijkonderzoek', 'gesprekken', 'reflectie', 'advies']

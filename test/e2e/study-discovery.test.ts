@@ -4,17 +4,7 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 
-import {type CliResult, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
-
-function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
-  expect(result.code, result.stderr).toBe(exit)
-  expect(result.stderr).toMatch(/^Fout: /m)
-  expect(result.stderr).not.toMatch(/^ {4}at /m)
-  for (const mention of mentions) {
-    if (typeof mention === 'string') expect(result.stderr).toContain(mention)
-    else expect(result.stderr).toMatch(mention)
-  }
-}
+import {type CliResult, expectRefusal, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
 
 const idOf = (dir: string): string => parse(readFileSync(join(dir, 'study.yaml'), 'utf8')).id
 const statusId = (result: CliResult): string => json<{study: {id: string}}>(result).study.id

@@ -4,6 +4,7 @@ import {mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {expect} from 'vitest'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const EXAMPLE = join(ROOT, 'examples', 'voorbeeldstudie')
@@ -88,4 +89,15 @@ export function snapshot(dir: string): Record<string, string> {
 
   walk(dir)
   return out
+}
+
+/** A refusal as STYLE.md promises it: the exit code, a Dutch "Fout:" line, no stack trace, and the given words. */
+export function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
+  expect(result.code, result.stderr).toBe(exit)
+  expect(result.stderr).toMatch(/^Fout: /m)
+  expect(result.stderr).not.toMatch(/^ {4}at /m)
+  for (const mention of mentions) {
+    if (typeof mention === 'string') expect(result.stderr).toContain(mention)
+    else expect(result.stderr).toMatch(mention)
+  }
 }

@@ -1,18 +1,17 @@
 import {Flags} from '@oclif/core'
-import {existsSync, readFileSync, unlinkSync} from 'node:fs'
+import {existsSync, unlinkSync} from 'node:fs'
 
-import {noteFieldFlags, policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {draftPath, readDraft, renderNoteFile, writeDraft} from '../../notes/draft.js'
 import type {RawNoteFields} from '../../notes/fields.js'
-import {PersonalDataError, type PersonalDataPolicy} from '../../notes/guard.js'
+import {describeHits, PersonalDataError, type PersonalDataPolicy} from '../../notes/guard.js'
 import {shortId} from '../../notes/ids.js'
 import {addNote, type WriteOutcome} from '../../notes/service.js'
 import type {Note} from '../../notes/types.js'
 import {readSettings} from '../../settings/settings.js'
 import type {Study} from '../../study/load.js'
-import {describeHits} from '../../notes/guard.js'
 
 export default class NoteAdd extends StudyCommand {
   static override description = `Legt een gespreks- of observatienotitie vast. In een terminal vraagt note add alleen wat je nog niet met opties gaf: halteplaats en groep (of observatie) uit een lijst, datum (standaard vandaag), interviewer (standaard die van karavaan config set interviewer), aantal deelnemers en hun rollen (nooit namen), thema's, narratieven, en dan de tekst: in je editor als EDITOR is ingesteld, anders hier regel voor regel.
@@ -43,16 +42,9 @@ Terwijl je typt, staat de notitie al in de map concepten/ van de studie: valt je
     const today = new Date().toISOString().slice(0, 10)
     const settings = readSettings(this.config.configDir)
     let raw: RawNoteFields = {
-      activity: flags.activity,
-      date: flags.date,
-      group: flags.group,
-      halteplaats: flags.halteplaats,
+      ...fieldsFromFlags(flags),
       interviewer: flags.interviewer ?? settings.interviewer,
-      narratives: flags.narrative,
-      participants: flags.participants,
-      roles: flags.role,
-      text: flags.file ? readFileSync(flags.file, 'utf8').replace(/^\uFEFF/, '') : flags.text,
-      themes: flags.theme,
+      text: textFromFlags(flags),
     }
     const ask = this.interactive && !flags.yes
     let draft: string | undefined

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
-import {existsSync, readFileSync, unlinkSync} from 'node:fs'
+import {existsSync, unlinkSync} from 'node:fs'
 
-import {noteFieldFlags, policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {draftPath, readDraft, renderNoteFile, writeDraft} from '../../notes/draft.js'
@@ -40,16 +40,8 @@ Met opties wijzig je alleen wat je opgeeft. Zonder opties gaat de notitie open i
     const by = readSettings(this.config.configDir).interviewer ?? null
     const note = requireNote(store, args.id)
     let changes: RawNoteFields = {
-      activity: flags.activity,
-      date: flags.date,
-      group: flags.group,
-      halteplaats: flags.halteplaats,
-      interviewer: flags.interviewer,
-      narratives: flags.narrative,
-      participants: flags.participants,
-      roles: flags.role,
-      text: flags.file ? readFileSync(flags.file, 'utf8').replace(/^\uFEFF/, '') : flags.text,
-      themes: flags.theme,
+      ...fieldsFromFlags(flags),
+      text: textFromFlags(flags),
     }
     const given = Object.values(changes).some((value) => value !== undefined)
     let draft: string | undefined
