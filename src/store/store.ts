@@ -4,6 +4,7 @@ import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
+import {TagQueries} from './tags.js'
 
 /** The study database. The only place in the kit that speaks SQL. */
 export class Store {
@@ -11,6 +12,7 @@ export class Store {
   readonly meta: MetaQueries
   readonly notes: NoteQueries
   readonly plan: PlanQueries
+  readonly tags: TagQueries
 
   constructor(
     readonly db: Database.Database,
@@ -20,6 +22,7 @@ export class Store {
     this.context = new ContextQueries(db)
     this.plan = new PlanQueries(db)
     this.notes = new NoteQueries(db)
+    this.tags = new TagQueries(db)
   }
 
   close(): void {

@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3'
+
+import type {Tag, TagFilter, TagKind, TagOrigin} from '../tagging/types.js'
+import {newId, nowIso} from './ids.js'
+
+interface TagRow {
+  code: string
+  coder: string
+  created_at: string
+  deleted_at: null | string
+  end_pos: null | number
+  id: string
+  kind: TagKind
+  note_id: string
+  origin: TagOrigin
+  quote: null | string
+  start_pos: null | number
+}
+
+const toTag = (row: TagRow): Tag => ({
+  code: row.code,
+  coder: row.coder,
+  createdAt: row.created_at,
+  deletedAt: row.deleted_at,
+  end: row.end_pos,
+  id: row.id,
+  kind: row.kind,
+  noteId: row.note_id,
+  origin: row.origin,
+  quote: row.quote,
+  start: row.start_pos,
+})
+
+export type NewTag = Pick<Tag, 'code' | 'coder' | 'end' | 'kind' | 'noteId' | 'origin' | 'quote' | 'start'>
+
+/** Tags on notes. Removing one sets deleted_at; no tag row is ever deleted. */
+export class TagQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The same tag by the same coder on the same place, if it is there already. */
+  findSame(tag: NewTag): Tag | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM tags WHERE note_id = @noteId AND kind = @kind AND code = @code AND coder = @coder
+           AND coalesce(start_pos, -1) = coalesce(@start, -1) AND coalesce(end_pos, -1) = coalesce(@end, -1)
+           AND deleted_at IS NULL`,
+      )
+      .get(tag) as TagRow | undefined
+    return row && toTag(row)
+  }
+
+  get(id: string): Tag | undefined {
+    const row = this.db.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined
+    return row && toTag(row)
+  }
+
+  insert(tag: NewTag): Tag {
+    const id = newId()
+    this.db
+      .prepare(
+        `INSERT INTO tags (id, note_id, kind, code, coder, origin, start_pos, end_pos, quote, created_at)
+         VALUES (@id, @noteId, @kind, @code, @coder, @origin, @start, @end, @quote, @now)`,
+      )
+      .run({...tag, id, now: nowIso()})
+    return this.get(id)!
+  }
+
+  /** Active tags on notes that are not in the trash, in the order they were made. */
+  list(filter: TagFilter = {}): Tag[] {
+    const rows = this.db
+      .prepare(
+        `SELECT t.* FROM tags t JOIN notes n ON n.id = t.note_id
+         WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL
+           AND (@noteId IS NULL OR t.note_id = @noteId) AND (@coder IS NULL OR t.coder = @coder)
+           AND (@kind IS NULL OR t.kind = @kind) AND (@code IS NULL OR t.code = @code)
+         ORDER BY t.note_id, t.id`,
+      )
+      .all({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null}) as TagRow[]
+    return rows.map(toTag)
+  }
+
+  matchIds(short: string): string[] {
+    return this.db.prepare("SELECT id FROM tags WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").pluck().all({s: short.toLowerCase()}) as string[]
+  }
+
+  remove(id: string): Tag {
+    this.db.prepare('UPDATE tags SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(nowIso(), id)
+    return this.get(id)!
+  }
+}

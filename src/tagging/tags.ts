@@ -1,0 +1,90 @@
+import {UserError} from '../errors.js'
+import {requireNote} from '../notes/service.js'
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {describeChoice} from '../study/lookup.js'
+import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
+import type {Tag, TagKind} from './types.js'
+
+export interface TagRequest {
+  /** A narrative (id or number 1-5) or a theme id. */
+  code: string
+  coder?: string
+  end?: number
+  note: string
+  /** Which occurrence of the quote, when it occurs more than once (1 = the first). */
+  occurrence?: number
+  quote?: string
+  start?: number
+}
+
+/** A narrative by id or number, or a theme by id: what a code means in this method. */
+export function resolveCode(study: Study, code: string): {code: string; kind: TagKind} {
+  const method = study.methodDefinition
+  const narrative = method.narratives.find((n) => n.id === code || String(n.number) === code)
+  if (narrative) return {code: narrative.id, kind: 'narrative'}
+  if (method.themes.some((t) => t.id === code)) return {code, kind: 'theme'}
+  throw new UserError(`"${code}" is geen narratief en geen thema.`, {
+    hint: `Narratieven: ${describeChoice(method.narratives.map((n) => `${n.number} ${n.id}`))}. Thema's: ${describeChoice(method.themes.map((t) => t.id))}.`,
+  })
+}
+
+/**
+ * Tags a note, or a passage of it given by its exact words or by start and end (code points).
+ * The same tag by the same coder on the same place is not stored twice.
+ */
+export function addTag(store: Store, study: Study, request: TagRequest): {created: boolean; tag: Tag} {
+  const note = requireNote(store, request.note)
+  if (note.deletedAt) throw new UserError(`Notitie ${request.note} staat in de prullenbak; zet haar eerst terug.`)
+  const {code, kind} = resolveCode(study, request.code)
+  const coder = request.coder
+  if (!coder) throw new UserError('Wie tagt er? Geef --coder ID, of stel je id in met: karavaan config set interviewer ID')
+  if (!study.team.some((m) => m.id === coder)) throw new UserError(`"${coder}" staat niet in het team van study.yaml (--coder).`, {hint: `Kies uit: ${describeChoice(study.team.map((m) => m.id))}.`})
+
+  let start: null | number = null
+  let end: null | number = null
+  if (request.quote !== undefined) {
+    if (request.start !== undefined || request.end !== undefined) throw new UserError('Geef een passage met --quote of met --start en --end, niet met allebei.')
+    const places = findQuote(note.text, request.quote)
+    if (!request.quote.trim() || places.length === 0) {
+      throw new UserError(`De passage "${request.quote}" staat niet letterlijk in notitie ${request.note}.`, {hint: 'Kopieer de woorden precies uit karavaan note show, met dezelfde hoofdletters en leestekens.'})
+    }
+
+    const occurrence = request.occurrence ?? (places.length === 1 ? 1 : undefined)
+    if (occurrence === undefined) throw new UserError(`De passage "${request.quote}" staat ${places.length} keer in de notitie.`, {hint: 'Zeg welke je bedoelt met --occurrence N (1 = de eerste), of gebruik --start en --end.'})
+    if (occurrence < 1 || occurrence > places.length) throw new UserError(`--occurrence ${occurrence} bestaat niet; de passage staat ${places.length} keer in de notitie.`)
+    start = places[occurrence - 1]
+    end = start + codePointLength(request.quote)
+  } else if (request.start !== undefined || request.end !== undefined) {
+    const length = codePointLength(note.text)
+    if (request.start === undefined || request.end === undefined) throw new UserError('Geef --start en --end allebei.')
+    if (request.start < 0 || request.end > length || request.start >= request.end) {
+      throw new UserError(`De passage ${request.start}-${request.end} valt buiten de notitie (die is ${length} tekens lang).`, {hint: 'Posities tellen tekens vanaf 0; --end wijst net voorbij het laatste teken.'})
+    }
+
+    start = request.start
+    end = request.end
+  }
+
+  const wanted = {code, coder, end, kind, noteId: note.id, origin: 'coder' as const, quote: start === null ? null : sliceCodePoints(note.text, start, end!), start}
+  return store.transaction(() => {
+    const same = store.tags.findSame(wanted)
+    return same ? {created: false, tag: same} : {created: true, tag: store.tags.insert(wanted)}
+  })
+}
+
+export function requireTag(store: Store, id: string): Tag {
+  const wanted = id.trim().toLowerCase()
+  if (wanted.length < 6) throw new UserError(`"${id}" is te kort als tag-id; geef minstens 6 tekens.`, {hint: 'De id staat in: karavaan tag list'})
+  const ids = store.tags.matchIds(wanted)
+  if (ids.length === 0) throw new UserError(`Er is geen tag met id "${id}".`, {hint: 'Zoek de id op met: karavaan tag list'})
+  if (ids.length > 1) throw new UserError(`"${id}" past bij meer dan één tag.`, {details: ids, hint: 'Geef meer tekens van de id.'})
+  return store.tags.get(ids[0])!
+}
+
+/** Takes a tag off; the tag stays in the database with the time it was removed. */
+export function removeTag(store: Store, id: string): Tag {
+  const tag = requireTag(store, id)
+  if (tag.deletedAt) throw new UserError(`Tag ${id} is al verwijderd.`)
+  return store.transaction(() => store.tags.remove(tag.id))
+}
