@@ -79,6 +79,18 @@ export class TagQueries {
     return rows.map(toTag)
   }
 
+  /** Every note that is not in the trash, with the codes of one kind that any coder gave it. */
+  codesPerNote(kind: TagKind): Array<{activity: null | string; codes: string[]; group: null | string; halteplaats: string; interviewer: string; noteId: string}> {
+    const rows = this.db
+      .prepare(
+        `SELECT n.id AS noteId, n.halteplaats, n.group_id AS "group", n.activity, n.interviewer,
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND t.kind = @kind AND t.deleted_at IS NULL) AS codes
+         FROM notes n WHERE n.deleted_at IS NULL ORDER BY n.date, n.id`,
+      )
+      .all({kind}) as Array<{activity: null | string; codes: string; group: null | string; halteplaats: string; interviewer: string; noteId: string}>
+    return rows.map((row) => ({...row, codes: JSON.parse(row.codes) as string[]}))
+  }
+
   matchIds(short: string): string[] {
     return this.db.prepare("SELECT id FROM tags WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").pluck().all({s: short.toLowerCase()}) as string[]
   }
