@@ -91,6 +91,45 @@ export class TagQueries {
     return rows.map((row) => ({...row, codes: JSON.parse(row.codes) as string[]}))
   }
 
+  /** Tagged passages of one code, with the note's halteplaats and group, for quotes. */
+  passages(kind: TagKind, code: string): Array<Tag & {activity: null | string; date: string; group: null | string; halteplaats: string}> {
+    const rows = this.db
+      .prepare(
+        `SELECT t.*, n.halteplaats, n.group_id, n.activity, n.date FROM tags t JOIN notes n ON n.id = t.note_id
+         WHERE t.kind = ? AND t.code = ? AND t.quote IS NOT NULL AND t.deleted_at IS NULL AND n.deleted_at IS NULL
+         ORDER BY n.halteplaats, n.date, t.start_pos`,
+      )
+      .all(kind, code) as Array<TagRow & {activity: null | string; date: string; group_id: null | string; halteplaats: string}>
+    return rows.map((row) => ({...toTag(row), activity: row.activity, date: row.date, group: row.group_id, halteplaats: row.halteplaats}))
+  }
+
+  /** Records that a coder has coded a note for the narratives (also when they found none). */
+  markCoded(noteId: string, coder: string): void {
+    this.db.prepare('INSERT INTO codings (note_id, coder, coded_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(noteId, coder, nowIso())
+  }
+
+  /**
+   * Every coding decision on notes that are not in the trash: per note, the narratives its own
+   * interviewer gave it (as the coder "interviewer"), and per other coder who coded it, theirs.
+   */
+  decisions(): Array<{coder: string; narratives: string[]; note: string}> {
+    const own = this.db
+      .prepare(
+        `SELECT n.id AS note, 'interviewer' AS coder,
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL) AS narratives
+         FROM notes n WHERE n.deleted_at IS NULL`,
+      )
+      .all() as Array<{coder: string; narratives: string; note: string}>
+    const others = this.db
+      .prepare(
+        `SELECT c.note_id AS note, c.coder,
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = c.note_id AND t.coder = c.coder AND t.kind = 'narrative' AND t.origin <> 'note' AND t.deleted_at IS NULL) AS narratives
+         FROM codings c JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL`,
+      )
+      .all() as Array<{coder: string; narratives: string; note: string}>
+    return [...own, ...others].map((row) => ({...row, narratives: JSON.parse(row.narratives) as string[]}))
+  }
+
   matchIds(short: string): string[] {
     return this.db.prepare("SELECT id FROM tags WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").pluck().all({s: short.toLowerCase()}) as string[]
   }

@@ -4,9 +4,11 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {describeChoice} from '../study/lookup.js'
 import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
-import type {Tag, TagKind} from './types.js'
+import type {NewTag} from '../store/tags.js'
+import type {Tag, TagKind, TagOrigin} from './types.js'
 
 export interface TagRequest {
+  origin?: TagOrigin
   /** A narrative (id or number 1-5) or a theme id. */
   code: string
   coder?: string
@@ -34,7 +36,20 @@ export function resolveCode(study: Study, code: string): {code: string; kind: Ta
  * The same tag by the same coder on the same place is not stored twice.
  */
 export function addTag(store: Store, study: Study, request: TagRequest): {created: boolean; tag: Tag} {
-  const note = requireNote(store, request.note)
+  const wanted = prepareTag(store, study, request)
+  return store.transaction(() => saveTag(store, wanted))
+}
+
+/** Stores a checked tag and records that its coder has coded the note. */
+export function saveTag(store: Store, wanted: NewTag): {created: boolean; tag: Tag} {
+  if (wanted.kind === 'narrative') store.tags.markCoded(wanted.noteId, wanted.coder)
+  const same = store.tags.findSame(wanted)
+  return same ? {created: false, tag: same} : {created: true, tag: store.tags.insert(wanted)}
+}
+
+/** Checks a tag request against the note, the method and the team; nothing is written. */
+export function prepareTag(store: Store, study: Study, request: TagRequest & {noteId?: string}): NewTag {
+  const note = request.noteId ? store.notes.get(request.noteId)! : requireNote(store, request.note)
   if (note.deletedAt) throw new UserError(`Notitie ${request.note} staat in de prullenbak; zet haar eerst terug.`)
   const {code, kind} = resolveCode(study, request.code)
   const coder = request.coder
@@ -66,11 +81,7 @@ export function addTag(store: Store, study: Study, request: TagRequest): {create
     end = request.end
   }
 
-  const wanted = {code, coder, end, kind, noteId: note.id, origin: 'coder' as const, quote: start === null ? null : sliceCodePoints(note.text, start, end!), start}
-  return store.transaction(() => {
-    const same = store.tags.findSame(wanted)
-    return same ? {created: false, tag: same} : {created: true, tag: store.tags.insert(wanted)}
-  })
+  return {code, coder, end, kind, noteId: note.id, origin: request.origin ?? 'coder', quote: start === null ? null : sliceCodePoints(note.text, start, end!), start}
 }
 
 export function requireTag(store: Store, id: string): Tag {
