@@ -144,20 +144,39 @@ export class NoteQueries {
     return row ? (JSON.parse(row.narratives) as string[]) : []
   }
 
+  /**
+   * The notes matching a filter one by one, for work over a whole large study (suggestions)
+   * without holding every note in memory.
+   */
+  *iterate(filter: NoteFilter = {}): Generator<Note> {
+    const {params, where} = this.where(filter)
+    // A separate statement: an iterating statement cannot be reused while it runs.
+    const statement = this.db.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE ${where} ORDER BY n.date, n.halteplaats, n.id`)
+    for (const row of statement.iterate(params) as IterableIterator<NoteRow>) yield toNote(row)
+  }
+
   /** Ids that start or end with a short form a user typed. */
   matchIds(short: string): string[] {
     const rows = this.prepare("SELECT id FROM notes WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").all({s: short.toLowerCase()}) as Array<{id: string}>
     return rows.map((row) => row.id)
   }
 
-  /** Full-text search, best matches first; query is already in FTS5 syntax. */
+  /**
+   * Full-text search, best matches first; query is already in FTS5 syntax.
+   *
+   * Ordered by the hidden rank column of notes_fts (bm25, as bm25(notes_fts) would give), and with
+   * notes_fts first in the join (CROSS JOIN fixes the order): then FTS5 hands the matches over best
+   * first, and SQLite reads a note, checks the filters and makes its snippet and narratives only
+   * until it has `limit` rows. Ordered by an expression instead, SQLite would sort every match and
+   * compute all of that for each of them (a common word is in most notes).
+   */
   search(query: string, filter: NoteFilter = {}, limit = 50): SearchHit[] {
     const {params, where} = this.where(filter)
     const rows = this.prepare(
-      `SELECT n.*, ${NARRATIVES_OF}, snippet(notes_fts, 0, char(1), char(2), '…', 24) AS snippet, bm25(notes_fts) AS rank
-       FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
+      `SELECT n.*, ${NARRATIVES_OF}, snippet(notes_fts, 0, char(1), char(2), '…', 24) AS snippet, notes_fts.rank AS rank
+       FROM notes_fts CROSS JOIN notes n ON n.rowid = notes_fts.rowid
        WHERE notes_fts MATCH @query AND ${where}
-       ORDER BY rank LIMIT @limit`,
+       ORDER BY notes_fts.rank LIMIT @limit`,
     ).all({...params, limit, query}) as Array<NoteRow & {rank: number; snippet: string}>
     return rows.map((row) => ({note: toNote(row), rank: row.rank, snippet: row.snippet}))
   }
@@ -266,7 +285,8 @@ export class NoteQueries {
     }
 
     if (filter.narrative) {
-      clauses.push("EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.kind = 'narrative' AND t.code = @narrative AND t.deleted_at IS NULL)")
+      // Through tags_note, the few tags of this note; not through tags_code, every tag with this code (see NARRATIVES_OF).
+      clauses.push("EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND +t.code = @narrative AND t.deleted_at IS NULL)")
       params.narrative = filter.narrative
     }
 

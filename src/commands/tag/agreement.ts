@@ -4,6 +4,8 @@ import {agreement, type AgreementReport} from '../../analysis/agreement.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {shortId} from '../../notes/ids.js'
+import {halteplaatsName} from '../../study/lookup.js'
+import {subjectOf} from '../../ui/note-view.js'
 import {renderTable} from '../../ui/table.js'
 
 /** The interviewer of each note, as a coder: the narratives written in the note itself. */
@@ -73,7 +75,7 @@ Kappa en alpha lopen tot 1 (volledig eens); 0 is niet beter dan toeval. Als vuis
       for (const d of report.disagreements.slice(0, 25)) {
         const note = store.notes.get(d.note)!
         const n = method.narratives.find((x) => x.id === d.narrative)!
-        this.log(`  - ${shortId(note.id)} (${note.halteplaats}, ${note.group ?? note.activity}): ${n.number}. ${n.short} — wel: ${d.tagged.join(', ')}; niet: ${d.notTagged.join(', ')}`)
+        this.log(`  - ${shortId(note.id)} (${halteplaatsName(study, note.halteplaats)}, ${subjectOf(study, note)}): ${n.number}. ${n.short} — wel: ${d.tagged.join(', ')}; niet: ${d.notTagged.join(', ')}`)
       }
 
       if (report.disagreements.length > 25) this.log(`  … en nog ${report.disagreements.length - 25}; alles staat in --json.`)

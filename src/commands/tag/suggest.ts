@@ -1,0 +1,54 @@
+import {Flags} from '@oclif/core'
+
+import {noteFilterFlags} from '../../cli/note-flags.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {checkFilter} from '../../notes/filter.js'
+import {shortId} from '../../notes/ids.js'
+import {requireNote} from '../../notes/service.js'
+import {type NoteSuggestion, suggestForNotes} from '../../tagging/suggest-notes.js'
+
+export default class TagSuggest extends StudyCommand {
+  static override description = `Stelt narratieven voor bij notities, met de reden: de woorden of uitdrukkingen (cues) uit het methodebestand die in een zin voorkwamen, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
+
+De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.`
+
+  static override examples = [
+    {command: '<%= config.bin %> tag suggest --halteplaats wendelo', description: 'Voorstellen voor alle notities uit Wendelo.'},
+    {command: '<%= config.bin %> tag suggest --note 3f9a21c7', description: 'Voorstellen voor één notitie.'},
+    {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, sentence, start, end}.'},
+  ]
+
+  static override flags = {
+    ...noteFilterFlags,
+    all: Flags.boolean({description: 'Stel ook narratieven voor die al op de notitie staan.'}),
+    note: Flags.string({description: 'Alleen voor deze notitie.'}),
+  }
+
+  static override summary = 'Stel narratieven voor bij notities, met de reden.'
+
+  async run(): Promise<NoteSuggestion[]> {
+    const {flags} = await this.parse(TagSuggest)
+    const {store, study} = await this.openStudy(flags.study)
+    const method = study.methodDefinition
+    const notes = flags.note ? [requireNote(store, flags.note)] : store.notes.iterate(checkFilter(study, flags))
+    const suggestions: NoteSuggestion[] = []
+    const human = !this.jsonEnabled()
+    let lastNote = ''
+    for (const suggestion of suggestForNotes(notes, method, {all: flags.all})) {
+      suggestions.push(suggestion)
+      if (!human) continue
+      if (suggestion.note !== lastNote) {
+        const note = store.notes.get(suggestion.note)!
+        this.log(`\n${shortId(note.id)} · ${study.halteplaatsen.find((h) => h.id === note.halteplaats)?.name} · ${note.group ?? note.activity} · ${note.date}`)
+        lastNote = suggestion.note
+      }
+
+      const narrative = method.narratives.find((n) => n.id === suggestion.narrative)!
+      this.log(`  ${narrative.number}. ${narrative.short} (${suggestion.score.toFixed(2).replace('.', ',')}) — door: ${suggestion.cues.join('; ')}`)
+      this.log(`     “${suggestion.sentence}”`)
+    }
+
+    if (human) this.log(suggestions.length === 0 ? 'Geen nieuwe voorstellen.' : `\n${suggestions.length} voorstellen. Neem ze over met: karavaan tag review`)
+    return suggestions
+  }
+}

@@ -1,0 +1,28 @@
+import type {Method} from '../method/schema.js'
+import type {Note} from '../notes/types.js'
+import {suggestNarratives} from './suggest.js'
+
+/** A suggestion for a stored note, as `tag suggest --json` prints it. */
+export interface NoteSuggestion {
+  cues: string[]
+  end: number
+  narrative: string
+  note: string
+  score: number
+  sentence: string
+  start: number
+}
+
+/**
+ * Suggestions for notes, one note at a time. Narratives a note already carries (from any coder)
+ * are not proposed again unless `all` is set: a suggestion is only worth a person's time when it
+ * adds something.
+ */
+export function* suggestForNotes(notes: Iterable<Note>, method: Method, options: {all?: boolean} = {}): Generator<NoteSuggestion> {
+  for (const note of notes) {
+    for (const suggestion of suggestNarratives(note.text, method)) {
+      if (!options.all && note.narratives.includes(suggestion.narrative)) continue
+      yield {...suggestion, note: note.id}
+    }
+  }
+}
