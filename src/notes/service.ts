@@ -3,7 +3,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
-import {shortId} from './ids.js'
+import {resolveShortId, shortId} from './ids.js'
 import type {Note, NoteFields} from './types.js'
 
 export interface WriteOptions {
@@ -68,14 +68,9 @@ export function restoreNote(store: Store, id: string, by?: null | string): Note 
 
 /** Finds a note by its full id or a unique short form (the last characters, as shown in lists). */
 export function requireNote(store: Store, id: string): Note {
-  const wanted = id.trim().toLowerCase()
-  if (wanted.length < 6) throw new UserError(`"${id}" is te kort als notitie-id; geef minstens 6 tekens.`, {hint: 'De id staat in: karavaan note list'})
-  const ids = store.notes.matchIds(wanted)
-  if (ids.length === 0) throw new UserError(`Er is geen notitie met id "${id}".`, {hint: 'Zoek de id op met: karavaan note list (of note list --deleted voor de prullenbak)'})
-  if (ids.length > 1) throw new UserError(`"${id}" past bij meer dan één notitie.`, {details: ids, hint: 'Geef meer tekens van de id.'})
-  return store.notes.get(ids[0])!
+  const hint = 'Zoek de id op met: karavaan note list (of note list --deleted voor de prullenbak)'
+  return store.notes.get(resolveShortId(id, (short) => store.notes.matchIds(short), {hint, name: 'notitie'}))!
 }
-
 
 export function fieldsOf(note: NoteFields): NoteFields {
   return {

@@ -1,4 +1,5 @@
 import {UserError} from '../errors.js'
+import {resolveShortId} from '../notes/ids.js'
 import {requireNote} from '../notes/service.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -85,12 +86,7 @@ export function prepareTag(store: Store, study: Study, request: TagRequest & {no
 }
 
 export function requireTag(store: Store, id: string): Tag {
-  const wanted = id.trim().toLowerCase()
-  if (wanted.length < 6) throw new UserError(`"${id}" is te kort als tag-id; geef minstens 6 tekens.`, {hint: 'De id staat in: karavaan tag list'})
-  const ids = store.tags.matchIds(wanted)
-  if (ids.length === 0) throw new UserError(`Er is geen tag met id "${id}".`, {hint: 'Zoek de id op met: karavaan tag list'})
-  if (ids.length > 1) throw new UserError(`"${id}" past bij meer dan één tag.`, {details: ids, hint: 'Geef meer tekens van de id.'})
-  return store.tags.get(ids[0])!
+  return store.tags.get(resolveShortId(id, (short) => store.tags.matchIds(short), {hint: 'Zoek de id op met: karavaan tag list', name: 'tag'}))!
 }
 
 /** Takes a tag off; the tag stays in the database with the time it was removed. */
