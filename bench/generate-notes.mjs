@@ -4,6 +4,10 @@
 //   node bench/generate-notes.mjs --count 10000           write the note files, print their folder
 //   node bench/generate-notes.mjs --count 100000 --study  also import them into a study (reused when built)
 //
+// Both the folder of note files (bench/out/notes/notes-N) and the study (bench/out/notes/study-N)
+// hold a small hidden marker, .bench-notes.json, with the count and GENERATOR_VERSION; they are
+// reused while it matches, and made again otherwise. `import` skips hidden files.
+//
 // The notes are recombined from the 76 example notes (examples/voorbeeldstudie/inbox): each new
 // note takes an example note of the same halteplaats as its model (group or activity, roles,
 // themes, narratives, about as many paragraphs), draws that many paragraphs from all example notes
@@ -17,6 +21,8 @@ import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {parse} from 'yaml'
+
+import {ENV} from './harness.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const example = join(root, 'examples', 'voorbeeldstudie')
@@ -201,22 +207,29 @@ export function freshStudy(dir) {
 /**
  * The study bench/out/notes/study-N with the N generated notes imported by `karavaan import`, as
  * a user would build it. Reused when its marker says it holds the N notes of this generator;
- * otherwise rebuilt (importing 100,000 notes takes a minute or two).
+ * otherwise rebuilt (importing 100,000 notes takes two or three minutes). The import runs in the
+ * clean home of the benchmarks (bench/harness.mjs), so no interviewer setting of yours ends up in it.
  */
-export function ensureStudy(count, {env = process.env, log = () => {}} = {}) {
+export function ensureStudy(count, {env = ENV, log = () => {}} = {}) {
   const dir = join(NOTES_OUT, `study-${count}`)
   const marker = readMarker(dir)
   if (upToDate(marker, count) && existsSync(join(dir, 'karavaan.db'))) return dir
   const notes = ensureNoteFiles(count, {log})
   freshStudy(dir)
   log(`${count} notities inlezen in ${relative(root, dir)} met karavaan import …`)
+  // Under GNU time where it exists, to note the peak memory of the import too.
+  const rssFile = join(NOTES_OUT, `.import-${count}.rss`)
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M', '-o', rssFile] : []
+  const command = [...time, process.execPath, KARAVAAN, 'import', notes, '--study', dir]
   const started = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, [KARAVAAN, 'import', notes, '--study', dir], {encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe']})
+  const result = spawnSync(command[0], command.slice(1), {encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe']})
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   if (result.status !== 0) throw new Error(`karavaan import gaf exitcode ${result.status ?? result.signal}:\n${result.stderr.slice(0, 4000)}`)
   const summary = result.stdout.trim().split('\n').at(-1)
   if (!summary.includes(`${count} nieuw`)) throw new Error(`karavaan import las niet ${count} nieuwe notities in: ${summary}`)
-  writeFileSync(join(dir, MARKER), `${JSON.stringify({count, generator: GENERATOR_VERSION, importSeconds: Number(seconds.toFixed(1)), seed: SEED}, null, 2)}\n`)
+  const peakKiB = time.length > 0 ? Number(readFileSync(rssFile, 'utf8').trim()) || undefined : undefined
+  rmSync(rssFile, {force: true})
+  writeFileSync(join(dir, MARKER), `${JSON.stringify({count, generator: GENERATOR_VERSION, importSeconds: Number(seconds.toFixed(1)), peakKiB, seed: SEED}, null, 2)}\n`)
   log(`${summary} (${seconds.toFixed(1)} s)`)
   return dir
 }

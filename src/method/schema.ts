@@ -1,11 +1,30 @@
 import * as v from 'valibot'
 
+import {cueProblem} from '../tagging/cue-syntax.js'
 import {ID_PATTERN} from './contract.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes'))
 
 const part = {description: text, id, name: text}
+
+/** A cue in the cue syntax of src/tagging/cue-syntax.ts; a mistake is reported with the cue quoted. */
+const cueText = v.pipe(
+  text,
+  v.check((cue) => cueProblem(cue) === undefined, (issue) => cueProblem(String(issue.input)) ?? 'is geen geldige cue'),
+)
+
+/**
+ * A cue is a plain string (weight DEFAULT_CUE_WEIGHT, enough on its own), or {cue, weight} for a
+ * cue that should only count together with others (weight below the threshold) or more strongly.
+ */
+const cue = v.union([
+  cueText,
+  v.strictObject({
+    cue: cueText,
+    weight: v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen')),
+  }),
+], 'moet een cue zijn: tekst tussen aanhalingstekens, of {cue: "…", weight: 0.5}')
 
 export const methodSchema = v.strictObject({
   activities: v.array(v.strictObject({...part})),
@@ -29,7 +48,7 @@ export const methodSchema = v.strictObject({
   narratives: v.array(
     v.strictObject({
       ...part,
-      cues: v.optional(v.array(text), []),
+      cues: v.optional(v.array(cue), []),
       number: v.pipe(v.number(), v.integer('moet een geheel getal zijn')),
       short: text,
       voice: text,
@@ -48,3 +67,4 @@ export type MethodGroup = Method['groups'][number]
 export type MethodNarrative = Method['narratives'][number]
 export type MethodTheme = Method['themes'][number]
 export type MethodActivity = Method['activities'][number]
+export type MethodCue = MethodNarrative['cues'][number]

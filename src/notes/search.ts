@@ -53,10 +53,25 @@ function operatorError(query: string, operator: string): UserError {
   })
 }
 
-export function searchNotes(store: Store, query: string, filter: NoteFilter = {}, limit = 50): SearchHit[] {
+/**
+ * Above this many matching notes the results are not ranked but shown newest first: ranking
+ * scores every match (~45 ms for 80,000 notes), and a word found in most notes says little about
+ * which note fits best. The user is told, and can narrow the search.
+ */
+export const RANKING_LIMIT = 10_000
+
+export interface SearchResult {
+  hits: SearchHit[]
+  matches: number
+  ranked: boolean
+}
+
+export function searchNotes(store: Store, query: string, filter: NoteFilter = {}, limit = 50): SearchResult {
   const fts = toFtsQuery(query)
   try {
-    return store.notes.search(fts, filter, limit)
+    const matches = store.notes.countMatches(fts)
+    const ranked = matches <= RANKING_LIMIT
+    return {hits: store.notes.search(fts, filter, limit, ranked), matches, ranked}
   } catch (error) {
     if ((error as {code?: string}).code?.startsWith('SQLITE_')) {
       throw new UserError(`De zoekopdracht "${query}" is niet te begrijpen.`, {

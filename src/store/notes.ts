@@ -170,13 +170,23 @@ export class NoteQueries {
    * until it has `limit` rows. Ordered by an expression instead, SQLite would sort every match and
    * compute all of that for each of them (a common word is in most notes).
    */
-  search(query: string, filter: NoteFilter = {}, limit = 50): SearchHit[] {
+  /** How many notes (trash included) contain the query: cheap, since nothing is ranked. */
+  countMatches(query: string): number {
+    return this.prepare('SELECT count(*) FROM notes_fts WHERE notes_fts MATCH ?').pluck().get(query) as number
+  }
+
+  /**
+   * Full-text search. `ranked`: best matches first (bm25), which scores every match; otherwise
+   * the most recently stored matches first, which stops after `limit` and stays fast for a word
+   * that occurs in most notes.
+   */
+  search(query: string, filter: NoteFilter = {}, limit = 50, ranked = true): SearchHit[] {
     const {params, where} = this.where(filter)
     const rows = this.prepare(
-      `SELECT n.*, ${NARRATIVES_OF}, snippet(notes_fts, 0, char(1), char(2), '…', 24) AS snippet, notes_fts.rank AS rank
+      `SELECT n.*, ${NARRATIVES_OF}, snippet(notes_fts, 0, char(1), char(2), '…', 24) AS snippet, ${ranked ? 'notes_fts.rank' : '0'} AS rank
        FROM notes_fts CROSS JOIN notes n ON n.rowid = notes_fts.rowid
        WHERE notes_fts MATCH @query AND ${where}
-       ORDER BY notes_fts.rank LIMIT @limit`,
+       ORDER BY ${ranked ? 'notes_fts.rank' : 'notes_fts.rowid DESC'} LIMIT @limit`,
     ).all({...params, limit, query}) as Array<NoteRow & {rank: number; snippet: string}>
     return rows.map((row) => ({note: toNote(row), rank: row.rank, snippet: row.snippet}))
   }

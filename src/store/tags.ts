@@ -79,12 +79,15 @@ export class TagQueries {
     return rows.map(toTag)
   }
 
+  // In the correlated subqueries below, "+t.kind" keeps SQLite on the index by note: with the
+  // index on (kind, code) it would scan every tag of the study for every note.
+
   /** Every note that is not in the trash, with the codes of one kind that any coder gave it. */
   codesPerNote(kind: TagKind): Array<{activity: null | string; codes: string[]; group: null | string; halteplaats: string; interviewer: string; noteId: string}> {
     const rows = this.db
       .prepare(
         `SELECT n.id AS noteId, n.halteplaats, n.group_id AS "group", n.activity, n.interviewer,
-           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND t.kind = @kind AND t.deleted_at IS NULL) AS codes
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = @kind AND t.deleted_at IS NULL) AS codes
          FROM notes n WHERE n.deleted_at IS NULL ORDER BY n.date, n.id`,
       )
       .all({kind}) as Array<{activity: null | string; codes: string; group: null | string; halteplaats: string; interviewer: string; noteId: string}>
@@ -116,14 +119,14 @@ export class TagQueries {
     const own = this.db
       .prepare(
         `SELECT n.id AS note, 'interviewer' AS coder,
-           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL) AS narratives
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL) AS narratives
          FROM notes n WHERE n.deleted_at IS NULL`,
       )
       .all() as Array<{coder: string; narratives: string; note: string}>
     const others = this.db
       .prepare(
         `SELECT c.note_id AS note, c.coder,
-           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = c.note_id AND t.coder = c.coder AND t.kind = 'narrative' AND t.origin <> 'note' AND t.deleted_at IS NULL) AS narratives
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = c.note_id AND t.coder = c.coder AND +t.kind = 'narrative' AND t.origin <> 'note' AND t.deleted_at IS NULL) AS narratives
          FROM codings c JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL`,
       )
       .all() as Array<{coder: string; narratives: string; note: string}>

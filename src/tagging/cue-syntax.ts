@@ -9,6 +9,9 @@
  *   ik ben een nummer        these words in this order, with at most MAX_GAP other words between two of them
  *   besluit ... al ... vast  in this order, anywhere in the same sentence
  *   loket* & dicht|gesloten  all parts in the same sentence, in any order
+ *   als een nummer ~ behandeld|gezien   both phrases close together (at most MAX_GAP words apart), in
+ *                            either order: Dutch puts a verb first or last ("ze behandelen je als een
+ *                            nummer", "je wordt als een nummer behandeld")
  *
  * Hyphens and apostrophes count as spaces, as they do in the text ("14-nummer" is "14 nummer").
  * The parser knows nothing of stems: it only says what the researcher wrote.
@@ -33,9 +36,12 @@ export interface CueSlot {
   optional: boolean
 }
 
-/** One part of a cue: places in order. Parts joined by `&` may come in any order. */
+/**
+ * One part of a cue: places in order. A part with `~` has several orders (variants); it occurs when
+ * one of them does. Parts joined by `&` may come in any order.
+ */
 export interface CuePart {
-  slots: CueSlot[]
+  variants: CueSlot[][]
 }
 
 export interface ParsedCue {
@@ -74,42 +80,76 @@ function parseWord(raw: string, cue: string): CueWord {
   return {kind, text: normalize(text)}
 }
 
-/** Splits "a b ... c" into place tokens and the `...` markers; `(x|y)` stays one token. */
+/** Splits "a b ... c ~ d" into place tokens and the `...` and `~` markers; `(x|y)` stays one token. */
 function tokenize(source: string): string[] {
   return source
     .replaceAll('…', ' ... ')
     .replaceAll(/\.{3}/g, ' ... ')
+    .replaceAll('~', ' ~ ')
     .replaceAll(/(?<=[\p{L}\p{N}*])['’-](?=[\p{L}\p{N}*])/gu, ' ')
     .split(/\s+/)
     .filter(Boolean)
 }
 
+const MAX_VARIANTS = 24
+const PAREN_HINT = 'haakjes omsluiten één woord of één keuze zonder spaties, zoals (gewoon) of (maar|gewoon).'
+
+function parseSlot(token: string, cue: string): CueSlot {
+  let body = token
+  let optional = false
+  if (body.startsWith('(') || body.endsWith(')')) {
+    if (!(body.startsWith('(') && body.endsWith(')')) || body.length < 3) throw new CueSyntaxError(`"${cue}": ${PAREN_HINT}`)
+    body = body.slice(1, -1)
+    optional = true
+  }
+  if (/[()]/.test(body)) throw new CueSyntaxError(`"${cue}": ${PAREN_HINT}`)
+  return {gap: MAX_GAP, optional, words: body.split('|').map((w) => parseWord(w, cue))}
+}
+
+/** All orders of a list (for the phrases joined by ~). */
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items]
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]))
+}
+
 function parsePart(source: string, cue: string): CuePart {
-  const slots: CueSlot[] = []
-  let gap = Number.POSITIVE_INFINITY
+  // segments (joined by ...) of phrases (joined by ~) of places
+  const segments: CueSlot[][][] = [[[]]]
   for (const token of tokenize(source)) {
-    if (token === '...') {
-      if (slots.length === 0) throw new CueSyntaxError(`"${cue}": ... staat tussen twee woorden, niet aan het begin of het eind.`)
-      gap = Number.POSITIVE_INFINITY
+    const segment = segments.at(-1)!
+    const phrase = segment.at(-1)!
+    if (token === '...' || token === '~') {
+      if (phrase.length === 0) throw new CueSyntaxError(`"${cue}": ${token} staat tussen twee woorden, niet aan het begin of het eind of naast een ander teken.`)
+      if (token === '...') segments.push([[]])
+      else segment.push([])
       continue
     }
-    let body = token
-    let optional = false
-    if (body.startsWith('(') || body.endsWith(')')) {
-      if (!(body.startsWith('(') && body.endsWith(')')) || body.length < 3) {
-        throw new CueSyntaxError(`"${cue}": haakjes omsluiten één woord of één keuze zonder spaties, zoals (gewoon) of (maar|gewoon).`)
-      }
-      body = body.slice(1, -1)
-      optional = true
-    }
-    if (/[()]/.test(body)) throw new CueSyntaxError(`"${cue}": haakjes omsluiten één woord of één keuze zonder spaties, zoals (gewoon) of (maar|gewoon).`)
-    slots.push({gap: slots.length === 0 ? Number.POSITIVE_INFINITY : gap, optional, words: body.split('|').map((w) => parseWord(w, cue))})
-    gap = MAX_GAP
+    phrase.push(parseSlot(token, cue))
   }
-  if (slots.length === 0) throw new CueSyntaxError(`"${cue}": er staat geen woord ${source.trim() === '' ? 'tussen twee &-tekens' : 'in'}.`)
-  if (gap === Number.POSITIVE_INFINITY) throw new CueSyntaxError(`"${cue}": ... staat tussen twee woorden, niet aan het begin of het eind.`)
-  if (slots.every((s) => s.optional)) throw new CueSyntaxError(`"${cue}": minstens één woord moet verplicht zijn (zonder haakjes).`)
-  return {slots}
+  const last = segments.at(-1)!.at(-1)!
+  if (segments.length === 1 && segments[0].length === 1 && last.length === 0) {
+    throw new CueSyntaxError(`"${cue}": er staat geen woord ${source.trim() === '' ? 'tussen twee &-tekens' : 'in'}.`)
+  }
+  if (last.length === 0) throw new CueSyntaxError(`"${cue}": ... en ~ staan tussen twee woorden, niet aan het begin of het eind.`)
+  for (const phrase of segments.flat()) {
+    if (phrase.every((s) => s.optional)) throw new CueSyntaxError(`"${cue}": minstens één woord moet verplicht zijn (zonder haakjes).`)
+  }
+
+  // Every order of the phrases of each segment, segment after segment.
+  let variants: CueSlot[][] = [[]]
+  for (const segment of segments) {
+    const orders = permutations(segment)
+    const next: CueSlot[][] = []
+    for (const variant of variants) {
+      for (const order of orders) {
+        const slots = order.flat().map((slot, i) => ({...slot, gap: i === 0 ? Number.POSITIVE_INFINITY : MAX_GAP}))
+        next.push([...variant, ...slots])
+      }
+    }
+    variants = next
+    if (variants.length > MAX_VARIANTS) throw new CueSyntaxError(`"${cue}": te veel ~ in één cue; splits de cue in een paar kortere.`)
+  }
+  return {variants}
 }
 
 /** Reads a cue; throws a CueSyntaxError with a Dutch message that quotes the cue. */

@@ -15,27 +15,87 @@ const ABBREVIATIONS = new Set([
   'mln', 'mld', 'mrd', 'aug', 'sept', 'okt', 'nov', 'dec', 'jan', 'feb', 'apr', 'afd', 'adv', 'jhr', 'kl', 'ds', 'pt',
 ])
 
-const TERMINAL = /[.!?…]/
-const CLOSING = /["'”’»)\]]/
-// What may open the next sentence: a capital, a digit, an opening quote or bracket, or a list marker.
-const OPENING = /[\p{Lu}\p{N}"'“„‘«([*•–-]/u
+const LETTER = /\p{L}/u
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u
 const BULLET = /^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+/
-const SPACE = /\s/
 
+const NEWLINE = 10
+const DOT = 46
+const HASH = 35
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 160 || code === 0x20_2f || code === 12 || code === 11
+}
+
+/** . ! ? … */
+function isTerminal(code: number): boolean {
+  return code === DOT || code === 33 || code === 63 || code === 0x20_26
+}
+
+/** Quotes and brackets that close a sentence: " ' ” ’ » ) ] */
+function isClosing(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x20_1d || code === 0x20_19 || code === 0xbb || code === 41 || code === 93
+}
+
+/** Part of an emoji: a surrogate half, a symbol or dingbat, a variation selector or a zero-width joiner. */
+function isEmoji(code: number): boolean {
+  return (code >= 0xd8_00 && code <= 0xdf_ff) || (code >= 0x26_00 && code <= 0x27_bf) || code === 0xfe_0f || code === 0x20_0d
+}
+
+/** A list marker's first character: - * • – or a digit. */
+function mayStartItem(code: number): boolean {
+  return code === 45 || code === 42 || code === 0x20_22 || code === 0x20_13 || (code >= 48 && code <= 57)
+}
+
+/** What may open the next sentence: a capital, a digit, an opening quote or bracket, or a list marker. */
+function isOpening(code: number, text: string, at: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 91 || code === 42 || code === 45
+  if (code === 0x20_1c || code === 0x20_1e || code === 0x20_18 || code === 0xab || code === 0x20_22 || code === 0x20_13) return true
+  return UPPER_OR_DIGIT.test(text[at])
+}
+
+function isLetterOrDigit(code: number, text: string, at: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  return LETTER_OR_DIGIT.test(text[at])
+}
+
+function isLetter(code: number, text: string, at: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  return LETTER.test(text[at])
+}
+
+/** Whether the full stop at `dot` ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let from = dot
-  while (from > 0 && /[\p{L}.]/u.test(text[from - 1])) from--
+  let innerDot = false
+  while (from > 0 && dot - from < 12) {
+    const code = text.charCodeAt(from - 1)
+    if (code === DOT) innerDot = true
+    else if (!isLetter(code, text, from - 1)) break
+    from--
+  }
+  const length = dot - from
+  if (length === 0 || (length > 5 && !innerDot)) return false // a long word: no abbreviation
+  if (length === 1) return true // an initial, or the "p." of a page
   const word = text.slice(from, dot)
-  if (word === '') return false
-  if (/^\p{L}$/u.test(word)) return true // an initial, or "p." of a page
-  if (/^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(word)) return true // o.a, d.w.z, m.b.t, i.p.v
+  if (innerDot) return /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(word) // o.a, d.w.z, m.b.t, i.p.v
   return ABBREVIATIONS.has(word.toLowerCase())
 }
 
-/** Index after the current line's end, or text.length. */
-function lineEnd(text: string, from: number): number {
-  const at = text.indexOf('\n', from)
-  return at === -1 ? text.length : at
+/** Whether a single line break at `at` ends a sentence: the line before it is closed, empty or a heading, or the next starts a list item or heading. */
+function lineBreakEnds(text: string, at: number, next: number): boolean {
+  let i = at - 1
+  while (i >= 0 && text.charCodeAt(i) !== NEWLINE && isSpace(text.charCodeAt(i))) i--
+  if (i < 0 || text.charCodeAt(i) === NEWLINE) return true // an empty line
+  const last = text.charCodeAt(i)
+  if (isTerminal(last) || isClosing(last) || last === 58 || last === 59) return true // . ! ? … quotes ) : ;
+  let from = text.lastIndexOf('\n', at - 1) + 1
+  while (from < at && isSpace(text.charCodeAt(from))) from++
+  if (text.charCodeAt(from) === HASH) return true // a Markdown heading
+  const first = text.charCodeAt(next)
+  if (first === HASH) return true
+  return mayStartItem(first) && BULLET.test(text.slice(next, Math.min(text.length, next + 8)))
 }
 
 /**
@@ -47,35 +107,38 @@ function lineEnd(text: string, from: number): number {
  */
 export function splitSentences(text: string): SentenceRange[] {
   const out: SentenceRange[] = []
+  const n = text.length
   const push = (start: number, end: number) => {
-    // Trim, and drop a list marker at the start.
-    while (start < end && SPACE.test(text[start])) start++
-    const bullet = BULLET.exec(text.slice(start, Math.min(end, start + 8)))
-    if (bullet) start += bullet[0].length
-    while (start < end && SPACE.test(text[start])) start++
-    while (end > start && SPACE.test(text[end - 1])) end--
-    if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({end, start})
+    while (start < end && isSpace(text.charCodeAt(start))) start++
+    if (start < end && mayStartItem(text.charCodeAt(start))) {
+      const bullet = BULLET.exec(text.slice(start, Math.min(end, start + 8)))
+      if (bullet) start += bullet[0].length
+    }
+    while (start < end && isSpace(text.charCodeAt(start))) start++
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+    for (let i = start; i < end; i++) {
+      if (isLetterOrDigit(text.charCodeAt(i), text, i)) {
+        out.push({end, start})
+        return
+      }
+    }
   }
 
   let start = 0
-  const n = text.length
+  // The regular expression skips to the next candidate natively, faster than a loop over every character.
   const candidates = /[\n.!?…]/g
-  let m: null | RegExpExecArray
-  while ((m = candidates.exec(text)) !== null) {
-    const i = m.index
-    const c = text[i]
-    if (c === '\n') {
+  while (candidates.exec(text) !== null) {
+    const i = candidates.lastIndex - 1
+    const code = text.charCodeAt(i)
+    if (code === NEWLINE) {
       // Where does the next line start, and is there a blank line in between?
       let j = i + 1
       let blank = false
-      while (j < n && SPACE.test(text[j])) {
-        if (text[j] === '\n') blank = true
+      while (j < n && isSpace(text.charCodeAt(j))) {
+        if (text.charCodeAt(j) === NEWLINE) blank = true
         j++
       }
-      const line = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trim()
-      const nextStartsItem = text[j] === '#' || BULLET.test(text.slice(j, Math.min(lineEnd(text, j), j + 8)))
-      const lineClosed = /[.!?…:;"”’)]$/.test(line) || line.startsWith('#') || line === ''
-      if (blank || nextStartsItem || lineClosed || j >= n) {
+      if (blank || j >= n || lineBreakEnds(text, i, j)) {
         push(start, i)
         start = j
       }
@@ -83,12 +146,18 @@ export function splitSentences(text: string): SentenceRange[] {
       continue
     }
     let j = i + 1
-    while (j < n && (TERMINAL.test(text[j]) || CLOSING.test(text[j]))) j++
+    while (j < n && (isTerminal(text.charCodeAt(j)) || isClosing(text.charCodeAt(j)))) j++
     candidates.lastIndex = j
-    if (j >= n || !SPACE.test(text[j])) continue
+    if (j >= n || !isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === NEWLINE) continue
     let k = j
-    while (k < n && SPACE.test(text[k]) && text[k] !== '\n') k++
-    if (k < n && text[k] !== '\n' && OPENING.test(text[k]) && !(c === '.' && j === i + 1 && isAbbreviation(text, i))) {
+    while (k < n && text.charCodeAt(k) !== NEWLINE && isSpace(text.charCodeAt(k))) k++
+    // An emoji after the punctuation still belongs to the sentence: "De gemeente? 🙈 Ik …".
+    if (k < n && isEmoji(text.charCodeAt(k))) {
+      while (k < n && isEmoji(text.charCodeAt(k))) k++
+      j = k
+      while (k < n && text.charCodeAt(k) !== NEWLINE && isSpace(text.charCodeAt(k))) k++
+    }
+    if (k < n && text.charCodeAt(k) !== NEWLINE && isOpening(text.charCodeAt(k), text, k) && !(code === DOT && j === i + 1 && isAbbreviation(text, i))) {
       push(start, j)
       start = k
       candidates.lastIndex = k

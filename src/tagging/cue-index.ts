@@ -1,0 +1,265 @@
+import type {Method} from '../method/schema.js'
+import {type CueWord, parseCue} from './cue-syntax.js'
+import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
+import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
+
+/** The weight of a cue written as a plain string: enough on its own to make a suggestion. */
+export const DEFAULT_CUE_WEIGHT = 0.8
+
+export interface CompiledSlot {
+  /** Ids of the word atoms that fill this place. */
+  atoms: number[]
+  gap: number
+  optional: boolean
+}
+
+export interface CompiledCue {
+  narrative: number
+  /** Per part, its variants (orders, from ~); a part occurs when one of its variants does. */
+  parts: Array<{variants: CompiledSlot[][]}>
+  /** The atoms of every required place but the anchor, rarest place first: a quick test before the search. */
+  required: number[][]
+  /** The cue as written in the method file. */
+  source: string
+  weight: number
+}
+
+/** What the index knows about one word of a text, computed once per distinct spelling. */
+export interface WordInfo {
+  /** Whether one of the atoms anchors a cue. */
+  anchored: boolean
+  atoms: number[]
+  /** Starts a new clause (maar, omdat, waarom …). */
+  clause: boolean
+  negation: boolean
+  norm: string
+  /** A positive judgement ("handig", "gelukkig"): turns a cue around anywhere in its clause. */
+  positive: boolean
+}
+
+/** Distinct spellings remembered before the word cache starts afresh (bounds memory on huge corpora). */
+const CACHE_LIMIT = 1 << 18
+
+const EMPTY: WordInfo = {anchored: false, atoms: [], clause: false, negation: false, norm: '', positive: false}
+
+/** The 32-bit FNV-1a hash of the UTF-16 units of text[start, end). */
+export function fnv1a(text: string, start: number, end: number): number {
+  let h = 0x81_1c_9d_c5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01_00_01_93)
+  return h
+}
+
+/** Whether `word` stands in `text` at `start` (without cutting it out). */
+function sameAt(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false
+  return true
+}
+
+/**
+ * Frequent Dutch words beyond the function words: a poor anchor for a cue, since nearly every
+ * sentence has one. Only used to choose anchors, so the list need not be complete.
+ */
+const FREQUENT = new Set(
+  (
+    'aan af alleen altijd andere bij binnen dag daarna deze dit doen doet door drie echt elkaar elke gaan gaat gedaan ' +
+    'gemeente gewoon goed groot grote heb hebben heeft heel hoe in is jaar jaren kan keer kom komen komt kunnen kwam laat ' +
+    'laten man mensen met moet moeten mooi na nieuw nieuwe nu over paar te tegen tijd tot twee uit veel via vrouw want waren ' +
+    'was weer weet weg wij worden wordt zegt zeggen zien zijn zitten zou zouden'
+  ).split(' ').map((w) => stemDutch(w)),
+)
+
+/** How often a place is filled in ordinary text, roughly: function words, frequent words and short prefixes often. */
+function slotCost(words: CueWord[]): number {
+  let cost = 0
+  for (const w of words) {
+    if (FUNCTION_WORDS.has(w.text)) cost += 100
+    else if (w.kind === 'word') cost += FREQUENT.has(stemDutch(w.text)) ? 30 : 1
+    else cost += w.text.length <= 4 ? 5 : 2
+  }
+  return cost
+}
+
+/**
+ * The cues of a method, compiled once: every distinct cue word is an "atom"; each word of a
+ * text is looked up once (and remembered) to find which atoms it fills; each cue has anchor
+ * atoms, so that a sentence is only tried against the cues whose words it contains.
+ */
+export class CueIndex {
+  /** For each atom id, the cues anchored on it. */
+  anchors: number[][] = []
+  /** Scratch for one sentence at a time: the stamp of the sentence where an atom was last seen, or a cue last tried. */
+  atomSeen = new Uint32Array(0)
+  readonly cues: CompiledCue[] = []
+  cueSeen = new Uint32Array(0)
+  stamp = 0
+  readonly narrativeIds: string[]
+  private readonly atomIds = new Map<string, number>()
+  private readonly prefixes: Array<{id: number; text: string}> = []
+  private readonly suffixes: Array<{id: number; text: string}> = []
+  // The word cache: an open-addressing hash table keyed by the FNV-1a hash of a word's UTF-16
+  // units, so that a word of a text is found without cutting it out of the text first.
+  private entryHash = new Int32Array(1)
+  private entryInfo: WordInfo[] = [EMPTY]
+  private entryWord: string[] = ['']
+  private table = new Int32Array(1 << 12)
+
+  constructor(method: Method) {
+    this.narrativeIds = method.narratives.map((n) => n.id)
+    const anchorLists: number[][] = []
+    method.narratives.forEach((narrative, index) => {
+      for (const entry of narrative.cues ?? []) {
+        const source = typeof entry === 'string' ? entry : entry.cue
+        const weight = typeof entry === 'string' ? DEFAULT_CUE_WEIGHT : entry.weight
+        const parsed = parseCue(source)
+        const cue: CompiledCue = {
+          narrative: index,
+          parts: parsed.parts.map((part) => ({
+            variants: part.variants.map((slots) =>
+              slots.map((slot) => ({atoms: [...new Set(slot.words.map((w) => this.atom(w)))], gap: slot.gap, optional: slot.optional})),
+            ),
+          })),
+          required: [],
+          source,
+          weight,
+        }
+        this.cues.push(cue)
+        const at = this.cues.length - 1
+        // Anchor on the most selective required place (every variant has the same places): the
+        // sentence must contain one of its words.
+        const required = parsed.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
+        const compiledRequired = cue.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
+        let best = 0
+        for (let i = 1; i < required.length; i++) if (slotCost(required[i].words) < slotCost(required[best].words)) best = i
+        const anchor = compiledRequired[best]
+        cue.required = compiledRequired
+          .map((slot, i) => ({cost: slotCost(required[i].words), slot}))
+          .filter((_, i) => i !== best)
+          .sort((a, b) => a.cost - b.cost)
+          .map((r) => r.slot.atoms)
+        for (const atom of anchor.atoms) (anchorLists[atom] ??= []).push(at)
+      }
+    })
+    this.anchors = Array.from({length: this.atomIds.size}, (_, i) => anchorLists[i] ?? [])
+    this.atomSeen = new Uint32Array(this.atomIds.size)
+    this.cueSeen = new Uint32Array(this.cues.length)
+  }
+
+  /** A new stamp for the next sentence. */
+  nextStamp(): number {
+    if (this.stamp === 0xff_ff_ff_ff) {
+      this.stamp = 0
+      this.atomSeen.fill(0)
+      this.cueSeen.fill(0)
+    }
+    return ++this.stamp
+  }
+
+  get atomCount(): number {
+    return this.atomIds.size
+  }
+
+  /**
+   * What the word text[start, end) means for the cues; `hash` is fnv1a of its UTF-16 units.
+   * Computed once per distinct spelling and remembered.
+   */
+  lookupAt(text: string, start: number, end: number, hash: number): WordInfo {
+    const mask = this.table.length - 1
+    const length = end - start
+    let slot = hash & mask
+    for (;;) {
+      const entry = this.table[slot]
+      if (entry === 0) break
+      if (this.entryHash[entry] === hash) {
+        const word = this.entryWord[entry]
+        if (word.length === length && sameAt(text, start, word)) return this.entryInfo[entry]
+      }
+      slot = (slot + 1) & mask
+    }
+    const word = text.slice(start, end)
+    const info = this.describe(word)
+    if (this.entryWord.length >= CACHE_LIMIT) this.clearCache()
+    if (this.entryWord.length * 2 >= this.table.length) this.grow()
+    this.insert(word, hash, info)
+    return info
+  }
+
+  /** What a word means for the cues: the atoms it fills, and whether it negates or starts a clause. */
+  lookup(word: string): WordInfo {
+    return this.lookupAt(word, 0, word.length, fnv1a(word, 0, word.length))
+  }
+
+  private clearCache(): void {
+    this.entryHash = new Int32Array(1)
+    this.entryInfo = [EMPTY]
+    this.entryWord = ['']
+    this.table = new Int32Array(1 << 12)
+  }
+
+  private describe(raw: string): WordInfo {
+    const norm = normalizeWord(raw)
+    const stem = stemDutch(norm)
+    const atoms: number[] = []
+    const exact = this.atomIds.get(FUNCTION_WORDS.has(norm) ? `f:${norm}` : `w:${stem}`)
+    if (exact !== undefined) atoms.push(exact)
+    for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
+    for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
+    const anchored = atoms.some((a) => this.anchors[a].length > 0)
+    return {anchored, atoms, clause: CLAUSE_WORDS.has(norm), negation: NEGATIONS.has(norm), norm, positive: POSITIVE.has(norm)}
+  }
+
+  private grow(): void {
+    const old = this.entryWord
+    this.table = new Int32Array(this.table.length * 2)
+    const hashes = this.entryHash
+    this.entryHash = new Int32Array(Math.max(16, hashes.length * 2))
+    this.entryHash.set(hashes)
+    const mask = this.table.length - 1
+    for (let e = 1; e < old.length; e++) {
+      let slot = this.entryHash[e] & mask
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask
+      this.table[slot] = e
+    }
+  }
+
+  private insert(word: string, hash: number, info: WordInfo): void {
+    const e = this.entryWord.length
+    this.entryWord.push(word)
+    this.entryInfo.push(info)
+    if (e >= this.entryHash.length) {
+      const hashes = new Int32Array(Math.max(16, this.entryHash.length * 2))
+      hashes.set(this.entryHash)
+      this.entryHash = hashes
+    }
+    this.entryHash[e] = hash
+    const mask = this.table.length - 1
+    let slot = hash & mask
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask
+    this.table[slot] = e
+  }
+
+  private atom(word: CueWord): number {
+    const text = word.kind === 'prefix' ? word.text : stemDutch(word.text)
+    // Function words match only themselves: "heet" (stem "het") must not match "het".
+    const key = word.kind === 'word' ? `${FUNCTION_WORDS.has(word.text) ? 'f' : 'w'}:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
+    let id = this.atomIds.get(key)
+    if (id === undefined) {
+      id = this.atomIds.size
+      this.atomIds.set(key, id)
+      if (word.kind === 'prefix') this.prefixes.push({id, text})
+      if (word.kind === 'suffix') this.suffixes.push({id, text})
+    }
+    return id
+  }
+}
+
+const compiled = new WeakMap<Method, CueIndex>()
+
+/** The compiled cues of a method, made on first use and kept as long as the method object lives. */
+export function cueIndexOf(method: Method): CueIndex {
+  let index = compiled.get(method)
+  if (!index) {
+    index = new CueIndex(method)
+    compiled.set(method, index)
+  }
+  return index
+}

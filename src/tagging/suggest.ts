@@ -1,0 +1,285 @@
+import type {Method} from '../method/schema.js'
+import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
+import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
+import {splitSentences, toCodePoint} from './sentences.js'
+
+/** A narrative the kit proposes for a text. It is never a tag until a person accepts it. */
+export interface NarrativeSuggestion {
+  /** The cues as written in the method file that matched in this sentence, in the file's order. */
+  cues: string[]
+  /** End of the sentence, in Unicode code points (exclusive). */
+  end: number
+  /** The narrative id. */
+  narrative: string
+  /** 0..1: how strongly the cues of this sentence point to the narrative. */
+  score: number
+  /** The sentence where the cues matched, trimmed. */
+  sentence: string
+  /** Start of the sentence, in Unicode code points. */
+  start: number
+}
+
+export interface SuggestOptions {
+  /** Suggestions below this score are left out (default DEFAULT_THRESHOLD). */
+  threshold?: number
+}
+
+/**
+ * The score a narrative needs in one sentence to be suggested. Scores combine the weights of the
+ * cues that matched as independent chances: 1 − (1 − w1)(1 − w2)…, so one plain cue (0.8) is
+ * enough, and two weak ones (0.35 each: 0.58) are too.
+ */
+export const DEFAULT_THRESHOLD = 0.5
+
+/** At most this many steps to find an occurrence of one cue part in one sentence. */
+const SEARCH_BUDGET = 5000
+
+/** The words of one sentence (UTF-16 ranges and what they mean), reused to spare the garbage collector. */
+class SentenceWords {
+  clauseStart: number[] = []
+  ends: number[] = []
+  infos: WordInfo[] = []
+  length = 0
+  starts: number[] = []
+}
+
+/** Reused between calls (suggestNarratives is synchronous, so one at a time). */
+const WORDS = new SentenceWords()
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+const SURROGATE = /[\ud800-\udfff]/
+
+/** Letters, digits and combining marks make words; fast paths for Latin text. */
+function isWordChar(code: number, text: string, at: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  if (code <= 0x2_4f) return code >= 0xc0 && code !== 0xd7 && code !== 0xf7
+  if (code >= 0x20_00 && code <= 0x20_6f) return false // general punctuation: quotes, dashes
+  if (code >= 0xd8_00 && code <= 0xdf_ff) return false // astral characters (emoji) are no letters here
+  return WORD_CHAR.test(text[at])
+}
+
+/** Reads the words of a sentence and stamps the atoms they fill; false when none of them anchors a cue. */
+function collectWords(index: CueIndex, text: string, start: number, end: number, words: SentenceWords, stamp: number): boolean {
+  words.length = 0
+  let anchored = false
+  let i = start
+  while (i < end) {
+    if (!isWordChar(text.charCodeAt(i), text, i)) {
+      i++
+      continue
+    }
+    let hash = Math.imul(0x81_1c_9d_c5 ^ text.charCodeAt(i), 0x01_00_01_93)
+    let j = i + 1
+    for (; j < end; j++) {
+      const code = text.charCodeAt(j)
+      if (!isWordChar(code, text, j)) break
+      hash = Math.imul(hash ^ code, 0x01_00_01_93)
+    }
+    const info = index.lookupAt(text, i, j, hash)
+    const atoms = info.atoms
+    if (atoms.length !== 0) {
+      for (let a = 0; a < atoms.length; a++) index.atomSeen[atoms[a]] = stamp
+      if (info.anchored) anchored = true
+    }
+    const n = words.length
+    words.infos[n] = info
+    words.starts[n] = i
+    words.ends[n] = j
+    words.length = n + 1
+    i = j
+  }
+  return anchored
+}
+
+/** Whether every required place of every part of a cue has one of its words in the sentence. */
+function requiredPresent(index: CueIndex, cue: CompiledCue, stamp: number): boolean {
+  const seen = index.atomSeen
+  for (const atoms of cue.required) {
+    let found = false
+    for (let a = 0; a < atoms.length; a++) {
+      if (seen[atoms[a]] === stamp) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
+/** Where each word's clause starts: after a comma, a colon, a quote or a dash, or at "maar", "omdat" … */
+function markClauses(text: string, words: SentenceWords): void {
+  for (let i = 0; i < words.length; i++) {
+    if (i === 0) {
+      words.clauseStart[0] = 0
+      continue
+    }
+    const from = words.ends[i - 1]
+    const to = words.starts[i]
+    const plain = to - from === 1 && text.charCodeAt(from) === 32
+    const boundary = words.infos[i].clause || (!plain && CLAUSE_PUNCTUATION.test(text.slice(from, to)))
+    words.clauseStart[i] = boundary ? i : words.clauseStart[i - 1]
+  }
+}
+
+/** Whether word i negates: "niet", "geen", "nooit" …, or "juist wel"; not "niet alleen" or "of niet". */
+function isNegation(words: SentenceWords, i: number): boolean {
+  const info = words.infos[i]
+  const next = i + 1 < words.length ? words.infos[i + 1].norm : ''
+  if (info.negation) {
+    if (NOT_NEGATING_AFTER.get(info.norm)?.has(next)) return false
+    if (info.norm === 'niet' && i > 0 && words.infos[i - 1].norm === 'of') return false
+    return true
+  }
+  const pair = NEGATION_PAIRS.get(info.norm)
+  return pair !== undefined && pair === next
+}
+
+function fills(info: WordInfo, atoms: number[]): boolean {
+  for (const a of info.atoms) if (atoms.includes(a)) return true
+  return false
+}
+
+/**
+ * A negation word in the clause of the match, before its last word, that is not part of it (nor
+ * of `exclude`); or a positive judgement ("handig", "gelukkig") anywhere in that clause.
+ */
+function negated(words: SentenceWords, positions: number[], exclude: number[]): boolean {
+  const first = positions[0]
+  const last = positions.at(-1)!
+  const clause = words.clauseStart[first]
+  for (let i = clause; i < last; i++) {
+    if (!positions.includes(i) && !exclude.includes(i) && isNegation(words, i)) return true
+  }
+  for (let i = last + 1; i < words.length && words.clauseStart[i] === words.clauseStart[last]; i++) {
+    if (words.infos[i].positive && !exclude.includes(i)) return true
+  }
+  return false
+}
+
+/**
+ * The word positions of one order of a cue part in the sentence: places in order, at most `gap`
+ * other words apart, optional places skipped when absent. With `checkNegation`, the first
+ * occurrence that no negation turns around (words in `exclude` do not count as negations);
+ * without, the first at all. Undefined when there is none.
+ */
+function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[], checkNegation: boolean): number[] | undefined {
+  const positions: number[] = []
+  let budget = SEARCH_BUDGET
+  const search = (s: number, prev: number, carry: number): boolean => {
+    if (s === slots.length) return !checkNegation || !negated(words, positions, exclude)
+    if (--budget < 0) return false
+    const slot = slots[s]
+    const gap = Math.max(carry, slot.gap)
+    const last = prev < 0 || gap === Number.POSITIVE_INFINITY ? words.length - 1 : Math.min(words.length - 1, prev + 1 + gap)
+    for (let p = prev + 1; p <= last; p++) {
+      if (!fills(words.infos[p], slot.atoms)) continue
+      positions.push(p)
+      if (search(s + 1, p, 0)) return true
+      positions.pop()
+    }
+    return slot.optional ? search(s + 1, prev, gap) : false
+  }
+  return search(0, -1, Number.POSITIVE_INFINITY) ? positions : undefined
+}
+
+/**
+ * Whether a cue occurs in the sentence without a negation. The words of every part count as the
+ * cue's own: in "formulier* & snap & niet", the "niet" does not negate "snap".
+ */
+function cueOccurs(words: SentenceWords, cue: CompiledCue): boolean {
+  const find = (variants: CompiledSlot[][], exclude: number[], checkNegation: boolean) => {
+    for (const slots of variants) {
+      const positions = findPart(words, slots, exclude, checkNegation)
+      if (positions) return positions
+    }
+    return undefined
+  }
+  if (cue.parts.length === 1) return find(cue.parts[0].variants, [], true) !== undefined
+  const found: number[][] = []
+  for (const part of cue.parts) {
+    const positions = find(part.variants, [], false)
+    if (!positions) return false
+    found.push(positions)
+  }
+  const all = found.flat()
+  return cue.parts.every((part, i) => !negated(words, found[i], all) || find(part.variants, all, true) !== undefined)
+}
+
+interface Best {
+  cues: Set<number>
+  end: number
+  score: number
+  start: number
+}
+
+/**
+ * Proposes narratives for a text (a note, a fragment): at most one per narrative, from the
+ * sentence where its cues weigh most, sorted by score. Cues come from the method file; a cue is
+ * not counted when a negation in its clause turns it around.
+ */
+export function suggestNarratives(text: string, method: Method, options: SuggestOptions = {}): NarrativeSuggestion[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  const index = cueIndexOf(method)
+  if (index.cues.length === 0) return []
+  const best: Array<Best | undefined> = []
+  const words = WORDS
+  const matched: number[] = []
+
+  for (const sentence of splitSentences(text)) {
+    const stamp = index.nextStamp()
+    if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
+    // Candidates: the cues anchored on a word of this sentence whose required words are all here.
+    matched.length = 0
+    let clausesMarked = false
+    for (let i = 0; i < words.length; i++) {
+      const info = words.infos[i]
+      if (!info.anchored) continue
+      for (const atom of info.atoms) {
+        for (const c of index.anchors[atom]) {
+          if (index.cueSeen[c] === stamp) continue
+          index.cueSeen[c] = stamp
+          const cue = index.cues[c]
+          if (!requiredPresent(index, cue, stamp)) continue
+          if (!clausesMarked) {
+            markClauses(text, words)
+            clausesMarked = true
+          }
+          if (cueOccurs(words, cue)) matched.push(c)
+        }
+      }
+    }
+    if (matched.length === 0) continue
+
+    // Combine the weights per narrative, each cue once.
+    const miss = new Map<number, number>()
+    for (const c of matched) {
+      const cue = index.cues[c]
+      miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
+    }
+    for (const [narrative, m] of miss) {
+      const score = 1 - m
+      const current = best[narrative]
+      if (current && current.score >= score) continue
+      best[narrative] = {cues: new Set(matched.filter((c) => index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
+    }
+  }
+
+  const out: NarrativeSuggestion[] = []
+  if (best.length === 0) return out
+  // Code points differ from UTF-16 indexes only after an astral character (an emoji, say).
+  const astral = SURROGATE.test(text)
+  best.forEach((b, narrative) => {
+    if (!b || b.score < threshold) return
+    const start = astral ? toCodePoint(text, b.start) : b.start
+    out.push({
+      cues: [...b.cues].sort((x, y) => x - y).map((c) => index.cues[c].source),
+      end: astral ? toCodePoint(text, b.end, b.start, start) : b.end,
+      narrative: index.narrativeIds[narrative],
+      score: Math.round(b.score * 1000) / 1000,
+      sentence: text.slice(b.start, b.end),
+      start,
+    })
+  })
+  return out.sort((a, b) => b.score - a.score)
+}
