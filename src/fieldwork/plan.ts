@@ -138,3 +138,30 @@ export function importPlan(store: Store, study: Study, file: string, by?: string
 
   return store.transaction(() => checked.map((request) => applyPlan(store, study, request, by)))
 }
+
+export interface PlanRow {
+  activity: null | string
+  date: null | string
+  group: null | string
+  halteplaats: string
+  id: null | string
+  state: 'niet gepland' | PlanState
+}
+
+/** The whole plan as a user reads it: all 4 × 8 conversations (planned or not), then the observations. */
+export function planOverview(store: Store, study: Study, only?: string): PlanRow[] {
+  const items = store.plan.list()
+  const rows: PlanRow[] = []
+  for (const h of study.halteplaatsen.filter((x) => !only || x.id === only)) {
+    for (const g of study.methodDefinition.groups) {
+      const item = items.find((i) => i.halteplaats === h.id && i.group === g.id)
+      rows.push({activity: null, date: item?.date ?? null, group: g.id, halteplaats: h.id, id: item?.id ?? null, state: item?.state ?? 'niet gepland'})
+    }
+
+    for (const item of items.filter((i) => i.halteplaats === h.id && i.activity)) {
+      rows.push({activity: item.activity, date: item.date, group: null, halteplaats: h.id, id: item.id, state: item.state})
+    }
+  }
+
+  return rows
+}

@@ -66,11 +66,11 @@ export interface SearchResult {
   ranked: boolean
 }
 
-export function searchNotes(store: Store, query: string, filter: NoteFilter = {}, limit = 50): SearchResult {
+export function searchNotes(store: Store, query: string, filter: NoteFilter = {}, limit = 50, rankingLimit = RANKING_LIMIT): SearchResult {
   const fts = toFtsQuery(query)
   try {
     const matches = store.notes.countMatches(fts)
-    const ranked = matches <= RANKING_LIMIT
+    const ranked = matches <= rankingLimit
     return {hits: store.notes.search(fts, filter, limit, ranked), matches, ranked}
   } catch (error) {
     if ((error as {code?: string}).code?.startsWith('SQLITE_')) {

@@ -3,7 +3,8 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
-import {resolveShortId, shortId} from './ids.js'
+import {shortId} from './ids.js'
+import {requireNote} from './lookup.js'
 import type {Note, NoteFields} from './types.js'
 
 export interface WriteOptions {
@@ -64,12 +65,6 @@ export function restoreNote(store: Store, id: string, by?: null | string): Note 
   const note = requireNote(store, id)
   if (!note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat niet in de prullenbak; er valt niets terug te zetten.`)
   return store.transaction(() => store.notes.setDeleted(note, false, by))
-}
-
-/** Finds a note by its full id or a unique short form (the last characters, as shown in lists). */
-export function requireNote(store: Store, id: string): Note {
-  const hint = 'Zoek de id op met: karavaan note list (of note list --deleted voor de prullenbak)'
-  return store.notes.get(resolveShortId(id, (short) => store.notes.matchIds(short), {hint, name: 'notitie'}))!
 }
 
 export function fieldsOf(note: NoteFields): NoteFields {

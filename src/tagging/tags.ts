@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import {resolveShortId} from '../notes/ids.js'
-import {requireNote} from '../notes/service.js'
+import {requireNote} from '../notes/lookup.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {describeChoice} from '../study/lookup.js'

@@ -7,7 +7,8 @@ import {UserError} from '../../errors.js'
 import {draftPath, readDraft, renderNoteFile, writeDraft} from '../../notes/draft.js'
 import type {RawNoteFields} from '../../notes/fields.js'
 import {shortId} from '../../notes/ids.js'
-import {editNote, requireNote, type WriteOutcome} from '../../notes/service.js'
+import {editNote, type WriteOutcome} from '../../notes/service.js'
+import {requireNote} from '../../notes/lookup.js'
 import {readSettings} from '../../settings/settings.js'
 
 export default class NoteEdit extends StudyCommand {

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {requireNote} from '../../notes/service.js'
+import {requireNote} from '../../notes/lookup.js'
 import type {NoteVersion} from '../../notes/types.js'
 import {renderHistory} from '../../ui/note-view.js'
 

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireNote} from '../../notes/service.js'
+import {requireNote} from '../../notes/lookup.js'
 import type {Note, NoteVersion} from '../../notes/types.js'
 import {renderNote} from '../../ui/note-view.js'
 

@@ -1,18 +1,9 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import type {PlanItem} from '../../fieldwork/types.js'
+import {planOverview, type PlanRow} from '../../fieldwork/plan.js'
 import {requireHalteplaats} from '../../study/lookup.js'
 import {formatDate, renderTable} from '../../ui/table.js'
-
-interface PlanRow {
-  activity: null | string
-  date: null | string
-  group: null | string
-  halteplaats: string
-  id: null | string
-  state: 'niet gepland' | PlanItem['state']
-}
 
 export default class Plan extends StudyCommand {
   static override description = `Toont de planning van het veldwerk: de 4 × 8 gesprekken (elke groep in elke halteplaats) en de observaties, met datum en status (gepland, gehouden, vervallen). Een gesprek dat nog niet in de planning staat, zie je als "niet gepland".
@@ -31,20 +22,8 @@ Wijzig de planning met karavaan plan set, of lees een hele planning in met karav
     const {flags} = await this.parse(Plan)
     const {store, study} = await this.openStudy(flags.study)
     const only = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
-    const items = store.plan.list()
+    const rows = planOverview(store, study, only)
     const method = study.methodDefinition
-    const rows: PlanRow[] = []
-    for (const h of study.halteplaatsen.filter((x) => !only || x.id === only)) {
-      for (const g of method.groups) {
-        const item = items.find((i) => i.halteplaats === h.id && i.group === g.id)
-        rows.push({activity: null, date: item?.date ?? null, group: g.id, halteplaats: h.id, id: item?.id ?? null, state: item?.state ?? 'niet gepland'})
-      }
-
-      for (const item of items.filter((i) => i.halteplaats === h.id && i.activity)) {
-        rows.push({activity: item.activity, date: item.date, group: null, halteplaats: h.id, id: item.id, state: item.state})
-      }
-    }
-
     const label = (row: PlanRow) =>
       row.group ? method.groups.find((g) => g.id === row.group)!.name : `observatie: ${method.activities.find((a) => a.id === row.activity)?.name ?? row.activity}`
     for (const h of study.halteplaatsen.filter((x) => !only || x.id === only)) {

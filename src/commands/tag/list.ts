@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {shortId} from '../../notes/ids.js'
-import {requireNote} from '../../notes/service.js'
+import {requireNote} from '../../notes/lookup.js'
 import {resolveCode} from '../../tagging/tags.js'
 import type {Tag} from '../../tagging/types.js'
 import {renderTable} from '../../ui/table.js'

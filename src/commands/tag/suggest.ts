@@ -4,7 +4,7 @@ import {noteFilterFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {checkFilter} from '../../notes/filter.js'
 import {shortId} from '../../notes/ids.js'
-import {requireNote} from '../../notes/service.js'
+import {requireNote} from '../../notes/lookup.js'
 import {type NoteSuggestion, suggestForNotes} from '../../tagging/suggest-notes.js'
 
 export default class TagSuggest extends StudyCommand {

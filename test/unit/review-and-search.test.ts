@@ -74,3 +74,16 @@ describe('tag review', () => {
     expect(join(study.dir, 'karavaan.db')).toContain('studie')
   })
 })
+
+describe('search on a word in very many notes', () => {
+  it('shows the newest matches unranked above the ranking limit, and says so', async () => {
+    const {searchNotes} = await import('../../src/notes/search.js')
+    const {a, b, store} = await fixture()
+    const ranked = searchNotes(store, 'loket', {}, 50)
+    expect(ranked).toMatchObject({matches: 2, ranked: true})
+    const unranked = searchNotes(store, 'loket', {}, 50, 1)
+    expect(unranked).toMatchObject({matches: 2, ranked: false})
+    expect(unranked.hits.map((h) => h.note.id)).toEqual([b.id, a.id])
+    expect(unranked.hits[0].snippet).toContain('\u0001loket\u0002')
+  })
+})
