@@ -8,6 +8,7 @@ import {createRequire} from 'node:module'
 import {arch, cpus, platform} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const out = join(root, 'bench', 'out')
@@ -40,6 +41,40 @@ export function fail(message) {
 }
 
 /** Stops early when the CLI is not built, or when the baseline would load another @oclif/core. */
+/**
+ * The options every benchmark script shares (--runs, --warmup, --write, --help) plus its own;
+ * `count(name, min)` reads a whole number of at least min or stops with a Dutch message.
+ */
+export function parseOptions(own, usage) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      options: {
+        ...own,
+        help: {short: 'h', type: 'boolean'},
+        runs: {default: '15', type: 'string'},
+        warmup: {default: '2', type: 'string'},
+        write: {type: 'boolean'},
+      },
+    }).values
+  } catch (error) {
+    fail(`${error.message}\n\n${usage}`)
+  }
+
+  if (parsed.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+
+  const count = (name, min) => {
+    const n = Number(parsed[name])
+    if (!Number.isInteger(n) || n < min) fail(`--${name} moet een geheel getal van ten minste ${min} zijn, niet "${parsed[name]}".`)
+    return n
+  }
+
+  return {count, parsed}
+}
+
 export function checkPrerequisites() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const manifestFile = join(root, 'oclif.manifest.json')

@@ -15,7 +15,6 @@ import {existsSync, mkdirSync, statSync} from 'node:fs'
 import {loadavg} from 'node:os'
 import {join, relative} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {parseArgs} from 'node:util'
 
 import {ensureNoteFiles, ensureStudy, freshStudy, GENERATOR_VERSION, noteFilesInfo, NOTES_OUT, studyInfo} from './generate-notes.mjs'
 import {
@@ -28,9 +27,10 @@ import {
   machineDescription,
   measure,
   median,
-  memoryProbe,
   MEMORY_RUNS,
+  memoryProbe,
   out,
+  parseOptions,
   percentile,
   root,
   table,
@@ -55,32 +55,7 @@ const USAGE = `Gebruik: npm run bench:notes -- [--part import|query|process] [--
   --write      werk BENCHMARKS.md bij tussen <!-- bench:notes:start --> en <!-- bench:notes:end -->`
 
 function options() {
-  let parsed
-  try {
-    parsed = parseArgs({
-      options: {
-        help: {short: 'h', type: 'boolean'},
-        part: {multiple: true, type: 'string'},
-        runs: {default: '15', type: 'string'},
-        warmup: {default: '2', type: 'string'},
-        write: {type: 'boolean'},
-      },
-    }).values
-  } catch (error) {
-    fail(`${error.message}\n\n${USAGE}`)
-  }
-
-  if (parsed.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-
-  const count = (name, min) => {
-    const n = Number(parsed[name])
-    if (!Number.isInteger(n) || n < min) fail(`--${name} moet een geheel getal van ten minste ${min} zijn, niet "${parsed[name]}".`)
-    return n
-  }
-
+  const {count, parsed} = parseOptions({part: {multiple: true, type: 'string'}}, USAGE)
   const parts = parsed.part ?? PARTS
   for (const part of parts) if (!PARTS.includes(part)) fail(`onbekend deel "${part}"; kies uit ${PARTS.join(', ')}.`)
   if (parsed.part && parsed.write) fail('--write schrijft de hele sectie; gebruik het niet samen met --part.')

@@ -17,7 +17,6 @@
 // bench/notes.mjs.
 import {cpSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {parseArgs} from 'node:util'
 
 import {
   BENCHMARKS,
@@ -30,6 +29,7 @@ import {
   measure,
   memoryProbe,
   out,
+  parseOptions,
   report,
   root,
   run,
@@ -82,32 +82,7 @@ const USAGE = `Gebruik: npm run bench -- [--runs N] [--warmup N] [--case TEKST] 
   --write      werk BENCHMARKS.md bij tussen de markeringen <!-- bench:SECTIE:start/end -->`
 
 function options() {
-  let parsed
-  try {
-    parsed = parseArgs({
-      options: {
-        case: {multiple: true, type: 'string'},
-        help: {short: 'h', type: 'boolean'},
-        runs: {default: '15', type: 'string'},
-        warmup: {default: '2', type: 'string'},
-        write: {type: 'boolean'},
-      },
-    }).values
-  } catch (error) {
-    fail(`${error.message}\n\n${USAGE}`)
-  }
-
-  if (parsed.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-
-  const count = (name, min) => {
-    const n = Number(parsed[name])
-    if (!Number.isInteger(n) || n < min) fail(`--${name} moet een geheel getal van ten minste ${min} zijn, niet "${parsed[name]}".`)
-    return n
-  }
-
+  const {count, parsed} = parseOptions({case: {multiple: true, type: 'string'}}, USAGE)
   const filters = parsed.case ?? []
   if (filters.length > 0 && parsed.write) fail('--write schrijft hele tabellen; gebruik het niet samen met --case.')
   return {filters, runs: count('runs', 1), warmup: count('warmup', 0), write: Boolean(parsed.write)}
