@@ -26,6 +26,8 @@ function dutchWords(text: string): string {
     .replaceAll('<options: ', '<keuze: ')
     .replaceAll('[default: ', '[standaard: ')
     .replaceAll('Display autocomplete installation instructions.', 'Toon hoe je tab-aanvulling voor karavaan instelt.')
+    .replaceAll('Shell type', 'Soort shell')
+    .replaceAll('Refresh cache (ignores displaying instructions)', 'Ververs de cache (zonder uitleg)')
     .replace(/Display help for \S+\./g, 'Toon de hulp bij een opdracht.')
 }
 
@@ -71,6 +73,11 @@ export default class DutchHelp extends Help {
 
   protected override formatTopic(topic: Parameters<Help['formatTopic']>[0]): string {
     return super.formatTopic(topic).replaceAll(' COMMAND', ' OPDRACHT')
+  }
+
+  // The summary above a command's help is printed on its own, outside generate().
+  protected override log(...args: string[]): void {
+    super.log(...args.map((arg) => dutchWords(arg)))
   }
 
   protected override formatCommands(commands: Parameters<Help['formatCommands']>[0]): string {
