@@ -17,7 +17,7 @@ export function startProgress(label: string): {stop: () => void; update: (done: 
     update(done: number, total: number) {
       if (!bar) {
         if (Date.now() - started < 1000 || done >= total) return
-        bar = new SingleBar({clearOnComplete: true, format: `${label} [{bar}] {percentage}% · {value}/{total}`, hideCursor: true, stream: process.stderr})
+        bar = new SingleBar({clearOnComplete: true, format: `${label} [{bar}] {percentage}%`, hideCursor: true, stream: process.stderr})
         bar.start(total, done)
       }
 
