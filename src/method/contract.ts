@@ -24,8 +24,5 @@ export const NARRATIVE_IDS = [
 export const AUDIENCE_IDS = ['gemeenten', 'professionals', 'rijksoverheid'] as const
 export const HALTEPLAATS_COUNT = 4
 
-export type GroupId = (typeof GROUP_IDS)[number]
-export type NarrativeId = (typeof NARRATIVE_IDS)[number]
-
 /** Lower-case words joined by single hyphens: the shape of every id a user or study chooses. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -63,8 +63,4 @@ export const methodSchema = v.strictObject({
 })
 
 export type Method = v.InferOutput<typeof methodSchema>
-export type MethodGroup = Method['groups'][number]
-export type MethodNarrative = Method['narratives'][number]
-export type MethodTheme = Method['themes'][number]
-export type MethodActivity = Method['activities'][number]
-export type MethodCue = MethodNarrative['cues'][number]
+export type MethodCue = Method['narratives'][number]['cues'][number]
