@@ -3,10 +3,12 @@ import {closeSync, existsSync, openSync, readSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../errors.js'
-import {DATABASE_FILE} from '../study/locate.js'
 import {newId, nowIso} from './ids.js'
 import {latestMigration, migrate} from './migrate.js'
 import {Store} from './store.js'
+
+/** The database file in a study folder. */
+export const DATABASE_FILE = 'karavaan.db'
 
 /** 'KRVA': marks a SQLite file as a karavaan study database. */
 export const APPLICATION_ID = 0x4b_52_56_41

@@ -4,7 +4,6 @@ import {dirname, join, resolve} from 'node:path'
 import {UserError} from '../errors.js'
 
 export const STUDY_FILE = 'study.yaml'
-export const DATABASE_FILE = 'karavaan.db'
 export const INBOX_DIR = 'inbox'
 export const REPORTS_DIR = 'rapporten'
 
