@@ -25,6 +25,8 @@ export abstract class KaravaanCommand extends Command {
   }
 
   protected override async catch(error: Interfaces.CommandError): Promise<void> {
+    // The reader of our output went away (`karavaan tag suggest --json | head`): nothing to report.
+    if ((error as {code?: string}).code === 'EPIPE') return
     const reported = describeError(error, this.id ?? '')
     process.exitCode = reported.exit
     if (reported.exit === 0) return
