@@ -1,5 +1,5 @@
 import type {Study} from '../study/load.js'
-import {describeChoice} from '../study/lookup.js'
+import {describeChoice, findGroup, findNarrative} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
 import type {NoteFields} from './types.js'
 
@@ -44,7 +44,7 @@ export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: Not
   if (groupText && activityText) problem('group', 'een notitie gaat over een gesprek (group) of een observatie (activity), niet over allebei')
   else if (!groupText && !activityText) problem('group', `ontbreekt: geef group (${describeChoice(method.groups.map((g) => g.id))}) of activity (${describeChoice(method.activities.map((a) => a.id))})`)
   else if (groupText) {
-    const found = method.groups.find((g) => g.id === groupText || String(g.number) === groupText)
+    const found = findGroup(method, groupText)
     if (found) group = found.id
     else problem('group', `"${groupText}" is onbekend; kies uit ${describeChoice(method.groups.map((g) => g.id))} (of 1-8)`)
   } else {
@@ -78,7 +78,7 @@ export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: Not
     return theme
   })
   const narratives = list(raw.narratives, 'narratives', problem).map((value) => {
-    const found = method.narratives.find((n) => n.id === value || String(n.number) === value)
+    const found = findNarrative(method, value)
     if (!found) problem('narratives', `"${value}" is geen narratief; kies uit ${describeChoice(method.narratives.map((n) => n.id))} (of 1-5)`)
     return found?.id ?? value
   })

@@ -1,23 +1,11 @@
 import {UserError} from '../errors.js'
 import type {Study} from '../study/load.js'
-import {describeChoice, requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
+import {describeChoice, findNarrative, requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
 import type {NoteFilter} from './types.js'
 
-export interface RawFilter {
-  activity?: string
-  deleted?: boolean
-  group?: string
-  halteplaats?: string
-  interviewer?: string
-  narrative?: string
-  since?: string
-  theme?: string
-  until?: string
-}
-
 /** Checks filter values against the study, so a typo says so instead of silently finding nothing. */
-export function checkFilter(study: Study, raw: RawFilter): NoteFilter {
+export function checkFilter(study: Study, raw: NoteFilter): NoteFilter {
   const method = study.methodDefinition
   const filter: NoteFilter = {deleted: raw.deleted}
   if (raw.halteplaats) filter.halteplaats = requireHalteplaats(study, raw.halteplaats)
@@ -34,7 +22,7 @@ export function checkFilter(study: Study, raw: RawFilter): NoteFilter {
   }
 
   if (raw.narrative) {
-    const found = method.narratives.find((n) => n.id === raw.narrative || String(n.number) === raw.narrative)
+    const found = findNarrative(method, raw.narrative)
     if (!found) throw new UserError(`Onbekend narratief "${raw.narrative}" (--narrative).`, {hint: `Kies uit: ${describeChoice(method.narratives.map((n) => n.id))}, of een nummer 1-5.`})
     filter.narrative = found.id
   }

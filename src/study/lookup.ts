@@ -1,5 +1,8 @@
 import {UserError} from '../errors.js'
+import type {Method} from '../method/schema.js'
 import type {Study} from './load.js'
+
+type MethodPart = {id: string; number: number}
 
 /** "a, b of c": the valid choices, for a message that says what the user could have typed. */
 export function describeChoice(ids: readonly string[]): string {
@@ -12,10 +15,19 @@ export function requireHalteplaats(study: Study, id: string, flag = '--halteplaa
   throw new UserError(`Onbekende halteplaats "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(study.halteplaatsen.map((h) => h.id))}.`})
 }
 
+/** A group by its id or its number 1-8, as users may type either. */
+export function findGroup(method: Method, value: string): MethodPart | undefined {
+  return method.groups.find((g) => g.id === value || String(g.number) === value)
+}
+
+/** A narrative by its id or its number 1-5. */
+export function findNarrative(method: Method, value: string): MethodPart | undefined {
+  return method.narratives.find((n) => n.id === value || String(n.number) === value)
+}
+
 export function requireGroup(study: Study, id: string, flag = '--group'): string {
   const groups = study.methodDefinition.groups
-  const byNumber = /^\d$/.test(id) ? groups.find((g) => g.number === Number(id)) : undefined
-  const group = byNumber ?? groups.find((g) => g.id === id)
+  const group = findGroup(study.methodDefinition, id)
   if (group) return group.id
   throw new UserError(`Onbekende groep "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(groups.map((g) => g.id))} (of het nummer 1-8).`})
 }
