@@ -1,0 +1,74 @@
+import {Flags} from '@oclif/core'
+import {relative} from 'node:path'
+
+import {StudyCommand} from '../cli/study-command.js'
+import {isIsoDate} from '../study/dates.js'
+import {requireHalteplaats} from '../study/lookup.js'
+import {UserError} from '../errors.js'
+import type {ReportOutcome} from '../report/build.js'
+
+export default class Report extends StudyCommand {
+  static override description = `Vult een sjabloon met de gegevens van de studie en schrijft het rapport als PDF (om te drukken en te versturen), HTML (één bestand, ook om te printen) of Markdown (om verder te bewerken).
+
+Sjablonen: eindrapport (het adviesrapport), halteplaats (hetzelfde voor één gebied, met --halteplaats) en veldwerk (een werkoverzicht voor het team), of het pad van een eigen sjabloon (maak er een met: karavaan template copy eindrapport MAP).
+
+Citaten staan er alleen met groep en halteplaats in. Voordat het rapport wordt geschreven, zoekt de privacycontrole naar namen, telefoonnummers, adressen en andere persoonsgegevens; vindt die iets, dan komt er geen rapport en zie je waar het staat.
+
+Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjabloon en de datum in de naam. Een bevinding zonder onderbouwing staat alleen in een concept (--draft), gemarkeerd.`
+
+  static override examples = [
+    {command: '<%= config.bin %> report', description: 'Het eindrapport als PDF in rapporten/.'},
+    {command: '<%= config.bin %> report --template halteplaats --halteplaats wendelo --format html --out wendelo.html', description: 'Het rapport van één halteplaats als HTML-bestand.'},
+    {command: '<%= config.bin %> report --template veldwerk --draft', description: 'Een werkoverzicht voor het team, met CONCEPT op elke pagina.'},
+    {command: '<%= config.bin %> report --template ./mijn-sjablonen/eindrapport.md --format md --out rapport.md', description: 'Een eigen sjabloon, als Markdown om verder te bewerken.'},
+  ]
+
+  static override flags = {
+    'allow-personal-data': Flags.boolean({description: 'Maak het rapport ook als de privacycontrole persoonsgegevens vindt. Alleen als je zeker weet dat het geen gegevens van respondenten zijn.'}),
+    date: Flags.string({description: 'De datum op het rapport (jjjj-mm-dd); standaard vandaag.'}),
+    draft: Flags.boolean({description: 'Een concept: CONCEPT op elke pagina, en ook bevindingen zonder onderbouwing (gemarkeerd).'}),
+    format: Flags.string({default: 'pdf', description: 'pdf, html of md.', options: ['pdf', 'html', 'md']}),
+    halteplaats: Flags.string({description: 'Alleen deze halteplaats (verplicht bij het sjabloon halteplaats).'}),
+    out: Flags.string({description: 'Het bestand om te schrijven; de extensie past bij --format. Standaard: rapporten/<sjabloon>-<datum>.<ext>.'}),
+    template: Flags.string({default: 'eindrapport', description: 'eindrapport, halteplaats, veldwerk, of het pad van een eigen .md-sjabloon.'}),
+    title: Flags.string({description: 'Een andere titel dan die van de studie.'}),
+  }
+
+  static override summary = 'Maak het adviesrapport als PDF, HTML of Markdown.'
+
+  async run(): Promise<ReportOutcome> {
+    const {flags} = await this.parse(Report)
+    if (flags.date && !isIsoDate(flags.date)) throw new UserError(`--date ${flags.date} is geen datum als 2026-12-18 (jaar-maand-dag).`)
+    const {store, study} = await this.openStudy(flags.study)
+    const halteplaats = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
+    const {startProgress} = await import('../ui/progress.js')
+    const progress = startProgress('Rapport')
+    const {buildReport} = await import('../report/build.js')
+    let outcome: ReportOutcome
+    try {
+      outcome = await buildReport(store, study, {
+        allowPersonalData: flags['allow-personal-data'],
+        date: flags.date,
+        draft: flags.draft,
+        format: flags.format as ReportOutcome['format'],
+        halteplaats,
+        onProgress: (done, total) => progress.update(done, total),
+        out: flags.out,
+        template: flags.template,
+        title: flags.title,
+      })
+    } finally {
+      progress.stop()
+    }
+
+    if (outcome.personalData.length > 0) this.notice(`het rapport bevat ${outcome.personalData.length} mogelijke persoonsgegevens; je hebt gekozen het toch te maken (--allow-personal-data).`)
+    if (outcome.draftFindingsLeftOut > 0) {
+      this.notice(`${outcome.draftFindingsLeftOut} ${outcome.draftFindingsLeftOut === 1 ? 'bevinding zonder onderbouwing is' : 'bevindingen zonder onderbouwing zijn'} weggelaten; met --draft staan ze er gemarkeerd in.`)
+    }
+
+    const where = relative(process.cwd(), outcome.file) || outcome.file
+    const size = outcome.pages === undefined ? `${Math.ceil(outcome.bytes / 1024)} kB` : `${outcome.pages} pagina's`
+    this.log(`Rapport geschreven: ${where} (${size}).`)
+    return {...outcome, file: outcome.file}
+  }
+}

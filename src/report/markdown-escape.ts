@@ -1,0 +1,30 @@
+/** Characters that Markdown (CommonMark + GFM tables) would read as markup anywhere in a line. */
+const INLINE_MARKUP = /[\\`*_[\]<>|~&]/g
+/** What makes a line a heading, list item, quote or rule when it starts the line. */
+const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|\d{1,9}[.)](?=\s|$)|[=-]+\s*$)/
+
+/**
+ * A value from the report data as literal Markdown text on one line: every character that could
+ * become markup is backslash-escaped (CommonMark's escape), and line breaks become spaces, so a
+ * note can never add a heading, a link, a table cell or HTML to a report.
+ */
+export function escapeInline(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const text = (typeof value === 'string' ? value : String(value)).replaceAll(/\s*\r?\n\s*/g, ' ')
+  return text.replaceAll(INLINE_MARKUP, '\\$&').replace(LINE_START_MARKUP, '$1\\$2')
+}
+
+/**
+ * A quote as a Markdown block quote: each paragraph escaped, and the attribution as its own last
+ * paragraph starting with an em dash, which the writers set apart from the quote.
+ */
+export function quoteBlock(text: string, attribution?: string): string {
+  const paragraphs = text
+    .replaceAll('\r\n', '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `> ${escapeInline(p)}`)
+  if (attribution) paragraphs.push(`> — ${escapeInline(attribution)}`)
+  return paragraphs.join('\n>\n')
+}

@@ -1,0 +1,84 @@
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {basename, dirname, extname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {UserError} from '../errors.js'
+
+/** The kit's own templates, found from this compiled file. */
+export const KIT_TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates')
+
+export const BUILT_IN_TEMPLATES = ['eindrapport', 'halteplaats', 'veldwerk'] as const
+
+export interface TemplateSource {
+  dir: string
+  file: string
+  /** The built-in name, or the file's name without .md. */
+  name: string
+}
+
+/** A template by built-in name (eindrapport, halteplaats, veldwerk) or by the path of a .md file. */
+export function resolveTemplate(reference: string, cwd = process.cwd()): TemplateSource {
+  if ((BUILT_IN_TEMPLATES as readonly string[]).includes(reference)) {
+    const file = join(KIT_TEMPLATES_DIR, `${reference}.md`)
+    return {dir: KIT_TEMPLATES_DIR, file, name: reference}
+  }
+
+  const file = resolve(cwd, reference)
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UserError(`Sjabloon "${reference}" bestaat niet.`, {
+      hint: `Kies ${BUILT_IN_TEMPLATES.join(', ')}, of geef het pad van een eigen .md-sjabloon (maak er een met: karavaan template copy eindrapport MAP).`,
+    })
+  }
+
+  if (extname(file).toLowerCase() !== '.md') {
+    throw new UserError(`Sjabloon ${reference} is geen Markdown-bestand (.md).`, {hint: 'Een sjabloon is een .md-bestand met de sjabloontaal van templates/README.md.'})
+  }
+
+  return {dir: dirname(file), file, name: basename(file, '.md')}
+}
+
+/** The partials ({% render '_naam' %}) a template uses, followed through the partials they use. */
+function partialsOf(file: string, seen = new Set<string>()): string[] {
+  const text = readFileSync(file, 'utf8')
+  for (const match of text.matchAll(/{%-?\s*(?:render|include)\s+['"]([^'"]+)['"]/g)) {
+    const name = match[1].endsWith('.md') ? match[1] : `${match[1]}.md`
+    const path = join(KIT_TEMPLATES_DIR, name)
+    if (seen.has(name) || !existsSync(path)) continue
+    seen.add(name)
+    partialsOf(path, seen)
+  }
+
+  return [...seen]
+}
+
+/**
+ * Copies a built-in template and the partials it uses into a folder, to be edited there. Refuses
+ * to overwrite: the user's edited copy is theirs.
+ */
+export function copyTemplate(name: string, targetDir: string): string[] {
+  if (!(BUILT_IN_TEMPLATES as readonly string[]).includes(name)) {
+    throw new UserError(`"${name}" is geen sjabloon van de kit.`, {hint: `Kies ${BUILT_IN_TEMPLATES.join(', ')}.`})
+  }
+
+  const files = [`${name}.md`, ...partialsOf(join(KIT_TEMPLATES_DIR, `${name}.md`))]
+  const existing = files.filter((f) => existsSync(join(targetDir, f)))
+  if (existing.length > 0) {
+    throw new UserError(`In ${targetDir} staat al ${existing.join(', ')}; er is niets gekopieerd.`, {
+      hint: 'Kies een andere map, of geef het bestaande bestand eerst een andere naam.',
+    })
+  }
+
+  mkdirSync(targetDir, {recursive: true})
+  for (const file of files) copyFileSync(join(KIT_TEMPLATES_DIR, file), join(targetDir, file))
+  return files.map((f) => join(targetDir, f))
+}
+
+/** The built-in templates with the first heading comment of each, for `template list`. */
+export function listTemplates(): Array<{description: string; name: string}> {
+  const present = new Set(readdirSync(KIT_TEMPLATES_DIR))
+  return BUILT_IN_TEMPLATES.filter((n) => present.has(`${n}.md`)).map((name) => {
+    const text = readFileSync(join(KIT_TEMPLATES_DIR, `${name}.md`), 'utf8')
+    const description = /{%-?\s*comment\s*-?%}\s*([^\n]+)/.exec(text)?.[1]?.trim() ?? ''
+    return {description, name}
+  })
+}
