@@ -1,7 +1,9 @@
 /** Characters that Markdown (CommonMark + GFM tables) would read as markup anywhere in a line. */
 const INLINE_MARKUP = /[\\`*_[\]<>|~&]/g
 /** What makes a line a heading, list item, quote or rule when it starts the line. */
-const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|\d{1,9}[.)](?=\s|$)|[=-]+\s*$)/
+const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|[=-]+\s*$)/
+/** An ordered list item: the escape goes before its dot or parenthesis, since "\1" is no escape. */
+const LIST_NUMBER = /^(\s*\d{1,9})([.)])(?=\s|$)/
 
 /**
  * A value from the report data as literal Markdown text on one line: every character that could
@@ -11,7 +13,7 @@ const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|\d{1,9}[.)](?=
 export function escapeInline(value: unknown): string {
   if (value === null || value === undefined) return ''
   const text = (typeof value === 'string' ? value : String(value)).replaceAll(/\s*\r?\n\s*/g, ' ')
-  return text.replaceAll(INLINE_MARKUP, '\\$&').replace(LINE_START_MARKUP, '$1\\$2')
+  return text.replaceAll(INLINE_MARKUP, '\\$&').replace(LINE_START_MARKUP, '$1\\$2').replace(LIST_NUMBER, '$1\\$2')
 }
 
 /**
