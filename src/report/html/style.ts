@@ -68,7 +68,8 @@ th, td { padding: 0.4rem 0.65rem; text-align: left; vertical-align: top; }
 thead th { font-weight: 600; color: var(--inkt); border-bottom: 2px solid var(--accent); vertical-align: bottom; }
 tbody td, tbody th { border-bottom: 1px solid var(--lijn); }
 tbody th { font-weight: 600; }
-tbody tr:nth-child(even) { background: #f7f9fb; }
+th:first-child, td:first-child { padding-left: 0; }
+th:last-child, td:last-child { padding-right: 0; }
 .right { text-align: right; }
 .center { text-align: center; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -180,7 +181,6 @@ blockquote p:last-child { margin-bottom: 0; }
   .inhoud { break-after: page; page-break-after: always; }
   a { color: inherit; text-decoration: none; }
   table { font-size: 9pt; }
-  tbody tr:nth-child(even) { background: none; }
   .grafiek-cijfers, .concept-balk { display: none; }
   .concept-watermerk {
     display: block;
@@ -190,8 +190,9 @@ blockquote p:last-child { margin-bottom: 0; }
     right: 0;
     text-align: center;
     font-family: var(--sans);
-    font-size: 110pt;
+    font-size: 96pt;
     font-weight: 700;
+    white-space: nowrap;
     letter-spacing: 0.1em;
     color: rgba(164, 38, 44, 0.08);
     transform: rotate(-35deg);
