@@ -92,8 +92,9 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
 async function write(format: ReportFormat, document: ReportDocument, file: string, onProgress?: Progress): Promise<WriteResult> {
   switch (format) {
     case 'html': {
-      const {writeHtml} = await import('./html/write.js')
-      return writeHtml(document, file)
+      const [{writeHtml}, {layoutChart}, {TEXT_WIDTH}] = await Promise.all([import('./html/write.js'), import('./charts/layout.js'), import('./pdf/style.js')])
+      // The same width as the PDF's text column, so both formats show the same picture.
+      return writeHtml(document, file, {drawChart: (chart) => layoutChart(chart, TEXT_WIDTH), progress: onProgress})
     }
 
     case 'md': {
@@ -102,7 +103,7 @@ async function write(format: ReportFormat, document: ReportDocument, file: strin
     }
 
     case 'pdf': {
-      const {writePdf} = await import('./pdf/write.js')
+      const {writePdf} = await import('./pdf/index.js')
       return writePdf(document, file, {onProgress})
     }
   }
