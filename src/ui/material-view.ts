@@ -25,8 +25,8 @@ export function renderFindingList(study: Study, findings: FindingWithEvidence[])
     findings.map((f) => [
       shortId(f.id),
       short(f.title),
-      f.halteplaatsen.length === 0 ? 'alle' : f.halteplaatsen.map((h) => halteplaatsName(study, h)).join(', '),
-      f.narratives.map(narrative).join(','),
+      f.halteplaatsen.length === 0 || f.halteplaatsen.length === study.halteplaatsen.length ? 'alle' : f.halteplaatsen.map((h) => halteplaatsName(study, h)).join(', '),
+      f.narratives.map(narrative).sort().join(','),
       f.draft ? DRAFT_MARK : `${f.evidence.length} ${f.evidence.length === 1 ? 'bron' : 'bronnen'}`,
     ]),
   )
