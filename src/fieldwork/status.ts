@@ -27,11 +27,20 @@ export interface MissingItem {
   message: string
 }
 
+/** The material of the report so far; drafts are findings without evidence. */
+export interface MaterialStatus {
+  advice: Array<{audience: string; count: number}>
+  draftFindings: Array<{id: string; title: string}>
+  findings: number
+  reflections: Array<{count: number; halteplaats: string}>
+}
+
 export interface FieldworkStatus {
   cells: ConversationCell[]
   complete: boolean
   groups: string[]
   halteplaatsen: Array<{contextFigures: number; gemeente: string; id: string; name: string; type: string}>
+  material: MaterialStatus
   missing: MissingItem[]
   observations: ObservationSummary[]
   study: {id: string; period: {end: string; start: string}; title: string}
@@ -91,6 +100,7 @@ export function fieldworkStatus(store: Store, study: Study): FieldworkStatus {
 
   const held = cells.filter((c) => c.state === 'gehouden').length
   return {
+    material: materialStatus(store, study),
     cells,
     complete: missing.length === 0,
     groups: method.groups.map((g) => g.id),
@@ -105,6 +115,24 @@ export function fieldworkStatus(store: Store, study: Study): FieldworkStatus {
       notes: noteCounts.reduce((sum, row) => sum + row.count, 0),
       observationsHeld: observations.reduce((sum, o) => sum + o.held, 0),
     },
+  }
+}
+
+function materialStatus(store: Store, study: Study): MaterialStatus {
+  const findings = store.findings.list()
+  const draftIds = new Set(store.findings.list({draft: true}).map((f) => f.id))
+  // A finding whose only evidence is a note in the trash is a draft too (as listFindings has it).
+  for (const f of findings) {
+    if (!draftIds.has(f.id) && f.evidence.every((e) => store.notes.get(e.noteId)?.deletedAt || (e.tagId && store.tags.get(e.tagId)?.deletedAt))) draftIds.add(f.id)
+  }
+
+  const reflections = store.reflections.list()
+  const advice = store.advice.list()
+  return {
+    advice: study.methodDefinition.audiences.map((a) => ({audience: a.id, count: advice.filter((x) => x.audience === a.id).length})),
+    draftFindings: findings.filter((f) => draftIds.has(f.id)).map((f) => ({id: f.id, title: f.title})),
+    findings: findings.length,
+    reflections: study.halteplaatsen.map((h) => ({count: reflections.filter((r) => r.halteplaats === h.id).length, halteplaats: h.id})),
   }
 }
 

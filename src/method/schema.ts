@@ -55,6 +55,8 @@ export const methodSchema = v.strictObject({
     }),
   ),
   phases: v.array(v.strictObject({...part})),
+  /** Who may take part in a reflection meeting, by role (never by name). */
+  reflectionRoles: v.optional(v.array(v.strictObject({...part})), []),
   themes: v.pipe(
     v.array(v.strictObject({...part, questions: v.optional(v.array(text), []), short: text})),
     v.minLength(1, 'moet minstens één thema bevatten'),

@@ -2,16 +2,20 @@ import type Database from 'better-sqlite3'
 
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import {AdviceQueries, FindingQueries, ReflectionQueries} from './findings.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
 import {TagQueries} from './tags.js'
 
 /** The study database. The only place in the kit that speaks SQL. */
 export class Store {
+  readonly advice: AdviceQueries
   readonly context: ContextQueries
+  readonly findings: FindingQueries
   readonly meta: MetaQueries
   readonly notes: NoteQueries
   readonly plan: PlanQueries
+  readonly reflections: ReflectionQueries
   readonly tags: TagQueries
 
   constructor(
@@ -23,6 +27,9 @@ export class Store {
     this.plan = new PlanQueries(db)
     this.notes = new NoteQueries(db)
     this.tags = new TagQueries(db)
+    this.findings = new FindingQueries(db)
+    this.reflections = new ReflectionQueries(db)
+    this.advice = new AdviceQueries(db)
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import type {FieldworkStatus} from '../fieldwork/status.js'
+import {shortId} from '../notes/ids.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 
@@ -39,6 +40,7 @@ export function renderStatus(status: FieldworkStatus, study: Study): string {
     `Contextcijfers: ${status.halteplaatsen.map((h) => `${h.name} ${h.contextFigures}`).join(' · ')}`,
     '',
   ]
+  lines.push(...renderMaterial(status, study), '')
   if (status.complete) {
     lines.push('Het veldwerk is compleet: alle 32 gesprekken zijn gehouden en vastgelegd, met observaties en contextcijfers in elke halteplaats.')
   } else {
@@ -46,6 +48,19 @@ export function renderStatus(status: FieldworkStatus, study: Study): string {
   }
 
   return lines.join('\n')
+}
+
+/** The report's material: findings (drafts flagged), reflection meetings per halteplaats, advice per audience. */
+function renderMaterial(status: FieldworkStatus, study: Study): string[] {
+  const m = status.material
+  const drafts = m.draftFindings.length
+  const lines = [
+    `Bevindingen: ${m.findings}${drafts > 0 ? `, waarvan ${drafts} concept (geen onderbouwing)` : ''} · reflectiegesprekken: ${m.reflections.map((r) => `${study.halteplaatsen.find((h) => h.id === r.halteplaats)?.name ?? r.halteplaats} ${r.count}`).join(' · ')}`,
+    `Adviezen: ${m.advice.map((a) => `${study.methodDefinition.audiences.find((x) => x.id === a.audience)?.name.toLowerCase() ?? a.audience} ${a.count}`).join(' · ')}`,
+  ]
+  for (const f of m.draftFindings.slice(0, 5)) lines.push(`  - concept: geen onderbouwing — bevinding ${shortId(f.id)} ${f.title}`)
+  if (drafts > 5) lines.push(`  - en nog ${drafts - 5}; zie: karavaan finding list --draft`)
+  return lines
 }
 
 /** One line per halteplaats and kind of gap, so 32 missing notes read as four lines, not 32. */

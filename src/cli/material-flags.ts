@@ -1,0 +1,82 @@
+import {Flags} from '@oclif/core'
+
+import type {AdviceInput, FindingInput, ReflectionInput} from '../findings/service.js'
+import {textFromFlags} from './note-flags.js'
+
+const text = {
+  file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text'], exists: true}),
+  text: Flags.string({description: 'De tekst.', exclusive: ['file']}),
+}
+
+/** The fields of a finding, for finding add and finding edit. */
+export const findingFlags = {
+  ...text,
+  halteplaats: Flags.string({description: 'Halteplaats waar de bevinding over gaat; mag vaker. Zonder: de hele studie.', multiple: true}),
+  narrative: Flags.string({description: 'Narratief (id of nummer 1-5); mag vaker.', multiple: true}),
+  note: Flags.string({description: 'Notitie die de bevinding onderbouwt (id, korte id of het pad waarmee ze is ingelezen); mag vaker.', multiple: true}),
+  tag: Flags.string({description: 'Getagde passage die de bevinding onderbouwt (tag-id uit karavaan tag list); mag vaker.', multiple: true}),
+  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', multiple: true}),
+  title: Flags.string({description: 'De titel: de bevinding in één zin.'}),
+}
+
+export function findingFromFlags(flags: {file?: string; halteplaats?: string[]; narrative?: string[]; text?: string; theme?: string[]; title?: string}): Omit<FindingInput, 'evidence'> {
+  return {halteplaatsen: flags.halteplaats, narratives: flags.narrative, text: textFromFlags(flags), themes: flags.theme, title: flags.title}
+}
+
+export function evidenceFromFlags(flags: {note?: string[]; tag?: string[]}): FindingInput['evidence'] {
+  const evidence = [...(flags.note ?? []).map((note) => ({note})), ...(flags.tag ?? []).map((tag) => ({tag}))]
+  return evidence.length > 0 ? evidence : undefined
+}
+
+export const reflectionFlags = {
+  added: Flags.string({description: 'Wat het gesprek aanvulde: nieuwe punten of voorbeelden.'}),
+  'adds-to': Flags.string({description: 'Bevinding die het gesprek aanvulde (id); mag vaker.', multiple: true}),
+  confirmed: Flags.string({description: 'Wat het gesprek bevestigde.'}),
+  confirms: Flags.string({description: 'Bevinding die het gesprek bevestigde (id); mag vaker.', multiple: true}),
+  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag).'}),
+  halteplaats: Flags.string({description: 'Id van de halteplaats.'}),
+  nuanced: Flags.string({description: 'Wat het gesprek nuanceerde of bijstelde.'}),
+  nuances: Flags.string({description: 'Bevinding die het gesprek nuanceerde (id); mag vaker.', multiple: true}),
+  participant: Flags.string({description: 'Deelnemers naar rol, met een aantal: bewoners:4 (nooit namen); mag vaker. Rollen: zie karavaan reflect add --help.', multiple: true}),
+}
+
+export function reflectionFromFlags(flags: {
+  added?: string
+  'adds-to'?: string[]
+  confirmed?: string
+  confirms?: string[]
+  date?: string
+  halteplaats?: string
+  nuanced?: string
+  nuances?: string[]
+  participant?: string[]
+}): ReflectionInput {
+  return {
+    added: flags.added,
+    addedFindings: flags['adds-to'],
+    confirmed: flags.confirmed,
+    confirmedFindings: flags.confirms,
+    date: flags.date,
+    halteplaats: flags.halteplaats,
+    nuanced: flags.nuanced,
+    nuancedFindings: flags.nuances,
+    participants: flags.participant,
+  }
+}
+
+export const adviceFlags = {
+  ...text,
+  audience: Flags.string({description: 'Doelgroep: gemeenten, professionals of rijksoverheid.'}),
+  finding: Flags.string({description: 'Bevinding waar het advies op antwoordt (id); mag vaker.', multiple: true}),
+  frame: Flags.string({description: 'Kader uit de methode, zoals perspectief-nabij-zichtbaar of route-responsief (zie karavaan method show).'}),
+  title: Flags.string({description: 'De titel: het advies in één zin.'}),
+}
+
+export function adviceFromFlags(flags: {audience?: string; file?: string; finding?: string[]; frame?: string; text?: string; title?: string}): AdviceInput {
+  return {audience: flags.audience, findings: flags.finding, frame: flags.frame, text: textFromFlags(flags), title: flags.title}
+}
+
+/** True when any value was given, so an edit without options can say what it needs. */
+export function anyGiven(values: object): boolean {
+  return Object.values(values).some((value) => value !== undefined)
+}

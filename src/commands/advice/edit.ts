@@ -1,0 +1,54 @@
+import {Args, Flags} from '@oclif/core'
+
+import {adviceFlags, adviceFromFlags, anyGiven} from '../../cli/material-flags.js'
+import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {UserError} from '../../errors.js'
+import {requireAdvice} from '../../findings/lookup.js'
+import {editAdvice, type WriteOutcome} from '../../findings/service.js'
+import type {Advice} from '../../findings/types.js'
+import {shortId} from '../../notes/ids.js'
+import {readSettings} from '../../settings/settings.js'
+
+export default class AdviceEdit extends StudyCommand {
+  static override args = {
+    id: Args.string({description: 'Id van het advies.', required: true}),
+  }
+
+  static override description = 'Wijzigt een advies en bewaart dat als nieuwe versie (zie karavaan advice history). Wat je met een optie geeft, vervangt wat er stond: --finding vervangt alle gekoppelde bevindingen. --no-frame haalt het kader weg. Zonder opties gaat in een terminal de tekst open in je editor.'
+
+  static override examples = [
+    {command: '<%= config.bin %> advice edit 7a1b3c5d --audience professionals', description: 'Een andere doelgroep.'},
+    {command: '<%= config.bin %> advice edit 7a1b3c5d --finding 3f9a21c7 --finding 8d0e5a11 --frame route-responsief', description: 'Bevindingen en kader vervangen.'},
+  ]
+
+  static override flags = {
+    ...adviceFlags,
+    ...privacyFlags,
+    'no-frame': Flags.boolean({description: 'Haal het kader weg.', exclusive: ['frame']}),
+  }
+
+  static override summary = 'Wijzig een advies (als nieuwe versie).'
+
+  async run(): Promise<WriteOutcome<Advice>> {
+    const {args, flags} = await this.parse(AdviceEdit)
+    const {store, study} = await this.openStudy(flags.study)
+    const advice = requireAdvice(store, args.id)
+    const changes = adviceFromFlags(flags)
+    if (flags['no-frame']) changes.frame = null
+    if (!anyGiven(changes)) {
+      const {preferredEditor} = await import('../../ui/editor.js')
+      if (!this.interactive || !preferredEditor()) {
+        throw new UserError('Geef op wat er verandert (bijv. --title, --text, --finding), of stel een editor in (EDITOR) om de tekst in een terminal te bewerken.', {hint: 'Zie: karavaan advice edit --help'})
+      }
+
+      const {askLongText} = await import('../../ui/material-prompts.js')
+      changes.text = await askLongText(study, `Tekst van advies ${shortId(advice.id)}.`, `bewerk-${shortId(advice.id)}`, advice.text)
+    }
+
+    const outcome = editAdvice(store, study, advice.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan advies ${shortId(advice.id)}.` : `Advies ${shortId(advice.id)} bewaard als versie ${outcome.record.version}.`)
+    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    return outcome
+  }
+}

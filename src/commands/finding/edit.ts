@@ -1,0 +1,56 @@
+import {Args, Flags} from '@oclif/core'
+
+import {anyGiven, evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
+import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {UserError} from '../../errors.js'
+import {requireFinding} from '../../findings/lookup.js'
+import {editFinding, type FindingChanges, type WriteOutcome} from '../../findings/service.js'
+import type {Finding} from '../../findings/types.js'
+import {shortId} from '../../notes/ids.js'
+import {readSettings} from '../../settings/settings.js'
+
+export default class FindingEdit extends StudyCommand {
+  static override args = {
+    id: Args.string({description: 'Id van de bevinding (de korte id uit finding list is genoeg).', required: true}),
+  }
+
+  static override description = `Wijzigt een bevinding en bewaart dat als nieuwe versie; de vorige versies blijven bestaan (zie karavaan finding history).
+
+Titel, tekst, thema's, narratieven en halteplaatsen vervang je met de opties. --note en --tag voegen onderbouwing toe; --drop-evidence haalt de onderbouwing van een notitie of tag weer weg. Zonder opties gaat in een terminal de tekst open in je editor.`
+
+  static override examples = [
+    {command: '<%= config.bin %> finding edit 3f9a21c7 --note 8d0e5a11 --tag 9b2c41d0', description: 'Onderbouwing toevoegen.'},
+    {command: '<%= config.bin %> finding edit 3f9a21c7 --title "Scherpere titel" --theme voorzieningen --theme gemeenschapskracht', description: 'Titel en thema\'s vervangen.'},
+    {command: '<%= config.bin %> finding edit 3f9a21c7 --drop-evidence 8d0e5a11', description: 'Een notitie uit de onderbouwing halen.'},
+  ]
+
+  static override flags = {
+    ...findingFlags,
+    ...privacyFlags,
+    'drop-evidence': Flags.string({description: 'Haal de onderbouwing van deze notitie of tag weg (id); mag vaker.', multiple: true}),
+  }
+
+  static override summary = 'Wijzig een bevinding (als nieuwe versie).'
+
+  async run(): Promise<WriteOutcome<Finding>> {
+    const {args, flags} = await this.parse(FindingEdit)
+    const {store, study} = await this.openStudy(flags.study)
+    const finding = requireFinding(store, args.id)
+    const changes: FindingChanges = {...findingFromFlags(flags), addEvidence: evidenceFromFlags(flags), dropEvidence: flags['drop-evidence']}
+    if (!anyGiven(changes)) {
+      const {preferredEditor} = await import('../../ui/editor.js')
+      if (!this.interactive || !preferredEditor()) {
+        throw new UserError('Geef op wat er verandert (bijv. --title, --text, --note), of stel een editor in (EDITOR) om de tekst in een terminal te bewerken.', {hint: 'Zie: karavaan finding edit --help'})
+      }
+
+      const {askLongText} = await import('../../ui/material-prompts.js')
+      changes.text = await askLongText(study, `Tekst van bevinding ${shortId(finding.id)}.`, `bewerk-${shortId(finding.id)}`, finding.text)
+    }
+
+    const outcome = editFinding(store, study, finding.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan bevinding ${shortId(finding.id)}.` : `Bevinding ${shortId(finding.id)} bewaard als versie ${outcome.record.version}.`)
+    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    return outcome
+  }
+}

@@ -1,0 +1,38 @@
+import {Args} from '@oclif/core'
+
+import {anyGiven, reflectionFlags, reflectionFromFlags} from '../../cli/material-flags.js'
+import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {UserError} from '../../errors.js'
+import {editReflection, type WriteOutcome} from '../../findings/service.js'
+import type {Reflection} from '../../findings/types.js'
+import {shortId} from '../../notes/ids.js'
+import {readSettings} from '../../settings/settings.js'
+
+export default class ReflectEdit extends StudyCommand {
+  static override args = {
+    id: Args.string({description: 'Id van het reflectiegesprek.', required: true}),
+  }
+
+  static override description = 'Wijzigt een reflectiegesprek en bewaart dat als nieuwe versie (zie karavaan reflect history). Wat je met een optie geeft, vervangt wat er stond: --participant vervangt alle deelnemers, --confirms alle bevestigde bevindingen, enzovoort.'
+
+  static override examples = [
+    {command: '<%= config.bin %> reflect edit 5c7d2e90 --added "De jongeren vroegen om een eigen plek in het dorpshuis."', description: 'Aanvullen.'},
+    {command: '<%= config.bin %> reflect edit 5c7d2e90 --participant bewoners:6 --participant ambtenaren:2', description: 'De deelnemers vervangen.'},
+  ]
+
+  static override flags = {...reflectionFlags, ...privacyFlags}
+
+  static override summary = 'Wijzig een reflectiegesprek (als nieuwe versie).'
+
+  async run(): Promise<WriteOutcome<Reflection>> {
+    const {args, flags} = await this.parse(ReflectEdit)
+    const {store, study} = await this.openStudy(flags.study)
+    const changes = reflectionFromFlags(flags)
+    if (!anyGiven(changes)) throw new UserError('Geef op wat er verandert, bijvoorbeeld --confirmed, --nuanced, --added of --participant.', {hint: 'Zie: karavaan reflect edit --help'})
+    const outcome = editReflection(store, study, args.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    const id = shortId(outcome.record.id)
+    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan reflectiegesprek ${id}.` : `Reflectiegesprek ${id} bewaard als versie ${outcome.record.version}.`)
+    return outcome
+  }
+}

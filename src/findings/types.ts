@@ -1,0 +1,138 @@
+import type {PersonalDataOverride} from '../notes/types.js'
+
+/**
+ * The material of the advisory report. These are the shapes the report builder reads (through
+ * listFindings, listReflections and listAdvice in ./service.ts) and that --json prints.
+ */
+
+/** One piece of evidence as stored: a whole note, a tagged passage, or an untagged passage. */
+export interface EvidenceRef {
+  /** Code-point range of an untagged passage; null for a whole note or a tag. */
+  end: null | number
+  noteId: string
+  quote: null | string
+  start: null | number
+  /** The tag whose passage (or whole-note code) backs the finding; null for a note or passage. */
+  tagId: null | string
+}
+
+export interface FindingFields {
+  evidence: EvidenceRef[]
+  /** Halteplaats ids the finding is about; empty: the study as a whole. */
+  halteplaatsen: string[]
+  narratives: string[]
+  text: string
+  themes: string[]
+  title: string
+}
+
+/** What every stored record of the material carries. */
+export interface RecordMeta {
+  createdAt: string
+  createdBy: null | string
+  deletedAt: null | string
+  id: string
+  personalData: null | PersonalDataOverride
+  /** The key it was imported under (file name and record key), or null when made by a command. */
+  source: null | string
+  updatedAt: string
+  updatedBy: null | string
+  version: number
+}
+
+export interface Finding extends FindingFields, RecordMeta {}
+
+/** Evidence with what a report needs of it. A note in the trash is left out of listFindings. */
+export interface ResolvedEvidence extends EvidenceRef {
+  activity: null | string
+  /** "moeder, halteplaats Wendelo": how a quote may be attributed (group type and halteplaats only). */
+  attribution: string
+  /** The tag's narrative or theme, when the evidence is a tag. */
+  code: null | string
+  date: string
+  group: null | string
+  halteplaats: string
+  kind: 'notitie' | 'passage' | 'tag'
+  /** The tag's kind, when the evidence is a tag. */
+  tagKind: 'narrative' | 'theme' | null
+}
+
+/** A finding as the report reads it: its evidence resolved, and whether it is still a draft. */
+export interface FindingWithEvidence extends Omit<Finding, 'evidence'> {
+  /** True when nothing backs the finding ("concept: geen onderbouwing"). */
+  draft: boolean
+  evidence: ResolvedEvidence[]
+}
+
+export type Verdict = 'added' | 'confirmed' | 'nuanced'
+export const VERDICTS: readonly Verdict[] = ['confirmed', 'nuanced', 'added']
+export const VERDICT_LABELS: Record<Verdict, string> = {added: 'aangevuld', confirmed: 'bevestigd', nuanced: 'genuanceerd'}
+
+export interface Participant {
+  /** Number of people in this role, or null when not counted. */
+  count: null | number
+  /** A role id from the method's reflectionRoles (bewoners, professionals, ambtenaren …). */
+  role: string
+}
+
+/** What a meeting did with the picture: a text and the findings it concerns. */
+export interface ReflectionOutcome {
+  findings: string[]
+  text: string
+}
+
+export interface ReflectionFields {
+  added: ReflectionOutcome
+  confirmed: ReflectionOutcome
+  date: string
+  halteplaats: string
+  nuanced: ReflectionOutcome
+  participants: Participant[]
+}
+
+export interface Reflection extends ReflectionFields, RecordMeta {}
+
+export interface AdviceFields {
+  audience: string
+  /** Ids of the findings the advice answers, in order. */
+  findings: string[]
+  /** A frame id from the method (route-…, perspectief-…, participatie-…), or null. */
+  frame: null | string
+  text: string
+  title: string
+}
+
+export interface Advice extends AdviceFields, RecordMeta {}
+
+export type MaterialKind = 'advice' | 'finding' | 'reflection'
+export type MaterialChange = 'bewerkt' | 'nieuw' | 'teruggezet' | 'verwijderd'
+
+/** One state of a record, as history shows it; data is the whole record at that version. */
+export interface MaterialVersion<T> {
+  change: MaterialChange
+  changedAt: string
+  changedBy: null | string
+  data: T
+  recordId: string
+  version: number
+}
+
+export interface FindingFilter {
+  deleted?: boolean
+  /** Only drafts (no evidence) or only findings with evidence. */
+  draft?: boolean
+  halteplaats?: string
+  narrative?: string
+  theme?: string
+}
+
+export interface ReflectionFilter {
+  deleted?: boolean
+  halteplaats?: string
+}
+
+export interface AdviceFilter {
+  audience?: string
+  deleted?: boolean
+  finding?: string
+}

@@ -1,0 +1,394 @@
+import type Database from 'better-sqlite3'
+
+import type {
+  Advice,
+  AdviceFields,
+  AdviceFilter,
+  EvidenceRef,
+  Finding,
+  FindingFields,
+  FindingFilter,
+  MaterialChange,
+  MaterialKind,
+  MaterialVersion,
+  RecordMeta,
+  Reflection,
+  ReflectionFields,
+  ReflectionFilter,
+  Verdict,
+} from '../findings/types.js'
+import type {PersonalDataOverride} from '../notes/types.js'
+import {newId, nowIso} from './ids.js'
+
+export interface MaterialWriteMeta {
+  by?: null | string
+  personalData?: null | PersonalDataOverride
+  source?: null | string
+}
+
+interface MetaRow {
+  created_at: string
+  created_by: null | string
+  deleted_at: null | string
+  id: string
+  personal_data: null | string
+  source: null | string
+  updated_at: string
+  updated_by: null | string
+  version: number
+}
+
+const toMeta = (row: MetaRow): RecordMeta => ({
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  deletedAt: row.deleted_at,
+  id: row.id,
+  personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
+  source: row.source,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+  version: row.version,
+})
+
+/**
+ * What the three kinds share: statements prepared once, short ids, the trash and the version
+ * rows. Every write ends with the record's whole new state as a row in material_versions.
+ */
+abstract class MaterialQueries<T extends RecordMeta> {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(
+    protected readonly db: Database.Database,
+    private readonly table: string,
+    private readonly kind: MaterialKind,
+  ) {}
+
+  abstract get(id: string): T | undefined
+
+  bySource(source: string): T | undefined {
+    const row = this.prepare(`SELECT id FROM ${this.table} WHERE source = ?`).get(source) as undefined | {id: string}
+    return row && this.get(row.id)
+  }
+
+  /** Ids that start or end with a short form a user typed. */
+  matchIds(short: string): string[] {
+    return this.prepare(`SELECT id FROM ${this.table} WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5`).pluck().all({s: short.toLowerCase()}) as string[]
+  }
+
+  /** Moves a record to the trash or back; both are versions. */
+  setDeleted(record: T, deleted: boolean, by?: null | string): T {
+    const now = nowIso()
+    this.prepare(`UPDATE ${this.table} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(deleted ? now : null, now, by ?? null, record.id)
+    return this.recordVersion(record.id, deleted ? 'verwijderd' : 'teruggezet', by, now)
+  }
+
+  versions(id: string): Array<MaterialVersion<T>> {
+    const rows = this.prepare('SELECT * FROM material_versions WHERE record_id = ? ORDER BY version').all(id) as Array<{
+      change: MaterialChange
+      changed_at: string
+      changed_by: null | string
+      data: string
+      record_id: string
+      version: number
+    }>
+    return rows.map((row) => ({change: row.change, changedAt: row.changed_at, changedBy: row.changed_by, data: JSON.parse(row.data) as T, recordId: row.record_id, version: row.version}))
+  }
+
+  protected prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+
+    return statement
+  }
+
+  protected recordVersion(id: string, change: MaterialChange, by: null | string | undefined, now: string): T {
+    const record = this.get(id)!
+    this.prepare('INSERT INTO material_versions (record_id, kind, version, change, data, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      this.kind,
+      record.version,
+      change,
+      JSON.stringify(record),
+      now,
+      by ?? null,
+    )
+    return record
+  }
+
+  /** Inserts the meta columns of a new record; the caller adds its own columns and links. */
+  protected stamp(meta: MaterialWriteMeta, now: string) {
+    return {by: meta.by ?? null, now, personalData: json(meta.personalData), source: meta.source ?? null}
+  }
+}
+
+interface FindingRow extends MetaRow {
+  halteplaatsen: string
+  narratives: string
+  text: string
+  themes: string
+  title: string
+}
+
+export class FindingQueries extends MaterialQueries<Finding> {
+  constructor(db: Database.Database) {
+    super(db, 'findings', 'finding')
+  }
+
+  /** How many findings (not in the trash) have no evidence: the drafts. */
+  countDrafts(): {drafts: number; total: number} {
+    return this.prepare(
+      `SELECT count(*) AS total, coalesce(sum(NOT EXISTS (SELECT 1 FROM finding_evidence e WHERE e.finding_id = f.id)), 0) AS drafts
+       FROM findings f WHERE f.deleted_at IS NULL`,
+    ).get() as {drafts: number; total: number}
+  }
+
+  get(id: string): Finding | undefined {
+    const row = this.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined
+    return row && this.toFinding(row)
+  }
+
+  insert(fields: FindingFields, meta: MaterialWriteMeta = {}): Finding {
+    const id = newId()
+    const now = nowIso()
+    this.prepare(
+      `INSERT INTO findings (id, title, text, themes, narratives, halteplaatsen, personal_data, source, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @title, @text, @themes, @narratives, @halteplaatsen, @personalData, @source, 1, @now, @by, @now, @by)`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id})
+    this.writeEvidence(id, fields.evidence)
+    return this.recordVersion(id, 'nieuw', meta.by, now)
+  }
+
+  /** Findings matching a filter, in the order they were made (UUIDv7 ids sort by time). */
+  list(filter: FindingFilter = {}): Finding[] {
+    const rows = this.prepare(
+      `SELECT f.* FROM findings f
+       WHERE (CASE WHEN @deleted THEN f.deleted_at IS NOT NULL ELSE f.deleted_at IS NULL END)
+         AND (@halteplaats IS NULL OR EXISTS (SELECT 1 FROM json_each(f.halteplaatsen) WHERE value = @halteplaats))
+         AND (@theme IS NULL OR EXISTS (SELECT 1 FROM json_each(f.themes) WHERE value = @theme))
+         AND (@narrative IS NULL OR EXISTS (SELECT 1 FROM json_each(f.narratives) WHERE value = @narrative))
+         AND (@draft IS NULL OR @draft = NOT EXISTS (SELECT 1 FROM finding_evidence e WHERE e.finding_id = f.id))
+       ORDER BY f.id`,
+    ).all({
+      deleted: filter.deleted ? 1 : 0,
+      draft: filter.draft === undefined ? null : filter.draft ? 1 : 0,
+      halteplaats: filter.halteplaats ?? null,
+      narrative: filter.narrative ?? null,
+      theme: filter.theme ?? null,
+    }) as FindingRow[]
+    return rows.map((row) => this.toFinding(row))
+  }
+
+  update(finding: Finding, fields: FindingFields, meta: MaterialWriteMeta = {}): Finding {
+    const now = nowIso()
+    this.prepare(
+      `UPDATE findings SET title = @title, text = @text, themes = @themes, narratives = @narratives, halteplaatsen = @halteplaatsen,
+         personal_data = @personalData, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id: finding.id})
+    this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(finding.id)
+    this.writeEvidence(finding.id, fields.evidence)
+    return this.recordVersion(finding.id, 'bewerkt', meta.by, now)
+  }
+
+  private columns(fields: FindingFields) {
+    return {
+      halteplaatsen: JSON.stringify(fields.halteplaatsen),
+      narratives: JSON.stringify(fields.narratives),
+      text: fields.text,
+      themes: JSON.stringify(fields.themes),
+      title: fields.title,
+    }
+  }
+
+  private toFinding(row: FindingRow): Finding {
+    const evidence = (
+      this.prepare('SELECT note_id, tag_id, start_pos, end_pos, quote FROM finding_evidence WHERE finding_id = ? ORDER BY position').all(row.id) as Array<{
+        end_pos: null | number
+        note_id: string
+        quote: null | string
+        start_pos: null | number
+        tag_id: null | string
+      }>
+    ).map((e): EvidenceRef => ({end: e.end_pos, noteId: e.note_id, quote: e.quote, start: e.start_pos, tagId: e.tag_id}))
+    return {
+      ...toMeta(row),
+      evidence,
+      halteplaatsen: JSON.parse(row.halteplaatsen) as string[],
+      narratives: JSON.parse(row.narratives) as string[],
+      text: row.text,
+      themes: JSON.parse(row.themes) as string[],
+      title: row.title,
+    }
+  }
+
+  private writeEvidence(id: string, evidence: EvidenceRef[]): void {
+    for (const [position, e] of evidence.entries()) {
+      this.prepare('INSERT INTO finding_evidence (finding_id, position, note_id, tag_id, start_pos, end_pos, quote) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        position,
+        e.noteId,
+        e.tagId,
+        e.start,
+        e.end,
+        e.quote,
+      )
+    }
+  }
+}
+
+interface ReflectionRow extends MetaRow {
+  added: string
+  confirmed: string
+  date: string
+  halteplaats: string
+  nuanced: string
+  participants: string
+}
+
+export class ReflectionQueries extends MaterialQueries<Reflection> {
+  constructor(db: Database.Database) {
+    super(db, 'reflections', 'reflection')
+  }
+
+  get(id: string): Reflection | undefined {
+    const row = this.prepare('SELECT * FROM reflections WHERE id = ?').get(id) as ReflectionRow | undefined
+    return row && this.toReflection(row)
+  }
+
+  insert(fields: ReflectionFields, meta: MaterialWriteMeta = {}): Reflection {
+    const id = newId()
+    const now = nowIso()
+    this.prepare(
+      `INSERT INTO reflections (id, halteplaats, date, participants, confirmed, nuanced, added, personal_data, source, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @halteplaats, @date, @participants, @confirmed, @nuanced, @added, @personalData, @source, 1, @now, @by, @now, @by)`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id})
+    this.writeLinks(id, fields)
+    return this.recordVersion(id, 'nieuw', meta.by, now)
+  }
+
+  /** Reflection meetings, per halteplaats by date. */
+  list(filter: ReflectionFilter = {}): Reflection[] {
+    const rows = this.prepare(
+      `SELECT * FROM reflections WHERE (CASE WHEN @deleted THEN deleted_at IS NOT NULL ELSE deleted_at IS NULL END)
+         AND (@halteplaats IS NULL OR halteplaats = @halteplaats) ORDER BY date, halteplaats, id`,
+    ).all({deleted: filter.deleted ? 1 : 0, halteplaats: filter.halteplaats ?? null}) as ReflectionRow[]
+    return rows.map((row) => this.toReflection(row))
+  }
+
+  update(reflection: Reflection, fields: ReflectionFields, meta: MaterialWriteMeta = {}): Reflection {
+    const now = nowIso()
+    this.prepare(
+      `UPDATE reflections SET halteplaats = @halteplaats, date = @date, participants = @participants, confirmed = @confirmed, nuanced = @nuanced,
+         added = @added, personal_data = @personalData, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id: reflection.id})
+    this.prepare('DELETE FROM reflection_findings WHERE reflection_id = ?').run(reflection.id)
+    this.writeLinks(reflection.id, fields)
+    return this.recordVersion(reflection.id, 'bewerkt', meta.by, now)
+  }
+
+  private columns(fields: ReflectionFields) {
+    return {
+      added: fields.added.text,
+      confirmed: fields.confirmed.text,
+      date: fields.date,
+      halteplaats: fields.halteplaats,
+      nuanced: fields.nuanced.text,
+      participants: JSON.stringify(fields.participants),
+    }
+  }
+
+  private toReflection(row: ReflectionRow): Reflection {
+    // rowid keeps the order in which the links were given.
+    const links = this.prepare('SELECT finding_id, verdict FROM reflection_findings WHERE reflection_id = ? ORDER BY rowid').all(row.id) as Array<{finding_id: string; verdict: Verdict}>
+    const findings = (verdict: Verdict) => links.filter((l) => l.verdict === verdict).map((l) => l.finding_id)
+    return {
+      ...toMeta(row),
+      added: {findings: findings('added'), text: row.added},
+      confirmed: {findings: findings('confirmed'), text: row.confirmed},
+      date: row.date,
+      halteplaats: row.halteplaats,
+      nuanced: {findings: findings('nuanced'), text: row.nuanced},
+      participants: JSON.parse(row.participants) as Reflection['participants'],
+    }
+  }
+
+  private writeLinks(id: string, fields: ReflectionFields): void {
+    for (const verdict of ['confirmed', 'nuanced', 'added'] as const) {
+      for (const finding of fields[verdict].findings) {
+        this.prepare('INSERT OR IGNORE INTO reflection_findings (reflection_id, finding_id, verdict) VALUES (?, ?, ?)').run(id, finding, verdict)
+      }
+    }
+  }
+}
+
+interface AdviceRow extends MetaRow {
+  audience: string
+  frame: null | string
+  text: string
+  title: string
+}
+
+export class AdviceQueries extends MaterialQueries<Advice> {
+  constructor(db: Database.Database) {
+    super(db, 'advice', 'advice')
+  }
+
+  get(id: string): Advice | undefined {
+    const row = this.prepare('SELECT * FROM advice WHERE id = ?').get(id) as AdviceRow | undefined
+    return row && this.toAdvice(row)
+  }
+
+  insert(fields: AdviceFields, meta: MaterialWriteMeta = {}): Advice {
+    const id = newId()
+    const now = nowIso()
+    this.prepare(
+      `INSERT INTO advice (id, audience, title, text, frame, personal_data, source, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @audience, @title, @text, @frame, @personalData, @source, 1, @now, @by, @now, @by)`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id})
+    this.writeLinks(id, fields.findings)
+    return this.recordVersion(id, 'nieuw', meta.by, now)
+  }
+
+  /** Advice in the order it was made, optionally for one audience or answering one finding. */
+  list(filter: AdviceFilter = {}): Advice[] {
+    const rows = this.prepare(
+      `SELECT a.* FROM advice a WHERE (CASE WHEN @deleted THEN a.deleted_at IS NOT NULL ELSE a.deleted_at IS NULL END)
+         AND (@audience IS NULL OR a.audience = @audience)
+         AND (@finding IS NULL OR EXISTS (SELECT 1 FROM advice_findings l WHERE l.advice_id = a.id AND l.finding_id = @finding))
+       ORDER BY a.id`,
+    ).all({audience: filter.audience ?? null, deleted: filter.deleted ? 1 : 0, finding: filter.finding ?? null}) as AdviceRow[]
+    return rows.map((row) => this.toAdvice(row))
+  }
+
+  update(advice: Advice, fields: AdviceFields, meta: MaterialWriteMeta = {}): Advice {
+    const now = nowIso()
+    this.prepare(
+      `UPDATE advice SET audience = @audience, title = @title, text = @text, frame = @frame, personal_data = @personalData,
+         version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
+    ).run({...this.columns(fields), ...this.stamp(meta, now), id: advice.id})
+    this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(advice.id)
+    this.writeLinks(advice.id, fields.findings)
+    return this.recordVersion(advice.id, 'bewerkt', meta.by, now)
+  }
+
+  private columns(fields: AdviceFields) {
+    return {audience: fields.audience, frame: fields.frame, text: fields.text, title: fields.title}
+  }
+
+  private toAdvice(row: AdviceRow): Advice {
+    const findings = this.prepare('SELECT finding_id FROM advice_findings WHERE advice_id = ? ORDER BY position').pluck().all(row.id) as string[]
+    return {...toMeta(row), audience: row.audience, findings, frame: row.frame, text: row.text, title: row.title}
+  }
+
+  private writeLinks(id: string, findings: string[]): void {
+    for (const [position, finding] of findings.entries()) {
+      this.prepare('INSERT INTO advice_findings (advice_id, position, finding_id) VALUES (?, ?, ?)').run(id, position, finding)
+    }
+  }
+}
+
+function json(value: unknown): null | string {
+  return value === undefined || value === null ? null : JSON.stringify(value)
+}

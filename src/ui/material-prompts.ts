@@ -1,0 +1,109 @@
+import {existsSync, readFileSync, unlinkSync} from 'node:fs'
+
+import type {AdviceInput, FindingInput, ReflectionInput} from '../findings/service.js'
+import {draftPath, writeDraft} from '../notes/draft.js'
+import {shortId} from '../notes/ids.js'
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {isIsoDate} from '../study/dates.js'
+import {askCheckbox, askSelect, askText, type Choice} from './prompts.js'
+
+/**
+ * A long text: in the user's editor when one is set, otherwise line by line. The text is kept in
+ * the study's drafts folder while it is written, so a crash does not lose it.
+ */
+export async function askLongText(study: Study, message: string, name: string, initial = ''): Promise<string> {
+  const {preferredEditor, editFile} = await import('./editor.js')
+  const draft = draftPath(study, `${name}-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.txt`)
+  const editor = preferredEditor()
+  if (editor) {
+    writeDraft(draft, initial)
+    process.stdout.write(`${message} De tekst gaat open in ${editor}; sla op en sluit af.\n`)
+    editFile(editor, draft)
+    const text = readFileSync(draft, 'utf8').trim()
+    unlinkSync(draft)
+    return text
+  }
+
+  const {askMultiline} = await import('./multiline.js')
+  const text = await askMultiline(`${message} Sluit af met een regel met alleen een punt (.).`, (soFar) => writeDraft(draft, soFar))
+  if (existsSync(draft)) unlinkSync(draft)
+  return text
+}
+
+function findingChoices(store: Store): Array<Choice<string>> {
+  return store.findings.list().map((f) => ({name: `${shortId(f.id)}  ${f.title.length > 70 ? `${f.title.slice(0, 69)}…` : f.title}`, value: f.id}))
+}
+
+export async function askFindingFields(store: Store, study: Study, given: FindingInput): Promise<FindingInput> {
+  const method = study.methodDefinition
+  const input = {...given}
+  if (!input.title) input.title = await askText('Titel van de bevinding (in één zin)', {validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
+  if (input.text === undefined) input.text = await askLongText(study, 'Schrijf de bevinding uit.', 'bevinding')
+  if (!input.halteplaatsen?.length) {
+    input.halteplaatsen = await askCheckbox('Over welke halteplaatsen gaat het? (niets aangevinkt: de hele studie)', study.halteplaatsen.map((h) => ({name: h.name, value: h.id})))
+  }
+
+  if (!input.themes?.length) input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})))
+  if (!input.narratives?.length) {
+    input.narratives = await askCheckbox('Welke narratieven van wantrouwen? (mag geen)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
+  }
+
+  if (!input.evidence?.length) {
+    const notes = store.notes.list({...(input.halteplaatsen?.length === 1 ? {halteplaats: input.halteplaatsen[0]} : {})})
+    if (notes.length > 0) {
+      const chosen = await askCheckbox(
+        'Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)',
+        notes.map((n) => ({name: `${shortId(n.id)}  ${n.date}  ${n.halteplaats}  ${n.group ?? n.activity}  ${n.text.replaceAll(/\s+/g, ' ').slice(0, 50)}`, value: n.id})),
+      )
+      input.evidence = chosen.map((note) => ({note}))
+    }
+  }
+
+  return input
+}
+
+export async function askReflectionFields(store: Store, study: Study, given: ReflectionInput, today: string): Promise<ReflectionInput> {
+  const input = {...given}
+  if (!input.halteplaats) input.halteplaats = await askSelect('Halteplaats', study.halteplaatsen.map((h) => ({description: `${h.gemeente}, ${h.type}`, name: h.name, value: h.id})))
+  if (!input.date) input.date = await askText('Datum (jaar-maand-dag)', {default: today, validate: (v) => isIsoDate(v.trim()) || 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-10-15.'})
+  if (!input.participants?.length) {
+    const roles = study.methodDefinition.reflectionRoles
+    const chosen = await askCheckbox('Wie namen deel? (naar rol, nooit namen)', roles.map((r) => ({description: r.description, name: r.name, value: r.id})))
+    input.participants = []
+    for (const role of chosen) {
+      const count = await askText(`Hoeveel ${roles.find((r) => r.id === role)?.name.toLowerCase()}? (leeg: niet geteld)`, {validate: (v) => v.trim() === '' || /^\d+$/.test(v.trim()) || 'Geef een aantal, zoals 4 (of laat leeg).'})
+      input.participants.push(count.trim() ? `${role}:${count.trim()}` : role)
+    }
+  }
+
+  const choices = findingChoices(store)
+  for (const [verdict, label] of [['confirmed', 'bevestigde'], ['nuanced', 'nuanceerde'], ['added', 'vulde aan']] as const) {
+    if (input[verdict] === undefined) input[verdict] = await askLongText(study, `Wat ${label} het gesprek? (leeg laten mag)`, `reflectie-${verdict}`)
+    const key = `${verdict}Findings` as const
+    if (!input[key]?.length && choices.length > 0) input[key] = await askCheckbox(`Welke bevindingen ${label} het gesprek?`, choices)
+  }
+
+  return input
+}
+
+export async function askAdviceFields(store: Store, study: Study, given: AdviceInput): Promise<AdviceInput> {
+  const method = study.methodDefinition
+  const input = {...given}
+  if (!input.audience) input.audience = await askSelect('Voor welke doelgroep?', method.audiences.map((a) => ({description: a.description, name: a.name, value: a.id})))
+  if (!input.title) input.title = await askText('Titel van het advies (in één zin)', {validate: (v) => v.trim() !== '' || 'Een advies heeft een titel nodig.'})
+  if (input.text === undefined) input.text = await askLongText(study, 'Schrijf het advies uit.', 'advies')
+  if (!input.findings?.length) {
+    const choices = findingChoices(store)
+    if (choices.length > 0) input.findings = await askCheckbox('Op welke bevindingen antwoordt het advies?', choices)
+  }
+
+  if (input.frame === undefined) {
+    input.frame = await askSelect<null | string>('Bij welk kader past het advies?', [
+      {name: 'geen', value: null},
+      ...method.frames.map((f) => ({description: f.description, name: `${f.name} (${f.kind})`, value: f.id})),
+    ])
+  }
+
+  return input
+}

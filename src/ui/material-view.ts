@@ -1,0 +1,143 @@
+import type {Advice, FindingWithEvidence, MaterialVersion, RecordMeta, Reflection} from '../findings/types.js'
+import {VERDICT_LABELS, VERDICTS} from '../findings/types.js'
+import {shortId} from '../notes/ids.js'
+import type {Study} from '../study/load.js'
+import {formatDate, renderTable} from './table.js'
+
+/** The mark a finding without evidence carries everywhere it is shown. */
+export const DRAFT_MARK = 'concept: geen onderbouwing'
+
+const CHANGE_LABELS: Record<MaterialVersion<unknown>['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
+
+function short(text: string, length = 56): string {
+  const line = text.replaceAll(/\s+/g, ' ').trim()
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line
+}
+
+const halteplaatsName = (study: Study, id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+const names = <T extends {id: string; name: string}>(all: T[], ids: string[]) => ids.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')
+
+export function renderFindingList(study: Study, findings: FindingWithEvidence[]): string {
+  if (findings.length === 0) return 'Geen bevindingen gevonden.'
+  const narrative = (id: string) => String(study.methodDefinition.narratives.find((n) => n.id === id)?.number ?? id)
+  const table = renderTable(
+    ['id', 'titel', 'halteplaatsen', 'narr.', 'onderbouwing'],
+    findings.map((f) => [
+      shortId(f.id),
+      short(f.title),
+      f.halteplaatsen.length === 0 || f.halteplaatsen.length === study.halteplaatsen.length ? 'alle' : f.halteplaatsen.map((h) => halteplaatsName(study, h)).join(', '),
+      f.narratives.map(narrative).sort().join(','),
+      f.draft ? DRAFT_MARK : `${f.evidence.length} ${f.evidence.length === 1 ? 'bron' : 'bronnen'}`,
+    ]),
+  )
+  const drafts = findings.filter((f) => f.draft).length
+  return [
+    table,
+    '',
+    `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'}${drafts > 0 ? `, waarvan ${drafts} concept (nog zonder onderbouwing)` : ''}. Lees er een met: karavaan finding show ID`,
+  ].join('\n')
+}
+
+export function renderFinding(study: Study, finding: FindingWithEvidence, options: {version?: number} = {}): string {
+  const method = study.methodDefinition
+  const lines = [
+    `Bevinding ${shortId(finding.id)}${options.version ? ` — versie ${options.version}` : ''}${finding.draft ? ` (${DRAFT_MARK})` : ''}${finding.deletedAt ? ' (in de prullenbak)' : ''}`,
+    '',
+    finding.title,
+    '',
+  ]
+  if (finding.text) lines.push(finding.text, '')
+  lines.push(
+    `Halteplaatsen: ${finding.halteplaatsen.length === 0 ? 'alle' : finding.halteplaatsen.map((h) => halteplaatsName(study, h)).join(', ')}`,
+    `Thema's:       ${names(method.themes, finding.themes) || '–'}`,
+    `Narratieven:   ${names(method.narratives, finding.narratives) || '–'}`,
+    '',
+  )
+  if (finding.evidence.length === 0) {
+    lines.push(`Onderbouwing: nog geen. Voeg die toe met: karavaan finding edit ${shortId(finding.id)} --note ID of --tag ID`)
+  } else {
+    lines.push(`Onderbouwing (${finding.evidence.length}):`)
+    for (const e of finding.evidence) {
+      const what = e.kind === 'tag' ? `tag ${shortId(e.tagId!)}${e.code ? ` (${e.code})` : ''}` : e.kind === 'passage' ? 'passage' : 'hele notitie'
+      lines.push(`  - notitie ${shortId(e.noteId)}, ${e.attribution}, ${formatDate(e.date)} — ${what}`)
+      if (e.quote) lines.push(`    “${short(e.quote, 200)}”`)
+    }
+  }
+
+  lines.push('', `Versie ${finding.version}, laatst gewijzigd ${finding.updatedAt.slice(0, 16).replace('T', ' ')}${finding.updatedBy ? ` door ${finding.updatedBy}` : ''}.`)
+  if (finding.personalData) lines.push(`Let op: opgeslagen mét persoonsgegevens (${finding.personalData.kinds.join(', ')}).`)
+  return lines.join('\n')
+}
+
+function participantsText(study: Study, reflection: Reflection): string {
+  const roles = study.methodDefinition.reflectionRoles
+  return reflection.participants.map((p) => `${roles.find((r) => r.id === p.role)?.name.toLowerCase() ?? p.role}${p.count === null ? '' : ` (${p.count})`}`).join(', ') || '–'
+}
+
+export function renderReflectionList(study: Study, reflections: Reflection[]): string {
+  if (reflections.length === 0) return 'Geen reflectiegesprekken gevonden.'
+  const table = renderTable(
+    ['id', 'datum', 'halteplaats', 'deelnemers', 'bevindingen'],
+    reflections.map((r) => [
+      shortId(r.id),
+      formatDate(r.date),
+      halteplaatsName(study, r.halteplaats),
+      short(participantsText(study, r), 48),
+      VERDICTS.map((v) => `${r[v].findings.length} ${VERDICT_LABELS[v]}`).join(', '),
+    ]),
+  )
+  const missing = study.halteplaatsen.filter((h) => !reflections.some((r) => r.halteplaats === h.id)).map((h) => h.name)
+  return [table, '', `${reflections.length} ${reflections.length === 1 ? 'reflectiegesprek' : 'reflectiegesprekken'}.${missing.length > 0 && !reflections[0].deletedAt ? ` Nog zonder reflectiegesprek: ${missing.join(', ')}.` : ''} Lees er een met: karavaan reflect show ID`].join('\n')
+}
+
+export function renderReflection(study: Study, reflection: Reflection, findingTitle: (id: string) => string, options: {version?: number} = {}): string {
+  const lines = [
+    `Reflectiegesprek ${shortId(reflection.id)}${options.version ? ` — versie ${options.version}` : ''}${reflection.deletedAt ? ' (in de prullenbak)' : ''}`,
+    '',
+    `Halteplaats: ${halteplaatsName(study, reflection.halteplaats)}`,
+    `Datum:       ${formatDate(reflection.date)}`,
+    `Deelnemers:  ${participantsText(study, reflection)}`,
+  ]
+  for (const verdict of VERDICTS) {
+    const outcome = reflection[verdict]
+    if (!outcome.text && outcome.findings.length === 0) continue
+    const label = VERDICT_LABELS[verdict]
+    lines.push('', `${label[0].toUpperCase()}${label.slice(1)}:`)
+    if (outcome.text) lines.push(outcome.text)
+    for (const id of outcome.findings) lines.push(`  - bevinding ${shortId(id)}: ${findingTitle(id)}`)
+  }
+
+  lines.push('', `Versie ${reflection.version}, laatst gewijzigd ${reflection.updatedAt.slice(0, 16).replace('T', ' ')}${reflection.updatedBy ? ` door ${reflection.updatedBy}` : ''}.`)
+  return lines.join('\n')
+}
+
+export function renderAdviceList(study: Study, advice: Advice[]): string {
+  if (advice.length === 0) return 'Geen adviezen gevonden.'
+  const method = study.methodDefinition
+  const table = renderTable(
+    ['id', 'doelgroep', 'titel', 'bevindingen', 'kader'],
+    advice.map((a) => [shortId(a.id), method.audiences.find((x) => x.id === a.audience)?.name ?? a.audience, short(a.title, 60), String(a.findings.length), a.frame ?? '–']),
+  )
+  return [table, '', `${advice.length} ${advice.length === 1 ? 'advies' : 'adviezen'}. Lees er een met: karavaan advice show ID`].join('\n')
+}
+
+export function renderAdvice(study: Study, advice: Advice, findingTitle: (id: string) => string, options: {version?: number} = {}): string {
+  const method = study.methodDefinition
+  const frame = advice.frame ? method.frames.find((f) => f.id === advice.frame) : undefined
+  const lines = [`Advies ${shortId(advice.id)}${options.version ? ` — versie ${options.version}` : ''}${advice.deletedAt ? ' (in de prullenbak)' : ''}`, '', advice.title, '']
+  if (advice.text) lines.push(advice.text, '')
+  lines.push(`Doelgroep: ${method.audiences.find((a) => a.id === advice.audience)?.name ?? advice.audience}`, `Kader:     ${frame ? `${frame.name} [${frame.id}]` : '–'}`)
+  if (advice.findings.length > 0) {
+    lines.push('', 'Antwoord op de bevindingen:', ...advice.findings.map((id) => `  - bevinding ${shortId(id)}: ${findingTitle(id)}`))
+  }
+
+  lines.push('', `Versie ${advice.version}, laatst gewijzigd ${advice.updatedAt.slice(0, 16).replace('T', ' ')}${advice.updatedBy ? ` door ${advice.updatedBy}` : ''}.`)
+  return lines.join('\n')
+}
+
+/** Every version: when, by whom, what happened, and the title or summary of that state. */
+export function renderMaterialHistory<T extends RecordMeta>(versions: Array<MaterialVersion<T>>, summary: (data: T) => string): string {
+  return versions
+    .map((v) => `Versie ${v.version} — ${CHANGE_LABELS[v.change]} op ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}\n  ${summary(v.data)}`)
+    .join('\n\n')
+}
