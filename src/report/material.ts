@@ -1,5 +1,9 @@
+import {listAdvice, listFindings, listReflections, reflectionRoles} from '../findings/service.js'
+import type {FindingWithEvidence} from '../findings/types.js'
+import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
+import {dutchDate} from './format.js'
 
 /** Findings, reflection meetings and advice, as templates see them. */
 export interface MaterialData {
@@ -43,6 +47,72 @@ export interface AdviceData {
   titel: string
 }
 
-export function reportMaterial(_store: Store, study: Study, _scope: {draft: boolean; halteplaats?: string}): MaterialData {
-  return {adviezen: [], bevindingen: [], doelgroepen: study.methodDefinition.audiences.map((a) => ({adviezen: [], id: a.id, naam: a.name, omschrijving: a.description})), reflecties: []}
+/**
+ * The material for a report. With a halteplaats: the findings about it (named, or backed by its
+ * notes), its reflection meetings, and the advice that answers those findings. Drafts are marked;
+ * the report builder decides whether they are shown.
+ */
+export function reportMaterial(store: Store, study: Study, scope: {draft: boolean; halteplaats?: string}): MaterialData {
+  const method = study.methodDefinition
+  const placeName = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+  const groupName = (id: null | string) => method.groups.find((g) => g.id === id)?.short ?? ''
+  const inScope = (f: FindingWithEvidence) =>
+    !scope.halteplaats || f.halteplaatsen.includes(scope.halteplaats) || f.evidence.some((e) => e.halteplaats === scope.halteplaats)
+
+  const findings = listFindings(store, study).filter(inScope)
+  const titles = new Map(findings.map((f) => [f.id, f.title]))
+  const linked = (ids: string[]) => ids.filter((id) => titles.has(id)).map((id) => ({id, titel: titles.get(id)!}))
+
+  const bevindingen: FindingData[] = findings.map((f) => ({
+    citaten: f.evidence
+      .filter((e) => e.quote)
+      .map((e) => ({bron: e.attribution, groep: groupName(e.group), halteplaats: placeName(e.halteplaats), tekst: e.quote!})),
+    concept: f.draft,
+    halteplaatsen: f.halteplaatsen.map((id) => ({id, naam: placeName(id)})),
+    id: f.id,
+    kort_id: shortId(f.id),
+    narratieven: f.narratives.map((id) => {
+      const n = method.narratives.find((x) => x.id === id)
+      return {id, naam: n?.name ?? id, nummer: n?.number ?? 0}
+    }),
+    notities: new Set(f.evidence.map((e) => e.noteId)).size,
+    tekst: f.text,
+    themas: f.themes.map((id) => ({id, naam: method.themes.find((t) => t.id === id)?.name ?? id})),
+    titel: f.title,
+  }))
+
+  const roles = reflectionRoles(study)
+  const reflecties: ReflectionData[] = listReflections(store, scope.halteplaats ? {halteplaats: scope.halteplaats} : {}).map((r) => ({
+    aangevuld: r.added.text,
+    bevestigd: r.confirmed.text,
+    bevindingen: linked([...new Set([...r.confirmed.findings, ...r.nuanced.findings, ...r.added.findings])]),
+    datum: r.date,
+    datum_tekst: dutchDate(r.date),
+    deelnemers: r.participants.map((p) => `${(roles.find((x) => x.id === p.role)?.name ?? p.role).toLowerCase()}${p.count ? ` (${p.count})` : ''}`).join(', '),
+    genuanceerd: r.nuanced.text,
+    halteplaats: {id: r.halteplaats, naam: placeName(r.halteplaats)},
+    id: r.id,
+  }))
+
+  const adviezen: AdviceData[] = listAdvice(store)
+    .filter((a) => !scope.halteplaats || a.findings.some((id) => titles.has(id)))
+    .map((a) => {
+      const audience = method.audiences.find((x) => x.id === a.audience)
+      const frame = a.frame ? method.frames.find((x) => x.id === a.frame) : undefined
+      return {
+        bevindingen: linked(a.findings),
+        doelgroep: {id: a.audience, naam: audience?.name ?? a.audience},
+        id: a.id,
+        kader: frame ? {id: frame.id, naam: frame.name, soort: frame.kind} : null,
+        tekst: a.text,
+        titel: a.title,
+      }
+    })
+
+  return {
+    adviezen,
+    bevindingen,
+    doelgroepen: method.audiences.map((a) => ({adviezen: adviezen.filter((x) => x.doelgroep.id === a.id), id: a.id, naam: a.name, omschrijving: a.description})),
+    reflecties,
+  }
 }
