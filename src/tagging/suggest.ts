@@ -207,6 +207,21 @@ function cueOccurs(words: SentenceWords, cue: CompiledCue): number[] | undefined
   return cue.parts.every((part, i) => !negated(words, found[i], all) || find(part.variants, all, true) !== undefined) ? all : undefined
 }
 
+/** Whether a match has a word that no counted match of the same narrative has already used. */
+function addsWord(positions: number[], counted: number[], narrative: number, index: CueIndex, matched: number[], matchedAt: number[][]): boolean {
+  for (const p of positions) {
+    let used = false
+    for (const k of counted) {
+      if (index.cues[matched[k]].narrative === narrative && matchedAt[k].includes(p)) {
+        used = true
+        break
+      }
+    }
+    if (!used) return true
+  }
+  return false
+}
+
 interface Best {
   cues: Set<number>
   end: number
@@ -260,24 +275,20 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
-    const order = matched.map((_, k) => k).sort((a, b) => index.cues[matched[b]].weight - index.cues[matched[a]].weight)
+    const order = matched.length === 1 ? [0] : matched.map((_, k) => k).sort((a, b) => index.cues[matched[b]].weight - index.cues[matched[a]].weight)
     const miss = new Map<number, number>()
-    const used = new Map<number, Set<number>>()
-    const counted = new Set<number>()
+    const counted: number[] = []
     for (const k of order) {
       const cue = index.cues[matched[k]]
-      let words = used.get(cue.narrative)
-      if (!words) used.set(cue.narrative, (words = new Set()))
-      if (matchedAt[k].every((p) => words.has(p))) continue
-      for (const p of matchedAt[k]) words.add(p)
-      counted.add(matched[k])
+      if (counted.length > 0 && !addsWord(matchedAt[k], counted, cue.narrative, index, matched, matchedAt)) continue
+      counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
     for (const [narrative, m] of miss) {
       const score = 1 - m
       const current = best[narrative]
       if (current && current.score >= score) continue
-      best[narrative] = {cues: new Set(matched.filter((c) => counted.has(c) && index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
+      best[narrative] = {cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
     }
   }
 
