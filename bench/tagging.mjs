@@ -275,6 +275,13 @@ ${qualityTable([
   {name: 'final', result: final},
 ])}
 
+**Unseen fragments.** \`test/fixtures/tagging/unseen.tsv\` holds ${fresh.length} more fragments (${describe(fresh)}), written in one go by a second hand from the narratives' descriptions only, before the concept cues were added and without looking at the cue lists; committed and measured before any change. Its split was fixed by line number beforehand: odd ids (**unseen-tune**, ${describe(freshTuneRows)}) could be read and tuned on; even ids (**unseen-test**, ${describe(freshTestRows)}) were never read while tuning (their aggregate score was looked at once, halfway).
+
+${qualityTable([
+  {name: 'unseen-tune', result: freshTune},
+  {name: 'unseen-test', result: freshTest},
+])}
+
 All ${testRows.length} held-out fragments together: micro P ${fmt(prf(test.count.micro).p)}, R ${fmt(prf(test.count.micro).r)}, micro-F1 ${fmt(prf(test.count.micro).f)}. Fragments whose set of narratives is exactly right: tune ${tune.exact}/${tune.items}, held-out ${held.exact}/${held.items}, late ${late.exact}/${late.items}, final ${final.exact}/${final.items}.
 
 How the parts were used, in order (the same hand wrote fragments and cues, so this is the only protection against fooling ourselves): (1) the first draft of the cues was run once on the held-out part by accident, aggregate only (micro-F1 0.67); (2) the cues were tuned on the tune part only (held-out then 0.73); (3) more cues were written from the narratives' descriptions, without looking at any errors; (4) the held-out errors were read once; after that, only mistakes in the cue syntax itself were fixed (phrases meant as alternatives, such as "oneerlijk*|niet eerlijk", that the syntax reads as one sequence), one of which touched a held-out error; (5) the late part was measured once: **micro-F1 0.34** (P 0.82, R 0.21); its errors showed that Dutch word order defeats fixed phrases ("je wordt als een nummer behandeld" against "ze behandelen je als een nummer"), which led to the \`~\` operator and a few weak "field" cues, so the late column above is no longer clean; (6) the final part was written and measured once. **The honest figure for fragments nobody tuned on is the final column, and it is low: the cues find what they were written for, with high precision, but miss most paraphrases.** A stem-based logistic regression trained on the other ${fragments.length - finalRows.length} fragments reached micro-F1 0.42 on the final part (cues or model: 0.39), but only 0.33 in 5-fold cross-validation over all fragments (cues or model: 0.82, cues alone 0.80): too little labelled data to ship a model that measurably beats the cues, so none is shipped.
@@ -299,7 +306,7 @@ ${[...NARRATIVES, 'micro']
 
 Goals:
 
-- [${heldF !== undefined && heldF >= 0.8 ? 'x' : ' '}] held-out micro-F1 ≥ 0.80: ${fmt(heldF)} on the held-out part of lines 1–${LATE - 1}; ${fmt(prf(final.count.micro).f)} on the final part, written after tuning
+- [${heldF !== undefined && heldF >= 0.8 ? 'x' : ' '}] held-out micro-F1 ≥ 0.80: ${fmt(heldF)} on the held-out part of lines 1–${LATE - 1}; ${fmt(prf(final.count.micro).f)} on the final part and ${fmt(prf(freshTest.count.micro).f)} on the untouched half of the unseen fragments
 - [${run.total < 10_000 ? 'x' : ' '}] ${run.notes.toLocaleString('en')} notes in < 10 s: ${(run.total / 1000).toFixed(2)} s in \`suggestNarratives\` (the command adds reading the notes from the store)
 - [${run.peak < 400 ? 'x' : ' '}] peak memory < 400 MiB: ${Math.round(run.peak)} MiB
 
