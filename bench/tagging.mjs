@@ -8,6 +8,13 @@
 //   npm run bench:tagging -- --write             also put them in BENCHMARKS.md
 //   npm run bench:tagging -- --errors tune       list the misses and false alarms of the tuning part
 //   npm run bench:tagging -- --count 10000       fewer notes for the speed run
+//   npm run bench:tagging -- --quality           only the parts one may tune on (tune, unseen-tune, example notes)
+//   npm run bench:tagging -- --quality --report  all parts, held-out ones too, no speed run
+//
+// test/fixtures/tagging/unseen.tsv was written in one go before the cues were reworked, without
+// looking at them. Its split was fixed by line number before anything was measured: odd ids
+// (split "tune") may be read and tuned on; even ids (split "test") are the untouched half, only
+// ever measured in aggregate, so --errors refuses to show them.
 //   npm run bench:tagging -- --dist DIR          use another compiled tree than dist/
 import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {cpus} from 'node:os'
@@ -25,6 +32,8 @@ const {values: flags} = parseArgs({
     count: {default: '100000', type: 'string'},
     dist: {default: join(root, 'dist'), type: 'string'},
     errors: {type: 'string'},
+    quality: {type: 'boolean'},
+    report: {type: 'boolean'},
     write: {type: 'boolean'},
   },
 })
@@ -45,8 +54,8 @@ const cueCount = method.narratives.reduce((sum, n) => sum + n.cues.length, 0)
 
 // --- the labelled fragments ----------------------------------------------------------------------
 
-function readFragments() {
-  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'tagging', 'fragments.tsv'), 'utf8').trimEnd().split('\n')
+function readFragments(name = 'fragments.tsv') {
+  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'tagging', name), 'utf8').trimEnd().split('\n')
   const columns = header.split('\t')
   return lines.map((line) => {
     const row = Object.fromEntries(line.split('\t').map((value, i) => [columns[i], value]))
@@ -198,15 +207,41 @@ const late = measure(asItems(lateRows))
 const final = measure(asItems(finalRows))
 const notes = exampleNotes()
 const unseen = measure(notes)
+const fresh = readFragments('unseen.tsv')
+const freshTuneRows = fresh.filter((r) => r.split === 'tune')
+const freshTestRows = fresh.filter((r) => r.split === 'test')
+const freshTune = measure(asItems(freshTuneRows))
+const freshTest = measure(asItems(freshTestRows))
 
 if (flags.errors) {
-  const part = {final, late, notes: unseen, test, tune}[flags.errors]
+  // The untouched half of unseen.tsv is deliberately not on this list.
+  const part = {final, late, notes: unseen, test, tune, 'unseen-tune': freshTune}[flags.errors]
   if (!part) {
-    console.error('--errors: kies tune, test, late, final of notes.')
+    console.error('--errors: kies tune, test, late, final, notes of unseen-tune.')
     process.exit(1)
   }
   const lines = part.errors.map((e) => `${e.type.padEnd(11)} #${e.id} ${e.narrative}${e.reason ? ` (${e.reason})` : ''} — ${e.text.replaceAll('\n', ' ').slice(0, 400)}`)
   console.log(lines.join('\n') || `No errors in the ${flags.errors} part.`)
+  process.exit(0)
+}
+
+if (flags.quality) {
+  const parts = flags.report
+    ? [
+        {name: 'tune', result: tune},
+        {name: 'held-out', result: held},
+        {name: 'late', result: late},
+        {name: 'final', result: final},
+        {name: 'unseen-tune', result: freshTune},
+        {name: 'unseen-test', result: freshTest},
+        {name: 'notes', result: unseen},
+      ]
+    : [
+        {name: 'tune', result: tune},
+        {name: 'unseen-tune', result: freshTune},
+        {name: 'notes', result: unseen},
+      ]
+  console.log(qualityTable(parts))
   process.exit(0)
 }
 
@@ -240,6 +275,13 @@ ${qualityTable([
   {name: 'final', result: final},
 ])}
 
+**Unseen fragments.** \`test/fixtures/tagging/unseen.tsv\` holds ${fresh.length} more fragments (${describe(fresh)}), written in one go by a second hand from the narratives' descriptions only, before the concept cues were added and without looking at the cue lists; committed and measured before any change. Its split was fixed by line number beforehand: odd ids (**unseen-tune**, ${describe(freshTuneRows)}) could be read and tuned on; even ids (**unseen-test**, ${describe(freshTestRows)}) were never read while tuning (their aggregate score was looked at once, halfway).
+
+${qualityTable([
+  {name: 'unseen-tune', result: freshTune},
+  {name: 'unseen-test', result: freshTest},
+])}
+
 All ${testRows.length} held-out fragments together: micro P ${fmt(prf(test.count.micro).p)}, R ${fmt(prf(test.count.micro).r)}, micro-F1 ${fmt(prf(test.count.micro).f)}. Fragments whose set of narratives is exactly right: tune ${tune.exact}/${tune.items}, held-out ${held.exact}/${held.items}, late ${late.exact}/${late.items}, final ${final.exact}/${final.items}.
 
 How the parts were used, in order (the same hand wrote fragments and cues, so this is the only protection against fooling ourselves): (1) the first draft of the cues was run once on the held-out part by accident, aggregate only (micro-F1 0.67); (2) the cues were tuned on the tune part only (held-out then 0.73); (3) more cues were written from the narratives' descriptions, without looking at any errors; (4) the held-out errors were read once; after that, only mistakes in the cue syntax itself were fixed (phrases meant as alternatives, such as "oneerlijk*|niet eerlijk", that the syntax reads as one sequence), one of which touched a held-out error; (5) the late part was measured once: **micro-F1 0.34** (P 0.82, R 0.21); its errors showed that Dutch word order defeats fixed phrases ("je wordt als een nummer behandeld" against "ze behandelen je als een nummer"), which led to the \`~\` operator and a few weak "field" cues, so the late column above is no longer clean; (6) the final part was written and measured once. **The honest figure for fragments nobody tuned on is the final column, and it is low: the cues find what they were written for, with high precision, but miss most paraphrases.** A stem-based logistic regression trained on the other ${fragments.length - finalRows.length} fragments reached micro-F1 0.42 on the final part (cues or model: 0.39), but only 0.33 in 5-fold cross-validation over all fragments (cues or model: 0.82, cues alone 0.80): too little labelled data to ship a model that measurably beats the cues, so none is shipped.
@@ -264,7 +306,7 @@ ${[...NARRATIVES, 'micro']
 
 Goals:
 
-- [${heldF !== undefined && heldF >= 0.8 ? 'x' : ' '}] held-out micro-F1 ≥ 0.80: ${fmt(heldF)} on the held-out part of lines 1–${LATE - 1}; ${fmt(prf(final.count.micro).f)} on the final part, written after tuning
+- [${heldF !== undefined && heldF >= 0.8 ? 'x' : ' '}] held-out micro-F1 ≥ 0.80: ${fmt(heldF)} on the held-out part of lines 1–${LATE - 1}; ${fmt(prf(final.count.micro).f)} on the final part and ${fmt(prf(freshTest.count.micro).f)} on the untouched half of the unseen fragments
 - [${run.total < 10_000 ? 'x' : ' '}] ${run.notes.toLocaleString('en')} notes in < 10 s: ${(run.total / 1000).toFixed(2)} s in \`suggestNarratives\` (the command adds reading the notes from the store)
 - [${run.peak < 400 ? 'x' : ' '}] peak memory < 400 MiB: ${Math.round(run.peak)} MiB
 

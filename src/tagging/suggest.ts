@@ -184,10 +184,11 @@ function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[]
 }
 
 /**
- * Whether a cue occurs in the sentence without a negation. The words of every part count as the
- * cue's own: in "formulier* & snap & niet", the "niet" does not negate "snap".
+ * Where a cue occurs in the sentence without a negation: the word positions of its parts, or
+ * undefined. The words of every part count as the cue's own: in "formulier* & snap & niet", the
+ * "niet" does not negate "snap".
  */
-function cueOccurs(words: SentenceWords, cue: CompiledCue): boolean {
+function cueOccurs(words: SentenceWords, cue: CompiledCue): number[] | undefined {
   const find = (variants: CompiledSlot[][], exclude: number[], checkNegation: boolean) => {
     for (const slots of variants) {
       const positions = findPart(words, slots, exclude, checkNegation)
@@ -195,15 +196,30 @@ function cueOccurs(words: SentenceWords, cue: CompiledCue): boolean {
     }
     return undefined
   }
-  if (cue.parts.length === 1) return find(cue.parts[0].variants, [], true) !== undefined
+  if (cue.parts.length === 1) return find(cue.parts[0].variants, [], true)
   const found: number[][] = []
   for (const part of cue.parts) {
     const positions = find(part.variants, [], false)
-    if (!positions) return false
+    if (!positions) return undefined
     found.push(positions)
   }
   const all = found.flat()
-  return cue.parts.every((part, i) => !negated(words, found[i], all) || find(part.variants, all, true) !== undefined)
+  return cue.parts.every((part, i) => !negated(words, found[i], all) || find(part.variants, all, true) !== undefined) ? all : undefined
+}
+
+/** Whether a match has a word that no counted match of the same narrative has already used. */
+function addsWord(positions: number[], counted: number[], narrative: number, index: CueIndex, matched: number[], matchedAt: number[][]): boolean {
+  for (const p of positions) {
+    let used = false
+    for (const k of counted) {
+      if (index.cues[matched[k]].narrative === narrative && matchedAt[k].includes(p)) {
+        used = true
+        break
+      }
+    }
+    if (!used) return true
+  }
+  return false
 }
 
 interface Best {
@@ -225,12 +241,14 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const best: Array<Best | undefined> = []
   const words = WORDS
   const matched: number[] = []
+  const matchedAt: number[][] = []
 
   for (const sentence of splitSentences(text)) {
     const stamp = index.nextStamp()
     if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0
+    matchedAt.length = 0
     let clausesMarked = false
     for (let i = 0; i < words.length; i++) {
       const info = words.infos[i]
@@ -245,23 +263,32 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
             markClauses(text, words)
             clausesMarked = true
           }
-          if (cueOccurs(words, cue)) matched.push(c)
+          const positions = cueOccurs(words, cue)
+          if (positions) {
+            matched.push(c)
+            matchedAt.push(positions)
+          }
         }
       }
     }
     if (matched.length === 0) continue
 
-    // Combine the weights per narrative, each cue once.
+    // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
+    // word of its own, so that one word ("app") filling two weak cues is not two signals.
+    const order = matched.length === 1 ? [0] : matched.map((_, k) => k).sort((a, b) => index.cues[matched[b]].weight - index.cues[matched[a]].weight)
     const miss = new Map<number, number>()
-    for (const c of matched) {
-      const cue = index.cues[c]
+    const counted: number[] = []
+    for (const k of order) {
+      const cue = index.cues[matched[k]]
+      if (counted.length > 0 && !addsWord(matchedAt[k], counted, cue.narrative, index, matched, matchedAt)) continue
+      counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
     for (const [narrative, m] of miss) {
       const score = 1 - m
       const current = best[narrative]
       if (current && current.score >= score) continue
-      best[narrative] = {cues: new Set(matched.filter((c) => index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
+      best[narrative] = {cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
     }
   }
 

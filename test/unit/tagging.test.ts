@@ -177,6 +177,25 @@ describe('the typical phrasings of the five narratives', () => {
     })
   }
 
+  // Paraphrases of the concepts rather than the stock phrases (none of them is in a fixture).
+  const paraphrases: Array<[string, string]> = [
+    ['Je zit een half uur in de wacht en dan word je doorverbonden met iemand die het ook niet weet.', 'onzichtbare-overheid'],
+    ['Sinds de fusie laten ze zich in ons dorp nooit meer zien.', 'onzichtbare-overheid'],
+    ['Het systeem had haar aangemerkt als risico, en niemand kon uitleggen waarom.', 'onzichtbare-burger'],
+    ['De instanties wijzen naar elkaar en niemand voelt zich verantwoordelijk.', 'onzichtbare-burger'],
+    ['De regels gelden voor ons, maar niet voor de mensen met geld.', 'ongelijke-behandeling'],
+    ['Onze wijk is het afvoerputje van de gemeente.', 'ongelijke-behandeling'],
+    ['Alles werd keurig genoteerd, maar in het plan stond er geen woord van.', 'ongehoorde-burger'],
+    ['Het ontwerp was al klaar voordat de avond begon.', 'ongehoorde-burger'],
+    ['Het nieuwe fietspad is voor de derde keer opengebroken.', 'ervaren-incompetentie'],
+    ['Ze schuiven het probleem al jaren voor zich uit.', 'ervaren-incompetentie'],
+  ]
+  for (const [text, narrative] of paraphrases) {
+    it(`hears ${narrative} in a paraphrase: "${text}"`, () => {
+      expect(narrativesOf(text)).toContain(narrative)
+    })
+  }
+
   it('hears each narrative in its own voice from the method file', () => {
     for (const narrative of method.narratives) expect(narrativesOf(narrative.voice), narrative.voice).toContain(narrative.id)
   })
@@ -188,6 +207,10 @@ describe('the typical phrasings of the five narratives', () => {
       'Het nummer van de wijkagent hangt bij de kassa, en hij komt ook echt als je belt.',
       'De gemeente heeft ons gehoord: het zebrapad ligt er precies waar wij het wilden.',
       'Ik vertrouw mijn buren meer dan wie dan ook.',
+      'De bus-app geeft soms de verkeerde tijden, maar dat ligt aan de vervoerder.',
+      'Mijn buurvrouw doet boodschappen voor me als ik niet kan. Dat regelen we onderling.',
+      'De leerlingen presenteerden hun plan voor een skatebaan aan de wethouder.',
+      'De wethouder kwam zelf kijken en stond een uur later nog met ons te praten.',
     ]) {
       expect(narrativesOf(text), text).toEqual([])
     }
@@ -214,6 +237,14 @@ describe('a suggestion', () => {
     expect(suggestNarratives('Met je DigiD kom je op de website.', m)[0].score).toBeCloseTo(0.5775, 2)
     expect(suggestNarratives('Kijk even op de website.', m)).toEqual([])
     expect(suggestNarratives('Kijk even op de website.', m, {threshold: 0.3})).toHaveLength(1)
+  })
+
+  it('counts a word once: one word that fills two weak cues is one signal, not two', () => {
+    const m = withCues({'onzichtbare-overheid': [{cue: 'app', weight: 0.35}, {cue: 'app*|website', weight: 0.35}, {cue: 'digid', weight: 0.35}]})
+    expect(suggestNarratives('De bus-app geeft soms de verkeerde tijden.', m)).toEqual([])
+    const both = suggestNarratives('Voor de app heb je DigiD nodig.', m)
+    expect(both).toHaveLength(1)
+    expect(both[0].cues).toEqual(['app', 'digid'])
   })
 
   it('gives a method without cues no suggestions', () => {
@@ -285,6 +316,29 @@ describe('positions in Unicode code points', () => {
     const [suggestion] = suggestNarratives(text, method)
     expect(suggestion.start).toBe(text.indexOf('Het loket'))
     expect(suggestion.end).toBe(text.length)
+  })
+})
+
+describe('the unseen fragments (written before the concept cues; only the odd lines were tuned on)', () => {
+  it('finds most narratives in the half nobody tuned on, with few false alarms', () => {
+    const [, ...lines] = readFileSync(join(ROOT, 'test', 'fixtures', 'tagging', 'unseen.tsv'), 'utf8').trimEnd().split('\n')
+    let tp = 0
+    let fp = 0
+    let fn = 0
+    for (const line of lines) {
+      const [, split, labels, text] = line.split('\t')
+      if (split !== 'test') continue
+      const want = labels ? labels.split(',') : []
+      const got = narrativesOf(text)
+      tp += got.filter((n) => want.includes(n)).length
+      fp += got.filter((n) => !want.includes(n)).length
+      fn += want.filter((n) => !got.includes(n)).length
+    }
+    const precision = tp / (tp + fp)
+    const recall = tp / (tp + fn)
+    // A floor, not the figure (that is in BENCHMARKS.md): it catches a cue change that breaks paraphrases.
+    expect(precision).toBeGreaterThan(0.75)
+    expect(recall).toBeGreaterThan(0.7)
   })
 })
 
