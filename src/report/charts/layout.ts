@@ -17,9 +17,11 @@ const LABEL_SIZE = 8
 const VALUE_SIZE = 7
 const SIN45 = Math.SQRT1_2
 
-const numberFormat = new Intl.NumberFormat('nl-NL', {maximumFractionDigits: 1})
+let numberFormat: Intl.NumberFormat | undefined
 
+/** Dutch notation: 12.430 and 8,5. */
 export function formatNumber(value: number): string {
+  numberFormat ??= new Intl.NumberFormat('nl-NL', {maximumFractionDigits: 1})
   return numberFormat.format(value)
 }
 
