@@ -149,11 +149,40 @@ export class Measure {
     }
   }
 
+  /** Widths at 1 pt per face and text: reports repeat their words, and shaping is the slow part. */
+  private readonly widths = new Map<string, Map<string, number>>()
+
   width(font: string, size: number, text: string): number {
-    this.use(font, size)
-    return this.doc.widthOfString(text)
+    let widths = this.widths.get(font)
+    if (!widths) {
+      widths = new Map()
+      this.widths.set(font, widths)
+    }
+
+    let unit = widths.get(text)
+    if (unit === undefined) {
+      this.use(font, 1000)
+      unit = this.doc.widthOfString(text) / 1000
+      widths.set(text, unit)
+    }
+
+    return unit * size
+  }
+
+  /** Sets a fill colour; pdfkit parses a colour string on every call, an array it takes as is. */
+  fill(colour: string): void {
+    let rgb = rgbCache.get(colour)
+    if (!rgb) {
+      const n = Number.parseInt(colour.slice(1), 16)
+      rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+      rgbCache.set(colour, rgb)
+    }
+
+    this.doc.fillColor(rgb)
   }
 }
+
+const rgbCache = new Map<string, [number, number, number]>()
 
 type Piece = {kind: 'break'} | {frags: Fragment[]; kind: 'word'} | {frag: Fragment; kind: 'space'}
 
@@ -232,7 +261,10 @@ function finishLine(frags: Fragment[], fallbackSize: number): Line {
   const merged: Fragment[] = []
   for (const frag of frags) {
     const last = merged.at(-1)
-    if (last && sameLook(last, frag)) merged[merged.length - 1] = {...last, text: last.text + frag.text, width: last.width + frag.width}
+    if (last && sameLook(last, frag)) {
+      last.text += frag.text
+      last.width += frag.width
+    }
     else merged.push({...frag})
   }
 
@@ -302,7 +334,8 @@ export function drawLine(measure: Measure, line: Line, x: number, baseline: numb
     }
 
     measure.use(frag.font, size)
-    doc.fillColor(frag.style.color).text(frag.text, cursor, baseline, {baseline: 'alphabetic', lineBreak: false})
+    measure.fill(frag.style.color)
+    doc.text(frag.text, cursor, baseline, {baseline: 'alphabetic', lineBreak: false, textWidth: frag.width} as PDFKit.Mixins.TextOptions)
     if (frag.style.link) {
       doc.link(cursor, baseline - size * 0.8, frag.width, size * 1.05, frag.style.link)
       doc.moveTo(cursor, baseline + 1.6).lineTo(cursor + frag.width, baseline + 1.6).lineWidth(0.4).strokeColor(COLOUR.link).stroke()
