@@ -167,9 +167,13 @@ describe('the PDF of any text', () => {
     expect(content.links.flat()).toEqual([])
   })
 
-  it('sets names in letters beyond the Dutch alphabet', async () => {
-    const {content} = await build(doc('Gesproken met Şükrü Yılmaz, Łukasz Wójcik en Zoë Ağaoğlu.'))
-    expect(content.text.join('\n')).toContain('Gesproken met Şükrü Yılmaz, Łukasz Wójcik en Zoë Ağaoğlu.')
+  it('sets names in letters beyond the Dutch alphabet, in text and in charts', async () => {
+    const report = doc('Gesproken met Şükrü Yılmaz, Łukasz Wójcik en Zoë Ağaoğlu.\n\n```grafiek\nnamen\n```')
+    report.charts.namen = {categories: ['Şişli', 'Łódź'], kind: 'staaf', series: [{name: 'Ağaoğlu', values: [3, 4]}], title: 'Wijken van Şükrü', unit: 'notities'}
+    const {content} = await build(report)
+    const all = content.text.join('\n')
+    expect(all).toContain('Gesproken met Şükrü Yılmaz, Łukasz Wójcik en Zoë Ağaoğlu.')
+    for (const name of ['Wijken van Şükrü', 'Şişli', 'Łódź', 'Ağaoğlu']) expect(all).toContain(name)
   })
 
   it('never makes an empty page from page breaks, wherever they stand', async () => {

@@ -3,6 +3,7 @@ import type {Token, Tokens} from 'marked'
 import {layoutChart} from '../charts/layout.js'
 import type {Chart, ChartDrawing, ReportMeta} from '../document.js'
 import {Flow, type Track} from './flow.js'
+import {splitByCoverage} from './fonts.js'
 import {BODY, COLOUR, GAP, HEADINGS, MARGIN, TABLE, TEXT_WIDTH} from './style.js'
 import {breakLines, drawLine, inlineRuns, type Line, Measure, plainText, type Run, type RunStyle, widestWord} from './text.js'
 
@@ -480,21 +481,24 @@ export function paintChart(doc: PDFKit.PDFDocument, measure: Measure, drawing: C
       }
 
       case 'text': {
-        const font = item.bold ? 'sans-700' : 'sans-400'
-        const width = measure.width(font, item.size, item.text)
+        // Names in a chart may hold letters only the latin-ext face has.
+        const face = item.bold ? 'sans-700' : 'sans-400'
+        const pieces = splitByCoverage(item.text).map((piece) => ({...piece, font: piece.extended ? `${face}-ext` : face}))
+        const widths = pieces.map((piece) => measure.width(piece.font, item.size, piece.text))
+        const width = widths.reduce((a, b) => a + b, 0)
         const ax = x + item.x
         const ay = y + item.y
-        const left = item.anchor === 'end' ? ax - width : item.anchor === 'middle' ? ax - width / 2 : ax
-        doc.fillColor(item.color)
-        if (item.rotate) {
-          doc.save()
-          doc.rotate(-item.rotate, {origin: [ax, ay]})
-          doc.text(item.text, left, ay, {baseline: 'alphabetic', lineBreak: false})
-          doc.restore()
-        } else {
-          doc.text(item.text, left, ay, {baseline: 'alphabetic', lineBreak: false})
+        let left = item.anchor === 'end' ? ax - width : item.anchor === 'middle' ? ax - width / 2 : ax
+        doc.save()
+        if (item.rotate) doc.rotate(-item.rotate, {origin: [ax, ay]})
+        measure.fill(item.color)
+        for (const [i, piece] of pieces.entries()) {
+          measure.use(piece.font, item.size)
+          doc.text(piece.text, left, ay, {baseline: 'alphabetic', lineBreak: false})
+          left += widths[i]!
         }
 
+        doc.restore()
         break
       }
     }

@@ -161,9 +161,12 @@ export class Measure {
 
     let unit = widths.get(text)
     if (unit === undefined) {
+      // Measuring must not change the face set for drawing.
+      const {font: before, size: beforeSize} = this
       this.use(font, 1000)
       unit = this.doc.widthOfString(text) / 1000
       widths.set(text, unit)
+      if (before) this.use(before, beforeSize)
     }
 
     return unit * size
