@@ -37,7 +37,7 @@ export async function writePdf(report: ReportDocument, out: string, options: {on
   const stream = createWriteStream(partial)
   doc.pipe(stream)
   try {
-    const renderer = new Renderer(doc, report.charts, meta, {
+    const renderer = new Renderer(doc, report.charts, {
       contents: (r) => layoutContents(r).pages,
       cover: (r) => drawCover(r, meta),
     })

@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked'
 
 import {layoutChart} from '../charts/layout.js'
-import type {Chart, ChartDrawing, ReportMeta} from '../document.js'
+import type {Chart, ChartDrawing} from '../document.js'
 import {Flow, type Track} from './flow.js'
 import {splitByCoverage} from './fonts.js'
 import {BODY, COLOUR, GAP, HEADINGS, MARGIN, TABLE, TEXT_WIDTH} from './style.js'
@@ -53,7 +53,6 @@ export class Renderer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     private readonly charts: Record<string, Chart>,
-    private readonly meta: ReportMeta,
     private readonly hooks: {contents: (renderer: Renderer) => number; cover: (renderer: Renderer) => void},
   ) {
     this.flow = new Flow(doc)
