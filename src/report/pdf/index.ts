@@ -42,7 +42,7 @@ export async function writePdf(report: ReportDocument, out: string, options: {on
       cover: (r) => drawCover(r, meta),
     })
     renderer.prepare(tokens)
-    renderer.render(tokens, options.onProgress)
+    await renderer.render(tokens, options.onProgress)
     // An empty report is still one page, with its header and footer.
     if (renderer.flow.kinds.length === 0) renderer.flow.ensure(0)
     drawContents(renderer)

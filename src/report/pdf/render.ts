@@ -70,10 +70,15 @@ export class Renderer {
     }
   }
 
-  render(tokens: Token[], onProgress?: (done: number, total: number) => void): void {
+  /** Yields to the event loop at every chapter, so a progress bar can redraw on a long build. */
+  async render(tokens: Token[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const context: Context = {base: BODY_STYLE, width: TEXT_WIDTH, x: MARGIN.left}
     for (const [index, token] of tokens.entries()) {
-      if (onProgress && token.type === 'heading' && token.depth === 1) onProgress(index, tokens.length)
+      if (token.type === 'heading' && token.depth === 1) {
+        onProgress?.(index, tokens.length)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+
       this.block(token, context, tokens, index, true)
     }
   }
