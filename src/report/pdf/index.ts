@@ -1,0 +1,61 @@
+import {createWriteStream} from 'node:fs'
+import {rename, rm, stat} from 'node:fs/promises'
+import {finished} from 'node:stream/promises'
+
+import type {Progress, ReportDocument, WriteResult} from '../document.js'
+import {decoratePages, drawContents, drawCover, layoutContents} from './chrome.js'
+import {Renderer} from './render.js'
+
+/**
+ * Writes the report as a print-ready A4 PDF: the Markdown read by marked (GFM) and set with pdfkit
+ * in embedded Source Serif 4 and Source Sans 3. The file appears whole or not at all: it is written
+ * next to out and renamed when done.
+ */
+export async function writePdf(report: ReportDocument, out: string, options: {onProgress?: Progress} = {}): Promise<WriteResult> {
+  const [{default: PDFDocument}, {marked}] = await Promise.all([import('pdfkit'), import('marked')])
+  const {meta} = report
+  const tokens = marked.lexer(report.markdown, {gfm: true})
+  const created = new Date(`${meta.date}T12:00:00Z`)
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    displayTitle: true,
+    info: {
+      Author: meta.author,
+      ...(Number.isNaN(created.getTime()) ? {} : {CreationDate: created, ModDate: created}),
+      Creator: 'karavaan',
+      Keywords: meta.keywords.join(', '),
+      Subject: meta.subtitle ?? meta.title,
+      Title: meta.title,
+    },
+    lang: meta.language,
+    margin: 0,
+    pdfVersion: '1.7',
+    size: 'A4',
+  })
+  const partial = `${out}.${process.pid}.deel`
+  const stream = createWriteStream(partial)
+  doc.pipe(stream)
+  try {
+    const renderer = new Renderer(doc, report.charts, {
+      contents: (r) => layoutContents(r).pages,
+      cover: (r) => drawCover(r, meta),
+    })
+    renderer.prepare(tokens)
+    await renderer.render(tokens, options.onProgress)
+    // An empty report is still one page, with its header and footer.
+    if (renderer.flow.kinds.length === 0) renderer.flow.ensure(0)
+    drawContents(renderer)
+    decoratePages(renderer, meta)
+    const pages = renderer.flow.kinds.length
+    doc.end()
+    await finished(stream)
+    await rename(partial, out)
+    options.onProgress?.(tokens.length, tokens.length)
+    return {bytes: (await stat(out)).size, pages}
+  } catch (error) {
+    stream.destroy()
+    await rm(partial, {force: true})
+    throw error
+  }
+}
