@@ -251,7 +251,7 @@ function periodText(start: string, end: string): string {
 }
 
 function cellText(state: string, notes: number, date: null | string): string {
-  if (state === 'gehouden') return `✓ ${notes}`
+  if (state === 'gehouden') return notes === 1 ? '1 notitie' : `${notes} notities`
   if (state === 'gepland') return date ? `gepland ${date.slice(8, 10)}-${date.slice(5, 7)}` : 'gepland'
   return state === 'vervallen' ? 'vervallen' : '–'
 }

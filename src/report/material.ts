@@ -63,9 +63,11 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
   const titles = new Map(findings.map((f) => [f.id, f.title]))
   const linked = (ids: string[]) => ids.filter((id) => titles.has(id)).map((id) => ({id, titel: titles.get(id)!}))
 
+  // In a halteplaats report a finding is backed only by what was heard there.
+  const here = (e: FindingWithEvidence['evidence'][number]) => !scope.halteplaats || e.halteplaats === scope.halteplaats
   const bevindingen: FindingData[] = findings.map((f) => ({
     citaten: f.evidence
-      .filter((e) => e.quote)
+      .filter((e) => e.quote && here(e))
       .map((e) => ({bron: e.attribution, groep: groupName(e.group), halteplaats: placeName(e.halteplaats), tekst: e.quote!})),
     concept: f.draft,
     halteplaatsen: f.halteplaatsen.map((id) => ({id, naam: placeName(id)})),
@@ -75,7 +77,7 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
       const n = method.narratives.find((x) => x.id === id)
       return {id, naam: n?.name ?? id, nummer: n?.number ?? 0}
     }),
-    notities: new Set(f.evidence.map((e) => e.noteId)).size,
+    notities: new Set(f.evidence.filter((e) => here(e)).map((e) => e.noteId)).size,
     tekst: f.text,
     themas: f.themes.map((id) => ({id, naam: method.themes.find((t) => t.id === id)?.name ?? id})),
     titel: f.title,

@@ -30,8 +30,7 @@ function exampleStudy(): string {
 
 /** The example's findings, reflections and advice, as the demo imports them. */
 function materialImports(): string[][] {
-  const file = join(EXAMPLE, 'materiaal.yaml')
-  return existsSync(file) ? [['material', 'import', file]] : []
+  return [['material', 'import', ...['bevindingen.yaml', 'reflecties.yaml', 'adviezen.yaml'].map((file) => join(EXAMPLE, file))]]
 }
 
 interface Outcome {
@@ -61,6 +60,11 @@ describe('karavaan report', () => {
     expect(all).toContain('Karavaan Veenland en Kust 2026')
     expect(all).toContain('Samenwerkende gemeenten Veenstad')
     expect(all).toContain('18 december 2026')
+    // The example's material: findings with their evidence, the four reflection meetings, advice.
+    expect(all).toContain('Waar het loket verdween, verdween voor veel inwoners ook de overheid')
+    expect(all).toMatch(/Onderbouwing: \d+ notities uit/)
+    for (const meeting of ['Kanaalzone, 6 mei 2026', 'Wendelo, 10 juni 2026', 'De Vlonders, 2 september 2026', 'Havenkwartier, 14 oktober 2026']) expect(all).toContain(meeting)
+    expect(all).toMatch(/Naar aanleiding van: /)
     // Quotes are attributed by group and halteplaats only.
     expect(all).toMatch(/— (ondernemer|oudere inwoner|scholier|moeder|voetballer|actieve bewoner|wijkprofessional|medewerker gemeente|wijkwandeling)[a-z ]*, halteplaats (Kanaalzone|Wendelo|De Vlonders|Havenkwartier)/)
     for (const interviewer of ['Anna Visser', 'Bram de Jong', 'Fatima El Amrani']) expect(all).not.toContain(interviewer)
@@ -107,11 +111,18 @@ describe('karavaan report', () => {
   }, 120_000)
 
   it('marks a draft and explains what a final report leaves out', async () => {
+    const final = join(tempDir(), 'definitief.md')
+    const result = karavaan(['report', '--study', study, '--format', 'md', '--out', final])
+    expect(result.stderr).toContain('Let op: 1 bevinding zonder onderbouwing is weggelaten; met --draft')
+    expect(readFileSync(final, 'utf8')).not.toContain('**Concept:**')
+
     const out = join(tempDir(), 'concept.pdf')
-    const result = karavaan(['report', '--study', study, '--draft', '--out', out])
-    expect(result.code, result.stderr).toBe(0)
+    const draft = karavaan(['report', '--study', study, '--draft', '--out', out])
+    expect(draft.code, draft.stderr).toBe(0)
+    expect(draft.stderr).not.toContain('weggelaten')
     const pdf = await readPdf(out)
     expect(pdf.text.every((page) => page.includes('CONCEPT'))).toBe(true)
+    expect(pdf.text.join('\n')).toContain('Concept: deze bevinding heeft nog geen onderbouwing')
   })
 
   it('refuses a halteplaats report without --halteplaats, an unknown halteplaats and a wrong --out', () => {
