@@ -1,5 +1,5 @@
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs'
-import {basename, dirname, extname, join, resolve} from 'node:path'
+import {existsSync, mkdirSync, readFileSync} from 'node:fs'
+import {dirname, extname, join, resolve} from 'node:path'
 
 import {UserError} from '../errors.js'
 import type {PersonalDataHit} from '../privacy/index.js'
@@ -42,8 +42,8 @@ export interface ReportOutcome extends WriteResult {
 
 /**
  * Builds a report: the template filled with the study's data, checked by the privacy guard, and
- * written as PDF, HTML or Markdown. The file appears whole or not at all: the writer writes a
- * temporary file beside it, which is renamed when it is complete.
+ * written as PDF, HTML or Markdown. The file appears whole or not at all: each writer writes a
+ * temporary file beside it and renames it when it is complete.
  */
 export async function buildReport(store: Store, study: Study, request: ReportRequest): Promise<ReportOutcome> {
   const source = resolveTemplate(request.template, request.cwd)
@@ -69,14 +69,7 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
   }
 
   const document: ReportDocument = {charts, markdown, meta: documentMeta(data, study, draft)}
-  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`)
-  let written: WriteResult
-  try {
-    written = await write(request.format, document, temporary, request.onProgress)
-    renameSync(temporary, out)
-  } finally {
-    rmSync(temporary, {force: true})
-  }
+  const written = await write(request.format, document, out, request.onProgress)
 
   return {
     ...written,
