@@ -40,7 +40,15 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
     const {flags} = await this.parse(Report)
     if (flags.date && !isIsoDate(flags.date)) throw new UserError(`--date ${flags.date} is geen datum als 2026-12-18 (jaar-maand-dag).`)
     const {store, study} = await this.openStudy(flags.study)
-    const halteplaats = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
+    let halteplaats = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
+    if (!halteplaats && flags.template === 'halteplaats' && this.interactive) {
+      const {askSelect} = await import('../ui/prompts.js')
+      halteplaats = await askSelect(
+        'Voor welke halteplaats?',
+        study.halteplaatsen.map((h) => ({description: `${h.type}, gemeente ${h.gemeente}`, name: h.name, value: h.id})),
+      )
+    }
+
     const {startProgress} = await import('../ui/progress.js')
     const progress = startProgress('Rapport')
     const {buildReport} = await import('../report/build.js')
