@@ -2,6 +2,7 @@ const TABLE_LABELS: Record<string, string> = {coverage: 'dekking', matrix: 'narr
 const SEPARATOR_LABELS: Record<string, string> = {'\t': 'tab', ',': 'komma', ';': 'puntkomma'}
 
 import type {ExportReport} from '../exchange/export.js'
+import type {QdpxImportReport} from '../exchange/refi/import.js'
 
 /** One Dutch line about what an export wrote. */
 export function describeExport(r: ExportReport): string {
@@ -26,4 +27,19 @@ export function describeExport(r: ExportReport): string {
     default:
       return `Geschreven: ${String(r.file ?? '')}`
   }
+}
+
+/** What `karavaan import FILE.qdpx` did (or would do), with what it skipped. */
+export function describeQdpxImport(file: string, r: QdpxImportReport): string {
+  const lines = [
+    `${r.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${file} — ${r.notes} ${r.notes === 1 ? 'notitie' : 'notities'} herkend, ${r.tagged} nieuwe tags, ${r.existing} stonden er al.`,
+  ]
+  if (r.skippedSources.length > 0) {
+    lines.push(`Overgeslagen ${r.skippedSources.length === 1 ? 'tekst' : 'teksten'} (geen notitie uit deze kit, of gewijzigd):`)
+    for (const s of r.skippedSources.slice(0, 20)) lines.push(`  - ${s.name}: ${s.reason}`)
+    if (r.skippedSources.length > 20) lines.push(`  … en nog ${r.skippedSources.length - 20}`)
+  }
+
+  if (r.skippedCodes.length > 0) lines.push(`Overgeslagen codes (geen narratief of thema van de methode): ${r.skippedCodes.join(', ')}.`)
+  return lines.join('\n')
 }
