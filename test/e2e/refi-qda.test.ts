@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {closeSync, openSync, readFileSync, ftruncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -199,6 +199,35 @@ describe('karavaan export --format qdpx|qdc and import FILE.qdpx', () => {
       expect(result.code, result.stderr).toBe(0)
       expect(result.stdout).toMatch(/1 notitie herkend/)
       expect(result.stdout).toMatch(/de tekst is in het andere programma gewijzigd/)
+    })
+  })
+
+  describe('a .qdpx from elsewhere that is not to be trusted', () => {
+    const PROJECT = '<?xml version="1.0" encoding="UTF-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p"/>'
+    const hostile = (name: string, content: Uint8Array | string) => {
+      const file = join(out, name)
+      writeFileSync(file, typeof content === 'string' ? content : content)
+      return file
+    }
+
+    it.each([
+      ['pad.qdpx', () => zipSync({'../../buiten.txt': strToU8('x'), 'project.qde': strToU8(PROJECT)}), /onveilige naam: "..\/..\/buiten.txt"/],
+      ['bom.qdpx', () => zipSync({'project.qde': new Uint8Array(8 * 1024 * 1024)}), /zip-bom/],
+      ['doctype.qdpx', () => zipSync({'project.qde': strToU8('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project name="&x;"/>')}), /DOCTYPE/],
+      ['codeboek.qdpx', () => zipSync({'codebook.qdc': strToU8('<CodeBook/>')}), /project.qde ontbreekt/],
+      ['tekst.qdpx', () => strToU8('dit is geen zip'), /geen geldig zip-bestand/],
+    ])('refuses %s with a Dutch message and changes nothing', (name, make, message) => {
+      const before = tags()
+      expectRefusal(karavaan(['import', hostile(name, make()), '--study', study]), 1, message)
+      expect(tags()).toEqual(before)
+    })
+
+    it('refuses an absurdly large file before reading it', () => {
+      const file = join(out, 'enorm.qdpx')
+      const fd = openSync(file, 'w')
+      ftruncateSync(fd, 1024 * 1024 * 1024 + 1) // sparse: takes no room on disk
+      closeSync(fd)
+      expectRefusal(karavaan(['import', file, '--study', study]), 1, /groter dan 1024 MB/)
     })
   })
 })
