@@ -115,6 +115,7 @@ describe('karavaan export --format qdpx|qdc and import FILE.qdpx', () => {
       const result = karavaan(['import', file, '--study', study])
       expect(result.code, result.stderr).toBe(0)
       expect(result.stdout).toMatch(/2 notities herkend, 0 nieuwe tags/)
+      expect(result.stdout).not.toContain('Overgeslagen')
     }
 
     expect(positions(tags())).toEqual(before)

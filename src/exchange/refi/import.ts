@@ -2,7 +2,6 @@ import {readFileSync, statSync} from 'node:fs'
 import {basename} from 'node:path'
 
 import {UserError} from '../../errors.js'
-import type {Note} from '../../notes/types.js'
 import type {NewTag} from '../../store/tags.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
@@ -76,9 +75,13 @@ export async function importQdpx(store: Store, study: Study, file: string, optio
     for (const other of list(value)) report.skippedSources.push({name: String((other as Attributes).name ?? kind), reason: 'geen tekst'})
   }
 
-  for (const source of list(sources.TextSource) as Attributes[]) {
-    const name = String(source.name ?? source.guid ?? '?')
-    const note = findNote(store, source)
+  const textSources = list(sources.TextSource) as Attributes[]
+  const notes = store.notes.getMany(textSources.flatMap((source) => candidateIds(source)))
+  const codingGuids = textSources.flatMap((source) => [...list(source.Coding), ...(list(source.PlainTextSelection) as Attributes[]).flatMap((s) => list(s.Coding))])
+  const ownTags = store.tags.known(codingGuids.map((coding) => normalGuid(String((coding as Attributes).guid ?? ''))).filter((guid): guid is string => guid !== undefined))
+  for (const source of textSources) {
+    const name = decodeXmlText(String(source.name ?? source.guid ?? '?'))
+    const note = candidateIds(source).map((id) => notes.get(id)).find(Boolean)
     if (!note) {
       report.skippedSources.push({name, reason: 'geen notitie van deze studie'})
       continue
@@ -107,7 +110,7 @@ export async function importQdpx(store: Store, study: Study, file: string, optio
     for (const {coding, end, selection, start} of codings) {
       const codingGuid = normalGuid(String(coding.guid ?? ''))
       // The kit's own tag, also one removed since the export: never brought back.
-      if (codingGuid && store.tags.get(codingGuid)) {
+      if (codingGuid && ownTags.has(codingGuid)) {
         report.existing++
         continue
       }
@@ -215,7 +218,7 @@ async function readProject(file: string, label: string): Promise<{entries: Map<s
  * external entities and entity bombs get in.
  */
 export async function parseProjectXml(xml: string, label: string): Promise<Attributes> {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+  if (hasDeclarations(xml)) {
     throw new UserError(`${label} bevat een DOCTYPE of ENTITY-definitie; die leest de kit niet, want daarmee kan een bestand andere bestanden of het netwerk binnenhalen. Er is niets ingelezen.`, {
       hint: 'Een REFI-QDA-project heeft geen DOCTYPE nodig. Exporteer het opnieuw uit het QDA-programma.',
     })
@@ -235,6 +238,15 @@ export async function parseProjectXml(xml: string, label: string): Promise<Attri
     trimValues: false,
   })
   return parser.parse(xml) as Attributes
+}
+
+/** Whether any markup declaration (<!DOCTYPE, <!ENTITY, …) is in the text; comments and CDATA are fine. */
+function hasDeclarations(xml: string): boolean {
+  for (let at = xml.indexOf('<!'); at !== -1; at = xml.indexOf('<!', at + 2)) {
+    if (!xml.startsWith('<!--', at) && !xml.startsWith('<![CDATA[', at)) return true
+  }
+
+  return false
 }
 
 function decodeUtf8(bytes: Buffer, label: string): string {
@@ -260,14 +272,10 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value]
 }
 
-/** The note a source stands for: its GUID is the note's id, or its file is named after it. */
-function findNote(store: Store, source: Attributes): Note | undefined {
-  const guid = normalGuid(decodeXmlText(String(source.guid ?? '')))
-  const byGuid = guid ? store.notes.get(guid) : undefined
-  if (byGuid) return byGuid
+/** The ids of the note a source may stand for: its GUID is the note's id, or its file is named after it. */
+function candidateIds(source: Attributes): string[] {
   const path = /^internal:\/\/(.+)\.txt$/i.exec(decodeXmlText(String(source.plainTextPath ?? '')))
-  const fromPath = path ? normalGuid(path[1]) : undefined
-  return fromPath ? store.notes.get(fromPath) : undefined
+  return [normalGuid(decodeXmlText(String(source.guid ?? ''))), path ? normalGuid(path[1]) : undefined].filter((id): id is string => id !== undefined)
 }
 
 /** The text of a source as the other tool has it, from sources/ or from the project itself. */

@@ -143,7 +143,8 @@ export async function exportQdpx(store: Store, study: Study, file: string, optio
   ].join('\n')
   files[PROJECT_FILE] = strToU8(xml)
 
-  const zipped = zipSync(files, {level: 6})
+  // Level 1: a third of the time of level 6 for a few percent more bytes (text compresses well either way).
+  const zipped = zipSync(files, {level: 1})
   const temporary = `${file}.${process.pid}.tmp`
   try {
     writeFileSync(temporary, zipped)

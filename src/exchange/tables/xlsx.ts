@@ -57,7 +57,8 @@ export async function writeXlsx(tables: Table[], file: string): Promise<XlsxRepo
 
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    await workbook.xlsx.writeFile(temporary)
+    // Level 1: JSZip deflates in JavaScript, and level 6 took most of the time for a large study.
+    await workbook.xlsx.writeFile(temporary, {zip: {compression: 'DEFLATE', compressionOptions: {level: 1}}})
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, {force: true})
