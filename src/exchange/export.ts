@@ -37,9 +37,11 @@ export async function exportStudy(store: Store, study: Study, request: ExportReq
 
     case 'qdpx': {
       const {exportQdpx} = await import('./refi/project.js')
-      // TODO(lead): findings as memos, once the store has them (migration 004):
+      // WIRING POINT (lead): findings as memos, once this branch meets migration 004 (store.findings):
       //   const {findingsAsMemos} = await import('./refi/memos.js')
-      //   memos: findingsAsMemos(study, store.findings.list().map(…))
+      //   const memos = findingsAsMemos(study, store.findings.list().map((f) => ({createdAt: f.createdAt, createdBy: f.createdBy,
+      //     id: f.id, noteIds: [...new Set(f.evidence.map((e) => e.noteId))], statement: f.title, text: f.text})))
+      // and pass {memos} below instead of {memos: []}.
       return {format: 'qdpx', ...(await exportQdpx(store, study, request.out, {memos: [], origin}))}
     }
 
