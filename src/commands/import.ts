@@ -3,6 +3,8 @@ import {join} from 'node:path'
 
 import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags} from '../cli/note-flags.js'
 import {StudyCommand} from '../cli/study-command.js'
+import {UserError} from '../errors.js'
+import type {QdpxImportReport} from '../exchange/refi/import.js'
 import type {RawNoteFields} from '../notes/fields.js'
 import {importNotes, type ImportReport} from '../notes/import.js'
 import {readSettings} from '../settings/settings.js'
@@ -27,6 +29,8 @@ export default class Import extends StudyCommand {
   ---
   De tekst van de notitie …
 
+Een REFI-QDA-project (.qdpx) uit ATLAS.ti, NVivo, MAXQDA of QualCoder haalt de coderingen terug die daar zijn gemaakt op notities uit deze kit (karavaan export --format qdpx): elke gecodeerde passage met een narratief of thema wordt een tag, met de gebruiker van dat programma als codeur (zijn naam of id moet in het team van study.yaml staan, of geef --coder). Teksten die geen notitie van deze studie zijn, en codes die geen narratief of thema zijn, worden overgeslagen en genoemd. Nog eens inlezen verandert niets.
+
 Een Word-bestand mag hetzelfde blok bovenaan hebben; anders geef je de gegevens met opties (--halteplaats, --group …) of vraagt de kit ernaar.
 
 Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je elk probleem met bestand, regel en veld. Nog eens inlezen verandert niets; een gewijzigd bestand wordt een nieuwe versie van dezelfde notitie. UTF-8 (met of zonder BOM), Windows-regeleinden en Windows-1252 uit oude Word-exports worden herkend. Persoonsgegevens houden een bestand tegen, tenzij je --pseudonymise of --allow-personal-data geeft.`
@@ -34,12 +38,14 @@ Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je el
   static override examples = [
     {command: '<%= config.bin %> import', description: 'Alles uit de inbox/ van de studie inlezen.'},
     {command: '<%= config.bin %> import ~/Documenten/notities --dry-run', description: 'Eerst alleen controleren.'},
+    {command: '<%= config.bin %> import analyse-atlas.qdpx', description: 'Coderingen uit ATLAS.ti, NVivo of MAXQDA terughalen.'},
     {command: '<%= config.bin %> import gesprek.docx --halteplaats vlonders --group moeders --date 2026-05-18 --interviewer fatima', description: 'Een Word-bestand met de gegevens als opties.'},
   ]
 
   static override flags = {
     ...noteFieldFlags,
     ...privacyFlags,
+    coder: Flags.string({description: 'Bij een .qdpx: de codeur (id uit het team) voor coderingen van gebruikers die de kit niet kent.'}),
     'dry-run': Flags.boolean({description: 'Alleen controleren en laten zien wat er zou gebeuren; niets opslaan.'}),
   }
 
@@ -47,9 +53,19 @@ Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je el
 
   static override summary = 'Lees notities in (Markdown, tekst, Word).'
 
-  async run(): Promise<ImportReport> {
+  async run(): Promise<ImportReport | QdpxImportReport> {
     const {argv, flags} = await this.parse(Import)
     const {store, study} = await this.openStudy(flags.study)
+    const projects = (argv as string[]).filter((path) => /\.qdpx$/i.test(path))
+    if (projects.length > 0) {
+      if (argv.length > 1) throw new UserError('Lees een .qdpx-bestand apart in, zonder andere bestanden erbij.', {hint: `karavaan import ${projects[0]}`})
+      const {importQdpx} = await import('../exchange/refi/import.js')
+      const report = await importQdpx(store, study, projects[0], {coder: flags.coder, dryRun: flags['dry-run']})
+      const {describeQdpxImport} = await import('../ui/export-view.js')
+      this.log(describeQdpxImport(projects[0], report))
+      return report
+    }
+
     const paths = argv.length > 0 ? (argv as string[]) : [join(study.dir, INBOX_DIR)]
     const defaults = fieldsFromFlags(flags)
     const progress = process.stderr.isTTY && !this.jsonEnabled() ? await import('../ui/progress.js') : undefined

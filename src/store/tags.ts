@@ -49,6 +49,14 @@ export class TagQueries {
     return row && toTag(row)
   }
 
+  /** Which of these ids are tags, removed ones included: to recognise the kit's own tags coming back. */
+  known(ids: string[]): Set<string> {
+    const found = new Set<string>()
+    const statement = this.db.prepare('SELECT id FROM tags WHERE id IN (SELECT value FROM json_each(?))').pluck()
+    for (let i = 0; i < ids.length; i += 10_000) for (const id of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as string[]) found.add(id)
+    return found
+  }
+
   get(id: string): Tag | undefined {
     const row = this.db.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined
     return row && toTag(row)

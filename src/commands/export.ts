@@ -1,0 +1,63 @@
+import {Flags} from '@oclif/core'
+
+import {StudyCommand} from '../cli/study-command.js'
+import {type ExportReport, exportStudy} from '../exchange/export.js'
+import {checkOutput, EXPORT_FORMATS, exportFormat} from '../exchange/output.js'
+import {describeExport} from '../ui/export-view.js'
+
+const TABLES = ['notes', 'tags', 'matrix', 'coverage'] as const
+const SEPARATORS = ['puntkomma', 'komma', 'tab'] as const
+
+export default class Export extends StudyCommand {
+  static override description = `Schrijft de studie naar een bestand voor een ander programma.
+
+Tabellen (--format csv of xlsx), met --what:
+  notes     de notities: datum, halteplaats, groep of observatie, interviewer, rollen, thema's, narratieven en de tekst
+  tags      alle tags: notitie, narratief of thema, codeur, passage met begin en einde
+  matrix    de narratieven geteld per halteplaats en per groep (als karavaan analyse matrix)
+  coverage  per halteplaats elk gesprek en elke observatie: gepland, gehouden, aantal notities
+Een .xlsx-bestand krijgt zonder --what alle vier als aparte tabbladen; een .csv bevat één tabel (standaard notes).
+CSV is UTF-8 met BOM, met een puntkomma tussen de velden: zo opent Nederlandse Excel het met een dubbelklik goed. Voor R, Python of Engelstalige Excel: --scheidingsteken komma. Een tekst die met =, +, - of @ begint krijgt in CSV een ' ervoor, zodat Excel hem niet als formule uitvoert.
+
+REFI-QDA, voor ATLAS.ti, NVivo, MAXQDA, QualCoder en andere:
+  qdpx      een project: het codeboek (narratieven en thema's), de notities als teksten, de tags als gecodeerde passages, de codeurs als gebruikers, halteplaats en groep als variabelen
+  qdc       alleen het codeboek
+Coderingen die in het andere programma zijn gemaakt, haal je terug met: karavaan import BESTAND.qdpx
+
+Let op: de notities gaan mee, met hun hele tekst. De kit houdt persoonsgegevens bij het invoeren tegen, maar deel het bestand alleen met wie de notities mag lezen.
+
+Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdpx, .qdc). Een bestaand bestand wordt alleen vervangen met --force.`
+
+  static override examples = [
+    {command: '<%= config.bin %> export --out karavaan.xlsx', description: 'Alle tabellen in één Excel-bestand.'},
+    {command: '<%= config.bin %> export --format csv --what tags --out tags.csv', description: 'De tags als CSV voor Nederlandse Excel.'},
+    {command: '<%= config.bin %> export --format csv --scheidingsteken komma --out notities.csv', description: 'De notities als CSV met komma\'s, voor R of Python.'},
+    {command: '<%= config.bin %> export --format qdpx --out karavaan.qdpx', description: 'Een project voor ATLAS.ti, NVivo of MAXQDA.'},
+    {command: '<%= config.bin %> export --format qdc --out codeboek.qdc', description: 'Alleen het codeboek.'},
+  ]
+
+  static override flags = {
+    force: Flags.boolean({description: 'Vervang het bestand als het al bestaat.'}),
+    format: Flags.string({description: 'Het formaat; zonder deze optie volgt het uit de naam van het bestand.', options: [...EXPORT_FORMATS]}),
+    out: Flags.file({description: 'Het bestand dat de kit schrijft.', required: true}),
+    scheidingsteken: Flags.string({default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
+    what: Flags.string({description: 'Welke tabel (bij csv en xlsx).', options: [...TABLES]}),
+  }
+
+  static override summary = 'Schrijf de studie naar CSV, Excel of REFI-QDA (ATLAS.ti, NVivo, MAXQDA).'
+
+  async run(): Promise<ExportReport> {
+    const {flags} = await this.parse(Export)
+    const format = exportFormat(flags.format, flags.out)
+    const out = checkOutput(flags.out, flags.force)
+    const {store, study} = await this.openStudy(flags.study)
+    const report = await exportStudy(
+      store,
+      study,
+      {format, out, separator: flags.scheidingsteken as (typeof SEPARATORS)[number], what: flags.what as (typeof TABLES)[number] | undefined},
+      this.config.version,
+    )
+    this.log(describeExport(report))
+    return report
+  }
+}

@@ -1,0 +1,45 @@
+const TABLE_LABELS: Record<string, string> = {coverage: 'dekking', matrix: 'narratieven-matrix', notes: 'notities', tags: 'tags'}
+const SEPARATOR_LABELS: Record<string, string> = {'\t': 'tab', ',': 'komma', ';': 'puntkomma'}
+
+import type {ExportReport} from '../exchange/export.js'
+import type {QdpxImportReport} from '../exchange/refi/import.js'
+
+/** One Dutch line about what an export wrote. */
+export function describeExport(r: ExportReport): string {
+  switch (r.format) {
+    case 'csv': {
+      const [[table, rows]] = Object.entries(r.rows)
+      return `Geschreven: ${r.file} — ${TABLE_LABELS[table]}, ${rows} ${rows === 1 ? 'regel' : 'regels'} (CSV, UTF-8, scheidingsteken ${SEPARATOR_LABELS[r.separator ?? ';']}).`
+    }
+
+    case 'xlsx': {
+      const sheets = Object.entries(r.rows).map(([table, rows]) => `${TABLE_LABELS[table]} (${rows})`)
+      const cut = r.shortened > 0 ? ` ${r.shortened} lange tekst(en) ingekort tot wat Excel in een cel toelaat.` : ''
+      return `Geschreven: ${r.file} — tabbladen ${sheets.join(', ')}.${cut}`
+    }
+
+    case 'qdpx':
+      return `Geschreven: ${r.file} — ${r.sources} notities, ${r.selections} gecodeerde passages, ${r.codes} codes, ${r.users} gebruikers, ${r.cases} cases${r.memos > 0 ? `, ${r.memos} memo's` : ''}. Open het in ATLAS.ti, NVivo of MAXQDA met "importeren van een REFI-QDA-project".`
+
+    case 'qdc':
+      return `Geschreven: ${r.file} — het codeboek met ${r.codes} codes (narratieven en thema's).`
+
+    default:
+      return `Geschreven: ${String(r.file ?? '')}`
+  }
+}
+
+/** What `karavaan import FILE.qdpx` did (or would do), with what it skipped. */
+export function describeQdpxImport(file: string, r: QdpxImportReport): string {
+  const lines = [
+    `${r.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${file} — ${r.notes} ${r.notes === 1 ? 'notitie' : 'notities'} herkend, ${r.tagged} nieuwe tags, ${r.existing} stonden er al.`,
+  ]
+  if (r.skippedSources.length > 0) {
+    lines.push(`Overgeslagen ${r.skippedSources.length === 1 ? 'tekst' : 'teksten'} (geen notitie uit deze kit, of gewijzigd):`)
+    for (const s of r.skippedSources.slice(0, 20)) lines.push(`  - ${s.name}: ${s.reason}`)
+    if (r.skippedSources.length > 20) lines.push(`  … en nog ${r.skippedSources.length - 20}`)
+  }
+
+  if (r.skippedCodes.length > 0) lines.push(`Overgeslagen codes (geen narratief of thema van de methode): ${r.skippedCodes.join(', ')}.`)
+  return lines.join('\n')
+}
