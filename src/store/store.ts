@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import {ExchangeQueries} from './exchange.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
 import {TagQueries} from './tags.js'
@@ -9,6 +10,7 @@ import {TagQueries} from './tags.js'
 /** The study database. The only place in the kit that speaks SQL. */
 export class Store {
   readonly context: ContextQueries
+  readonly exchange: ExchangeQueries
   readonly meta: MetaQueries
   readonly notes: NoteQueries
   readonly plan: PlanQueries
@@ -23,6 +25,7 @@ export class Store {
     this.plan = new PlanQueries(db)
     this.notes = new NoteQueries(db)
     this.tags = new TagQueries(db)
+    this.exchange = new ExchangeQueries(db)
   }
 
   close(): void {
