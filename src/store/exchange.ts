@@ -138,11 +138,12 @@ export class ExchangeQueries {
   insertNoteVersion(record: NoteVersionRecord): boolean {
     if (this.prepare('SELECT 1 FROM note_versions WHERE id = ?').get(record.id)) return false
     // The version refers to its note; a note new to this laptop starts as this version's snapshot,
-    // and refreshNote settles it once all versions are in.
+    // and refreshNote settles it once all versions are in. Its text comes only then: the search
+    // index is the costly part of a merge, and this way each note is indexed once.
     this.prepare(
       `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version, version_id,
          created_at, created_by, updated_at, updated_by)
-       VALUES (@note, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, @version, @id,
+       VALUES (@note, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, '', @version, @id,
          @changedAt, @changedBy, @changedAt, @changedBy)
        ON CONFLICT (id) DO NOTHING`,
     ).run({...record, roles: JSON.stringify(record.roles), themes: JSON.stringify(record.themes)})
@@ -184,7 +185,7 @@ export class ExchangeQueries {
          @createdAt, @createdBy, @changedAt, @changedBy, @deletedAt, @personalData)
        ON CONFLICT (id) DO UPDATE SET halteplaats = excluded.halteplaats, group_id = excluded.group_id, activity = excluded.activity,
          date = excluded.date, interviewer = excluded.interviewer, participants = excluded.participants, roles = excluded.roles,
-         themes = excluded.themes, text = excluded.text, version = excluded.version, version_id = excluded.version_id,
+         themes = excluded.themes, version = excluded.version, version_id = excluded.version_id,
          created_at = excluded.created_at, created_by = excluded.created_by, updated_at = excluded.updated_at,
          updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, personal_data = excluded.personal_data`,
     ).run({
@@ -196,6 +197,8 @@ export class ExchangeQueries {
       roles: JSON.stringify(current.roles),
       themes: JSON.stringify(current.themes),
     })
+    // Apart, and only when it differs: every write of text re-indexes the note (notes_fts_update).
+    this.prepare('UPDATE notes SET text = @text WHERE id = @note AND text IS NOT @text').run({note: noteId, text: current.text})
   }
 
   /** The heads of a note, in compareVersions order (the last is the current state). */
