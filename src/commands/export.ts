@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
 
+import {bundlePassphrase} from '../cli/passphrase.js'
 import {StudyCommand} from '../cli/study-command.js'
+import {UserError} from '../errors.js'
 import {type ExportReport, exportStudy} from '../exchange/export.js'
 import {checkOutput, EXPORT_FORMATS, exportFormat} from '../exchange/output.js'
 import {describeExport} from '../ui/export-view.js'
@@ -24,9 +26,11 @@ REFI-QDA, voor ATLAS.ti, NVivo, MAXQDA, QualCoder en andere:
   qdc       alleen het codeboek
 Coderingen die in het andere programma zijn gemaakt, haal je terug met: karavaan import BESTAND.qdpx
 
+Een bundel voor je team (--format bundle, bestand .karavaan): alle notities met al hun versies, ook wat in de prullenbak staat, de tags (ook weggehaalde), de coderingen, bevindingen, reflectiegesprekken en adviezen, met een manifest en controlesommen. Een collega leest hem in met karavaan merge, of begint er een eigen kopie van de studie mee met karavaan join. Het bestand is alleen voor jou leesbaar (0600). Met --encrypt wordt het versleuteld (AES-256-GCM); de wachtwoordzin wordt gevraagd, of komt uit KARAVAAN_PASSPHRASE. Spreek de wachtwoordzin mondeling af, niet in hetzelfde bericht als de bundel.
+
 Let op: de notities gaan mee, met hun hele tekst. De kit houdt persoonsgegevens bij het invoeren tegen, maar deel het bestand alleen met wie de notities mag lezen.
 
-Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdpx, .qdc). Een bestaand bestand wordt alleen vervangen met --force.`
+Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdpx, .qdc, .karavaan). Een bestaand bestand wordt alleen vervangen met --force.`
 
   static override examples = [
     {command: '<%= config.bin %> export --out karavaan.xlsx', description: 'Alle tabellen in één Excel-bestand.'},
@@ -34,27 +38,43 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
     {command: '<%= config.bin %> export --format csv --scheidingsteken komma --out notities.csv', description: 'De notities als CSV met komma\'s, voor R of Python.'},
     {command: '<%= config.bin %> export --format qdpx --out karavaan.qdpx', description: 'Een project voor ATLAS.ti, NVivo of MAXQDA.'},
     {command: '<%= config.bin %> export --format qdc --out codeboek.qdc', description: 'Alleen het codeboek.'},
+    {command: '<%= config.bin %> export --format bundle --out anna-maart.karavaan', description: 'Alles van deze laptop in één bundel voor de projectleider.'},
+    {command: '<%= config.bin %> export --format bundle --out anna-week12.karavaan --since 2026-03-16', description: 'Alleen wat sinds 16 maart is veranderd.'},
+    {command: 'KARAVAAN_PASSPHRASE="…" <%= config.bin %> export --format bundle --out anna.karavaan --encrypt', description: 'Versleuteld, met de wachtwoordzin uit de omgeving.'},
   ]
 
   static override flags = {
+    encrypt: Flags.boolean({description: 'Versleutel de bundel met een wachtwoordzin (gevraagd, of uit KARAVAAN_PASSPHRASE). Alleen bij --format bundle.'}),
     force: Flags.boolean({description: 'Vervang het bestand als het al bestaat.'}),
     format: Flags.string({description: 'Het formaat; zonder deze optie volgt het uit de naam van het bestand.', options: [...EXPORT_FORMATS]}),
     out: Flags.file({description: 'Het bestand dat de kit schrijft.', required: true}),
     scheidingsteken: Flags.string({default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
+    since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15) of dit tijdstip is veranderd. Alleen bij --format bundle.'}),
     what: Flags.string({description: 'Welke tabel (bij csv en xlsx).', options: [...TABLES]}),
   }
 
-  static override summary = 'Schrijf de studie naar CSV, Excel of REFI-QDA (ATLAS.ti, NVivo, MAXQDA).'
+  static override summary = 'Schrijf de studie naar CSV, Excel, REFI-QDA (ATLAS.ti, NVivo, MAXQDA) of een bundel voor je team.'
 
   async run(): Promise<ExportReport> {
     const {flags} = await this.parse(Export)
     const format = exportFormat(flags.format, flags.out)
     const out = checkOutput(flags.out, flags.force)
+    if ((flags.encrypt || flags.since) && format !== 'bundle') {
+      throw new UserError('--encrypt en --since horen bij --format bundle.', {hint: 'Laat ze weg, of exporteer een bundel: --format bundle.'})
+    }
+
     const {store, study} = await this.openStudy(flags.study)
+    const passphrase = flags.encrypt ? await bundlePassphrase('encrypt', this.interactive, flags.out) : undefined
     const report = await exportStudy(
       store,
       study,
-      {format, out, separator: flags.scheidingsteken as (typeof SEPARATORS)[number], what: flags.what as (typeof TABLES)[number] | undefined},
+      {
+        bundle: {passphrase, since: flags.since},
+        format,
+        out,
+        separator: flags.scheidingsteken as (typeof SEPARATORS)[number],
+        what: flags.what as (typeof TABLES)[number] | undefined,
+      },
       this.config.version,
     )
     this.log(describeExport(report))

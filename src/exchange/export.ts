@@ -1,5 +1,6 @@
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
+import type {BundleSummary} from './bundle/export.js'
 import type {ExportFormat} from './output.js'
 import type {QdpxReport} from './refi/project.js'
 import type {SeparatorName} from './tables/csv.js'
@@ -11,13 +12,13 @@ export interface ExportRequest {
   /** The checked output path (see checkOutput). */
   out: string
   separator?: SeparatorName
-  /** Options only the bundle format knows (since, encrypt, …), passed through untouched. */
-  bundle?: Record<string, unknown>
+  /** Options only the bundle format knows. */
+  bundle?: {passphrase?: string; since?: string}
   what?: TableId
 }
 
 export type ExportReport =
-  | ({format: 'bundle'} & Record<string, unknown>)
+  | ({format: 'bundle'} & BundleSummary)
   | ({format: 'qdc'} & {codes: number; file: string})
   | ({format: 'qdpx'} & QdpxReport)
   | TableExportReport
@@ -36,13 +37,13 @@ export async function exportStudy(store: Store, study: Study, request: ExportReq
     }
 
     case 'qdpx': {
-      const {exportQdpx} = await import('./refi/project.js')
-      // WIRING POINT (lead): findings as memos, once this branch meets migration 004 (store.findings):
-      //   const {findingsAsMemos} = await import('./refi/memos.js')
-      //   const memos = findingsAsMemos(study, store.findings.list().map((f) => ({createdAt: f.createdAt, createdBy: f.createdBy,
-      //     id: f.id, noteIds: [...new Set(f.evidence.map((e) => e.noteId))], statement: f.title, text: f.text})))
-      // and pass {memos} below instead of {memos: []}.
-      return {format: 'qdpx', ...(await exportQdpx(store, study, request.out, {memos: [], origin}))}
+      const [{exportQdpx}, {findingsAsMemos}, {listFindings}] = await Promise.all([import('./refi/project.js'), import('./refi/memos.js'), import('../findings/service.js')])
+      // Findings travel as memos, linked to the notes that back them.
+      const memos = findingsAsMemos(
+        study,
+        listFindings(store, study).map((f) => ({createdAt: f.createdAt, createdBy: f.createdBy, id: f.id, noteIds: [...new Set(f.evidence.map((e) => e.noteId))], statement: f.title, text: f.text})),
+      )
+      return {format: 'qdpx', ...(await exportQdpx(store, study, request.out, {memos, origin}))}
     }
 
     case 'qdc': {
@@ -51,8 +52,8 @@ export async function exportStudy(store: Store, study: Study, request: ExportReq
     }
 
     case 'bundle': {
-      const {exportBundleOrExplain} = await import('./bundle-entry.js')
-      return {...(await exportBundleOrExplain(store, study, request)), format: 'bundle'}
+      const {exportBundle} = await import('./bundle/export.js')
+      return {...exportBundle(store, study, {out: request.out, ...request.bundle}), format: 'bundle'}
     }
   }
 }

@@ -6,14 +6,14 @@ import {UserError} from '../errors.js'
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'qdpx', 'qdc', 'bundle'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-const BY_EXTENSION: Record<string, ExportFormat> = {'.csv': 'csv', '.qdc': 'qdc', '.qdpx': 'qdpx', '.xlsx': 'xlsx'}
+const BY_EXTENSION: Record<string, ExportFormat> = {'.csv': 'csv', '.karavaan': 'bundle', '.qdc': 'qdc', '.qdpx': 'qdpx', '.xlsx': 'xlsx'}
 
 /** The format a user asked for, or the one the name of the file says (tabel.xlsx → xlsx). */
 export function exportFormat(format: string | undefined, out: string): ExportFormat {
   if (format) return format as ExportFormat
   const guessed = BY_EXTENSION[extname(out).toLowerCase()]
   if (!guessed) {
-    throw new UserError(`Welk formaat moet ${out} krijgen?`, {hint: `Geef --format ${EXPORT_FORMATS.join('|')}, of een bestandsnaam die eindigt op .csv, .xlsx, .qdpx of .qdc.`})
+    throw new UserError(`Welk formaat moet ${out} krijgen?`, {hint: `Geef --format ${EXPORT_FORMATS.join('|')}, of een bestandsnaam die eindigt op .csv, .xlsx, .qdpx, .qdc of .karavaan.`})
   }
 
   return guessed

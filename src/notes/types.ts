@@ -32,13 +32,19 @@ export interface Note extends NoteFields {
   version: number
 }
 
-export type NoteChange = 'bewerkt' | 'nieuw' | 'teruggezet' | 'verwijderd'
+export type NoteChange = 'bewerkt' | 'nieuw' | 'samengevoegd' | 'teruggezet' | 'verwijderd'
 
 export interface NoteVersion extends NoteFields {
   change: NoteChange
   changedAt: string
   changedBy: null | string
+  /** The laptop (device id) the version was made on. */
+  device: string
+  /** Globally unique: two laptops may both make version 2 of a note. */
+  id: string
   noteId: string
+  /** The versions it was made from: none for the first, two or more for one that settled a conflict. */
+  parents: string[]
   personalData: null | PersonalDataOverride
   version: number
 }

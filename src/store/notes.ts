@@ -24,13 +24,18 @@ interface NoteRow {
   updated_at: string
   updated_by: null | string
   version: number
+  version_id: null | string
 }
 
 interface VersionRow extends Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by'> {
   change: NoteChange
   changed_at: string
   changed_by: null | string
+  device: string
+  id: string
+  merged_ids: null | string
   note_id: string
+  parent_id: null | string
 }
 
 export interface NoteWriteMeta {
@@ -74,11 +79,14 @@ const toVersion = (row: VersionRow): NoteVersion => ({
   changedAt: row.changed_at,
   changedBy: row.changed_by,
   date: row.date,
+  device: row.device,
   group: row.group_id,
   halteplaats: row.halteplaats,
+  id: row.id,
   interviewer: row.interviewer,
   narratives: JSON.parse(row.narratives) as string[],
   noteId: row.note_id,
+  parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
   participants: row.participants,
   personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
   roles: JSON.parse(row.roles) as string[],
@@ -89,6 +97,7 @@ const toVersion = (row: VersionRow): NoteVersion => ({
 
 /** Notes, their versions, the interviewer's narrative tags and the search index. */
 export class NoteQueries {
+  private deviceId?: string
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(private readonly db: Database.Database) {}
@@ -137,7 +146,7 @@ export class NoteQueries {
        VALUES (@id, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
          @now, @by, @now, @by, @source, @hash, @personalData)`,
     ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, personalData: json(meta.personalData), source: meta.source ?? null})
-    this.addVersion(id, 1, 'nieuw', fields, meta, now)
+    this.addVersion(id, 1, 'nieuw', fields, meta, now, [])
     this.syncNoteTags(id, fields, now)
     return this.get(id)!
   }
@@ -151,7 +160,7 @@ export class NoteQueries {
 
   /** The narratives written on the note itself (its latest version), not other coders' tags. */
   ownNarratives(id: string): string[] {
-    const row = this.prepare('SELECT narratives FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1').get(id) as undefined | {narratives: string}
+    const row = this.prepare('SELECT v.narratives FROM notes n JOIN note_versions v ON v.id = n.version_id WHERE n.id = ?').get(id) as undefined | {narratives: string}
     return row ? (JSON.parse(row.narratives) as string[]) : []
   }
 
@@ -207,7 +216,8 @@ export class NoteQueries {
     const now = nowIso()
     const version = note.version + 1
     this.prepare('UPDATE notes SET deleted_at = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(deleted ? now : null, version, now, by ?? null, note.id)
-    this.addVersion(note.id, version, deleted ? 'verwijderd' : 'teruggezet', {...note, narratives: this.ownNarratives(note.id)}, {by, personalData: note.personalData}, now)
+    const parent = this.currentVersionId(note.id)
+    this.addVersion(note.id, version, deleted ? 'verwijderd' : 'teruggezet', {...note, narratives: this.ownNarratives(note.id)}, {by, personalData: note.personalData}, now, [parent])
     return this.get(note.id)!
   }
 
@@ -215,29 +225,75 @@ export class NoteQueries {
   update(note: Note, fields: NoteFields, meta: NoteWriteMeta = {}): Note {
     const now = nowIso()
     const version = note.version + 1
+    const parent = this.currentVersionId(note.id)
     this.prepare(
       `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
          participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, updated_at = @now,
          updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personalData
        WHERE id = @id`,
     ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, personalData: json(meta.personalData), version})
-    this.addVersion(note.id, version, 'bewerkt', fields, meta, now)
+    this.addVersion(note.id, version, 'bewerkt', fields, meta, now, [parent])
     this.syncNoteTags(note.id, fields, now)
     return this.get(note.id)!
   }
 
+  /** Every version, in the order of the merge rule: number, then time, laptop and id (siblings from two laptops share a number). */
   versions(id: string): NoteVersion[] {
-    const rows = this.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version').all(id) as VersionRow[]
+    const rows = this.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version, changed_at, device, id').all(id) as VersionRow[]
     return rows.map(toVersion)
   }
 
-  private addVersion(id: string, version: number, change: NoteChange, fields: NoteFields, meta: NoteWriteMeta, now: string): void {
+  /**
+   * A version that settles a conflict: made from all the heads at once, so it is the only head
+   * left, here and on every laptop that takes it in. `from` is the head it continues.
+   */
+  resolve(note: Note, fields: NoteFields, from: string, heads: string[], meta: NoteWriteMeta & {deleted: boolean}): Note {
+    const now = nowIso()
+    const numbers = this.prepare(`SELECT max(version) FROM note_versions WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(heads)) as number
+    const version = numbers + 1
+    const versionId = newId()
     this.prepare(
-      `INSERT INTO note_versions (note_id, version, change, halteplaats, group_id, activity, date, interviewer, participants,
-         roles, themes, narratives, text, personal_data, changed_at, changed_by)
-       VALUES (@id, @version, @change, @halteplaats, @group, @activity, @date, @interviewer, @participants,
-         @roles, @themes, @narratives, @text, @personalData, @now, @by)`,
-    ).run({...this.columns(fields), by: meta.by ?? null, change, id, narratives: JSON.stringify(fields.narratives), now, personalData: json(meta.personalData), version})
+      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
+         participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, version_id = @versionId,
+         updated_at = @now, updated_by = @by, personal_data = @personalData, deleted_at = @deletedAt
+       WHERE id = @id`,
+    ).run({...this.columns(fields), by: meta.by ?? null, deletedAt: meta.deleted ? now : null, id: note.id, now, personalData: json(meta.personalData), version, versionId})
+    this.addVersion(note.id, version, meta.deleted ? 'verwijderd' : 'samengevoegd', fields, meta, now, [from, ...heads.filter((head) => head !== from)], versionId)
+    this.syncNoteTags(note.id, fields, now)
+    return this.get(note.id)!
+  }
+
+  private currentVersionId(id: string): null | string {
+    return (this.prepare('SELECT version_id FROM notes WHERE id = ?').pluck().get(id) as null | string | undefined) ?? null
+  }
+
+  private device(): string {
+    this.deviceId ??= (this.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined) ?? 'onbekend'
+    return this.deviceId
+  }
+
+  private addVersion(id: string, version: number, change: NoteChange, fields: NoteFields, meta: NoteWriteMeta, now: string, parents: Array<null | string>, versionId = newId()): void {
+    const known = parents.filter((parent): parent is string => parent !== null)
+    this.prepare(
+      `INSERT INTO note_versions (id, note_id, version, parent_id, merged_ids, device, change, halteplaats, group_id, activity, date,
+         interviewer, participants, roles, themes, narratives, text, personal_data, changed_at, changed_by)
+       VALUES (@versionId, @id, @version, @parent, @merged, @device, @change, @halteplaats, @group, @activity, @date,
+         @interviewer, @participants, @roles, @themes, @narratives, @text, @personalData, @now, @by)`,
+    ).run({
+      ...this.columns(fields),
+      by: meta.by ?? null,
+      change,
+      device: this.device(),
+      id,
+      merged: known.length > 1 ? JSON.stringify(known.slice(1)) : null,
+      narratives: JSON.stringify(fields.narratives),
+      now,
+      parent: known[0] ?? null,
+      personalData: json(meta.personalData),
+      version,
+      versionId,
+    })
+    this.prepare('UPDATE notes SET version_id = ? WHERE id = ?').run(versionId, id)
   }
 
   private columns(fields: NoteFields) {

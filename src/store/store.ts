@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import {ExchangeQueries} from './exchange.js'
 import {AdviceQueries, FindingQueries, ReflectionQueries} from './findings.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
@@ -11,6 +12,7 @@ import {TagQueries} from './tags.js'
 export class Store {
   readonly advice: AdviceQueries
   readonly context: ContextQueries
+  readonly exchange: ExchangeQueries
   readonly findings: FindingQueries
   readonly meta: MetaQueries
   readonly notes: NoteQueries
@@ -30,6 +32,7 @@ export class Store {
     this.findings = new FindingQueries(db)
     this.reflections = new ReflectionQueries(db)
     this.advice = new AdviceQueries(db)
+    this.exchange = new ExchangeQueries(db)
   }
 
   close(): void {

@@ -2,6 +2,7 @@ const TABLE_LABELS: Record<string, string> = {coverage: 'dekking', matrix: 'narr
 const SEPARATOR_LABELS: Record<string, string> = {'\t': 'tab', ',': 'komma', ';': 'puntkomma'}
 
 import type {ExportReport} from '../exchange/export.js'
+import {describeCounts} from './bundle-view.js'
 import type {QdpxImportReport} from '../exchange/refi/import.js'
 
 /** One Dutch line about what an export wrote. */
@@ -24,8 +25,8 @@ export function describeExport(r: ExportReport): string {
     case 'qdc':
       return `Geschreven: ${r.file} — het codeboek met ${r.codes} codes (narratieven en thema's).`
 
-    default:
-      return `Geschreven: ${String(r.file ?? '')}`
+    case 'bundle':
+      return [`Bundel geschreven: ${r.file}${r.encrypted ? ' (versleuteld)' : ''}`, `  ${describeCounts(r.counts)}${r.since ? `, veranderd sinds ${r.since}` : ''}`].join('\n')
   }
 }
 

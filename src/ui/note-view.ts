@@ -3,7 +3,7 @@ import type {Note, NoteVersion, SearchHit} from '../notes/types.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 
-const CHANGE_LABELS: Record<NoteVersion['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
+const CHANGE_LABELS: Record<NoteVersion['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', samengevoegd: 'conflict opgelost', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
 
 export function subjectOf(study: Study, note: Pick<Note, 'activity' | 'group'>): string {
   const method = study.methodDefinition
@@ -36,7 +36,7 @@ export function renderNoteList(study: Study, notes: Note[]): string {
 export function renderNote(study: Study, note: Note | NoteVersion, options: {version?: number} = {}): string {
   const method = study.methodDefinition
   const h = study.halteplaatsen.find((x) => x.id === note.halteplaats)
-  const id = 'id' in note ? note.id : note.noteId
+  const id = 'noteId' in note ? note.noteId : note.id
   const lines = [
     `Notitie ${shortId(id)}${options.version ? ` — versie ${options.version}` : ''}${'deletedAt' in note && note.deletedAt ? ' (in de prullenbak)' : ''}`,
     `  halteplaats:  ${h ? `${h.name} (${h.gemeente})` : note.halteplaats}`,

@@ -38,3 +38,9 @@ export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>)
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
   return askSelect(message, [{name: 'ja', value: true}, {name: 'nee', value: false}], defaultValue)
 }
+
+/** A secret typed without echo (a passphrase). */
+export async function askSecret(message: string): Promise<string> {
+  const {password} = await load()
+  return password({mask: '*', message})
+}

@@ -112,7 +112,10 @@ describe('karavaan export --format csv|xlsx', () => {
     expectRefusal(run('--out', join(out, 'geen-map', 'x.csv')), 1, 'bestaat niet')
   })
 
-  it('answers --format bundle with a clear message while bundles are not wired in', () => {
-    expectRefusal(run('--format', 'bundle', '--out', join(out, 'x.bundle')), 1, 'nog niet beschikbaar')
+  it('keeps --encrypt and --since for bundles, and takes the bundle format from .karavaan', () => {
+    expectRefusal(run('--format', 'csv', '--out', join(out, 'x.csv'), '--since', '2026-03-01'), 1, '--format bundle')
+    const bundle = run('--out', join(out, 'team.karavaan'))
+    expect(bundle.code, bundle.stderr).toBe(0)
+    expect(bundle.stdout).toContain('Bundel geschreven:')
   })
 })

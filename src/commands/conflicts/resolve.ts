@@ -1,0 +1,67 @@
+import {Args, Flags} from '@oclif/core'
+import {readFileSync} from 'node:fs'
+
+import {StudyCommand} from '../../cli/study-command.js'
+import {UserError} from '../../errors.js'
+import {shortId} from '../../notes/ids.js'
+import type {Note} from '../../notes/types.js'
+import {readSettings} from '../../settings/settings.js'
+
+export default class ConflictsResolve extends StudyCommand {
+  static override args = {
+    id: Args.string({description: 'Id van de notitie met een conflict (zie karavaan conflicts).', required: true}),
+  }
+
+  static override description = `Lost een conflict op met een nieuwe versie die alle concurrerende versies afsluit: de versie die je kiest met --kies, of een tekst die je zelf uit de versies samenvoegt (--tekst, met de andere gegevens van de gekozen of de getoonde versie). De oude versies blijven in de geschiedenis (karavaan note history). De oplossing gaat met je volgende bundel mee, zodat het conflict ook op de andere laptops verdwijnt.
+
+In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
+
+  static override examples = [
+    {command: '<%= config.bin %> conflicts resolve 3f9a21c7 --kies 8d02b4e1', description: 'Versie 8d02b4e1 blijft.'},
+    {command: '<%= config.bin %> conflicts resolve 3f9a21c7 --tekst samengevoegd.txt', description: 'Een tekst die je zelf uit beide versies hebt samengevoegd.'},
+  ]
+
+  static override flags = {
+    kies: Flags.string({description: 'De versie die blijft (id uit karavaan conflicts).'}),
+    tekst: Flags.file({description: 'Bestand met de samengevoegde tekst (UTF-8); - leest van de standaardinvoer.', exists: false}),
+  }
+
+  static override summary = 'Los een conflict op: kies een versie of voeg de teksten samen.'
+
+  async run(): Promise<Note> {
+    const {args, flags} = await this.parse(ConflictsResolve)
+    const {store, study} = await this.openStudy(flags.study)
+    const {listConflicts, resolveConflict} = await import('../../exchange/bundle/conflicts.js')
+    let choose = flags.kies
+    if (choose === undefined && flags.tekst === undefined && this.interactive) {
+      const {requireNote} = await import('../../notes/lookup.js')
+      const note = requireNote(store, args.id)
+      const conflict = listConflicts(store).find((c) => c.id === note.id)
+      if (conflict) {
+        const {askSelect} = await import('../../ui/prompts.js')
+        choose = await askSelect(
+          `Welke versie van notitie ${shortId(note.id)} blijft?`,
+          conflict.versions.map((v) => ({
+            description: v.text.slice(0, 400),
+            name: `${shortId(v.id)} — versie ${v.version}, ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}`,
+            value: v.id,
+          })),
+        )
+      }
+    }
+
+    const text = flags.tekst === undefined ? undefined : readText(flags.tekst)
+    const by = readSettings(this.config.configDir).interviewer
+    const {from, note} = resolveConflict(store, study, args.id, {by, choose, text})
+    this.log(`Conflict in notitie ${shortId(note.id)} opgelost${text === undefined ? ` met versie ${shortId(from)}` : ' met de samengevoegde tekst'}; bewaard als versie ${note.version}.`)
+    return note
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8')
+  } catch {
+    throw new UserError(`${file} is niet te lezen.`, {hint: 'Geef het pad naar een tekstbestand (UTF-8) met de samengevoegde tekst.'})
+  }
+}

@@ -1,0 +1,60 @@
+import {resolve} from 'node:path'
+
+import {UserError} from '../../errors.js'
+import {newId, nowIso} from '../../store/ids.js'
+import type {Store} from '../../store/store.js'
+import type {Study} from '../../study/load.js'
+import {kitVersion, writeBundle} from './bundle.js'
+import {writePrivateFile} from './files.js'
+import {KINDS} from './kinds/index.js'
+
+export interface ExportBundleOptions {
+  out: string
+  /** The passphrase to encrypt with; none writes the bundle unencrypted. */
+  passphrase?: string
+  /** Only what changed on or after this date (2026-03-01) or moment (2026-03-01T12:00:00Z). */
+  since?: string
+}
+
+export interface BundleSummary {
+  bundle: string
+  counts: Record<string, number>
+  device: string
+  encrypted: boolean
+  file: string
+  since: null | string
+  study: string
+}
+
+/** Writes the study's notes, versions, removals, tags and codings to one bundle file (0600). */
+export function exportBundle(store: Store, study: Study, options: ExportBundleOptions): BundleSummary {
+  const since = options.since === undefined ? undefined : checkSince(options.since)
+  const device = store.meta.get('device_id') ?? 'onbekend'
+  const file = resolve(options.out)
+  // One read transaction: a note edited while the bundle is written is in it wholly or not at all.
+  const {bytes, manifest} = store.db.transaction(() =>
+    writeBundle(
+      {bundle: newId(), createdAt: nowIso(), device, kit: kitVersion(), since: since ?? null, study: study.id},
+      KINDS.map((kind) => ({kind: kind.name, records: kind.collect(store, {since, study})})),
+      options.passphrase,
+    ),
+  )()
+  writePrivateFile(file, bytes)
+  return {
+    bundle: manifest.bundle,
+    counts: Object.fromEntries(manifest.parts.map((part) => [part.kind, part.count])),
+    device,
+    encrypted: options.passphrase !== undefined,
+    file,
+    since: manifest.since,
+    study: study.id,
+  }
+}
+
+function checkSince(value: string): string {
+  const trimmed = value.trim()
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed
+  const moment = Date.parse(trimmed)
+  if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(moment)) return new Date(moment).toISOString()
+  throw new UserError(`--since "${value}" is geen datum of tijdstip.`, {hint: 'Schrijf een datum als 2026-03-15, of een tijdstip als 2026-03-15T14:00:00Z.'})
+}

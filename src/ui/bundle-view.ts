@@ -1,0 +1,56 @@
+import {shortId} from '../notes/ids.js'
+import type {Conflict} from '../exchange/bundle/conflicts.js'
+import type {MergeReport} from '../exchange/bundle/merge.js'
+
+const LABELS: Record<string, [string, string]> = {
+  codings: ['codering', 'coderingen'],
+  notes: ['notitieversie', 'notitieversies'],
+  tags: ['tag', 'tags'],
+}
+
+/** "12 notitieversies, 30 tags, 4 coderingen": the parts that hold records, in Dutch. */
+export function describeCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .filter(([kind]) => kind in LABELS)
+    .map(([kind, n]) => `${n} ${LABELS[kind][n === 1 ? 0 : 1]}`)
+  return parts.length > 0 ? parts.join(', ') : 'niets'
+}
+
+export function renderMergeReport(report: MergeReport): string {
+  const lines = report.bundles.map((bundle) => {
+    const total = Object.values(bundle.added).reduce((sum, n) => sum + n, 0)
+    const from = `van laptop ${shortId(bundle.device)}, gemaakt ${bundle.createdAt.slice(0, 16).replace('T', ' ')}`
+    if (total === 0) return `${bundle.file} (${from}): niets nieuws${bundle.mergedBefore ? `; al ingelezen op ${bundle.mergedBefore.slice(0, 16).replace('T', ' ')}` : ''}.`
+    return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.`
+  })
+  if (report.conflicts > 0) {
+    lines.push(
+      '',
+      `${report.conflicts === 1 ? 'Eén notitie is' : `${report.conflicts} notities zijn`} op twee laptops verschillend bewerkt; beide versies zijn bewaard.`,
+      'Bekijk ze met: karavaan conflicts',
+    )
+  }
+
+  return lines.join('\n')
+}
+
+export function renderConflicts(conflicts: Conflict[]): string {
+  if (conflicts.length === 0) return 'Geen conflicten: elke notitie heeft één huidige versie.'
+  const blocks = conflicts.map((conflict) => {
+    const versions = conflict.versions.map((v) => {
+      const head = `  ${shortId(v.id)}  versie ${v.version} · ${v.changedAt.slice(0, 16).replace('T', ' ')} UTC${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`
+      const body = v.change === 'verwijderd' ? '      (naar de prullenbak verplaatst)' : excerpt(v.text)
+      return `${head}\n${body}`
+    })
+    return [`Notitie ${shortId(conflict.id)}: ${conflict.versions.length} versies`, ...versions].join('\n')
+  })
+  return [
+    ...blocks,
+    `${conflicts.length === 1 ? 'Eén conflict' : `${conflicts.length} conflicten`}. Los op met: karavaan conflicts resolve NOTITIE --kies VERSIE (of --tekst BESTAND met een samengevoegde tekst).`,
+  ].join('\n\n')
+}
+
+function excerpt(text: string): string {
+  const flat = text.replaceAll(/\s+/g, ' ').trim()
+  return `      ${flat.length > 160 ? `${flat.slice(0, 157)}…` : flat}`
+}
