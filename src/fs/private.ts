@@ -1,4 +1,4 @@
-import {chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 /**
@@ -56,6 +56,48 @@ export function writePrivateFile(file: string, content: string | Uint8Array): vo
   replaceWith(temporary, file)
 }
 
+/**
+ * Copies source to a new file dest (which must not exist) that only the owner may read, and
+ * flushes it to disk. copyFile would take over the source's rights, which may be wider.
+ */
+export function copyPrivately(source: string, dest: string): number {
+  const from = openSync(source, 'r')
+  let to: number | undefined
+  try {
+    to = createPrivateFile(dest)
+    const chunk = Buffer.allocUnsafe(1024 * 1024)
+    let total = 0
+    for (let read = readSync(from, chunk); read > 0; read = readSync(from, chunk)) {
+      let written = 0
+      while (written < read) written += writeSync(to, chunk, written, read - written)
+      total += read
+    }
+
+    fsyncSync(to)
+    return total
+  } catch (error) {
+    if (to !== undefined) {
+      closeSync(to)
+      to = undefined
+      removeQuietly(dest)
+    }
+
+    throw error
+  } finally {
+    closeSync(from)
+    if (to !== undefined) closeSync(to)
+  }
+}
+
+/** Removes a file of the kit's own making (a temporary file); a missing one is fine. */
+export function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file)
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Puts a finished temporary file in place of file and makes the rename itself durable. */
 export function replaceWith(temporary: string, file: string): void {
   try {
@@ -93,12 +135,4 @@ export function openToOthers(path: string): boolean | undefined {
 /** The permission bits of path as a user reads them in `ls -l` terms: 0600, 0755 … */
 export function modeOf(path: string): string {
   return (statSync(path).mode & 0o777).toString(8).padStart(4, '0')
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file)
-  } catch {
-    // Already gone.
-  }
 }
