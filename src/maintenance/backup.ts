@@ -1,9 +1,9 @@
-import {closeSync, existsSync, linkSync, readdirSync, renameSync, statSync, unlinkSync} from 'node:fs'
+import {chmodSync, closeSync, existsSync, linkSync, readdirSync, renameSync, statSync, unlinkSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 
 import {UserError} from '../errors.js'
-import {copyPrivately, createPrivateFile, makePrivateDir, removeQuietly, replaceWith, syncDir, temporaryPathFor} from '../fs/private.js'
-import {backupDatabase, type CopyProblem, type DatabaseFacts, holdExclusively, inspectDatabaseCopy} from '../store/backup.js'
+import {copyPrivately, createPrivateFile, HAS_POSIX_MODES, makePrivateDir, PRIVATE_FILE_MODE, removeQuietly, replaceWith, syncDir, temporaryPathFor} from '../fs/private.js'
+import {backupDatabase, type CopyProblem, type DatabaseFacts, hasSqliteHeader, holdExclusively, inspectDatabaseCopy} from '../store/backup.js'
 import {databaseProblem} from '../store/errors.js'
 import {DATABASE_FILE} from '../store/open.js'
 import type {Store} from '../store/store.js'
@@ -142,7 +142,9 @@ function keepCurrentAndSwap(study: Study, database: string, candidate: string, n
   const dir = makePrivateDir(join(study.dir, BACKUPS_DIR))
   let kept = join(dir, `voor-herstel-${stamp(now)}.sqlite`)
   for (let n = 2; existsSync(kept); n++) kept = join(dir, `voor-herstel-${stamp(now)}-${n}.sqlite`)
-  const hold = holdExclusively(database)
+  // A file that does not even start like a database is not opened: SQLite could take it for an
+  // empty one and throw away the -wal beside it, which may be all that is left.
+  const hold: ReturnType<typeof holdExclusively> = hasSqliteHeader(database) ? holdExclusively(database) : {kind: 'broken'}
   if (hold.kind === 'busy') {
     throw new UserError(`De studie is in gebruik door een ander karavaan-proces; er is niets veranderd.`, {
       hint: 'Sluit eerst de andere opdrachten voor deze studie (zoals tag review of een import) en probeer het opnieuw.',
@@ -165,6 +167,8 @@ function keepCurrentAndSwap(study: Study, database: string, candidate: string, n
       throw new Error(`${basename(database)}-wal is still present after leaving WAL mode`)
     }
 
+    // It holds the same words as a backup, so it is as private as one, whatever it was before.
+    for (const file of [kept, `${kept}-wal`, `${kept}-shm`]) if (HAS_POSIX_MODES && existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE)
     syncDir(dir)
     replaceWith(candidate, database)
     return kept
