@@ -115,7 +115,7 @@ describe('SIGKILL at random moments', () => {
     cpSync(base, study, {recursive: true})
     writeWindow = await writeWindowOf(['import', notes, '--study', study], study)
     expect(inspect(study)).toMatchObject({integrity: 'ok', notes: NOTES, versions: NOTES})
-  })
+  }, 60_000)
 
   it(`leaves an import of ${NOTES} notes whole or absent after ${IMPORT_KILLS} kills, the database sound`, async () => {
     // Only a kill of a running process counts; one that came too late is tried again.
@@ -149,7 +149,7 @@ describe('SIGKILL at random moments', () => {
     await Promise.all(Array.from({length: LANES}, (_, lane_) => lane(lane_)))
     expect(figures.importKills).toBe(IMPORT_KILLS)
     expect(figures.importPartial).toBe(0)
-  })
+  }, 180_000)
 
   it(`keeps every note edit whole (note and its versions agree) after ${EDIT_KILLS} kills`, async () => {
     const study = makeStudy()
@@ -193,5 +193,5 @@ describe('SIGKILL at random moments', () => {
 
     expect(figures.editPartial).toBe(0)
     expect(karavaan(['doctor', '--study', study]).code).toBe(0)
-  })
+  }, 120_000)
 })
