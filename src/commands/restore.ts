@@ -8,7 +8,7 @@ import {locateStudy} from '../study/locate.js'
 
 export default class Restore extends KaravaanCommand {
   static override args = {
-    file: Args.string({description: 'De backup om terug te zetten (een .sqlite-bestand van karavaan backup).', required: true}),
+    bestand: Args.string({description: 'De backup om terug te zetten (een .sqlite-bestand van karavaan backup).', required: true}),
   }
 
   static override description = `Zet een backup terug in plaats van de database van de studie.
@@ -33,7 +33,7 @@ Terugzetten kan niet terwijl een andere karavaan-opdracht de studie open heeft (
     const {args, flags} = await this.parse(Restore)
     // The current database is not opened as usual: it may be the broken one being replaced.
     const study = await loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit: flags.study}), {cacheDir: this.config.cacheDir})
-    const result = restoreStudy(study, args.file, {otherStudy: flags['other-study']})
+    const result = restoreStudy(study, args.bestand, {otherStudy: flags['other-study']})
     this.log(`Backup teruggezet: ${result.notes} notities.`)
     if (result.kept) this.log(`De database van vóór het terugzetten staat in ${result.kept}.`)
     if (result.studyId !== study.id) this.notice(`de backup hoort bij studie ${result.studyId ?? '(onbekend)'}; zet die id in study.yaml, anders opent karavaan de database niet.`)
