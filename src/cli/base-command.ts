@@ -27,12 +27,13 @@ export abstract class KaravaanCommand extends Command {
   protected override async catch(error: Interfaces.CommandError): Promise<void> {
     // The reader of our output went away (`karavaan tag suggest --json | head`): nothing to report.
     if ((error as {code?: string}).code === 'EPIPE') return
-    const reported = describeError(error, this.id ?? '')
+    const debug = this.argv.includes('--debug')
+    const reported = describeError(error, this.id ?? '', debug)
     process.exitCode = reported.exit
     if (reported.exit === 0) return
     const lines = [`Fout: ${reported.message}`, ...reported.details.map((d) => `  - ${d}`)]
     if (reported.hint) lines.push(`→ ${reported.hint}`)
-    if (this.argv.includes('--debug') && error.stack) lines.push('', error.stack)
+    if (debug && error.stack) lines.push('', error.stack)
     process.stderr.write(lines.join('\n') + '\n')
     if (this.jsonEnabled()) {
       this.logJson({error: {details: reported.details, exit: reported.exit, hint: reported.hint, message: reported.message}})

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 
 import {UserError} from '../errors.js'
-import {decodeNoteBytes} from '../notes/decode.js'
+import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from '../notes/decode.js'
 import type {RawNoteFields} from '../notes/fields.js'
 
 /** The filters every note listing shares (note list, note search). */
@@ -69,6 +69,13 @@ export function fieldsFromFlags(flags: {
 /** The text of --text, or of the file of --file read as import reads it (BOM, Windows-1252, size). */
 export function textFromFlags(flags: {file?: string; text?: string}): string | undefined {
   if (!flags.file) return flags.text
+  const stat = statSync(flags.file)
+  if (!stat.isFile()) throw new UserError(`${flags.file} is geen gewoon bestand.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
+  // Checked before reading, so a huge file is not read into memory only to be refused.
+  if (stat.size > MAX_NOTE_FILE_BYTES) {
+    throw new UserError(`${flags.file} is ${Math.round(stat.size / 1024)} kB; een notitie mag hoogstens ${Math.round(MAX_NOTE_FILE_BYTES / 1024)} kB zijn.`, {hint: 'Is dit wel het goede bestand? Splits een heel lange tekst in meer notities.'})
+  }
+
   const decoded = decodeNoteBytes(readFileSync(flags.file))
   if (decoded.problem) throw new UserError(`${flags.file}: ${decoded.problem}.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
   return decoded.text

@@ -1,4 +1,5 @@
 import {isUserError} from '../errors.js'
+import {databaseProblem, waitSeconds} from '../store/errors.js'
 
 export const EXIT = {bug: 10, ok: 0, usage: 2, user: 1} as const
 
@@ -13,7 +14,7 @@ export interface ReportedError {
  * Turns any error into what the user reads: a Dutch message, details, a hint and the exit code
  * of STYLE.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
  */
-export function describeError(error: unknown, commandId: string): ReportedError {
+export function describeError(error: unknown, commandId: string, debug = false): ReportedError {
   if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}
   if ((error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError') {
     return {details: [], exit: EXIT.user, message: 'Afgebroken; er is niets opgeslagen.'}
@@ -31,11 +32,39 @@ export function describeError(error: unknown, commandId: string): ReportedError 
     return {details: [], exit: EXIT.user, hint: 'Controleer of je schrijfrechten hebt op de studiemap.', message: `Geen toestemming om ${path ?? 'een bestand'} te schrijven.`}
   }
 
+  const database = code?.startsWith('SQLITE_') ? databaseProblem(error, 'de database van de studie', safeWait()) : undefined
+  if (database) return {details: database.details, exit: EXIT.user, hint: database.hint, message: database.message}
   return {
     details: [],
     exit: EXIT.bug,
-    hint: 'Dit is een fout in karavaan, niet in jouw invoer. Meld het aan het team, met de uitvoer van dezelfde opdracht met --debug erbij.',
-    message: `Er ging iets mis in karavaan: ${(error as Error)?.message ?? String(error)}`,
+    hint: 'Dit is een fout in karavaan, niet in jouw invoer. Meld het aan het team, met de uitvoer van dezelfde opdracht met --debug erbij. Let op: die uitvoer kan tekst uit notities bevatten; deel hem alleen met wie de notities mag lezen.',
+    message: `Er ging iets mis in karavaan (${bugSummary(error, debug)}).`,
+  }
+}
+
+/**
+ * What a bug report shows without --debug: the kind of error and where in the kit it happened,
+ * never its message. An error's message can quote the data it choked on (a JSON snippet, a value
+ * SQLite refused), and that data may be a respondent's words.
+ */
+function bugSummary(error: unknown, debug: boolean): string {
+  const kind = (error as Error)?.name ?? typeof error
+  const code = (error as {code?: unknown})?.code
+  const kindAndCode = typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? `${kind} ${code}` : kind
+  if (debug) return `${kindAndCode}: ${(error as Error)?.message ?? String(error)}`
+  const frame = String((error as Error)?.stack ?? '')
+    .split('\n')
+    .filter((line) => !line.includes('node_modules'))
+    .map((line) => /(?:dist|src)[\\/]([\w\\/.-]+\.[jt]s):(\d+)/.exec(line))
+    .find(Boolean)
+  return frame ? `${kindAndCode} in ${frame[1].replaceAll('\\', '/')}:${frame[2]}` : kindAndCode
+}
+
+function safeWait(): number | undefined {
+  try {
+    return waitSeconds()
+  } catch {
+    return undefined
   }
 }
 

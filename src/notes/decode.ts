@@ -25,6 +25,10 @@ export function decodeNoteBytes(bytes: Uint8Array, limit = MAX_NOTE_FILE_BYTES):
   } catch {
     text = decodeWindows1252(bytes)
     converted = 'windows-1252'
+    // Five bytes mean nothing in Windows-1252 either: then the file is neither, or not text.
+    if (/[\u0081\u008D\u008F\u0090\u009D]/.test(text)) {
+      return {problem: 'het bestand is geen geldige UTF-8 en ook geen Windows-1252; sla het op als UTF-8 (in Kladblok of Word: Opslaan als, codering UTF-8)', text: ''}
+    }
   }
 
   text = text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n').replaceAll('\r', '\n')

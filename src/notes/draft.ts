@@ -1,7 +1,8 @@
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {stringify} from 'yaml'
 
+import {makePrivateDir, writePrivateFile} from '../fs/private.js'
 import type {Study} from '../study/load.js'
 import type {RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
@@ -36,14 +37,11 @@ function scalar(value: unknown): string {
 }
 
 export function draftPath(study: Study, name: string): string {
-  const dir = join(study.dir, DRAFTS_DIR)
-  mkdirSync(dir, {mode: 0o700, recursive: true})
-  return join(dir, name)
+  return join(makePrivateDir(join(study.dir, DRAFTS_DIR)), name)
 }
 
 export function writeDraft(file: string, content: string): void {
-  writeFileSync(`${file}.tmp`, content, {mode: 0o600})
-  renameSync(`${file}.tmp`, file)
+  writePrivateFile(file, content)
 }
 
 /** Reads a draft back; undefined when its front matter is gone or broken. */

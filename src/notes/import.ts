@@ -80,7 +80,10 @@ export function collectNoteFiles(paths: string[]): {files: string[]; problems: s
 
       const stat = statSync(path)
       if (stat.isDirectory()) walk(path, root)
-      else if (NOTE_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(path)
+      else if (!NOTE_EXTENSIONS.includes(extname(name).toLowerCase())) continue
+      // A pipe or device named like a note would make reading it wait forever.
+      else if (stat.isFile()) files.push(path)
+      else problems.push(`${path}: is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); karavaan leest het niet`)
       if (files.length > MAX_FILES) throw new UserError(`Meer dan ${MAX_FILES} bestanden; lees ze in delen in.`)
     }
   }
@@ -96,6 +99,7 @@ export function collectNoteFiles(paths: string[]): {files: string[]; problems: s
     }
 
     if (stat.isDirectory()) walk(path, path)
+    else if (NOTE_EXTENSIONS.includes(extname(path).toLowerCase()) && !stat.isFile()) problems.push(`${given}: is geen gewoon bestand; karavaan leest het niet`)
     else if (NOTE_EXTENSIONS.includes(extname(path).toLowerCase())) files.push(path)
     else problems.push(`${given}: karavaan leest alleen ${NOTE_EXTENSIONS.join(', ')}`)
   }

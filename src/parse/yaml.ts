@@ -14,6 +14,10 @@ export interface FileProblem {
 }
 
 const LIMITS = {maxAliasCount: 50, maxBytes: 2 * 1024 * 1024}
+/** Control characters other than tab and line ends: no person types them into a settings file. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/** More problems than this are summed up: a file that is not YAML at all can have hundreds. */
+const MAX_LISTED_PROBLEMS = 20
 
 /**
  * Parses YAML text and checks it against a schema. Every problem is reported with its line and
@@ -30,6 +34,12 @@ export function parseYaml<S extends v.GenericSchema>(
     throw new UserError(`${fileLabel} is te groot (${Math.round(text.length / 1024)} kB) om een instellingenbestand te zijn.`, {
       hint: 'Controleer of je het goede bestand hebt gekozen.',
     })
+  }
+
+  const control = CONTROL.exec(text)
+  if (control) {
+    const line = text.slice(0, control.index).split('\n').length
+    throw fileError(fileLabel, [{field: '', line, message: 'hier staat een onzichtbaar stuurteken (zoals een NUL-byte); is dit wel een tekstbestand?'}], 'Het bestand is geen gewone tekst.')
   }
 
   const lineCounter = new LineCounter()
@@ -52,6 +62,12 @@ export function parseYaml<S extends v.GenericSchema>(
     })
   }
 
+  const hidden = pathToControl(data)
+  if (hidden) {
+    const line = lineOf(doc.contents, hidden, lineCounter)
+    throw fileError(fileLabel, [{field: formatPath(hidden), line, message: 'de waarde bevat een onzichtbaar stuurteken (zoals \\0 of \\x1b tussen aanhalingstekens)'}])
+  }
+
   const result = v.safeParse(schema, data ?? {})
   if (result.success) {
     const problems = check?.(result.output) ?? []
@@ -66,11 +82,30 @@ export function parseYaml<S extends v.GenericSchema>(
   throw fileError(fileLabel, problems)
 }
 
+/** The place of the first text value with a control character in it (written as an escape). */
+function pathToControl(value: unknown, path: Array<number | string> = []): Array<number | string> | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = pathToControl(item, [...path, i])
+      if (found) return found
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = CONTROL.test(key) ? [...path, key] : pathToControl(item, [...path, key])
+      if (found) return found
+    }
+  }
+
+  return undefined
+}
+
 export function fileError(fileLabel: string, problems: FileProblem[], lead?: string): UserError {
-  const details = problems.map((p) => {
+  const details = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
     const where = [p.line ? `regel ${p.line}` : '', p.field].filter(Boolean).join(', ')
     return where ? `${where}: ${p.message}` : p.message
   })
+  if (problems.length > MAX_LISTED_PROBLEMS) details.push(`en nog ${problems.length - MAX_LISTED_PROBLEMS} problemen`)
   const count = problems.length === 1 ? 'een probleem' : `${problems.length} problemen`
   return new UserError(`${fileLabel} heeft ${count}.${lead ? ' ' + lead : ''}`, {
     details,

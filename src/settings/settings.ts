@@ -1,7 +1,8 @@
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../errors.js'
+import {makePrivateDir, writePrivateFile} from '../fs/private.js'
 import {ID_PATTERN} from '../method/contract.js'
 
 /** Settings of this laptop (not of a study): who works here. */
@@ -33,9 +34,6 @@ export function writeSetting(configDir: string, key: string, value: string): Set
   }
 
   const settings = {...readSettings(configDir), [key]: value}
-  mkdirSync(configDir, {mode: 0o700, recursive: true})
-  const file = join(configDir, FILE)
-  writeFileSync(`${file}.tmp`, JSON.stringify(settings, null, 2) + '\n', {mode: 0o600})
-  renameSync(`${file}.tmp`, file)
+  writePrivateFile(join(makePrivateDir(configDir), FILE), JSON.stringify(settings, null, 2) + '\n')
   return settings
 }

@@ -3,6 +3,7 @@ import {closeSync, existsSync, openSync, readSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../errors.js'
+import {databaseProblem, waitSeconds} from './errors.js'
 import {newId, nowIso} from './ids.js'
 import {latestMigration, migrate} from './migrate.js'
 import {Store} from './store.js'
@@ -19,8 +20,9 @@ const SQLITE_HEADER = 'SQLite format 3\0'
  * never blocks a writer, a busy timeout for a second process, foreign keys on, full syncs so a
  * laptop that dies right after a command keeps what the command reported as stored.
  */
-export function openStore(studyDir: string, studyId: string): Store {
+export function openStore(studyDir: string, studyId: string, options: {waitSeconds?: number} = {}): Store {
   const file = join(studyDir, DATABASE_FILE)
+  const wait = options.waitSeconds ?? waitSeconds()
   const isNew = !existsSync(file)
   if (isNew) {
     // Create the file ourselves so it is never readable by others, not even for a moment.
@@ -32,9 +34,9 @@ export function openStore(studyDir: string, studyId: string): Store {
   let db: Database.Database
   try {
     db = new Database(file)
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${Math.round(wait * 1000)}`)
   } catch (error) {
-    throw databaseError(file, error)
+    throw databaseError(file, error, wait)
   }
 
   try {
@@ -46,12 +48,12 @@ export function openStore(studyDir: string, studyId: string): Store {
     db.pragma('foreign_keys = ON')
     migrate(db, file)
     if ((db.pragma('application_id', {simple: true}) as number) === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
-    const store = new Store(db, file)
+    const store = new Store(db, file, wait)
     claimForStudy(store, studyId)
     return store
   } catch (error) {
     db.close()
-    throw error instanceof UserError ? error : databaseError(file, error)
+    throw error instanceof UserError ? error : databaseError(file, error, wait)
   }
 }
 
@@ -112,21 +114,8 @@ function refuseForeignFile(file: string): void {
   }
 }
 
-function databaseError(file: string, error: unknown): Error {
-  const code = (error as {code?: string}).code ?? ''
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new UserError(`${file} is beschadigd of geen karavaan-database.`, {hint: 'Zet een backup terug; karavaan heeft het bestand niet veranderd.'})
-  }
-
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new UserError(`${file} is bezet door een ander karavaan-proces.`, {hint: 'Wacht tot dat klaar is en probeer het opnieuw.'})
-  }
-
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'EACCES') {
-    return new UserError(`${file} kan niet worden geopend om te schrijven.`, {hint: 'Controleer of je schrijfrechten hebt op de studiemap.'})
-  }
-
-  return error as Error
+function databaseError(file: string, error: unknown, wait?: number): Error {
+  return databaseProblem(error, file, wait) ?? (error as Error)
 }
 
 /** The study a database belongs to, read and checked without changing the file (for init --force). */

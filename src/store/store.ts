@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import {databaseProblem, DEFAULT_WAIT_SECONDS} from './errors.js'
 import {ExchangeQueries} from './exchange.js'
 import {AdviceQueries, FindingQueries, ReflectionQueries} from './findings.js'
 import {newId, nowIso} from './ids.js'
@@ -23,6 +24,8 @@ export class Store {
   constructor(
     readonly db: Database.Database,
     readonly file: string,
+    /** Seconds a write waits for another process before giving up (the busy timeout). */
+    readonly waitSeconds = DEFAULT_WAIT_SECONDS,
   ) {
     this.meta = new MetaQueries(db)
     this.context = new ContextQueries(db)
@@ -39,9 +42,16 @@ export class Store {
     if (this.db.open) this.db.close()
   }
 
-  /** Runs fn as one write transaction: all of it is stored, or none of it. */
+  /**
+   * Runs fn as one write transaction: all of it is stored, or none of it. A study kept busy by
+   * another process too long, or a full disk, becomes a Dutch message; SQLite has rolled back.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate()
+    try {
+      return this.db.transaction(fn).immediate()
+    } catch (error) {
+      throw databaseProblem(error, this.file, this.waitSeconds) ?? error
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+
+import {makePrivateDir, writePrivateFile} from '../fs/private.js'
 
 const PACKAGE_JSON = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json')
 let kitVersion: string | undefined
@@ -30,10 +32,7 @@ export class ParseCache {
 
   set(key: string, value: unknown): void {
     try {
-      mkdirSync(this.dir, {mode: 0o700, recursive: true})
-      const file = join(this.dir, `${key}.json`)
-      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(value), {mode: 0o600})
-      renameSync(`${file}.${process.pid}.tmp`, file)
+      writePrivateFile(join(makePrivateDir(this.dir), `${key}.json`), JSON.stringify(value))
     } catch {
       // A read-only home folder only makes the next start a little slower.
     }

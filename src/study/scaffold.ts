@@ -1,8 +1,9 @@
 import * as v from 'valibot'
-import {copyFileSync, existsSync, mkdirSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 import {UserError} from '../errors.js'
+import {makePrivateDir, writePrivateFile} from '../fs/private.js'
 import {loadMethod, methodPath} from '../method/load.js'
 import {useDutchMessages} from '../parse/messages.js'
 import {formatPath} from '../parse/yaml.js'
@@ -65,7 +66,7 @@ export function scaffoldStudy(dirInput: string, draft: StudyDraft, options: {for
   const id = present.database ? studyIdOfDatabase(join(dir, DATABASE_FILE)) ?? newId() : newId()
   const study: StudyFile = {id, ...draft}
 
-  mkdirSync(dir, {mode: 0o700, recursive: true})
+  makePrivateDir(dir)
   const file = join(dir, STUDY_FILE)
   let backup: string | undefined
   if (present.studyFile) {
@@ -73,10 +74,8 @@ export function scaffoldStudy(dirInput: string, draft: StudyDraft, options: {for
     copyFileSync(file, backup)
   }
 
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, renderStudyYaml(study), {encoding: 'utf8', mode: 0o600})
-  renameSync(temporary, file)
-  for (const folder of [INBOX_DIR, REPORTS_DIR]) mkdirSync(join(dir, folder), {mode: 0o700, recursive: true})
+  writePrivateFile(file, renderStudyYaml(study))
+  for (const folder of [INBOX_DIR, REPORTS_DIR]) makePrivateDir(join(dir, folder))
   openStore(dir, id).close()
   return {backup, database: join(dir, DATABASE_FILE), dir, file, keptDatabase: present.database, study}
 }

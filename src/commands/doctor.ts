@@ -1,0 +1,41 @@
+import {Flags} from '@oclif/core'
+
+import {KaravaanCommand} from '../cli/base-command.js'
+import {StudyCommand} from '../cli/study-command.js'
+import {type DoctorReport, examineStudy} from '../maintenance/doctor.js'
+import {locateStudy} from '../study/locate.js'
+
+export default class Doctor extends KaravaanCommand {
+  static override description = `Controleert de studie: study.yaml, de bestandsrechten, resten van afgebroken opdrachten, de samenhang van de database (integrity_check en verwijzingen), of de zoekindex gelijkloopt met de notities, of elke tag bij een bestaande notitie hoort, of elke notitie haar versies heeft, en of study.yaml past bij de gegevens (halteplaatsen, interviewers, narratieven en thema's).
+
+Met --fix herstelt karavaan wat veilig kan, zonder aan notities te komen: de zoekindex wordt opnieuw opgebouwd, bestanden die ook voor anderen leesbaar waren worden alleen voor jou, en tijdelijke bestanden van afgebroken opdrachten worden opgeruimd. Wat niet veilig te herstellen is, zegt karavaan erbij, met wat je kunt doen.
+
+De opdracht eindigt met foutcode 1 zolang er iets mis is.`
+
+  static override examples = [
+    {command: '<%= config.bin %> doctor', description: 'De studie van de huidige map controleren.'},
+    {command: '<%= config.bin %> doctor --fix', description: 'Controleren en herstellen wat veilig kan.'},
+  ]
+
+  static override flags = {
+    fix: Flags.boolean({description: 'Herstel wat veilig kan: zoekindex, bestandsrechten, tijdelijke bestanden.'}),
+    study: StudyCommand.baseFlags.study,
+  }
+
+  static override summary = 'Controleer (en herstel) de studie.'
+
+  async run(): Promise<DoctorReport> {
+    const {flags} = await this.parse(Doctor)
+    const dir = locateStudy({cwd: process.cwd(), env: process.env, explicit: flags.study})
+    const report = await examineStudy(dir, {cacheDir: this.config.cacheDir, fix: flags.fix})
+    for (const check of report.checks) {
+      this.log(`${check.ok || check.fixed ? '✓' : '✗'} ${check.label}${check.fixed ? ' — hersteld' : ''}: ${check.detail}`)
+      if (!check.ok && !check.fixed && check.hint) this.log(`    → ${check.hint}`)
+    }
+
+    const open = report.checks.filter((check) => !check.ok && !check.fixed).length
+    this.log(open === 0 ? (report.checks.some((c) => c.fixed) ? 'Alles in orde na herstel.' : 'Alles in orde.') : `${open} ${open === 1 ? 'probleem' : 'problemen'} over.`)
+    if (open > 0) process.exitCode = 1
+    return report
+  }
+}

@@ -1,0 +1,236 @@
+import {chmodSync, lstatSync, readdirSync, unlinkSync} from 'node:fs'
+import {join, relative} from 'node:path'
+
+import {isUserError} from '../errors.js'
+import {HAS_POSIX_MODES} from '../fs/private.js'
+import {
+  foreignKeyProblems,
+  halteplaatsenInUse,
+  integrityProblems,
+  interviewersInUse,
+  notesWithBrokenHistory,
+  orphanTags,
+  rebuildSearchIndex,
+  searchIndexInStep,
+  tagCodesInUse,
+} from '../store/health.js'
+import {openStore} from '../store/open.js'
+import type {Store} from '../store/store.js'
+import {loadStudy, type Study} from '../study/load.js'
+
+export interface Check {
+  /** A stable name for scripts (--json). */
+  id: string
+  /** What was checked, in Dutch. */
+  label: string
+  ok: boolean
+  /** What was found, in Dutch. */
+  detail: string
+  /** Set when --fix repaired it. */
+  fixed?: boolean
+  /** What the user can do when it was not (or cannot be) repaired. */
+  hint?: string
+}
+
+export interface DoctorReport {
+  checks: Check[]
+  /** True when nothing is wrong any more (after repairs). */
+  ok: boolean
+}
+
+const MAX_LISTED = 5
+const listed = (items: string[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ` en nog ${items.length - MAX_LISTED}` : '')
+
+/**
+ * Checks a study: study.yaml, file rights, leftovers of interrupted commands, the database
+ * (integrity, references, search index, tags, note histories) and study.yaml against the data.
+ * With fix, repairs what can be repaired without touching anyone's words: the search index
+ * (derived from the notes), file rights, and temporary files the kit itself left behind.
+ */
+export async function examineStudy(dir: string, options: {cacheDir?: string; fix?: boolean} = {}): Promise<DoctorReport> {
+  const checks: Check[] = []
+  const done = () => ({checks, ok: checks.every((check) => check.ok || check.fixed)})
+  let study: Study
+  try {
+    study = await loadStudy(dir, {cacheDir: options.cacheDir})
+    checks.push({detail: `studie "${study.title}" (id ${study.id})`, id: 'study-yaml', label: 'study.yaml', ok: true})
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    checks.push({detail: [error.message, ...error.details].join(' '), hint: error.hint, id: 'study-yaml', label: 'study.yaml', ok: false})
+    return done()
+  }
+
+  checks.push(checkRights(dir, Boolean(options.fix)), checkLeftovers(dir, Boolean(options.fix)))
+  let store: Store
+  try {
+    store = openStore(dir, study.id)
+    checks.push({detail: 'geopend, hoort bij deze studie', id: 'database', label: 'Database', ok: true})
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    checks.push({detail: error.message, hint: error.hint, id: 'database', label: 'Database', ok: false})
+    return done()
+  }
+
+  try {
+    checks.push(...checkDatabase(store, study, Boolean(options.fix)))
+  } finally {
+    store.close()
+  }
+
+  return done()
+}
+
+function checkDatabase(store: Store, study: Study, fix: boolean): Check[] {
+  const checks: Check[] = []
+  const restoreHint = 'Dit herstelt karavaan niet zelf. Zet een backup terug met karavaan restore BESTAND (de huidige database wordt bewaard).'
+  const integrity = integrityProblems(store)
+  checks.push(
+    integrity.length === 0
+      ? {detail: 'in orde', id: 'integrity', label: 'Samenhang van de database (integrity_check)', ok: true}
+      : {detail: `beschadigd: ${integrity.slice(0, 3).join('; ')}`, hint: restoreHint, id: 'integrity', label: 'Samenhang van de database (integrity_check)', ok: false},
+  )
+
+  const foreign = foreignKeyProblems(store)
+  checks.push(
+    foreign.length === 0
+      ? {detail: 'elke verwijzing wijst naar iets dat bestaat', id: 'foreign-keys', label: 'Verwijzingen tussen tabellen', ok: true}
+      : {
+          detail: foreign.map((f) => `${f.count} rij(en) in ${f.table} wijzen naar een ontbrekende rij in ${f.parent}`).join('; '),
+          hint: restoreHint,
+          id: 'foreign-keys',
+          label: 'Verwijzingen tussen tabellen',
+          ok: false,
+        },
+  )
+
+  const searchLabel = 'Zoekindex gelijk met de notities'
+  if (searchIndexInStep(store)) {
+    checks.push({detail: 'in orde', id: 'search-index', label: searchLabel, ok: true})
+  } else if (fix) {
+    rebuildSearchIndex(store)
+    const ok = searchIndexInStep(store)
+    checks.push({detail: ok ? 'liep niet gelijk; opnieuw opgebouwd uit de notities' : 'liep niet gelijk en is na opnieuw opbouwen nog niet in orde', fixed: ok, hint: ok ? undefined : restoreHint, id: 'search-index', label: searchLabel, ok: false})
+  } else {
+    checks.push({detail: 'loopt niet gelijk met de notities: zoeken kan notities missen', hint: 'Herstel met: karavaan doctor --fix (de index wordt opnieuw opgebouwd; de notities blijven zoals ze zijn).', id: 'search-index', label: searchLabel, ok: false})
+  }
+
+  const orphans = orphanTags(store)
+  checks.push(
+    orphans === 0
+      ? {detail: 'elke tag hoort bij een bestaande notitie', id: 'tags', label: 'Tags', ok: true}
+      : {detail: `${orphans} tag(s) horen bij een notitie die niet bestaat`, hint: restoreHint, id: 'tags', label: 'Tags', ok: false},
+  )
+
+  const broken = notesWithBrokenHistory(store)
+  checks.push(
+    broken.length === 0
+      ? {detail: 'elke notitie heeft een volledige versiegeschiedenis', id: 'versions', label: 'Versies van notities', ok: true}
+      : {detail: `${broken.length} notitie(s) met een onvolledige geschiedenis: ${listed(broken.map((id) => id.slice(-8)))}`, hint: restoreHint, id: 'versions', label: 'Versies van notities', ok: false},
+  )
+
+  const known = new Set(study.halteplaatsen.map((h) => h.id))
+  const unknownPlaces = [...halteplaatsenInUse(store)].filter(([id]) => !known.has(id))
+  checks.push(
+    unknownPlaces.length === 0
+      ? {detail: 'alle halteplaatsen in de gegevens staan in study.yaml', id: 'halteplaatsen', label: 'Halteplaatsen: study.yaml en gegevens', ok: true}
+      : {
+          detail: `in gebruik maar niet in study.yaml: ${listed(unknownPlaces.map(([id, n]) => `${id} (${n}×)`))}`,
+          hint: 'Zet deze halteplaatsen terug in study.yaml (ook als de naam veranderde, moet de id gelijk blijven).',
+          id: 'halteplaatsen',
+          label: 'Halteplaatsen: study.yaml en gegevens',
+          ok: false,
+        },
+  )
+
+  const team = new Set(study.team.map((member) => member.id))
+  const unknownPeople = [...interviewersInUse(store)].filter(([id]) => !team.has(id))
+  checks.push(
+    unknownPeople.length === 0
+      ? {detail: 'elke interviewer van een notitie staat in het team', id: 'team', label: 'Interviewers: study.yaml en notities', ok: true}
+      : {
+          detail: `op notities maar niet in het team van study.yaml: ${listed(unknownPeople.map(([id, n]) => `${id} (${n}×)`))}`,
+          hint: 'Zet deze interviewers terug in het team in study.yaml; wie niet meer meedoet mag blijven staan.',
+          id: 'team',
+          label: 'Interviewers: study.yaml en notities',
+          ok: false,
+        },
+  )
+
+  const method = study.methodDefinition
+  const codes = {narrative: new Set(method.narratives.map((n) => n.id)), theme: new Set(method.themes.map((t) => t.id))}
+  const unknownCodes = tagCodesInUse(store).filter((tag) => !codes[tag.kind]?.has(tag.code))
+  checks.push(
+    unknownCodes.length === 0
+      ? {detail: 'elke tag is een narratief of thema uit de methode', id: 'codes', label: 'Narratieven en thema\'s: methode en tags', ok: true}
+      : {
+          detail: `tags met een code die de methode niet kent: ${listed(unknownCodes.map((t) => `${t.code} (${t.count}×)`))}`,
+          hint: 'Zet deze narratieven of thema\'s terug in het methodebestand, of haal de tags weg met karavaan tag rm.',
+          id: 'codes',
+          label: 'Narratieven en thema\'s: methode en tags',
+          ok: false,
+        },
+  )
+
+  return checks
+}
+
+/**
+ * Everything in the study folder should be the owner's alone: the notes in inbox/ and
+ * concepten/ as much as the database and its backups. Symbolic links are not followed.
+ */
+function checkRights(dir: string, fix: boolean): Check {
+  const label = 'Bestandsrechten (alleen voor jou)'
+  if (!HAS_POSIX_MODES) return {detail: 'niet te controleren op Windows; zorg dat de map in je eigen profiel staat', id: 'permissions', label, ok: true}
+  const open: string[] = []
+  const walk = (path: string) => {
+    const info = lstatSync(path)
+    if (info.isSymbolicLink()) return
+    if ((info.mode & 0o077) !== 0) {
+      open.push(path)
+      if (fix) chmodSync(path, info.mode & 0o700)
+    }
+
+    if (info.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
+  }
+
+  walk(dir)
+  if (open.length === 0) return {detail: 'de studiemap en alles erin zijn alleen door jou te lezen', id: 'permissions', label, ok: true}
+  const names = listed(open.map((path) => relative(dir, path) || '(de studiemap zelf)'))
+  if (fix) return {detail: `${open.length} bestand(en) of map(pen) waren ook voor anderen leesbaar; nu alleen voor jou: ${names}`, fixed: true, id: 'permissions', label, ok: false}
+  return {detail: `${open.length} bestand(en) of map(pen) ook voor anderen leesbaar: ${names}`, hint: 'Herstel met: karavaan doctor --fix (dan mag alleen jij ze lezen).', id: 'permissions', label, ok: false}
+}
+
+/** Temporary files the kit writes beside the real one (.NAME.PID-TIME.tmp) outlive a crash. */
+const LEFTOVER = /^\..+\.\d+-[\da-z]+\.tmp(-wal|-shm|-journal)?$/
+
+/** Whether the process that wrote a temporary file still runs (then it is no leftover yet). */
+function ownerRunning(name: string): boolean {
+  const pid = Number(/\.(\d+)-[\da-z]+\.tmp/.exec(name)?.[1])
+  if (!pid || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as {code?: string}).code === 'EPERM'
+  }
+}
+
+function checkLeftovers(dir: string, fix: boolean): Check {
+  const label = 'Resten van afgebroken opdrachten'
+  const found: string[] = []
+  const walk = (path: string, depth: number) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name)
+      const info = lstatSync(full)
+      if (info.isDirectory() && depth < 2) walk(full, depth + 1)
+      else if (info.isFile() && LEFTOVER.test(name) && !ownerRunning(name)) found.push(full)
+    }
+  }
+
+  walk(dir, 0)
+  if (found.length === 0) return {detail: 'geen', id: 'leftovers', label, ok: true}
+  const names = listed(found.map((path) => relative(dir, path)))
+  if (!fix) return {detail: `${found.length} tijdelijk(e) bestand(en) van een opdracht die werd afgebroken: ${names}`, hint: 'Ruim op met: karavaan doctor --fix (de studie zelf staat er niet in).', id: 'leftovers', label, ok: false}
+  for (const file of found) unlinkSync(file)
+  return {detail: `${found.length} tijdelijk(e) bestand(en) opgeruimd: ${names}`, fixed: true, id: 'leftovers', label, ok: false}
+}
