@@ -5,7 +5,7 @@ import {newId, nowIso} from '../../store/ids.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
 import {kitVersion, writeBundle} from './bundle.js'
-import {writePrivateFile} from './files.js'
+import {writeBundleFile} from './files.js'
 import {KINDS} from './kinds/index.js'
 
 export interface ExportBundleOptions {
@@ -39,7 +39,7 @@ export function exportBundle(store: Store, study: Study, options: ExportBundleOp
       options.passphrase,
     ),
   )()
-  writePrivateFile(file, bytes)
+  writeBundleFile(file, bytes)
   return {
     bundle: manifest.bundle,
     counts: Object.fromEntries(manifest.parts.map((part) => [part.kind, part.count])),

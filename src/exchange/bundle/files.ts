@@ -2,35 +2,17 @@ import {closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSy
 import {dirname, join} from 'node:path'
 
 import {UserError} from '../../errors.js'
+import {writePrivateFile} from '../../fs/private.js'
 
 /** Bundles are never bigger than this on disk; a larger file is not read at all. */
 const MAX_BUNDLE_FILE = 1024 * 1024 * 1024
 
-/**
- * Writes a file readable by its owner only (0600), through a temporary file beside it, so a bundle
- * is either whole or not there. (A shared helper for private files may replace this.)
- */
-export function writePrivateFile(file: string, bytes: Buffer): void {
-  const temporary = join(dirname(file), `.${process.pid}.${Date.now()}.karavaan-tmp`)
-  let fd: number
+/** Writes a bundle readable by its owner only (0600), whole or not at all. */
+export function writeBundleFile(file: string, bytes: Buffer): void {
   try {
-    fd = openSync(temporary, 'wx', 0o600)
+    writePrivateFile(file, bytes)
   } catch (error) {
-    throw new UserError(`${file} kan niet worden geschreven (${(error as {code?: string}).code ?? 'fout'}).`, {hint: 'Controleer of de map bestaat en of je er mag schrijven.'})
-  }
-
-  try {
-    writeSync(fd, bytes)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-
-  try {
-    renameSync(temporary, file)
-  } catch (error) {
-    rmSync(temporary, {force: true})
-    throw new UserError(`${file} kan niet worden geschreven (${(error as {code?: string}).code ?? 'fout'}).`, {hint: 'Kies een ander bestand met --out.'})
+    throw new UserError(`${file} kan niet worden geschreven (${(error as {code?: string}).code ?? 'fout'}).`, {hint: 'Controleer of de map bestaat en of je er mag schrijven, of kies een ander bestand met --out.'})
   }
 }
 

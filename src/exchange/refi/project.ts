@@ -1,5 +1,4 @@
-import {renameSync, rmSync, writeFileSync} from 'node:fs'
-
+import {writePrivateFile} from '../../fs/private.js'
 import type {Note} from '../../notes/types.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
@@ -145,14 +144,8 @@ export async function exportQdpx(store: Store, study: Study, file: string, optio
 
   // Level 1: a third of the time of level 6 for a few percent more bytes (text compresses well either way).
   const zipped = zipSync(files, {level: 1})
-  const temporary = `${file}.${process.pid}.tmp`
-  try {
-    writeFileSync(temporary, zipped)
-    renameSync(temporary, file)
-  } catch (error) {
-    rmSync(temporary, {force: true})
-    throw error
-  }
+  // The project holds whole notes: readable by the owner only, like the database.
+  writePrivateFile(file, zipped)
 
   return {cases: caseList.length, codes: codes.reduce((sum, c) => sum + c.children.length, 0), file, memos: memos.length, selections, sources: sources.length, users: users.length}
 }

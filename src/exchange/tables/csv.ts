@@ -1,5 +1,7 @@
 import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
 
+import {PRIVATE_FILE_MODE} from '../../fs/private.js'
+
 import type {Cell, Table} from './tables.js'
 
 export const SEPARATORS = {komma: ',', puntkomma: ';', tab: '\t'} as const
@@ -19,7 +21,8 @@ export async function writeCsv(table: Table, file: string, separator: string): P
   const {stringify} = await import('csv-stringify/sync')
   const options = {delimiter: separator, quoted_match: /[\r\n]/, record_delimiter: 'windows' as const}
   const temporary = `${file}.${process.pid}.tmp`
-  const fd = openSync(temporary, 'w')
+  // Exports hold whole notes: readable by the owner only, like the database.
+  const fd = openSync(temporary, 'w', PRIVATE_FILE_MODE)
   let rows = 0
   try {
     writeSync(fd, '\uFEFF' + stringify([table.columns.map((c) => c.header)], options))

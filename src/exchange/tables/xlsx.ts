@@ -1,4 +1,6 @@
-import {renameSync, rmSync} from 'node:fs'
+import {chmodSync, renameSync, rmSync} from 'node:fs'
+
+import {PRIVATE_FILE_MODE} from '../../fs/private.js'
 
 import type {Cell, ColumnType, Table} from './tables.js'
 
@@ -56,6 +58,8 @@ export async function writeXlsx(tables: Table[], file: string): Promise<XlsxRepo
     }
 
     await workbook.commit()
+    // Exports hold whole notes: readable by the owner only, like the database.
+    chmodSync(temporary, PRIVATE_FILE_MODE)
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, {force: true})
