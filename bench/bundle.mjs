@@ -13,7 +13,7 @@ import {cpSync, mkdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ensureStudy} from './generate-notes.mjs'
-import {checkPrerequisites, ENV, fail, gitDescription, KARAVAAN, machineDescription, mb, median, out, parseOptions, spawnTimed, timedMemoryProbe} from './harness.mjs'
+import {checkPrerequisites, ENV, fail, gitDescription, KARAVAAN, machineDescription, mb, median, out, parseOptions, spawnTimed, timedMemoryProbe, writeSection} from './harness.mjs'
 
 const GOAL_SECONDS = 10
 const PASSPHRASE = 'een wachtwoordzin voor de benchmark'
@@ -101,14 +101,18 @@ rows.push(time('merge (all new)', ['merge', bundle, '--study', laptop], emptyLap
 rows.push(time('merge (same bundle again)', ['merge', bundle, '--study', laptop], (i) => i === 0 && emptyLaptop() === undefined && spawnTimed(KARAVAAN, ['merge', bundle, '--study', laptop], scratch)))
 
 const goalRows = new Set(['export --format bundle', 'merge (all new)'])
-console.log(`Bundles of a ${notes.toLocaleString('en')}-note study (${bundleMiB.toFixed(1)} MiB bundle); median of ${runs} whole-process runs. ${machineDescription()}; ${gitDescription() ?? ''}`)
-console.log('')
-console.log('| command | median s | min s | max s | peak RSS MB | goal |')
-console.log('| --- | ---: | ---: | ---: | ---: | --- |')
-for (const row of rows) {
-  const s = (ms) => (ms / 1000).toFixed(2)
-  const goal = goalRows.has(row.name) ? (row.medianMs < GOAL_SECONDS * 1000 ? `< ${GOAL_SECONDS} s: met` : `< ${GOAL_SECONDS} s: NOT met`) : ''
-  console.log(`| \`karavaan ${row.name}\` | ${s(row.medianMs)} | ${s(Math.min(...row.times))} | ${s(Math.max(...row.times))} | ${mb(row.rss)} | ${goal} |`)
-}
+const s = (ms) => (ms / 1000).toFixed(2)
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; ${gitDescription() ?? ''}. Bundles of a ${notes.toLocaleString('en')}-note study (${bundleMiB.toFixed(1)} MiB bundle); median of ${runs} whole-process runs; peak RSS of the first run under GNU time.`,
+  '',
+  '| command | median s | min s | max s | peak RSS MB | goal |',
+  '| --- | ---: | ---: | ---: | ---: | --- |',
+  ...rows.map((row) => {
+    const goal = goalRows.has(row.name) ? (row.medianMs < GOAL_SECONDS * 1000 ? `< ${GOAL_SECONDS} s: met` : `< ${GOAL_SECONDS} s: NOT met`) : ''
+    return `| \`karavaan ${row.name}\` | ${s(row.medianMs)} | ${s(Math.min(...row.times))} | ${s(Math.max(...row.times))} | ${mb(row.rss)} | ${goal} |`
+  }),
+]
+console.log(lines.join('\n'))
+if (parsed.write) writeSection('bundle', lines.join('\n'), {heading: 'Bundles: export, join and merge'})
 
 if (rows.some((row) => goalRows.has(row.name) && row.medianMs >= GOAL_SECONDS * 1000)) fail('het doel van 10 s is niet gehaald.')

@@ -12,7 +12,7 @@ import {mkdirSync, rmSync, statSync} from 'node:fs'
 import {join, relative} from 'node:path'
 
 import {ensureStudy} from './generate-notes.mjs'
-import {fail, KARAVAAN, median, out, parseOptions, root, spawnTimed, timedMemoryProbe} from './harness.mjs'
+import {fail, gitDescription, KARAVAAN, machineDescription, median, out, parseOptions, root, spawnTimed, timedMemoryProbe, writeSection} from './harness.mjs'
 
 const GOAL_SECONDS = 10
 const USAGE = `Gebruik: node bench/exchange.mjs [--runs N] [--count N]
@@ -62,8 +62,10 @@ for (const c of cases) {
 }
 
 if (rows.length === 0) fail('niets gemeten')
-console.log(`Export en import van een studie met ${notes.toLocaleString('en')} notities (${relative(root, study)}), mediaan van ${runs} hele processen.
+const text = `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; ${gitDescription() ?? ''}. Export and import of a study with ${notes.toLocaleString('en')} notes (${relative(root, study)}), median of ${runs} whole processes; peak RSS of the first run under GNU time.
 
 | commando | notities | s | piekgeheugen (MiB) | bestand (MiB) | < ${GOAL_SECONDS} s |
 |---|---:|---:|---:|---:|:-:|
-${rows.join('\n')}`)
+${rows.join('\n')}`
+console.log(text)
+if (parsed.write) writeSection('exchange', text, {heading: 'Export to tables and REFI-QDA'})
