@@ -20,12 +20,19 @@ export async function askMultiline(intro: string, onLine: (textSoFar: string) =>
       onLine(lines.join('\n'))
       rl.prompt()
     })
+    // Ctrl-C stops the command: rejecting before close(), whose 'close' event would otherwise
+    // resolve with the lines so far and let the caller save a half-written text.
+    let aborted = false
     rl.on('SIGINT', () => {
-      rl.close()
+      aborted = true
+      process.stdout.write('\n')
       const error = new Error('afgebroken')
       error.name = 'ExitPromptError'
       reject(error)
+      rl.close()
     })
-    rl.on('close', () => resolve(lines.join('\n').trim()))
+    rl.on('close', () => {
+      if (!aborted) resolve(lines.join('\n').trim())
+    })
   })
 }
