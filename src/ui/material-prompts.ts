@@ -65,7 +65,7 @@ export async function askFindingFields(store: Store, study: Study, given: Findin
       .filter((n) => places.size === 0 || places.has(n.halteplaats))
       .sort((a, b) => Number(relevant(b)) - Number(relevant(a)))
     const placeName = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
-    const kindName = (n: Note) => (n.group ? (method.groups.find((g) => g.id === n.group)?.short ?? n.group) : (method.activities.find((a) => a.id === n.activity)?.name ?? n.activity ?? ''))
+    const kindName = (n: Note) => (n.group ? (method.groups.find((g) => g.id === n.group)?.short ?? n.group) : (method.activities.find((a) => a.id === n.activity)?.name.toLowerCase() ?? n.activity ?? ''))
     if (notes.length > 0) {
       const chosen = await askCheckbox(
         'Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)',
@@ -96,7 +96,8 @@ export async function askReflectionFields(store: Store, study: Study, given: Ref
   for (const [verdict, label] of [['confirmed', 'bevestigde'], ['nuanced', 'nuanceerde'], ['added', 'vulde aan']] as const) {
     if (input[verdict] === undefined) input[verdict] = await askLongText(study, `Wat ${label} het gesprek? (leeg laten mag)`, `reflectie-${verdict}`)
     const key = `${verdict}Findings` as const
-    if (!input[key]?.length && choices.length > 0) input[key] = await askCheckbox(`Welke bevindingen ${label} het gesprek?`, choices)
+    // Nothing written under this heading: no findings to link either, one question fewer.
+    if (!input[key]?.length && choices.length > 0 && input[verdict]?.trim()) input[key] = await askCheckbox(`Welke bevindingen ${label} het gesprek?`, choices)
   }
 
   return input
