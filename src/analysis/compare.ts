@@ -1,4 +1,5 @@
 import type {Store} from '../store/store.js'
+import type {CodedNote} from '../store/tags.js'
 import type {Study} from '../study/load.js'
 import {buildMatrix, type MatrixRows} from './matrix.js'
 
@@ -30,11 +31,11 @@ const MIN_NOTES = 3
  * smaller share of the notes than overall, and how many of the eight groups voiced each narrative
  * in each area. Input for findings, not a conclusion: the numbers are small by design.
  */
-export function compare(store: Store, study: Study): Comparison {
+export function compare(store: Store, study: Study, narrativeCodes: CodedNote[] = store.tags.codesPerNote('narrative')): Comparison {
   const method = study.methodDefinition
   const contrasts: Contrast[] = []
   for (const rowsBy of ['halteplaats', 'group'] as const) {
-    const matrix = buildMatrix(store, study, rowsBy, 'narrative')
+    const matrix = buildMatrix(store, study, rowsBy, 'narrative', narrativeCodes)
     for (const narrative of method.narratives) {
       const overall = matrix.total.cells[narrative.id].share
       for (const row of matrix.rows) {
@@ -56,7 +57,7 @@ export function compare(store: Store, study: Study): Comparison {
     }
   }
 
-  const notes = store.tags.codesPerNote('narrative')
+  const notes = narrativeCodes
   const groupsPerHalteplaats: Comparison['groupsPerHalteplaats'] = {}
   for (const h of study.halteplaatsen) {
     groupsPerHalteplaats[h.id] = {}

@@ -1,4 +1,5 @@
 import type {Store} from '../store/store.js'
+import type {CodedNote} from '../store/tags.js'
 import type {Study} from '../study/load.js'
 
 export const MATRIX_ROWS = ['halteplaats', 'group', 'interviewer'] as const
@@ -24,9 +25,10 @@ export interface Matrix {
 /**
  * How many notes voice each narrative (or touch each theme), per halteplaats, group or
  * interviewer, with the share of that row's notes. A note counts once per code, whoever tagged
- * it; observation notes have no group and are left out of a group matrix.
+ * it; observation notes have no group and are left out of a group matrix. A caller that already
+ * holds `store.tags.codesPerNote('narrative')` passes it, so a study's tags are read once.
  */
-export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols: MatrixColumns): Matrix {
+export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols: MatrixColumns, narrativeCodes?: CodedNote[]): Matrix {
   const method = study.methodDefinition
   const columns =
     cols === 'narrative' ? method.narratives.map((n) => ({id: n.id, label: `${n.number}. ${n.short}`})) : method.themes.map((t) => ({id: t.id, label: t.short}))
@@ -38,7 +40,7 @@ export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols
         : study.team.map((m) => ({id: m.id, label: m.name}))
   const notes =
     cols === 'narrative'
-      ? store.tags.codesPerNote('narrative')
+      ? (narrativeCodes ?? store.tags.codesPerNote('narrative'))
       : store.notes.list().map((n) => ({...n, codes: n.themes, noteId: n.id}))
   const keyOf = (note: {group: null | string; halteplaats: string; interviewer: string}) => (rowsBy === 'group' ? note.group : rowsBy === 'interviewer' ? note.interviewer : note.halteplaats)
 

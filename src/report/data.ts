@@ -107,7 +107,10 @@ export function buildReportData(store: Store, study: Study, scope: ReportScope):
   const method = study.methodDefinition
   const inScope = (halteplaats: string) => !scope.halteplaats || halteplaats === scope.halteplaats
   const halteplaatsen = study.halteplaatsen.filter((h) => inScope(h.id))
-  const coded = store.tags.codesPerNote('narrative').filter((n) => inScope(n.halteplaats))
+  // Every note of the study, without its text: the report counts and lists notes, it never quotes
+  // a whole one, and loading 10,000 texts took most of the time of building the data.
+  const allCoded = store.tags.codesPerNote('narrative')
+  const coded = allCoded.filter((n) => inScope(n.halteplaats))
   const status = fieldworkStatus(store, study)
   const cells = status.cells.filter((c) => inScope(c.halteplaats))
   const observations = status.observations.filter((o) => inScope(o.halteplaats))
@@ -170,8 +173,8 @@ export function buildReportData(store: Store, study: Study, scope: ReportScope):
   })
 
   const focus = scope.halteplaats ? (halteplaatsData.find((h) => h.id === scope.halteplaats) ?? null) : null
-  const notes = store.notes.list().filter((n) => inScope(n.halteplaats))
   const untagged = new Set(coded.filter((n) => n.codes.length === 0).map((n) => n.noteId))
+  const notes = coded.map((n) => ({...n, id: n.noteId}))
   const material = reportMaterial(store, study, {draft: scope.draft, halteplaats: scope.halteplaats})
   const leads = study.team.filter((m) => m.role === 'projectleider').map((m) => m.name)
   return {
@@ -240,7 +243,7 @@ export function buildReportData(store: Store, study: Study, scope: ReportScope):
         .filter((c) => c.state !== 'gehouden')
         .map((c) => ({datum: c.date ?? '', groep: groupName(c.group), halteplaats: placeName(c.halteplaats), status: c.state})),
     },
-    verschillen: scope.halteplaats ? [] : compare(store, study).contrasts.map((c) => c.message),
+    verschillen: scope.halteplaats ? [] : compare(store, study, allCoded).contrasts.map((c) => c.message),
   }
 }
 

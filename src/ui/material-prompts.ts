@@ -3,6 +3,7 @@ import {existsSync, readFileSync, unlinkSync} from 'node:fs'
 import type {AdviceInput, FindingInput, ReflectionInput} from '../findings/service.js'
 import {draftPath, writeDraft} from '../notes/draft.js'
 import {shortId} from '../notes/ids.js'
+import type {Note} from '../notes/types.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {isIsoDate} from '../study/dates.js'
@@ -26,13 +27,16 @@ export async function askLongText(study: Study, message: string, name: string, i
   }
 
   const {askMultiline} = await import('./multiline.js')
-  const text = await askMultiline(`${message} Sluit af met een regel met alleen een punt (.).`, (soFar) => writeDraft(draft, soFar))
-  if (existsSync(draft)) unlinkSync(draft)
-  return text
+  try {
+    return await askMultiline(`${message} Sluit af met een regel met alleen een punt (.).`, (soFar) => writeDraft(draft, soFar))
+  } finally {
+    // Typed and returned, or Ctrl-C ("Afgebroken; er is niets opgeslagen"): either way no longer needed.
+    if (existsSync(draft)) unlinkSync(draft)
+  }
 }
 
 function findingChoices(store: Store): Array<Choice<string>> {
-  return store.findings.list().map((f) => ({name: `${shortId(f.id)}  ${f.title.length > 70 ? `${f.title.slice(0, 69)}…` : f.title}`, value: f.id}))
+  return store.findings.list().map((f) => ({name: `${shortId(f.id)}  ${f.title.length > 70 ? `${f.title.slice(0, 69)}…` : f.title}`, short: shortId(f.id), value: f.id}))
 }
 
 export async function askFindingFields(store: Store, study: Study, given: FindingInput): Promise<FindingInput> {
@@ -46,15 +50,26 @@ export async function askFindingFields(store: Store, study: Study, given: Findin
 
   if (!input.themes?.length) input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})))
   if (!input.narratives?.length) {
-    input.narratives = await askCheckbox('Welke narratieven van wantrouwen? (mag geen)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
+    input.narratives = await askCheckbox('Welke narratieven van wantrouwen klinken erin door? (niets aangevinkt mag ook)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
   }
 
   if (!input.evidence?.length) {
-    const notes = store.notes.list({...(input.halteplaatsen?.length === 1 ? {halteplaats: input.halteplaatsen[0]} : {})})
+    const places = new Set(input.halteplaatsen)
+    const narratives = new Set(input.narratives)
+    const themes = new Set(input.themes)
+    // The notes of the chosen halteplaatsen, those that carry a chosen narrative or theme first:
+    // the likeliest evidence on the first screen, the rest still in the list.
+    const relevant = (n: Note) => n.narratives.some((c) => narratives.has(c)) || n.themes.some((c) => themes.has(c))
+    const notes = store.notes
+      .list()
+      .filter((n) => places.size === 0 || places.has(n.halteplaats))
+      .sort((a, b) => Number(relevant(b)) - Number(relevant(a)))
+    const placeName = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+    const kindName = (n: Note) => (n.group ? (method.groups.find((g) => g.id === n.group)?.short ?? n.group) : (method.activities.find((a) => a.id === n.activity)?.name.toLowerCase() ?? n.activity ?? ''))
     if (notes.length > 0) {
       const chosen = await askCheckbox(
         'Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)',
-        notes.map((n) => ({name: `${shortId(n.id)}  ${n.date}  ${n.halteplaats}  ${n.group ?? n.activity}  ${n.text.replaceAll(/\s+/g, ' ').slice(0, 50)}`, value: n.id})),
+        notes.map((n) => ({name: `${shortId(n.id)}  ${n.date}  ${placeName(n.halteplaats)}, ${kindName(n)}  ${n.text.replaceAll(/\s+/g, ' ').slice(0, 50)}`, short: shortId(n.id), value: n.id})),
       )
       input.evidence = chosen.map((note) => ({note}))
     }
@@ -81,7 +96,8 @@ export async function askReflectionFields(store: Store, study: Study, given: Ref
   for (const [verdict, label] of [['confirmed', 'bevestigde'], ['nuanced', 'nuanceerde'], ['added', 'vulde aan']] as const) {
     if (input[verdict] === undefined) input[verdict] = await askLongText(study, `Wat ${label} het gesprek? (leeg laten mag)`, `reflectie-${verdict}`)
     const key = `${verdict}Findings` as const
-    if (!input[key]?.length && choices.length > 0) input[key] = await askCheckbox(`Welke bevindingen ${label} het gesprek?`, choices)
+    // Nothing written under this heading: no findings to link either, one question fewer.
+    if (!input[key]?.length && choices.length > 0 && input[verdict]?.trim()) input[key] = await askCheckbox(`Welke bevindingen ${label} het gesprek?`, choices)
   }
 
   return input

@@ -21,6 +21,13 @@ export function renderMethod(method: Method): string {
   out.push('')
   section('Doelgroepen van het advies')
   for (const a of method.audiences) out.push(`- ${a.name}  [${a.id}]`, indent(a.description))
+  // Optional in a method file: a copy made before reflection meetings were recorded has none.
+  if (method.reflectionRoles.length > 0) {
+    out.push('')
+    section('Deelnemers aan reflectiegesprekken (naar rol, nooit met namen)')
+    for (const r of method.reflectionRoles) out.push(`- ${r.name}  [${r.id}]`, indent(r.description))
+  }
+
   return out.join('\n')
 }
 

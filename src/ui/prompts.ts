@@ -5,6 +5,8 @@
 export interface Choice<T> {
   description?: string
   name: string
+  /** What the answer line shows once chosen, when the name is too long to repeat. */
+  short?: string
   value: T
 }
 
@@ -13,8 +15,9 @@ type Validate = (value: string) => boolean | string
 const load = () => import('@inquirer/prompts')
 
 /** Inquirer's key hints ("↑↓ navigate • ⏎ select") in Dutch; "select" means choosing in a list, ticking in a checkbox. */
+const KEY_NAMES: Record<string, string> = {space: 'spatie'}
 const keyHints = (actions: Record<string, string>) => ({
-  style: {keysHelpTip: (keys: Array<[string, string]>) => keys.map(([key, action]) => `${key} ${actions[action] ?? action}`).join(' • ')},
+  style: {keysHelpTip: (keys: Array<[string, string]>) => keys.map(([key, action]) => `${KEY_NAMES[key] ?? key} ${actions[action] ?? action}`).join(' • ')},
 })
 const selectTheme = keyHints({navigate: 'bladeren', select: 'kiezen'})
 const checkboxTheme = keyHints({all: 'alles', invert: 'omkeren', navigate: 'bladeren', select: 'aanvinken', submit: 'bevestigen'})

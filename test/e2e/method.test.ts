@@ -22,6 +22,7 @@ const THEMES = [
   'veiligheid-en-leefbaarheid',
 ]
 const AUDIENCES = ['gemeenten', 'professionals', 'rijksoverheid']
+const REFLECTION_ROLES = (parse(readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')).reflectionRoles as Part[]).map((r) => r.id)
 
 const BUILT_IN = readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')
 
@@ -72,6 +73,13 @@ describe('karavaan method show, outside a study: the built-in method', () => {
   it('lists the themes, the observations and the audiences of the advice', () => {
     for (const heading of ["Thema's", 'Observaties', 'Doelgroepen van het advies', 'Stappen']) expect(text).toMatch(new RegExp(`^${heading}$`, 'm'))
     for (const id of [...THEMES, ...ACTIVITIES, ...AUDIENCES, ...PHASES]) expect(text).toContain(`[${id}]`)
+  })
+
+  it('lists the roles of reflection meetings, the ids reflect add --participant takes', () => {
+    expect(text).toMatch(/^Deelnemers aan reflectiegesprekken \(naar rol, nooit met namen\)$/m)
+    expect(REFLECTION_ROLES).toEqual(expect.arrayContaining(['bewoners', 'jongeren', 'ambtenaren']))
+    for (const id of REFLECTION_ROLES) expect(text).toMatch(new RegExp(`^- .+ \\[${escape(id)}\\]$`, 'm'))
+    expect(text).toContain('Scholieren en andere jongeren uit het gebied.')
   })
 
   it('--json gives every part with the exact ids of METHOD.md, in order', () => {

@@ -8,7 +8,7 @@ import {locateStudy} from '../../study/locate.js'
 import {renderMethod} from '../../ui/method-view.js'
 
 export default class MethodShow extends KaravaanCommand {
-  static override description = `Toont de onderdelen van de Karavaan-methode met hun id's: de vier stappen, de acht groepen, de observaties, de vijf narratieven van wantrouwen (nummer, id, naam, omschrijving en typerende uitspraak), de thema's en de drie doelgroepen van het advies.
+  static override description = `Toont de onderdelen van de Karavaan-methode met hun id's: de vier stappen, de acht groepen, de observaties, de vijf narratieven van wantrouwen (nummer, id, naam, omschrijving en typerende uitspraak), de thema's, de drie doelgroepen van het advies en de rollen van de deelnemers aan reflectiegesprekken (voor reflect add --participant).
 
 Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kopie); daarbuiten de ingebouwde methode. Met --file bekijk en controleer je een methodebestand voordat je het in een studie gebruikt.`
 
