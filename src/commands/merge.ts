@@ -9,7 +9,7 @@ export default class Merge extends StudyCommand {
     bestand: Args.file({description: 'Een of meer bundels (gemaakt met karavaan export --format bundle).', exists: false, required: true}),
   }
 
-  static override description = `Leest bundels van andere laptops in deze studie in. Er gaat niets verloren: nieuwe notities, versies, tags en coderingen komen erbij; wat in de prullenbak is gezet, gaat hier ook naar de prullenbak (en blijft terug te zetten). Is dezelfde notitie op twee laptops verschillend bewerkt, dan worden beide versies bewaard en toont karavaan conflicts de notitie tot je kiest.
+  static override description = `Leest bundels van andere laptops in deze studie in. Er gaat niets verloren: nieuwe notities, bevindingen, reflectiegesprekken en adviezen met hun versies, tags en coderingen komen erbij; wat in de prullenbak is gezet, gaat hier ook naar de prullenbak (en blijft terug te zetten). Is dezelfde notitie, bevinding, hetzelfde reflectiegesprek of advies op twee laptops verschillend bewerkt, dan worden beide versies bewaard en toont karavaan conflicts het tot je kiest.
 
 Dezelfde bundel twee keer inlezen verandert niets, en de volgorde van de bundels maakt niet uit. Een bundel van een andere studie, een beschadigde of veranderde bundel, een verkeerde wachtwoordzin of een bundel van een nieuwere karavaan wordt geweigerd; dan verandert er niets, ook niet door de andere bundels.`
 

@@ -105,7 +105,8 @@ export interface AdviceFields {
 export interface Advice extends AdviceFields, RecordMeta {}
 
 export type MaterialKind = 'advice' | 'finding' | 'reflection'
-export type MaterialChange = 'bewerkt' | 'nieuw' | 'teruggezet' | 'verwijderd'
+/** What a version did; "samengevoegd" settles a conflict between versions made on two laptops. */
+export type MaterialChange = 'bewerkt' | 'nieuw' | 'samengevoegd' | 'teruggezet' | 'verwijderd'
 
 /** One state of a record, as history shows it; data is the whole record at that version. */
 export interface MaterialVersion<T> {
@@ -113,6 +114,12 @@ export interface MaterialVersion<T> {
   changedAt: string
   changedBy: null | string
   data: T
+  /** The laptop (device id) the version was made on. */
+  device: string
+  /** The version's own id: two laptops can each make a version 2 from the same version 1. */
+  id: string
+  /** The versions it was made from: one, none for the first, several for one that settled a conflict. */
+  parents: string[]
   recordId: string
   version: number
 }

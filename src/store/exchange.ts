@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3'
 
+import type {MaterialChange, MaterialKind, RecordMeta} from '../findings/types.js'
 import type {NoteChange, PersonalDataOverride} from '../notes/types.js'
 import type {TagKind, TagOrigin} from '../tagging/types.js'
+import {canonicalJson, type MaterialQueries} from './findings.js'
 
 /*
  * The rows that travel between laptops in a bundle, and the rules that merge them. Every rule is a
@@ -10,7 +12,9 @@ import type {TagKind, TagOrigin} from '../tagging/types.js'
  * - note versions are immutable and known by their id: a version already present is skipped;
  *   the notes row is then derived from all versions (see refreshNote);
  * - a tag is known by its id; its removal (deleted_at) is a tombstone, the earliest one wins;
- * - a coding (note, coder) keeps the earliest time.
+ * - a coding (note, coder) keeps the earliest time;
+ * - findings, reflections and advice travel as versions like notes; each version holds the whole
+ *   record (links included) as JSON, and the rows and links are derived from the current head.
  */
 
 /** One note version as it travels: a whole snapshot of the note, so any subset of versions is usable. */
@@ -35,6 +39,47 @@ export interface NoteVersionRecord {
   themes: string[]
   version: number
 }
+
+/** One version of a finding, reflection or advice as it travels; data is the whole record. */
+export interface MaterialVersionRecord {
+  change: MaterialChange
+  changedAt: string
+  changedBy: null | string
+  data: Record<string, unknown>
+  device: string
+  id: string
+  parents: string[]
+  record: string
+  version: number
+}
+
+interface MaterialVersionRow {
+  change: MaterialChange
+  changed_at: string
+  changed_by: null | string
+  data: string
+  device: string
+  id: string
+  kind: MaterialKind
+  merged_ids: null | string
+  parent_id: null | string
+  record_id: string
+  version: number
+}
+
+const toMaterialRecord = (row: MaterialVersionRow): MaterialVersionRecord => ({
+  change: row.change,
+  changedAt: row.changed_at,
+  changedBy: row.changed_by,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  device: row.device,
+  id: row.id,
+  parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
+  record: row.record_id,
+  version: row.version,
+})
+
+export type MaterialTables = Record<MaterialKind, MaterialQueries<RecordMeta>>
 
 export interface TagRecord {
   code: string
@@ -116,11 +161,17 @@ const HEADS = `SELECT v.* FROM note_versions v WHERE v.note_id = ?
   AND NOT EXISTS (SELECT 1 FROM note_versions c WHERE c.parent_id = v.id)
   AND NOT EXISTS (SELECT 1 FROM note_versions c, json_each(c.merged_ids) j WHERE c.note_id = v.note_id AND c.merged_ids IS NOT NULL AND j.value = v.id)`
 
+const MATERIAL_HEAD = `NOT EXISTS (SELECT 1 FROM material_versions c WHERE c.parent_id = v.id)
+  AND NOT EXISTS (SELECT 1 FROM material_versions c, json_each(c.merged_ids) j WHERE c.record_id = v.record_id AND c.merged_ids IS NOT NULL AND j.value = v.id)`
+
 /** What travels in a bundle, read from and written to the study database. */
 export class ExchangeQueries {
   private readonly statements = new Map<string, Database.Statement>()
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly material: MaterialTables,
+  ) {}
 
   // ── notes ──────────────────────────────────────────────────────────────────────────────
 
@@ -216,6 +267,83 @@ export class ExchangeQueries {
     )
       .pluck()
       .all() as string[]
+  }
+
+  // ── findings, reflections and advice ──────────────────────────────────────────────────
+
+  /** Versions of one kind changed at or after `since` (all without it), oldest first; without the local import key. */
+  *materialVersions(kind: MaterialKind, since?: string): Generator<MaterialVersionRecord> {
+    const statement = this.db.prepare('SELECT * FROM material_versions WHERE kind = @kind AND (@since IS NULL OR changed_at >= @since) ORDER BY changed_at, id')
+    for (const row of statement.iterate({kind, since: since ?? null}) as IterableIterator<MaterialVersionRow>) {
+      const record = toMaterialRecord(row)
+      // Versions made before migration 006 may still hold it.
+      yield {...record, data: {...record.data, source: null}}
+    }
+  }
+
+  /** The kind of a record this study has versions of, or undefined. */
+  materialKind(recordId: string): MaterialKind | undefined {
+    return this.prepare('SELECT kind FROM material_versions WHERE record_id = ? LIMIT 1').pluck().get(recordId) as MaterialKind | undefined
+  }
+
+  hasTag(id: string): boolean {
+    return this.prepare('SELECT 1 FROM tags WHERE id = ?').get(id) !== undefined
+  }
+
+  /** Stores a version unless it is there already; true when it was new. */
+  insertMaterialVersion(kind: MaterialKind, record: MaterialVersionRecord): boolean {
+    const result = this.prepare(
+      `INSERT INTO material_versions (id, record_id, kind, version, parent_id, merged_ids, device, change, data, changed_at, changed_by)
+       VALUES (@id, @record, @kind, @version, @parent, @merged, @device, @change, @data, @changedAt, @changedBy)
+       ON CONFLICT (id) DO NOTHING`,
+    ).run({
+      ...record,
+      data: canonicalJson({...record.data, id: record.record, source: null, version: record.version}),
+      kind,
+      merged: record.parents.length > 1 ? JSON.stringify(record.parents.slice(1)) : null,
+      parent: record.parents[0] ?? null,
+    })
+    return result.changes > 0
+  }
+
+  /** The heads of a record, in compareVersions order (the last is the current state). */
+  materialHeads(recordId: string): MaterialVersionRecord[] {
+    return (this.prepare(`SELECT v.* FROM material_versions v WHERE v.record_id = ? AND ${MATERIAL_HEAD}`).all(recordId) as MaterialVersionRow[])
+      .map(toMaterialRecord)
+      .sort(compareVersions)
+  }
+
+  /**
+   * Derives the record's row and links from its versions, by the rule for notes: the head that
+   * comes last in compareVersions is the current state, the record is in the trash when that head
+   * is a removal, and it was created by the first version.
+   */
+  refreshMaterial(kind: MaterialKind, recordId: string): void {
+    const current = this.materialHeads(recordId).at(-1)
+    if (!current) return
+    const first = this.prepare('SELECT changed_at, changed_by FROM material_versions WHERE record_id = ? ORDER BY changed_at, device, id LIMIT 1').get(recordId) as {
+      changed_at: string
+      changed_by: null | string
+    }
+    const state = {
+      ...current.data,
+      createdAt: first.changed_at,
+      createdBy: first.changed_by,
+      deletedAt: current.change === 'verwijderd' ? current.changedAt : null,
+      id: recordId,
+      updatedAt: current.changedAt,
+      updatedBy: current.changedBy,
+      version: current.version,
+    } as unknown as RecordMeta
+    this.material[kind].showState(state, current.id)
+  }
+
+  /** Findings, reflections and advice with more than one head, oldest conflict first. */
+  conflictedMaterial(): Array<{id: string; kind: MaterialKind}> {
+    return this.prepare(
+      `SELECT v.record_id AS id, v.kind FROM material_versions v WHERE ${MATERIAL_HEAD}
+       GROUP BY v.record_id HAVING count(*) > 1 ORDER BY min(v.changed_at), v.record_id`,
+    ).all() as Array<{id: string; kind: MaterialKind}>
   }
 
   // ── tags and codings ───────────────────────────────────────────────────────────────────

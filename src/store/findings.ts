@@ -50,17 +50,63 @@ const toMeta = (row: MetaRow): RecordMeta => ({
   version: row.version,
 })
 
+/** JSON with the keys of every object sorted: the same record gives the same text on every laptop. */
+export function canonicalJson(value: unknown): string {
+  const canonical = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item.map(canonical)
+      : item && typeof item === 'object'
+        ? Object.fromEntries(Object.keys(item).sort().map((key) => [key, canonical((item as Record<string, unknown>)[key])]))
+        : item
+  return JSON.stringify(canonical(value))
+}
+
+interface VersionRow {
+  change: MaterialChange
+  changed_at: string
+  changed_by: null | string
+  data: string
+  device: string
+  id: string
+  merged_ids: null | string
+  parent_id: null | string
+  record_id: string
+  version: number
+}
+
+/** The fields every table row of the material has besides its own, from a whole record. */
+function metaColumns(state: RecordMeta) {
+  return {
+    by: state.updatedBy,
+    createdAt: state.createdAt,
+    createdBy: state.createdBy,
+    deletedAt: state.deletedAt,
+    id: state.id,
+    personalData: json(state.personalData),
+    updatedAt: state.updatedAt,
+    version: state.version,
+  }
+}
+
+const META_INSERT = 'personal_data, version, created_at, created_by, updated_at, updated_by, deleted_at'
+const META_VALUES = '@personalData, @version, @createdAt, @createdBy, @updatedAt, @by, @deletedAt'
+const META_UPDATE = `personal_data = excluded.personal_data, version = excluded.version, created_at = excluded.created_at,
+  created_by = excluded.created_by, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at`
+
 /**
  * What the three kinds share: statements prepared once, short ids, the trash and the version
- * rows. Every write ends with the record's whole new state as a row in material_versions.
+ * rows. Every write ends with the record's whole new state as a row in material_versions, with its
+ * own id, this laptop's device id and the version it was made from (the row's version_id), so
+ * versions from several laptops can meet in a merge (src/store/exchange.ts).
  */
-abstract class MaterialQueries<T extends RecordMeta> {
+export abstract class MaterialQueries<T extends RecordMeta> {
+  private deviceId?: string
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(
     protected readonly db: Database.Database,
     private readonly table: string,
-    private readonly kind: MaterialKind,
+    readonly kind: MaterialKind,
   ) {}
 
   abstract get(id: string): T | undefined
@@ -82,16 +128,43 @@ abstract class MaterialQueries<T extends RecordMeta> {
     return this.recordVersion(record.id, deleted ? 'verwijderd' : 'teruggezet', by, now)
   }
 
+  /**
+   * Makes the row (and its links) show a state that came from the versions: a merge's current
+   * head, or a conflict's resolution. `source` stays as it is: it is where this laptop imported
+   * the record from, and does not travel.
+   */
+  showState(state: T, versionId: string): void {
+    this.writeState(state)
+    this.prepare(`UPDATE ${this.table} SET version_id = ? WHERE id = ?`).run(versionId, state.id)
+  }
+
+  /**
+   * A version that settles a conflict: made from all the heads at once, so it is the only head
+   * left, here and on every laptop that takes it in. `from` is the head whose state it continues.
+   */
+  resolve(state: T, from: string, heads: string[], meta: {by: null | string; deleted: boolean}): T {
+    const now = nowIso()
+    const numbers = this.prepare('SELECT max(version) FROM material_versions WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(heads)) as number
+    const versionId = newId()
+    this.showState({...state, deletedAt: meta.deleted ? now : null, updatedAt: now, updatedBy: meta.by, version: numbers + 1}, versionId)
+    const parents = [from, ...heads.filter((head) => head !== from)]
+    return this.recordVersion(state.id, meta.deleted ? 'verwijderd' : 'samengevoegd', meta.by, now, parents, versionId)
+  }
+
+  /** Every version, in the order of the merge rule: number, then time, laptop and id (siblings from two laptops share a number). */
   versions(id: string): Array<MaterialVersion<T>> {
-    const rows = this.prepare('SELECT * FROM material_versions WHERE record_id = ? ORDER BY version').all(id) as Array<{
-      change: MaterialChange
-      changed_at: string
-      changed_by: null | string
-      data: string
-      record_id: string
-      version: number
-    }>
-    return rows.map((row) => ({change: row.change, changedAt: row.changed_at, changedBy: row.changed_by, data: JSON.parse(row.data) as T, recordId: row.record_id, version: row.version}))
+    const rows = this.prepare('SELECT * FROM material_versions WHERE record_id = ? ORDER BY version, changed_at, device, id').all(id) as VersionRow[]
+    return rows.map((row) => ({
+      change: row.change,
+      changedAt: row.changed_at,
+      changedBy: row.changed_by,
+      data: JSON.parse(row.data) as T,
+      device: row.device,
+      id: row.id,
+      parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
+      recordId: row.record_id,
+      version: row.version,
+    }))
   }
 
   protected prepare(sql: string): Database.Statement {
@@ -104,23 +177,44 @@ abstract class MaterialQueries<T extends RecordMeta> {
     return statement
   }
 
-  protected recordVersion(id: string, change: MaterialChange, by: null | string | undefined, now: string): T {
+  /**
+   * Stores the record's state as a version made from `parents` (by default the version the row
+   * showed). The import key is left out of the version: it is local to this laptop.
+   */
+  protected recordVersion(id: string, change: MaterialChange, by: null | string | undefined, now: string, parents?: string[], versionId = newId()): T {
+    const known = parents ?? [this.prepare(`SELECT version_id FROM ${this.table} WHERE id = ?`).pluck().get(id) as null | string].filter((p): p is string => p !== null)
     const record = this.get(id)!
-    this.prepare('INSERT INTO material_versions (record_id, kind, version, change, data, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    this.prepare(
+      `INSERT INTO material_versions (id, record_id, kind, version, parent_id, merged_ids, device, change, data, changed_at, changed_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      versionId,
       id,
       this.kind,
       record.version,
+      known[0] ?? null,
+      known.length > 1 ? JSON.stringify(known.slice(1)) : null,
+      this.device(),
       change,
-      JSON.stringify(record),
+      canonicalJson({...record, source: null}),
       now,
       by ?? null,
     )
+    this.prepare(`UPDATE ${this.table} SET version_id = ? WHERE id = ?`).run(versionId, id)
     return record
   }
 
   /** Inserts the meta columns of a new record; the caller adds its own columns and links. */
   protected stamp(meta: MaterialWriteMeta, now: string) {
     return {by: meta.by ?? null, now, personalData: json(meta.personalData), source: meta.source ?? null}
+  }
+
+  /** Writes the row and links of a whole state, leaving source alone. */
+  protected abstract writeState(state: T): void
+
+  private device(): string {
+    this.deviceId ??= (this.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined) ?? 'onbekend'
+    return this.deviceId
   }
 }
 
@@ -190,6 +284,17 @@ export class FindingQueries extends MaterialQueries<Finding> {
     this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(finding.id)
     this.writeEvidence(finding.id, fields.evidence)
     return this.recordVersion(finding.id, 'bewerkt', meta.by, now)
+  }
+
+  protected writeState(state: Finding): void {
+    this.prepare(
+      `INSERT INTO findings (id, title, text, themes, narratives, halteplaatsen, ${META_INSERT})
+       VALUES (@id, @title, @text, @themes, @narratives, @halteplaatsen, ${META_VALUES})
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, themes = excluded.themes, narratives = excluded.narratives,
+         halteplaatsen = excluded.halteplaatsen, ${META_UPDATE}`,
+    ).run({...this.columns(state), ...metaColumns(state)})
+    this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(state.id)
+    this.writeEvidence(state.id, state.evidence)
   }
 
   private columns(fields: FindingFields) {
@@ -288,6 +393,17 @@ export class ReflectionQueries extends MaterialQueries<Reflection> {
     return this.recordVersion(reflection.id, 'bewerkt', meta.by, now)
   }
 
+  protected writeState(state: Reflection): void {
+    this.prepare(
+      `INSERT INTO reflections (id, halteplaats, date, participants, confirmed, nuanced, added, ${META_INSERT})
+       VALUES (@id, @halteplaats, @date, @participants, @confirmed, @nuanced, @added, ${META_VALUES})
+       ON CONFLICT (id) DO UPDATE SET halteplaats = excluded.halteplaats, date = excluded.date, participants = excluded.participants,
+         confirmed = excluded.confirmed, nuanced = excluded.nuanced, added = excluded.added, ${META_UPDATE}`,
+    ).run({...this.columns(state), ...metaColumns(state)})
+    this.prepare('DELETE FROM reflection_findings WHERE reflection_id = ?').run(state.id)
+    this.writeLinks(state.id, state)
+  }
+
   private columns(fields: ReflectionFields) {
     return {
       added: fields.added.text,
@@ -371,6 +487,16 @@ export class AdviceQueries extends MaterialQueries<Advice> {
     this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(advice.id)
     this.writeLinks(advice.id, fields.findings)
     return this.recordVersion(advice.id, 'bewerkt', meta.by, now)
+  }
+
+  protected writeState(state: Advice): void {
+    this.prepare(
+      `INSERT INTO advice (id, audience, title, text, frame, ${META_INSERT})
+       VALUES (@id, @audience, @title, @text, @frame, ${META_VALUES})
+       ON CONFLICT (id) DO UPDATE SET audience = excluded.audience, title = excluded.title, text = excluded.text, frame = excluded.frame, ${META_UPDATE}`,
+    ).run({...this.columns(state), ...metaColumns(state)})
+    this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(state.id)
+    this.writeLinks(state.id, state.findings)
   }
 
   private columns(fields: AdviceFields) {

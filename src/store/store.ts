@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import type {ContextFigure, ContextFigureInput} from '../context/types.js'
 import type {PlanItem, PlanState} from '../fieldwork/types.js'
 import {databaseProblem, DEFAULT_WAIT_SECONDS} from './errors.js'
-import {ExchangeQueries} from './exchange.js'
+import {ExchangeQueries, type MaterialTables} from './exchange.js'
 import {AdviceQueries, FindingQueries, ReflectionQueries} from './findings.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
@@ -35,7 +35,7 @@ export class Store {
     this.findings = new FindingQueries(db)
     this.reflections = new ReflectionQueries(db)
     this.advice = new AdviceQueries(db)
-    this.exchange = new ExchangeQueries(db)
+    this.exchange = new ExchangeQueries(db, {advice: this.advice, finding: this.findings, reflection: this.reflections} as unknown as MaterialTables)
   }
 
   close(): void {

@@ -3,8 +3,11 @@ import type {Conflict} from '../exchange/bundle/conflicts.js'
 import type {MergeReport} from '../exchange/bundle/merge.js'
 
 const LABELS: Record<string, [string, string]> = {
+  advice: ['adviesversie', 'adviesversies'],
   codings: ['codering', 'coderingen'],
+  findings: ['bevindingsversie', 'bevindingsversies'],
   notes: ['notitieversie', 'notitieversies'],
+  reflections: ['versie van een reflectiegesprek', 'versies van reflectiegesprekken'],
   tags: ['tag', 'tags'],
 }
 
@@ -24,9 +27,10 @@ export function renderMergeReport(report: MergeReport): string {
     return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.`
   })
   if (report.conflicts > 0) {
+    const what = report.conflicts === 1 ? 'Eén notitie, bevinding, reflectiegesprek of advies is' : `${report.conflicts} notities, bevindingen, reflectiegesprekken of adviezen zijn`
     lines.push(
       '',
-      `${report.conflicts === 1 ? 'Eén notitie is' : `${report.conflicts} notities zijn`} op twee laptops verschillend bewerkt; beide versies zijn bewaard.`,
+      `${what} op twee laptops verschillend bewerkt; beide versies zijn bewaard.`,
       'Bekijk ze met: karavaan conflicts',
     )
   }
@@ -35,18 +39,20 @@ export function renderMergeReport(report: MergeReport): string {
 }
 
 export function renderConflicts(conflicts: Conflict[]): string {
-  if (conflicts.length === 0) return 'Geen conflicten: elke notitie heeft één huidige versie.'
+  if (conflicts.length === 0) return 'Geen conflicten: elke notitie, bevinding, elk reflectiegesprek en advies heeft één huidige versie.'
   const blocks = conflicts.map((conflict) => {
     const versions = conflict.versions.map((v) => {
       const head = `  ${shortId(v.id)}  versie ${v.version} · ${v.changedAt.slice(0, 16).replace('T', ' ')} UTC${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`
+      const title = conflict.kind === 'notitie' ? '' : `      ${v.title}\n`
       const body = v.change === 'verwijderd' ? '      (naar de prullenbak verplaatst)' : excerpt(v.text)
-      return `${head}\n${body}`
+      return `${head}\n${title}${body}`
     })
-    return [`Notitie ${shortId(conflict.id)}: ${conflict.versions.length} versies`, ...versions].join('\n')
+    const name = conflict.kind[0].toUpperCase() + conflict.kind.slice(1)
+    return [`${name} ${shortId(conflict.id)}: ${conflict.versions.length} versies`, ...versions].join('\n')
   })
   return [
     ...blocks,
-    `${conflicts.length === 1 ? 'Eén conflict' : `${conflicts.length} conflicten`}. Los op met: karavaan conflicts resolve NOTITIE --kies VERSIE (of --tekst BESTAND met een samengevoegde tekst).`,
+    `${conflicts.length === 1 ? 'Eén conflict' : `${conflicts.length} conflicten`}. Los op met: karavaan conflicts resolve ID --kies VERSIE (of --tekst BESTAND met een samengevoegde tekst).`,
   ].join('\n\n')
 }
 

@@ -295,9 +295,9 @@ describe('bundles between laptops', () => {
       writePayload(file('nieuwer-container.karavaan'), header.replace('KARAVAAN-BUNDEL 1', 'KARAVAAN-BUNDEL 2'), lines)
       refuse(file('nieuwer-container.karavaan'), 'nieuwere versie van karavaan')
       const manifest = JSON.parse(lines[0]) as {parts: Array<{kind: string}>}
-      manifest.parts[3].kind = 'findings'
+      manifest.parts[3].kind = 'toekomst'
       writePayload(file('onbekend-deel.karavaan'), header, [JSON.stringify(manifest), ...lines.slice(1)])
-      refuse(file('onbekend-deel.karavaan'), 'nieuwere versie van karavaan', 'findings')
+      refuse(file('onbekend-deel.karavaan'), 'nieuwere versie van karavaan', 'toekomst')
     })
 
     it('a file that is no bundle, and one that inflates far beyond its size (a bomb)', () => {

@@ -115,3 +115,53 @@ describe('migration 005', () => {
     db.close()
   })
 })
+
+describe('migration 006', () => {
+  it('gives the material versions made before it ids, the laptop and a chain of parents, and points each record at its current version', () => {
+    const db = new Database(join(tempDir(), 'old.db'))
+    const all = bundledMigrations(MIGRATIONS)
+    migrate(db, 'old.db', all.filter((m) => m.version <= 5))
+    db.exec(`INSERT INTO meta VALUES ('device_id', 'laptop-a');
+      INSERT INTO findings (id, title, version, created_at, updated_at) VALUES ('f1', 'twee', 2, 't1', 't2');
+      INSERT INTO advice (id, audience, title, version, created_at, updated_at) VALUES ('a1', 'gemeenten', 'een', 1, 't1', 't1');
+      INSERT INTO material_versions VALUES ('f1', 'finding', 1, 'nieuw', '{"title":"een"}', 't1', NULL);
+      INSERT INTO material_versions VALUES ('f1', 'finding', 2, 'bewerkt', '{"title":"twee"}', 't2', 'anna');
+      INSERT INTO material_versions VALUES ('a1', 'advice', 1, 'nieuw', '{"title":"een"}', 't1', NULL);`)
+    migrate(db, 'old.db', all)
+    const versions = db.prepare('SELECT * FROM material_versions ORDER BY record_id DESC, version').all() as Array<Record<string, unknown>>
+    expect(versions.map((v) => [v.record_id, v.kind, v.version, v.device, v.change, v.data, v.changed_by])).toEqual([
+      ['f1', 'finding', 1, 'laptop-a', 'nieuw', '{"title":"een"}', null],
+      ['f1', 'finding', 2, 'laptop-a', 'bewerkt', '{"title":"twee"}', 'anna'],
+      ['a1', 'advice', 1, 'laptop-a', 'nieuw', '{"title":"een"}', null],
+    ])
+    for (const v of versions) expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(new Set(versions.map((v) => v.id)).size).toBe(3)
+    expect(versions[0].parent_id).toBeNull()
+    expect(versions[1].parent_id).toBe(versions[0].id)
+    expect(versions[2].parent_id).toBeNull()
+    expect(db.prepare("SELECT version_id FROM findings WHERE id = 'f1'").pluck().get()).toBe(versions[1].id)
+    expect(db.prepare("SELECT version_id FROM advice WHERE id = 'a1'").pluck().get()).toBe(versions[2].id)
+    db.close()
+  })
+
+  it('migrates a database from before 005 too, and a new edit continues the current version', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'karavaan.db')
+    const db = new Database(file)
+    const all = bundledMigrations(MIGRATIONS)
+    migrate(db, file, all.filter((m) => m.version <= 4))
+    db.exec(`INSERT INTO findings (id, title, version, created_at, updated_at) VALUES ('f1', 'een', 1, 't1', 't1');
+      INSERT INTO material_versions VALUES ('f1', 'finding', 1, 'nieuw', '{"title":"een"}', 't1', NULL);`)
+    migrate(db, file, all)
+    db.pragma('foreign_keys = ON')
+    const {FindingQueries} = await import('../../src/store/findings.js')
+    const findings = new FindingQueries(db)
+    const edited = findings.update(findings.get('f1')!, {evidence: [], halteplaatsen: [], narratives: [], text: 'nieuw', themes: [], title: 'twee'}, {by: 'anna'})
+    expect(edited.version).toBe(2)
+    const [first, second] = findings.versions('f1')
+    expect(second).toMatchObject({change: 'bewerkt', parents: [first.id], version: 2})
+    expect(second.data).toMatchObject({source: null, title: 'twee'})
+    expect(db.prepare("SELECT version_id FROM findings WHERE id = 'f1'").pluck().get()).toBe(second.id)
+    db.close()
+  })
+})

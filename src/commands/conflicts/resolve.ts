@@ -4,21 +4,22 @@ import {readFileSync} from 'node:fs'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {shortId} from '../../notes/ids.js'
-import type {Note} from '../../notes/types.js'
+import type {Resolved} from '../../exchange/bundle/conflicts.js'
 import {readSettings} from '../../settings/settings.js'
 
 export default class ConflictsResolve extends StudyCommand {
   static override args = {
-    id: Args.string({description: 'Id van de notitie met een conflict (zie karavaan conflicts).', required: true}),
+    id: Args.string({description: 'Id van de notitie, bevinding, het reflectiegesprek of advies met een conflict (zie karavaan conflicts).', required: true}),
   }
 
-  static override description = `Lost een conflict op met een nieuwe versie die alle concurrerende versies afsluit: de versie die je kiest met --kies, of een tekst die je zelf uit de versies samenvoegt (--tekst, met de andere gegevens van de gekozen of de getoonde versie). De oude versies blijven in de geschiedenis (karavaan note history). De oplossing gaat met je volgende bundel mee, zodat het conflict ook op de andere laptops verdwijnt.
+  static override description = `Lost een conflict op met een nieuwe versie die alle concurrerende versies afsluit: de versie die je kiest met --kies, of een tekst die je zelf uit de versies samenvoegt (--tekst, met de andere gegevens van de gekozen of de getoonde versie). Dat kan bij notities, bevindingen, reflectiegesprekken en adviezen; --tekst niet bij een reflectiegesprek (dat heeft drie teksten): kies daar een versie en pas die daarna aan met karavaan reflect edit. De oude versies blijven in de geschiedenis (karavaan note history, finding history, …). De oplossing gaat met je volgende bundel mee, zodat het conflict ook op de andere laptops verdwijnt.
 
 In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
 
   static override examples = [
     {command: '<%= config.bin %> conflicts resolve 3f9a21c7 --kies 8d02b4e1', description: 'Versie 8d02b4e1 blijft.'},
     {command: '<%= config.bin %> conflicts resolve 3f9a21c7 --tekst samengevoegd.txt', description: 'Een tekst die je zelf uit beide versies hebt samengevoegd.'},
+    {command: '<%= config.bin %> conflicts resolve 5c81d0e2 --kies a41f9b03', description: 'Ook voor een bevinding, reflectiegesprek of advies: versie a41f9b03 blijft.'},
   ]
 
   static override flags = {
@@ -28,21 +29,20 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
 
   static override summary = 'Los een conflict op: kies een versie of voeg de teksten samen.'
 
-  async run(): Promise<Note> {
+  async run(): Promise<Resolved> {
     const {args, flags} = await this.parse(ConflictsResolve)
     const {store, study} = await this.openStudy(flags.study)
-    const {listConflicts, resolveConflict} = await import('../../exchange/bundle/conflicts.js')
+    const {findConflictTarget, listConflicts, resolveConflict} = await import('../../exchange/bundle/conflicts.js')
     let choose = flags.kies
     if (choose === undefined && flags.tekst === undefined && this.interactive) {
-      const {requireNote} = await import('../../notes/lookup.js')
-      const note = requireNote(store, args.id)
-      const conflict = listConflicts(store).find((c) => c.id === note.id)
+      const target = findConflictTarget(store, args.id)
+      const conflict = listConflicts(store).find((c) => c.id === target.id)
       if (conflict) {
         const {askSelect} = await import('../../ui/prompts.js')
         choose = await askSelect(
-          `Welke versie van notitie ${shortId(note.id)} blijft?`,
+          `Welke versie van ${conflict.kind} ${shortId(conflict.id)} blijft?`,
           conflict.versions.map((v) => ({
-            description: v.text.slice(0, 400),
+            description: `${conflict.kind === 'notitie' ? '' : `${v.title}\n`}${v.text}`.slice(0, 400),
             name: `${shortId(v.id)} — versie ${v.version}, ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}`,
             value: v.id,
           })),
@@ -52,9 +52,10 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
 
     const text = flags.tekst === undefined ? undefined : readText(flags.tekst)
     const by = readSettings(this.config.configDir).interviewer
-    const {from, note} = resolveConflict(store, study, args.id, {by, choose, text})
-    this.log(`Conflict in notitie ${shortId(note.id)} opgelost${text === undefined ? ` met versie ${shortId(from)}` : ' met de samengevoegde tekst'}; bewaard als versie ${note.version}.`)
-    return note
+    const resolved = resolveConflict(store, study, args.id, {by, choose, text})
+    const how = text === undefined ? ` met versie ${shortId(resolved.from)}` : ' met de samengevoegde tekst'
+    this.log(`Conflict in ${resolved.kind} ${shortId(resolved.id)} opgelost${how}; bewaard als versie ${resolved.version}.`)
+    return resolved
   }
 }
 

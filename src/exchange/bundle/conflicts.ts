@@ -4,7 +4,10 @@ import {resolveShortId, shortId} from '../../notes/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {requireFields, teamNames} from '../../notes/service.js'
 import type {Note, NoteFields} from '../../notes/types.js'
+import {guardTexts} from '../../findings/guard.js'
+import {type MaterialKind, type RecordMeta, type Reflection, VERDICT_LABELS, VERDICTS} from '../../findings/types.js'
 import type {NoteVersionRecord} from '../../store/exchange.js'
+import type {MaterialQueries} from '../../store/findings.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
 
@@ -17,32 +20,55 @@ export interface ConflictVersion {
   device: string
   id: string
   text: string
+  /** The title of a finding or advice in this version; for a note or reflection what it is about. */
+  title: string
   version: number
 }
 
+export type ConflictKind = 'advies' | 'bevinding' | 'notitie' | 'reflectiegesprek'
+
 export interface Conflict {
-  /** The note's id; `karavaan conflicts resolve` takes it (or its short form). */
+  /** The record's id; `karavaan conflicts resolve` takes it (or its short form). */
   id: string
-  kind: 'notitie'
+  kind: ConflictKind
+  /** The title of the version shown now. */
+  title: string
   versions: ConflictVersion[]
 }
 
-/** Notes changed on two or more laptops from the same version, with the competing versions. */
+const MATERIAL_LABELS: Record<MaterialKind, ConflictKind> = {advice: 'advies', finding: 'bevinding', reflection: 'reflectiegesprek'}
+
+/** Notes, findings, reflections and advice changed on two or more laptops from the same version, with the competing versions. */
 export function listConflicts(store: Store): Conflict[] {
-  return store.exchange.conflictedNotes().map((id) => ({id, kind: 'notitie', versions: versionsOf(store.exchange.heads(id))}))
+  const notes = store.exchange.conflictedNotes().map((id): Conflict => {
+    const heads = store.exchange.heads(id)
+    const versions = heads.map((head, index) => ({...versionOf(head, index, heads.length), text: head.text, title: noteTitle(head)}))
+    return {id, kind: 'notitie', title: versions.at(-1)!.title, versions}
+  })
+  const material = store.exchange.conflictedMaterial().map(({id, kind}): Conflict => {
+    const heads = store.exchange.materialHeads(id)
+    const versions = heads.map((head, index) => ({...versionOf(head, index, heads.length), ...describeMaterial(kind, head.data)}))
+    return {id, kind: MATERIAL_LABELS[kind], title: versions.at(-1)!.title, versions}
+  })
+  return [...notes, ...material]
 }
 
-function versionsOf(heads: NoteVersionRecord[]): ConflictVersion[] {
-  return heads.map((head, index) => ({
-    change: head.change,
-    changedAt: head.changedAt,
-    changedBy: head.changedBy,
-    current: index === heads.length - 1,
-    device: head.device,
-    id: head.id,
-    text: head.text,
-    version: head.version,
-  }))
+function versionOf(head: {change: ConflictVersion['change']; changedAt: string; changedBy: null | string; device: string; id: string; version: number}, index: number, count: number) {
+  return {change: head.change, changedAt: head.changedAt, changedBy: head.changedBy, current: index === count - 1, device: head.device, id: head.id, version: head.version}
+}
+
+function noteTitle(head: NoteVersionRecord): string {
+  return `${head.halteplaats} · ${head.group ?? head.activity ?? ''} · ${head.date}`
+}
+
+/** A title and one text to compare versions by; a reflection's three outcomes under their labels. */
+function describeMaterial(kind: MaterialKind, data: Record<string, unknown>): {text: string; title: string} {
+  if (kind !== 'reflection') return {text: data.text as string, title: data.title as string}
+  const reflection = data as unknown as Reflection
+  const text = VERDICTS.filter((verdict) => reflection[verdict].text)
+    .map((verdict) => `${VERDICT_LABELS[verdict]}: ${reflection[verdict].text}`)
+    .join('\n')
+  return {text, title: `${reflection.halteplaats} · ${reflection.date}`}
 }
 
 export interface ResolveOptions {
@@ -53,36 +79,112 @@ export interface ResolveOptions {
   text?: string
 }
 
+export interface ConflictTarget {
+  id: string
+  kind: MaterialKind | 'note'
+}
+
+/**
+ * The note, finding, reflection or advice a user named: its whole id or a unique start or end.
+ * Several records match a short form only when their ids share it; one with a conflict wins.
+ */
+export function findConflictTarget(store: Store, typed: string): ConflictTarget {
+  const hint = 'Alle conflicten met hun id: karavaan conflicts'
+  const candidates = (short: string): ConflictTarget[] => [
+    ...store.notes.matchIds(short).map((id) => ({id, kind: 'note' as const})),
+    ...store.findings.matchIds(short).map((id) => ({id, kind: 'finding' as const})),
+    ...store.reflections.matchIds(short).map((id) => ({id, kind: 'reflection' as const})),
+    ...store.advice.matchIds(short).map((id) => ({id, kind: 'advice' as const})),
+  ]
+  const inConflict = new Set(listConflicts(store).map((c) => c.id))
+  let found: ConflictTarget[] = []
+  const id = resolveShortId(
+    typed,
+    (short) => {
+      found = candidates(short)
+      const conflicted = found.filter((c) => inConflict.has(c.id))
+      if (conflicted.length > 0) found = conflicted
+      return found.map((c) => c.id)
+    },
+    {hint, name: 'notitie, bevinding, reflectiegesprek of advies'},
+  )
+  return found.find((c) => c.id === id)!
+}
+
+export interface Resolved {
+  /** The version that was kept (or whose other fields go with the merged text). */
+  from: string
+  id: string
+  kind: ConflictKind
+  version: number
+}
+
 /**
  * Settles a conflict with a new version made from all competing versions at once: the chosen one as
  * it is, or with a merged text. It travels in the next bundle and settles the conflict on every
  * laptop that takes it in.
  */
-export function resolveConflict(store: Store, study: Study, id: string, options: ResolveOptions): {note: Note; from: string} {
-  const note = requireNote(store, id)
-  const heads = store.exchange.heads(note.id)
+export function resolveConflict(store: Store, study: Study, id: string, options: ResolveOptions): Resolved {
+  const target = findConflictTarget(store, id)
+  if (target.kind !== 'note') return resolveMaterial(store, study, target.kind, target.id, options)
+  const {from, note} = resolveNote(store, study, target.id, options)
+  return {from, id: note.id, kind: 'notitie', version: note.version}
+}
+
+/** The head a user chose, or the one shown now; refuses when nothing was chosen and no text given. */
+function chooseHead<H extends {changedAt: string; changedBy: null | string; id: string; version: number}>(heads: H[], name: string, id: string, options: ResolveOptions): H {
   if (heads.length < 2) {
-    throw new UserError(`Notitie ${shortId(note.id)} heeft geen conflict; er is niets op te lossen.`, {hint: 'Alle conflicten: karavaan conflicts'})
+    throw new UserError(`${name} ${shortId(id)} heeft geen conflict; er is niets op te lossen.`, {hint: 'Alle conflicten: karavaan conflicts'})
   }
 
   if (options.choose === undefined && options.text === undefined) {
-    throw new UserError(`Kies welke versie van notitie ${shortId(note.id)} blijft, of geef een samengevoegde tekst.`, {
+    throw new UserError(`Kies welke versie van ${name.toLowerCase()} ${shortId(id)} blijft, of geef een samengevoegde tekst.`, {
       details: heads.map((head) => `${shortId(head.id)}: versie ${head.version}, ${head.changedAt.slice(0, 16).replace('T', ' ')}${head.changedBy ? ` door ${head.changedBy}` : ''}`),
-      hint: `Bijvoorbeeld: karavaan conflicts resolve ${shortId(note.id)} --kies ${shortId(heads[0].id)}`,
+      hint: `Bijvoorbeeld: karavaan conflicts resolve ${shortId(id)} --kies ${shortId(heads[0].id)}`,
     })
   }
 
-  const chosen =
-    options.choose === undefined
-      ? heads.at(-1)!
-      : heads.find(
-          (head) =>
-            head.id ===
-            resolveShortId(options.choose!, (short) => heads.filter((h) => h.id === short || h.id.startsWith(short) || h.id.endsWith(short)).map((h) => h.id), {
-              hint: `De versies in dit conflict: ${heads.map((h) => shortId(h.id)).join(', ')}`,
-              name: 'versie',
-            }),
-        )!
+  if (options.choose === undefined) return heads.at(-1)!
+  const chosen = resolveShortId(options.choose, (short) => heads.filter((h) => h.id === short || h.id.startsWith(short) || h.id.endsWith(short)).map((h) => h.id), {
+    hint: `De versies in dit conflict: ${heads.map((h) => shortId(h.id)).join(', ')}`,
+    name: 'versie',
+  })
+  return heads.find((head) => head.id === chosen)!
+}
+
+const MATERIAL_NAMES: Record<MaterialKind, string> = {advice: 'Advies', finding: 'Bevinding', reflection: 'Reflectiegesprek'}
+
+function resolveMaterial(store: Store, study: Study, kind: MaterialKind, id: string, options: ResolveOptions): Resolved {
+  const name = MATERIAL_NAMES[kind]
+  const heads = store.exchange.materialHeads(id)
+  const chosen = chooseHead(heads, name, id, options)
+  const queries = {advice: store.advice, finding: store.findings, reflection: store.reflections}[kind] as MaterialQueries<RecordMeta>
+  const current = queries.get(id)!
+  const by = options.by ?? null
+  let state = {...chosen.data, createdAt: current.createdAt, createdBy: current.createdBy, id} as unknown as RecordMeta & {text?: string}
+  if (options.text !== undefined) {
+    if (kind === 'reflection') {
+      throw new UserError('Een reflectiegesprek heeft drie teksten (bevestigd, genuanceerd, aangevuld); --tekst kan daar niet.', {
+        hint: `Kies een versie met --kies, en pas die daarna aan met: karavaan reflect edit ${shortId(id)}`,
+      })
+    }
+
+    const text = options.text.replaceAll('\r\n', '\n').trim()
+    if (!text) throw new UserError('De samengevoegde tekst is leeg; er is niets veranderd.', {hint: 'Schrijf de tekst in het bestand, of kies een versie met --kies.'})
+    // A merged text is new writing: the personal-data guard looks at it as at any edit.
+    const guarded = guardTexts(study, kind === 'finding' ? 'De bevinding' : 'Het advies', {tekst: text}, 'refuse', by)
+    state = {...state, text: guarded.texts.tekst}
+  }
+
+  const deleted = chosen.change === 'verwijderd' && options.text === undefined
+  const resolved = store.transaction(() => queries.resolve(state, chosen.id, heads.map((head) => head.id), {by, deleted}))
+  return {from: chosen.id, id, kind: MATERIAL_LABELS[kind], version: resolved.version}
+}
+
+function resolveNote(store: Store, study: Study, id: string, options: ResolveOptions): {from: string; note: Note} {
+  const note = requireNote(store, id)
+  const heads = store.exchange.heads(note.id)
+  const chosen = chooseHead(heads, 'Notitie', note.id, options)
   const base: NoteFields = {
     activity: chosen.activity,
     date: chosen.date,

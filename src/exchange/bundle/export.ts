@@ -26,7 +26,7 @@ export interface BundleSummary {
   study: string
 }
 
-/** Writes the study's notes, versions, removals, tags and codings to one bundle file (0600). */
+/** Writes the study's notes, versions, removals, tags, codings, findings, reflections and advice to one bundle file (0600). */
 export function exportBundle(store: Store, study: Study, options: ExportBundleOptions): BundleSummary {
   const since = options.since === undefined ? undefined : checkSince(options.since)
   const device = store.meta.get('device_id') ?? 'onbekend'

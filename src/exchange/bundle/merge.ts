@@ -17,7 +17,7 @@ export interface MergedBundle {
 
 export interface MergeReport {
   bundles: MergedBundle[]
-  /** Notes that are now in conflict (changed on two laptops from the same version). */
+  /** Notes, findings, reflections and advice now in conflict (changed on two laptops from the same version). */
   conflicts: number
 }
 
@@ -42,7 +42,7 @@ export function mergeBundles(store: Store, studyId: string, bundles: ReadBundle[
 
   const problems = KINDS.flatMap((kind) => bundles.flatMap((bundle) => kind.check?.(store, bundle.parts.get(kind.name) ?? [], incoming) ?? []))
   if (problems.length > 0) {
-    throw new UserError('De bundel past niet bij deze studie: er ontbreken notities. Er is niets veranderd.', {
+    throw new UserError('De bundel past niet bij deze studie: er ontbreekt iets waar hij naar verwijst. Er is niets veranderd.', {
       details: [...new Set(problems)].slice(0, 10),
       hint: 'Lees eerst een volledige bundel in (gemaakt zonder --since), of de bundels die eerder zijn gemaakt.',
     })
@@ -62,6 +62,6 @@ export function mergeBundles(store: Store, studyId: string, bundles: ReadBundle[
       store.exchange.recordMerged({added: total, bundleId: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, mergedAt})
       return {added: added[index], bundle: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, file: bundle.file, mergedBefore: before}
     })
-    return {bundles: report, conflicts: store.exchange.conflictedNotes().length}
+    return {bundles: report, conflicts: store.exchange.conflictedNotes().length + store.exchange.conflictedMaterial().length}
   })
 }

@@ -1,13 +1,14 @@
 import type {BundleKind} from './kind.js'
+import {adviceKind, findingsKind, reflectionsKind} from './material.js'
 import {notesKind} from './notes.js'
 import {studyKind} from './study.js'
 import {codingsKind, tagsKind} from './tags.js'
 
 /**
  * Everything that travels in a bundle, in the order it is applied: what others refer to first
- * (tags and codings refer to notes). Add findings, reflections and advice here, each as one module.
+ * (tags and codings refer to notes; findings to notes and tags; reflections and advice to findings).
  */
-export const KINDS: ReadonlyArray<BundleKind<any>> = [studyKind, notesKind, tagsKind, codingsKind]
+export const KINDS: ReadonlyArray<BundleKind<any>> = [studyKind, notesKind, tagsKind, codingsKind, findingsKind, reflectionsKind, adviceKind]
 
 export function kindNamed(name: string): BundleKind<any> | undefined {
   return KINDS.find((kind) => kind.name === name)
