@@ -4,6 +4,7 @@ import type {MaterialChange, MaterialKind, RecordMeta} from '../findings/types.j
 import type {NoteChange, PersonalDataOverride} from '../notes/types.js'
 import type {TagKind, TagOrigin} from '../tagging/types.js'
 import {canonicalJson, type MaterialQueries} from './findings.js'
+import {toVersion, type VersionRow} from './notes.js'
 
 /*
  * The rows that travel between laptops in a bundle, and the rules that merge them. Every rule is a
@@ -101,50 +102,11 @@ export interface CodingRecord {
   note: string
 }
 
-interface VersionRow {
-  activity: null | string
-  change: NoteChange
-  changed_at: string
-  changed_by: null | string
-  date: string
-  device: string
-  group_id: null | string
-  halteplaats: string
-  id: string
-  interviewer: string
-  merged_ids: null | string
-  narratives: string
-  note_id: string
-  parent_id: null | string
-  participants: null | number
-  personal_data: null | string
-  roles: string
-  text: string
-  themes: string
-  version: number
+/** A note version as it travels: the note's id is called `note` in a bundle. */
+const toVersionRecord = (row: VersionRow): NoteVersionRecord => {
+  const {noteId, ...version} = toVersion(row)
+  return {...version, note: noteId}
 }
-
-const toVersionRecord = (row: VersionRow): NoteVersionRecord => ({
-  activity: row.activity,
-  change: row.change,
-  changedAt: row.changed_at,
-  changedBy: row.changed_by,
-  date: row.date,
-  device: row.device,
-  group: row.group_id,
-  halteplaats: row.halteplaats,
-  id: row.id,
-  interviewer: row.interviewer,
-  narratives: JSON.parse(row.narratives) as string[],
-  note: row.note_id,
-  parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
-  participants: row.participants,
-  personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
-  roles: JSON.parse(row.roles) as string[],
-  text: row.text,
-  themes: JSON.parse(row.themes) as string[],
-  version: row.version,
-})
 
 /** The order that decides which head is a note's current state: time, then laptop, then id. */
 export function compareVersions(a: {changedAt: string; device: string; id: string}, b: {changedAt: string; device: string; id: string}): number {

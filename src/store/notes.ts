@@ -27,7 +27,7 @@ interface NoteRow {
   version_id: null | string
 }
 
-interface VersionRow extends Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by'> {
+export interface VersionRow extends Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by'> {
   change: NoteChange
   changed_at: string
   changed_by: null | string
@@ -73,7 +73,8 @@ const toNote = (row: NoteRow): Note => ({
   version: row.version,
 })
 
-const toVersion = (row: VersionRow): NoteVersion => ({
+/** A row of note_versions as a NoteVersion; the bundle code reads the same rows. */
+export const toVersion = (row: VersionRow): NoteVersion => ({
   activity: row.activity,
   change: row.change,
   changedAt: row.changed_at,
