@@ -126,6 +126,15 @@ describe('karavaan doctor', () => {
     expect(existsSync(report)).toBe(true)
   })
 
+  it('finds nothing wrong after reports: they are written for the owner only', () => {
+    const study = makeStudy()
+    expect(add(study, 'Gesprek in Noord over het buurthuis.').code).toBe(0)
+    for (const format of ['md', 'pdf']) expect(karavaan(['report', '--study', study, '--format', format]).code).toBe(0)
+    const result = karavaan(['doctor', '--study', study])
+    expect(result.code, result.stdout).toBe(0)
+    expect(lineOf(result.stdout, 'Bestandsrechten')).toMatch(/^✓ /)
+  })
+
   it('reports a damaged database in Dutch and points at restore', () => {
     const study = makeStudy()
     expect(add(study, 'Een notitie die beschadigd raakt.').code).toBe(0)
