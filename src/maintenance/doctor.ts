@@ -200,12 +200,29 @@ function checkRights(dir: string, fix: boolean): Check {
   return {detail: `${open.length} bestand(en) of map(pen) ook voor anderen leesbaar: ${names}`, hint: 'Herstel met: karavaan doctor --fix (dan mag alleen jij ze lezen).', id: 'permissions', label, ok: false}
 }
 
-/** Temporary files the kit writes beside the real one (.NAME.PID-TIME.tmp) outlive a crash. */
-const LEFTOVER = /^\..+\.\d+-[\da-z]+\.tmp(-wal|-shm|-journal)?$/
+/**
+ * Temporary files the kit writes beside the real one outlive a crash: .NAME.PID-TIME.tmp from the
+ * private-file writer (study.yaml, drafts, bundles, backups), and NAME.PID.tmp or NAME.PID.deel
+ * from the report and table writers (rapport.pdf.PID.deel, tabel.csv.PID.tmp), which a report in
+ * rapporten/ leaves behind when it is killed before its rename.
+ */
+const LEFTOVERS = [
+  /^\..+\.(\d+)-[\da-z]+\.tmp(-wal|-shm|-journal)?$/,
+  /^.+\.(?:pdf|html|md|csv|xlsx|qdc)\.(\d+)\.(?:tmp|deel)$/,
+]
+
+/** The id of the process that wrote name, when name is one of the kit's temporary files. */
+function leftoverOwner(name: string): number | undefined {
+  for (const pattern of LEFTOVERS) {
+    const match = pattern.exec(name)
+    if (match) return Number(match[1])
+  }
+
+  return undefined
+}
 
 /** Whether the process that wrote a temporary file still runs (then it is no leftover yet). */
-function ownerRunning(name: string): boolean {
-  const pid = Number(/\.(\d+)-[\da-z]+\.tmp/.exec(name)?.[1])
+function ownerRunning(pid: number): boolean {
   if (!pid || pid === process.pid) return false
   try {
     process.kill(pid, 0)
@@ -223,7 +240,10 @@ function checkLeftovers(dir: string, fix: boolean): Check {
       const full = join(path, name)
       const info = lstatSync(full)
       if (info.isDirectory() && depth < 2) walk(full, depth + 1)
-      else if (info.isFile() && LEFTOVER.test(name) && !ownerRunning(name)) found.push(full)
+      else if (info.isFile()) {
+        const owner = leftoverOwner(name)
+        if (owner !== undefined && !ownerRunning(owner)) found.push(full)
+      }
     }
   }
 

@@ -160,7 +160,8 @@ async function scanReport(markdown: string, study: Study): Promise<ReportHit[]> 
       .flatMap((name) => [name, ...name.split(/[\s,]+/).filter((part) => part.length >= 3)])
       .map((name) => name.toLowerCase()),
   )
-  const lines = markdown.replaceAll(/\\([\\`*_[\]<>|~&#+\-=.!)])/g, '$1').split('\n')
+  // Read past the Markdown escapes, so that jan\@voorbeeld.nl is still an e-mail address to the guard.
+  const lines = markdown.replaceAll(/\\([\\`*_[\]<>|~&#+\-=.!):@])/g, '$1').split('\n')
   const hits: ReportHit[] = []
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue

@@ -4,16 +4,27 @@ const INLINE_MARKUP = /[\\`*_[\]<>|~&]/g
 const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|[=-]+\s*$)/
 /** An ordered list item: the escape goes before its dot or parenthesis, since "\1" is no escape. */
 const LIST_NUMBER = /^(\s*\d{1,9})([.)])(?=\s|$)/
+/**
+ * What GFM turns into a link by itself: a web address (https://, ftp://, www.) or an e-mail
+ * address. Escaping the colon, the dot after www or the @ keeps it text.
+ */
+const AUTOLINK = /(?<=https?|ftp)(:)(?=\/\/)|(?<=www)(\.)|(@)/gi
 
 /**
  * A value from the report data as literal Markdown text on one line: every character that could
  * become markup is backslash-escaped (CommonMark's escape), and line breaks become spaces, so a
- * note can never add a heading, a link, a table cell or HTML to a report.
+ * note can never add a heading, a link, a table cell, a code block or HTML to a report.
  */
 export function escapeInline(value: unknown): string {
   if (value === null || value === undefined) return ''
-  const text = (typeof value === 'string' ? value : String(value)).replaceAll(/\s*\r?\n\s*/g, ' ')
-  return text.replaceAll(INLINE_MARKUP, '\\$&').replace(LINE_START_MARKUP, '$1\\$2').replace(LIST_NUMBER, '$1\\$2')
+  // White space in front would make an indented code block of a value that starts a line, and two
+  // spaces at the end a hard line break.
+  const text = (typeof value === 'string' ? value : String(value)).replaceAll(/\s*\r?\n\s*/g, ' ').trim()
+  return text
+    .replaceAll(INLINE_MARKUP, '\\$&')
+    .replaceAll(AUTOLINK, '\\$&')
+    .replace(LINE_START_MARKUP, '$1\\$2')
+    .replace(LIST_NUMBER, '$1\\$2')
 }
 
 /**

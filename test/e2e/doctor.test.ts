@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import {chmodSync, existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
@@ -108,6 +108,31 @@ describe('karavaan doctor', () => {
     expect(lineOf(found.stdout, 'Resten')).toMatch(/^✗ .*\.karavaan\.db\.999999999-abc\.tmp/)
     expect(karavaan(['doctor', '--study', study, '--fix']).code).toBe(0)
     expect(existsSync(leftover)).toBe(false)
+  })
+
+  it('removes what a killed report left in rapporten/ (NAME.PID.deel, NAME.PID.tmp) with --fix, and keeps the reports', () => {
+    const study = makeStudy()
+    mkdirSync(join(study, 'rapporten'), {mode: 0o700, recursive: true})
+    const report = join(study, 'rapporten', 'eindrapport-2026-12-18.pdf')
+    const leftovers = [`${report}.999999999.deel`, join(study, 'rapporten', 'veldwerk-2026-12-18.html.999999998.tmp')]
+    writeFileSync(report, '%PDF-1.7 heel\n%%EOF\n', {mode: 0o600})
+    for (const file of leftovers) writeFileSync(file, 'half', {mode: 0o600})
+    const found = karavaan(['doctor', '--study', study])
+    expect(found.code).toBe(1)
+    expect(lineOf(found.stdout, 'Resten')).toMatch(/^✗ .*: 2 tijdelijk.*eindrapport-2026-12-18\.pdf\.999999999\.deel/)
+    expect(lineOf(found.stdout, 'Resten')).toContain('veldwerk-2026-12-18.html.999999998.tmp')
+    expect(karavaan(['doctor', '--study', study, '--fix']).code).toBe(0)
+    for (const file of leftovers) expect(existsSync(file)).toBe(false)
+    expect(existsSync(report)).toBe(true)
+  })
+
+  it('finds nothing wrong after reports: they are written for the owner only', () => {
+    const study = makeStudy()
+    expect(add(study, 'Gesprek in Noord over het buurthuis.').code).toBe(0)
+    for (const format of ['md', 'pdf']) expect(karavaan(['report', '--study', study, '--format', format]).code).toBe(0)
+    const result = karavaan(['doctor', '--study', study])
+    expect(result.code, result.stdout).toBe(0)
+    expect(lineOf(result.stdout, 'Bestandsrechten')).toMatch(/^✓ /)
   })
 
   it('reports a damaged database in Dutch and points at restore', () => {

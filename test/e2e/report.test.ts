@@ -185,14 +185,15 @@ describe('karavaan report', () => {
   })
 
   it('refuses a report with personal data unless the user overrides it explicitly', () => {
-    const text = 'Mevrouw Jansen zei: bel me op 06-12345678 als er nieuws is over het loket.'
+    const text = 'Mevrouw Jansen zei: bel me op 06-12345678 of mail jansen@ziggo.nl als er nieuws is over het loket.'
     const added = json<{id: string}>(
       karavaan(['note', 'add', '--study', study, '--halteplaats', 'kanaalzone', '--group', 'ouderen', '--date', '2026-03-03', '--interviewer', 'bram', '--text', text, '--allow-personal-data', '--json']),
     )
     expect(karavaan(['tag', 'add', added.id, '1', '--quote', text, '--coder', 'joost', '--study', study]).code).toBe(0)
     const out = join(tempDir(), 'r.md')
     const refused = karavaan(['report', '--study', study, '--format', 'md', '--out', out, '--template', 'halteplaats', '--halteplaats', 'kanaalzone'])
-    expectRefusal(refused, 1, 'persoonsgegevens', '06-12345678', '--allow-personal-data')
+    // The address is escaped in the Markdown (jansen\@ziggo.nl, so it is no link); the guard still sees it.
+    expectRefusal(refused, 1, 'persoonsgegevens', '06-12345678', 'jansen@ziggo.nl', '--allow-personal-data')
     expect(existsSync(out)).toBe(false)
     const allowed = karavaan(['report', '--study', study, '--format', 'md', '--out', out, '--template', 'halteplaats', '--halteplaats', 'kanaalzone', '--allow-personal-data'])
     expect(allowed.code, allowed.stderr).toBe(0)

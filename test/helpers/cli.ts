@@ -1,6 +1,6 @@
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -67,6 +67,31 @@ export function makeStudy(): string {
   const result = karavaan(initArgs(dir))
   if (result.code !== 0) throw new Error(`init failed: ${result.stderr}`)
   return dir
+}
+
+/** The example study as `npm run demo` builds it, in a fresh folder (findings, reflections and advice included). */
+export function exampleStudy(): string {
+  const study = join(tempDir(), 'voorbeeld')
+  mkdirSync(study)
+  cpSync(join(EXAMPLE, 'study.yaml'), join(study, 'study.yaml'))
+  cpSync(join(EXAMPLE, 'inbox'), join(study, 'inbox'), {recursive: true})
+  for (const args of [
+    ['context', 'import', join(EXAMPLE, 'context.csv')],
+    ['plan', 'import', join(EXAMPLE, 'plan.csv')],
+    ['import'],
+    ['tag', 'import', join(EXAMPLE, 'tags-tweede-codeur.csv')],
+    ...materialImports(),
+  ]) {
+    const result = karavaan([...args, '--study', study])
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`)
+  }
+
+  return study
+}
+
+/** The example's findings, reflections and advice, as the demo imports them. */
+export function materialImports(): string[][] {
+  return [['material', 'import', ...['bevindingen.yaml', 'reflecties.yaml', 'adviezen.yaml'].map((file) => join(EXAMPLE, file))]]
 }
 
 /** Every file under dir with a hash of its content: compare two to prove nothing changed. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import {readFileSync} from 'node:fs'
+import {type Token} from 'marked'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
@@ -8,13 +9,16 @@ import {decodeNoteBytes} from '../../src/notes/decode.js'
 import {checkNoteFields, type RawNoteFields} from '../../src/notes/fields.js'
 import {splitFrontMatter} from '../../src/notes/frontmatter.js'
 import {searchNotes, toFtsQuery} from '../../src/notes/search.js'
+import {renderTemplate} from '../../src/report/engine.js'
+import {escapeInline, quoteBlock} from '../../src/report/markdown-escape.js'
+import {resolveTemplate} from '../../src/report/templates.js'
 import {addNote} from '../../src/notes/service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {loadStudy, type Study} from '../../src/study/load.js'
 import {parseStudyText} from '../../src/study/parse.js'
 import {CueSyntaxError, parseCue} from '../../src/tagging/cue-syntax.js'
-import {EXAMPLE, makeStudy} from '../helpers/cli.js'
+import {EXAMPLE, makeStudy, tempDir} from '../helpers/cli.js'
 
 // The parsers that read what users and other people's files give the kit. Whatever they get,
 // they answer with a result or a Dutch user error, never with a crash.
@@ -123,5 +127,98 @@ describe('study.yaml', () => {
       }),
       RUNS,
     )
+  })
+})
+
+describe('words from notes in a report', () => {
+  // What the escaped text of a note may become in Markdown: words and quotes, nothing else.
+  const PLAIN = new Set(['blockquote', 'escape', 'paragraph', 'space', 'text'])
+  const markup = (markdown: string) => {
+    const types: string[] = []
+    const walk = (tokens: Token[]) => {
+      for (const token of tokens) {
+        types.push(token.type)
+        if ('tokens' in token && token.tokens) walk(token.tokens)
+      }
+    }
+
+    walk(marked.lexer(markdown, {gfm: true}))
+    return types.filter((type) => !PLAIN.has(type))
+  }
+
+  let marked: typeof import('marked').marked
+  beforeAll(async () => {
+    ;({marked} = await import('marked'))
+  })
+
+  const words = fc.constantFrom('https://gemeente.nl/loket', 'www.wijk.nl', 'jan@voorbeeld.nl', '<b>', '&amp;', '1.', '10)', '- ', '# ', '> ', '===', '---', '| a |', '```', '~~', '    ', '\t', '![a](b)', '[x]: /y')
+  const note = fc.oneof(
+    syntaxy('#>*_-+=`~[]()<>!|&\\:/.@ 1a\n\t'),
+    fc.array(fc.oneof(words, fc.string({maxLength: 6})), {maxLength: 8}).map((parts) => parts.join('')),
+  )
+
+  it('escapeInline keeps any text plain, wherever a template puts it on a line', () => {
+    fc.assert(
+      fc.property(note, note, (a, b) => {
+        for (const markdown of [escapeInline(a), `Groep: ${escapeInline(a)}`, `${escapeInline(a)}\n${escapeInline(b)}`, `> ${escapeInline(a)}`]) {
+          expect(markup(markdown), JSON.stringify(markdown)).toEqual([])
+        }
+      }),
+      RUNS,
+    )
+  })
+
+  it('quoteBlock makes any text and attribution a block quote of plain paragraphs', () => {
+    fc.assert(
+      fc.property(note, fc.option(note, {nil: undefined}), (text, attribution) => {
+        const markdown = quoteBlock(text, attribution)
+        expect(markup(markdown), JSON.stringify(markdown)).toEqual([])
+      }),
+      RUNS,
+    )
+  })
+
+  it('renderTemplate fills a template with any data, or refuses with a user error', async () => {
+    const dir = tempDir()
+    writeFileSync(
+      join(dir, 'klein.md'),
+      [
+        '# {{ titel }}',
+        '{{ datum | datum }}, {{ aantal | getal }} gesprekken ({{ aandeel | procent }}) in {{ plaatsen | opsomming }}.',
+        '{% for notitie in notities %}{{ notitie.tekst | citaat: notitie.bron }}',
+        '{% if notitie.groep %}{{ notitie.groep }}{% endif %}{% endfor %}',
+        '{{ advies | markdown }}',
+      ].join('\n'),
+    )
+    const source = resolveTemplate(join(dir, 'klein.md'))
+    const value = fc.jsonValue({maxDepth: 2})
+    const data = fc.record(
+      {
+        aandeel: value,
+        aantal: value,
+        advies: value,
+        datum: fc.oneof(fc.constantFrom('2026-03-15', '2026-02-30', ''), value),
+        notities: fc.oneof(fc.array(fc.record({bron: value, groep: value, tekst: value}, {requiredKeys: ['tekst']}), {maxLength: 4}), value),
+        plaatsen: value,
+        titel: value,
+      },
+      // Mostly all there, so that many runs get past the first missing variable.
+      {requiredKeys: ['aandeel', 'aantal', 'datum', 'notities', 'plaatsen', 'titel']},
+    )
+    let filled = 0
+    await fc.assert(
+      fc.asyncProperty(data, async (input) => {
+        try {
+          expect(typeof (await renderTemplate(source, input))).toBe('string')
+          filled++
+        } catch (error) {
+          if (!isUserError(error)) throw error
+          expect(error.message).toContain('klein.md')
+        }
+      }),
+      RUNS,
+    )
+    // Not every run may end in a refusal: the data fits the template often enough to be filled in.
+    expect(filled).toBeGreaterThan(0)
   })
 })

@@ -38,6 +38,9 @@ describe('escapeInline: words from a note stay words in Markdown', () => {
     ['1. eerste', String.raw`1\. eerste`],
     ['&lt;b&gt;', String.raw`\&lt;b\&gt;`],
     ['regel een\nregel twee', 'regel een regel twee'],
+    ['zie https://gemeente.nl en www.wijk.nl', String.raw`zie https\://gemeente.nl en www\.wijk.nl`],
+    ['mail jan@voorbeeld.nl', String.raw`mail jan\@voorbeeld.nl`],
+    ['    ingesprongen  ', 'ingesprongen'],
   ])('%j', (input, expected) => {
     expect(escapeInline(input)).toBe(expected)
   })

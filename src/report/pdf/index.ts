@@ -2,6 +2,8 @@ import {createWriteStream} from 'node:fs'
 import {rename, rm, stat} from 'node:fs/promises'
 import {finished} from 'node:stream/promises'
 
+import {PRIVATE_FILE_MODE} from '../../fs/private.js'
+
 import type {Progress, ReportDocument, WriteResult} from '../document.js'
 import {decoratePages, drawContents, drawCover, layoutContents} from './chrome.js'
 import {Renderer} from './render.js'
@@ -34,7 +36,8 @@ export async function writePdf(report: ReportDocument, out: string, options: {on
     size: 'A4',
   })
   const partial = `${out}.${process.pid}.deel`
-  const stream = createWriteStream(partial)
+  // Owner-only, like everything in the study folder: a report quotes respondents.
+  const stream = createWriteStream(partial, {mode: PRIVATE_FILE_MODE})
   doc.pipe(stream)
   try {
     const renderer = new Renderer(doc, report.charts, {
