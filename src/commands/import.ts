@@ -51,7 +51,7 @@ Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je el
 
   static override strict = false
 
-  static override summary = 'Lees notities in (Markdown, tekst, Word).'
+  static override summary = 'Lees notities in (Markdown, tekst, Word), of coderingen uit ATLAS.ti, NVivo of MAXQDA (.qdpx).'
 
   async run(): Promise<ImportReport | QdpxImportReport> {
     const {argv, flags} = await this.parse(Import)
