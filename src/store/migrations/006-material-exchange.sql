@@ -27,6 +27,9 @@ SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(h
        changed_at, changed_by
 FROM material_versions;
 
+-- The index comes before the parent lookup, so that lookup is not a scan per version.
+CREATE INDEX material_versions_record ON material_versions_new (record_id, version);
+
 UPDATE material_versions_new SET parent_id = (
   SELECT p.id FROM material_versions_new p WHERE p.record_id = material_versions_new.record_id AND p.version = material_versions_new.version - 1
 );
@@ -34,7 +37,6 @@ UPDATE material_versions_new SET parent_id = (
 DROP TABLE material_versions;
 ALTER TABLE material_versions_new RENAME TO material_versions;
 
-CREATE INDEX material_versions_record ON material_versions (record_id, version);
 CREATE INDEX material_versions_parent ON material_versions (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX material_versions_changed ON material_versions (changed_at);
 
