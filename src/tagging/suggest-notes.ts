@@ -13,12 +13,15 @@ export interface NoteSuggestion {
   start: number
 }
 
+/** What matching a note needs of it. */
+export type SuggestableNote = Pick<Note, 'id' | 'narratives' | 'text'>
+
 /**
  * Suggestions for notes, one note at a time. Narratives a note already carries (from any coder)
  * are not proposed again unless `all` is set: a suggestion is only worth a person's time when it
  * adds something.
  */
-export function* suggestForNotes(notes: Iterable<Note>, method: Method, options: {all?: boolean} = {}): Generator<NoteSuggestion> {
+export function* suggestForNotes(notes: Iterable<SuggestableNote>, method: Method, options: {all?: boolean} = {}): Generator<NoteSuggestion> {
   for (const note of notes) {
     for (const suggestion of suggestNarratives(note.text, method)) {
       if (!options.all && note.narratives.includes(suggestion.narrative)) continue

@@ -1,0 +1,82 @@
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
+
+import type {Method} from '../method/schema.js'
+import {type NoteSuggestion, type SuggestableNote, suggestForNotes} from './suggest-notes.js'
+
+/** Below this many notes, starting workers costs more than it saves. */
+const PARALLEL_FROM = 2000
+const BATCH = 400
+/** Batches on their way to one worker at a time: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 3
+
+/**
+ * The same suggestions as suggestForNotes, in the same order, but matched on worker threads when
+ * there are many notes and more than one core: the matching is pure computation, and 100,000
+ * notes take most of ten seconds on one core. This thread reads the notes and writes the output.
+ */
+export async function* suggestInParallel(notes: Iterable<SuggestableNote>, method: Method, options: {all?: boolean; expected: number}): AsyncGenerator<NoteSuggestion> {
+  const threads = Math.min(availableParallelism(), 4)
+  if (options.expected < PARALLEL_FROM || threads < 2) {
+    yield* suggestForNotes(notes, method, options)
+    return
+  }
+
+  const workers = Array.from({length: threads}, () => new Worker(new URL('suggest-worker.js', import.meta.url), {workerData: {all: options.all ?? false, method}}))
+  const results = new Map<number, NoteSuggestion[]>()
+  let failure: Error | undefined
+  let wake: (() => void) | undefined
+  for (const worker of workers) {
+    worker.on('message', ({batch, suggestions}: {batch: number; suggestions: NoteSuggestion[]}) => {
+      results.set(batch, suggestions)
+      wake?.()
+    })
+    worker.on('error', (error) => {
+      failure = error
+      wake?.()
+    })
+  }
+
+  const waitForResult = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve
+    })
+  const iterator = notes[Symbol.iterator]()
+  let sent = 0
+  let next = 0
+  let done = false
+  const send = () => {
+    const batch: SuggestableNote[] = []
+    while (batch.length < BATCH) {
+      const item = iterator.next()
+      if (item.done) {
+        done = true
+        break
+      }
+
+      batch.push({id: item.value.id, narratives: item.value.narratives, text: item.value.text})
+    }
+
+    if (batch.length === 0) return
+    workers[sent % workers.length].postMessage({batch: sent, notes: batch})
+    sent++
+  }
+
+  try {
+    while (!done && sent < workers.length * IN_FLIGHT) send()
+    while (next < sent) {
+      while (!results.has(next)) {
+        if (failure) throw failure
+        await waitForResult()
+      }
+
+      const suggestions = results.get(next)!
+      results.delete(next)
+      next++
+      if (!done) send()
+      yield* suggestions
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
