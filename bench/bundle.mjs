@@ -78,10 +78,10 @@ const migrated = join(scratch, 'lead-migrated')
 cpSync(lead, migrated, {recursive: true})
 const bundle = join(scratch, 'lead.karavaan')
 const rows = []
-rows.push(time('export --format bundle', ['export', '--format', 'bundle', '--out', bundle, '--study', migrated]))
+rows.push(time('export --format bundle', ['export', '--format', 'bundle', '--force', '--out', bundle, '--study', migrated]))
 const bundleMiB = statSync(bundle).size / 1024 / 1024
 rows.push(
-  time('export --format bundle --encrypt', ['export', '--format', 'bundle', '--encrypt', '--out', join(scratch, 'geheim.karavaan'), '--study', migrated], undefined, {
+  time('export --format bundle --encrypt', ['export', '--format', 'bundle', '--encrypt', '--force', '--out', join(scratch, 'geheim.karavaan'), '--study', migrated], undefined, {
     env: {KARAVAAN_PASSPHRASE: PASSPHRASE},
   }),
 )
