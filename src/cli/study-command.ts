@@ -25,7 +25,9 @@ export abstract class StudyCommand extends KaravaanCommand {
 
   protected async openStudy(explicit: string | undefined): Promise<{store: Store; study: Study}> {
     const study = await loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit}), {cacheDir: this.config.cacheDir})
-    this.openedStore = openStore(study.dir, study.id)
+    this.openedStore = openStore(study.dir, study.id, {
+      onUpgrade: () => this.notice('de database van deze studie wordt bijgewerkt voor deze versie van karavaan. Bij een grote studie kan dat een minuut duren.'),
+    })
     return {store: this.openedStore, study}
   }
 }

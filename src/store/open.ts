@@ -20,7 +20,7 @@ const SQLITE_HEADER = 'SQLite format 3\0'
  * never blocks a writer, a busy timeout for a second process, foreign keys on, full syncs so a
  * laptop that dies right after a command keeps what the command reported as stored.
  */
-export function openStore(studyDir: string, studyId: string, options: {waitSeconds?: number} = {}): Store {
+export function openStore(studyDir: string, studyId: string, options: {onUpgrade?: () => void; waitSeconds?: number} = {}): Store {
   const file = join(studyDir, DATABASE_FILE)
   const wait = options.waitSeconds ?? waitSeconds()
   const isNew = !existsSync(file)
@@ -46,6 +46,10 @@ export function openStore(studyDir: string, studyId: string, options: {waitSecon
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    // An existing study made by an older kit: say so first, since rebuilding the version tables of
+    // a large study takes a while (about a minute for 100,000 notes).
+    const version = db.pragma('user_version', {simple: true}) as number
+    if (version > 0 && version < latestMigration()) options.onUpgrade?.()
     migrate(db, file)
     if ((db.pragma('application_id', {simple: true}) as number) === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
     const store = new Store(db, file, wait)
