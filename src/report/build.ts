@@ -63,8 +63,8 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
   const hits = await scanReport(markdown, study)
   if (hits.length > 0 && !request.allowPersonalData) {
     throw new UserError(`Het rapport bevat mogelijk persoonsgegevens (${hits.length}); er is geen rapport gemaakt.`, {
-      details: hits.slice(0, 20).map((h) => `regel ${h.line} van het ingevulde sjabloon: ${h.kind} "${h.text}"`),
-      hint: 'Zoek de plek op met --format md en pas de notitie, bevinding of het advies aan (karavaan note edit, finding edit, advice edit). Alleen als het echt moet: --allow-personal-data maakt het rapport toch.',
+      details: hits.slice(0, 20).map((h) => `${h.kind} "${h.text}" in: ${h.context}`),
+      hint: 'Zoek de notitie, bevinding of het advies met die woorden op (bijvoorbeeld karavaan note search "…") en pas het aan met note edit, finding edit of advice edit. Alleen als het echt moet: --allow-personal-data maakt het rapport toch.',
     })
   }
 
@@ -146,6 +146,8 @@ function checkCharts(markdown: string, charts: Record<string, Chart>, source: Te
 }
 
 interface ReportHit extends PersonalDataHit {
+  /** The words around the hit, so the user can find the note, finding or advice it came from. */
+  context: string
   line: number
 }
 
@@ -167,7 +169,9 @@ async function scanReport(markdown: string, study: Study): Promise<ReportHit[]> 
     if (line.trim() === '') continue
     for (const hit of findPersonalData(line)) {
       if (hit.kind === 'naam' && known.has(hit.text.toLowerCase())) continue
-      hits.push({...hit, line: index + 1})
+      const from = Math.max(0, hit.start - 40)
+      const context = `${from > 0 ? '…' : ''}${line.slice(from, hit.end + 40).replace(/^[>\s|#*-]+/, '')}${hit.end + 40 < line.length ? '…' : ''}`
+      hits.push({...hit, context, line: index + 1})
     }
   }
 
