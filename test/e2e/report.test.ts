@@ -1,37 +1,12 @@
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {EXAMPLE, expectRefusal, json, karavaan, snapshot, tempDir} from '../helpers/cli.js'
+import {exampleStudy, expectRefusal, json, karavaan, snapshot, tempDir} from '../helpers/cli.js'
 import {readPdf} from '../helpers/pdf.js'
 
 const NARRATIVES = ['Onzichtbaarheid van de overheid', 'Onzichtbaarheid van de burger', 'Ongelijke behandeling', 'Ongehoorde burgers', 'Ervaren incompetentie']
 const PLACES = ['Kanaalzone', 'Wendelo', 'De Vlonders', 'Havenkwartier']
-
-/** The example study as `npm run demo` builds it, in a fresh folder. */
-function exampleStudy(): string {
-  const study = join(tempDir(), 'voorbeeld')
-  mkdirSync(study)
-  cpSync(join(EXAMPLE, 'study.yaml'), join(study, 'study.yaml'))
-  cpSync(join(EXAMPLE, 'inbox'), join(study, 'inbox'), {recursive: true})
-  for (const args of [
-    ['context', 'import', join(EXAMPLE, 'context.csv')],
-    ['plan', 'import', join(EXAMPLE, 'plan.csv')],
-    ['import'],
-    ['tag', 'import', join(EXAMPLE, 'tags-tweede-codeur.csv')],
-    ...materialImports(),
-  ]) {
-    const result = karavaan([...args, '--study', study])
-    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`)
-  }
-
-  return study
-}
-
-/** The example's findings, reflections and advice, as the demo imports them. */
-function materialImports(): string[][] {
-  return [['material', 'import', ...['bevindingen.yaml', 'reflecties.yaml', 'adviezen.yaml'].map((file) => join(EXAMPLE, file))]]
-}
 
 interface Outcome {
   bytes: number
