@@ -68,15 +68,33 @@ export function fieldsFromFlags(flags: {
 
 /** The text of --text, or of the file of --file read as import reads it (BOM, Windows-1252, size). */
 export function textFromFlags(flags: {file?: string; text?: string}): string | undefined {
-  if (!flags.file) return flags.text
-  const stat = statSync(flags.file)
-  if (!stat.isFile()) throw new UserError(`${flags.file} is geen gewoon bestand.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
-  // Checked before reading, so a huge file is not read into memory only to be refused.
-  if (stat.size > MAX_NOTE_FILE_BYTES) {
-    throw new UserError(`${flags.file} is ${Math.round(stat.size / 1024)} kB; een notitie mag hoogstens ${Math.round(MAX_NOTE_FILE_BYTES / 1024)} kB zijn.`, {hint: 'Is dit wel het goede bestand? Splits een heel lange tekst in meer notities.'})
+  return flags.file ? readTextFile(flags.file) : flags.text
+}
+
+/** A text file given on the command line (- is standard input), checked and decoded like a note. */
+export function readTextFile(file: string): string {
+  let bytes: Buffer
+  if (file === '-') {
+    bytes = readFileSync(0)
+  } else {
+    let stat
+    try {
+      stat = statSync(file)
+    } catch {
+      throw new UserError(`${file} is niet te lezen.`, {hint: 'Controleer het pad van het tekstbestand.'})
+    }
+
+    if (!stat.isFile()) throw new UserError(`${file} is geen gewoon bestand.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
+    // Checked before reading, so a huge file is not read into memory only to be refused.
+    if (stat.size > MAX_NOTE_FILE_BYTES) {
+      throw new UserError(`${file} is ${Math.round(stat.size / 1024)} kB; een notitie mag hoogstens ${Math.round(MAX_NOTE_FILE_BYTES / 1024)} kB zijn.`, {hint: 'Is dit wel het goede bestand? Splits een heel lange tekst in meer notities.'})
+    }
+
+    bytes = readFileSync(file)
   }
 
-  const decoded = decodeNoteBytes(readFileSync(flags.file))
-  if (decoded.problem) throw new UserError(`${flags.file}: ${decoded.problem}.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
+  if (bytes.length > MAX_NOTE_FILE_BYTES) throw new UserError(`De tekst is ${Math.round(bytes.length / 1024)} kB; hoogstens ${Math.round(MAX_NOTE_FILE_BYTES / 1024)} kB.`)
+  const decoded = decodeNoteBytes(bytes)
+  if (decoded.problem) throw new UserError(`${file === '-' ? 'De standaardinvoer' : file}: ${decoded.problem}.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})
   return decoded.text
 }

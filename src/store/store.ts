@@ -53,6 +53,15 @@ export class Store {
       throw databaseProblem(error, this.file, this.waitSeconds) ?? error
     }
   }
+
+  /** Runs fn as one read transaction: everything it reads is from the same moment. */
+  snapshot<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).deferred()
+    } catch (error) {
+      throw databaseProblem(error, this.file, this.waitSeconds) ?? error
+    }
+  }
 }
 
 class MetaQueries {

@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
-import {readFileSync} from 'node:fs'
 
+import {readTextFile} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
-import {UserError} from '../../errors.js'
 import {shortId} from '../../notes/ids.js'
 import type {Resolved} from '../../exchange/bundle/conflicts.js'
 import {readSettings} from '../../settings/settings.js'
@@ -50,19 +49,11 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
       }
     }
 
-    const text = flags.tekst === undefined ? undefined : readText(flags.tekst)
+    const text = flags.tekst === undefined ? undefined : readTextFile(flags.tekst)
     const by = readSettings(this.config.configDir).interviewer
     const resolved = resolveConflict(store, study, args.id, {by, choose, text})
     const how = text === undefined ? ` met versie ${shortId(resolved.from)}` : ' met de samengevoegde tekst'
     this.log(`Conflict in ${resolved.kind} ${shortId(resolved.id)} opgelost${how}; bewaard als versie ${resolved.version}.`)
     return resolved
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8')
-  } catch {
-    throw new UserError(`${file} is niet te lezen.`, {hint: 'Geef het pad naar een tekstbestand (UTF-8) met de samengevoegde tekst.'})
   }
 }

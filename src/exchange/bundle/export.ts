@@ -32,13 +32,13 @@ export function exportBundle(store: Store, study: Study, options: ExportBundleOp
   const device = store.meta.get('device_id') ?? 'onbekend'
   const file = resolve(options.out)
   // One read transaction: a note edited while the bundle is written is in it wholly or not at all.
-  const {bytes, manifest} = store.db.transaction(() =>
+  const {bytes, manifest} = store.snapshot(() =>
     writeBundle(
       {bundle: newId(), createdAt: nowIso(), device, kit: kitVersion(), since: since ?? null, study: study.id},
       KINDS.map((kind) => ({kind: kind.name, records: kind.collect(store, {since, study})})),
       options.passphrase,
     ),
-  )()
+  )
   writeBundleFile(file, bytes)
   return {
     bundle: manifest.bundle,

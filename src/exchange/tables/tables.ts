@@ -73,8 +73,8 @@ function notesTable(store: Store): Table {
 function tagsTable(store: Store, study: Study): Table {
   const method = study.methodDefinition
   const labels = new Map<string, string>([...method.narratives.map((n) => [n.id, `${n.number}. ${n.name}`] as const), ...method.themes.map((t) => [t.id, t.name] as const)])
-  const notes = new Map<string, {activity: null | string; date: string; group: null | string; halteplaats: string}>()
-  for (const n of store.notes.iterate()) notes.set(n.id, {activity: n.activity, date: n.date, group: n.group, halteplaats: n.halteplaats})
+  // Where each note is from, without reading every note's text.
+  const notes = new Map(store.tags.codesPerNote('narrative').map((n) => [n.noteId, n]))
   return {
     columns: [
       col('Tag-id', 'text', 38),
