@@ -1,7 +1,10 @@
 /** Characters that Markdown (CommonMark + GFM tables) would read as markup anywhere in a line. */
 const INLINE_MARKUP = /[\\`*_[\]<>|~&]/g
-/** What makes a line a heading, list item, quote or rule when it starts the line. */
-const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|>|[=-]+\s*$)/
+/**
+ * What makes a line a heading, list item, quote or rule when it starts the line. A line of only
+ * dashes and blanks ("--- ---", "-\t-\t-") is a rule, so its first dash is escaped too.
+ */
+const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|-(?=[-\s]*$)|>|=+\s*$)/
 /** An ordered list item: the escape goes before its dot or parenthesis, since "\1" is no escape. */
 const LIST_NUMBER = /^(\s*\d{1,9})([.)])(?=\s|$)/
 /**
