@@ -2,9 +2,10 @@
 const INLINE_MARKUP = /[\\`*_[\]<>|~&]/g
 /**
  * What makes a line a heading, list item, quote or rule when it starts the line. A line of only
- * dashes and blanks ("--- ---", "-\t-\t-") is a rule, so its first dash is escaped too.
+ * dashes, colons and blanks is a rule ("--- ---") or a table's delimiter row ("-:" under a line of
+ * text), so its first character is escaped too.
  */
-const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|-(?=[-\s]*$)|>|=+\s*$)/
+const LINE_START_MARKUP = /^(\s*)(#{1,6}(?=\s|$)|[+\-*](?=\s|$)|[-:](?=[-:\s]*$)|>|=+\s*$)/
 /** An ordered list item: the escape goes before its dot or parenthesis, since "\1" is no escape. */
 const LIST_NUMBER = /^(\s*\d{1,9})([.)])(?=\s|$)/
 /**

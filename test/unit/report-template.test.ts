@@ -37,6 +37,7 @@ describe('escapeInline: words from a note stay words in Markdown', () => {
     ['- punt', String.raw`\- punt`],
     ['1. eerste', String.raw`1\. eerste`],
     ['---\t---', '\\---\t---'],
+    ['-:', '\\-:'],
     ['&lt;b&gt;', String.raw`\&lt;b\&gt;`],
     ['regel een\nregel twee', 'regel een regel twee'],
     ['zie https://gemeente.nl en www.wijk.nl', String.raw`zie https\://gemeente.nl en www\.wijk.nl`],
