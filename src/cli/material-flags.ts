@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import type {AdviceInput, FindingInput, ReflectionInput} from '../findings/service.js'
+import type {AdviceInput} from '../material/advice.js'
+import type {FindingInput} from '../material/findings.js'
+import type {ReflectionInput} from '../material/reflections.js'
 import {textFromFlags} from './note-flags.js'
 
 const text = {

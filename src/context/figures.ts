@@ -3,7 +3,7 @@ import {parseDecimal} from '../parse/csv.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {describeChoice} from '../study/lookup.js'
-import type {ContextFigure, ContextFigureInput} from './types.js'
+import type {ContextFigure, ContextFigureInput} from '../model/context.js'
 
 /** A figure as a user gives it: every field still text, from flags or a CSV row. */
 export interface RawFigure {

@@ -2,7 +2,7 @@ import {UserError} from '../errors.js'
 import {readCsvTable} from '../parse/csv.js'
 import type {Study} from '../study/load.js'
 import {checkFigure} from './figures.js'
-import type {ContextFigureInput} from './types.js'
+import type {ContextFigureInput} from '../model/context.js'
 
 export const CONTEXT_COLUMNS = {
   halteplaats: ['halteplaats'],

@@ -37,7 +37,7 @@ export async function exportStudy(store: Store, study: Study, request: ExportReq
     }
 
     case 'qdpx': {
-      const [{exportQdpx}, {findingsAsMemos}, {listFindings}] = await Promise.all([import('./refi/project.js'), import('./refi/memos.js'), import('../findings/service.js')])
+      const [{exportQdpx}, {findingsAsMemos}, {listFindings}] = await Promise.all([import('./refi/project.js'), import('./refi/memos.js'), import('../material/read-model.js')])
       // Findings travel as memos, linked to the notes that back them.
       const memos = findingsAsMemos(
         study,

@@ -4,7 +4,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
-import {PLAN_STATES, type PlanItem, type PlanState} from './types.js'
+import {PLAN_STATES, type PlanItem, type PlanState} from '../model/plan.js'
 
 /** A plan change as a user gives it (flags or a CSV row), not yet checked. */
 export interface PlanRequest {

@@ -1,6 +1,6 @@
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import type {PlanItem, PlanState} from './types.js'
+import type {PlanItem, PlanState} from '../model/plan.js'
 
 export type CellState = 'niet gepland' | PlanState
 

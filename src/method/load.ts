@@ -1,4 +1,3 @@
-import {UserError} from '../errors.js'
 import {fileError, type FileProblem, parseYaml} from '../parse/yaml.js'
 import {ACTIVITY_IDS, AUDIENCE_IDS, GROUP_IDS, HALTEPLAATS_COUNT, NARRATIVE_IDS, PHASE_IDS} from './contract.js'
 import {readMethodText} from './read.js'

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import {cueProblem} from '../tagging/cue-syntax.js'
+import {cueProblem} from './cue-syntax.js'
 import {ID_PATTERN} from './contract.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
@@ -8,7 +8,7 @@ const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik k
 
 const part = {description: text, id, name: text}
 
-/** A cue in the cue syntax of src/tagging/cue-syntax.ts; a mistake is reported with the cue quoted. */
+/** A cue in the cue syntax of ./cue-syntax.ts; a mistake is reported with the cue quoted. */
 const cueText = v.pipe(
   text,
   v.check((cue) => cueProblem(cue) === undefined, (issue) => cueProblem(String(issue.input)) ?? 'is geen geldige cue'),

@@ -1,7 +1,7 @@
 import type {Study} from '../study/load.js'
 import {describeChoice, findGroup, findNarrative} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
-import type {NoteFields} from './types.js'
+import type {NoteFields} from '../model/note.js'
 
 /** A note's metadata as a user gives it (flags, front matter or prompts), not yet checked. */
 export interface RawNoteFields {

@@ -1,12 +1,11 @@
 import {UserError} from '../errors.js'
 import type {Study} from '../study/load.js'
-import {describeChoice, findNarrative, requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
+import {describeChoice, requireActivity, requireGroup, requireHalteplaats, requireNarrative, requireTheme} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
-import type {NoteFilter} from './types.js'
+import type {NoteFilter} from '../model/note.js'
 
 /** Checks filter values against the study, so a typo says so instead of silently finding nothing. */
 export function checkFilter(study: Study, raw: NoteFilter): NoteFilter {
-  const method = study.methodDefinition
   const filter: NoteFilter = {deleted: raw.deleted}
   if (raw.halteplaats) filter.halteplaats = requireHalteplaats(study, raw.halteplaats)
   if (raw.group) filter.group = requireGroup(study, raw.group)
@@ -16,16 +15,8 @@ export function checkFilter(study: Study, raw: NoteFilter): NoteFilter {
     filter.interviewer = raw.interviewer
   }
 
-  if (raw.theme) {
-    if (!method.themes.some((t) => t.id === raw.theme)) throw new UserError(`Onbekend thema "${raw.theme}" (--theme).`, {hint: `Kies uit: ${describeChoice(method.themes.map((t) => t.id))}.`})
-    filter.theme = raw.theme
-  }
-
-  if (raw.narrative) {
-    const found = findNarrative(method, raw.narrative)
-    if (!found) throw new UserError(`Onbekend narratief "${raw.narrative}" (--narrative).`, {hint: `Kies uit: ${describeChoice(method.narratives.map((n) => n.id))}, of een nummer 1-5.`})
-    filter.narrative = found.id
-  }
+  if (raw.theme) filter.theme = requireTheme(study, raw.theme)
+  if (raw.narrative) filter.narrative = requireNarrative(study, raw.narrative)
 
   for (const key of ['since', 'until'] as const) {
     const value = raw[key]

@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import {findPersonalData, KIND_LABELS, type PersonalDataHit, pseudonymise} from '../privacy/index.js'
-import type {NoteFields, PersonalDataOverride} from './types.js'
+import type {NoteFields, PersonalDataOverride} from '../model/note.js'
 
 /**
  * What to do when a note holds personal data: refuse it (the default), replace each hit by a

@@ -10,7 +10,7 @@ import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 import {describeHits, guardNote, type LocatedHit, PersonalDataError, type PersonalDataPolicy} from './guard.js'
 import {sameFields, teamNames} from './service.js'
-import type {NoteFields, PersonalDataOverride} from './types.js'
+import type {NoteFields, PersonalDataOverride} from '../model/note.js'
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx']
 const MAX_DOCX_BYTES = 20 * 1024 * 1024

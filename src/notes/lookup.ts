@@ -1,6 +1,6 @@
 import type {Store} from '../store/store.js'
 import {resolveShortId} from './ids.js'
-import type {Note} from './types.js'
+import type {Note} from '../model/note.js'
 
 // Kept apart from the notes service, so commands that only read a note do not load the
 // personal-data guard and its name lists.

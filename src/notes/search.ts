@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import type {Store} from '../store/store.js'
-import type {NoteFilter, SearchHit} from './types.js'
+import type {NoteFilter, SearchHit} from '../model/note.js'
 
 const OPERATORS = new Set(['AND', 'NOT', 'OR'])
 

@@ -5,7 +5,7 @@ import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
 import {shortId} from './ids.js'
 import {requireNote} from './lookup.js'
-import type {Note, NoteFields} from './types.js'
+import type {Note, NoteFields} from '../model/note.js'
 
 export interface WriteOptions {
   by?: null | string

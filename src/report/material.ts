@@ -1,5 +1,6 @@
-import {listAdvice, listFindings, listReflections, reflectionRoles} from '../findings/service.js'
-import type {FindingWithEvidence} from '../findings/types.js'
+import {listAdvice, listFindings, listReflections} from '../material/read-model.js'
+import {reflectionRoles} from '../material/reflections.js'
+import type {FindingWithEvidence} from '../model/material.js'
 import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3'
 
-import type {MaterialChange, MaterialKind, RecordMeta} from '../findings/types.js'
-import type {NoteChange, PersonalDataOverride} from '../notes/types.js'
-import type {TagKind, TagOrigin} from '../tagging/types.js'
-import {canonicalJson, type MaterialQueries} from './findings.js'
+import type {MaterialChange, MaterialKind, RecordMeta} from '../model/material.js'
+import type {NoteChange, PersonalDataOverride} from '../model/note.js'
+import type {TagKind, TagOrigin} from '../model/tag.js'
+import {canonicalJson, type MaterialQueries} from './material.js'
 import {toVersion, type VersionRow} from './notes.js'
 
 /*

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 
-import type {Note, NoteChange, NoteFields, NoteFilter, NoteVersion, PersonalDataOverride, SearchHit} from '../notes/types.js'
+import type {Note, NoteChange, NoteFields, NoteFilter, NoteVersion, PersonalDataOverride, SearchHit} from '../model/note.js'
 import {newId, nowIso} from './ids.js'
 
 interface NoteRow {

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3'
 
-import type {ContextFigure, ContextFigureInput} from '../context/types.js'
-import type {PlanItem, PlanState} from '../fieldwork/types.js'
+import type {ContextFigure, ContextFigureInput} from '../model/context.js'
+import type {PlanItem, PlanState} from '../model/plan.js'
 import {databaseProblem, DEFAULT_WAIT_SECONDS} from './errors.js'
 import {ExchangeQueries, type MaterialTables} from './exchange.js'
-import {AdviceQueries, FindingQueries, ReflectionQueries} from './findings.js'
+import {AdviceQueries, FindingQueries, ReflectionQueries} from './material.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
 import {TagQueries} from './tags.js'

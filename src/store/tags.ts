@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 
-import type {Tag, TagFilter, TagKind, TagOrigin} from '../tagging/types.js'
+import type {Tag, TagFilter, TagKind, TagOrigin} from '../model/tag.js'
 import {newId, nowIso} from './ids.js'
 
 interface TagRow {

@@ -38,6 +38,27 @@ export function requireActivity(study: Study, id: string, flag = '--activity'): 
   throw new UserError(`Onbekende observatie "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(activities.map((a) => a.id))}.`})
 }
 
+/** A theme id of the method, as typed after `flag`. */
+export function requireTheme(study: Study, id: string, flag = '--theme'): string {
+  const themes = study.methodDefinition.themes
+  if (themes.some((t) => t.id === id)) return id
+  throw new UserError(`Onbekend thema "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(themes.map((t) => t.id))}.`})
+}
+
+/** A narrative by its id or number 1-5, as typed after `flag`; returns the id. */
+export function requireNarrative(study: Study, value: string, flag = '--narrative'): string {
+  const found = findNarrative(study.methodDefinition, value)
+  if (found) return found.id
+  throw new UserError(`Onbekend narratief "${value}" (${flag}).`, {hint: `Kies uit: ${describeChoice(study.methodDefinition.narratives.map((n) => n.id))}, of een nummer 1-5.`})
+}
+
+/** An audience of the advice (gemeenten, professionals, rijksoverheid), as typed after `flag`. */
+export function requireAudience(study: Study, id: string, flag = '--audience'): string {
+  const audiences = study.methodDefinition.audiences
+  if (audiences.some((a) => a.id === id)) return id
+  throw new UserError(`Onbekende doelgroep "${id}" (${flag}).`, {hint: `Kies uit: ${describeChoice(audiences.map((a) => a.id))}.`})
+}
+
 export function halteplaatsName(study: Study, id: string): string {
   return study.halteplaatsen.find((h) => h.id === id)?.name ?? id
 }

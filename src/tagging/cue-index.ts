@@ -1,5 +1,5 @@
 import type {Method} from '../method/schema.js'
-import {type CueWord, parseCue} from './cue-syntax.js'
+import {type CueWord, parseCue} from '../method/cue-syntax.js'
 import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
 import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
 

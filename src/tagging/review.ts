@@ -1,5 +1,5 @@
 import type {Method} from '../method/schema.js'
-import type {Note} from '../notes/types.js'
+import type {Note} from '../model/note.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {type NoteSuggestion, suggestForNotes} from './suggest-notes.js'

@@ -1,5 +1,5 @@
 import type {Method} from '../method/schema.js'
-import type {Note} from '../notes/types.js'
+import type {Note} from '../model/note.js'
 import {suggestNarratives} from './suggest.js'
 
 /** A suggestion for a stored note, as `tag suggest --json` prints it. */

@@ -6,7 +6,7 @@ import type {Study} from '../study/load.js'
 import {describeChoice, findNarrative} from '../study/lookup.js'
 import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
 import type {NewTag} from '../store/tags.js'
-import type {Tag, TagKind, TagOrigin} from './types.js'
+import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
 
 export interface TagRequest {
   origin?: TagOrigin

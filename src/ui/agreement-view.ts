@@ -1,6 +1,6 @@
 import type {AgreementReport} from '../analysis/agreement.js'
 import {shortId} from '../notes/ids.js'
-import type {Note} from '../notes/types.js'
+import type {Note} from '../model/note.js'
 import type {Study} from '../study/load.js'
 import {halteplaatsName} from '../study/lookup.js'
 import {subjectOf} from './note-view.js'

@@ -1,9 +1,11 @@
 import {existsSync, readFileSync, unlinkSync} from 'node:fs'
 
-import type {AdviceInput, FindingInput, ReflectionInput} from '../findings/service.js'
+import type {AdviceInput} from '../material/advice.js'
+import type {FindingInput} from '../material/findings.js'
+import type {ReflectionInput} from '../material/reflections.js'
 import {draftPath, writeDraft} from '../notes/draft.js'
 import {shortId} from '../notes/ids.js'
-import type {Note} from '../notes/types.js'
+import type {Note} from '../model/note.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {isIsoDate} from '../study/dates.js'

@@ -1,5 +1,5 @@
-import type {Advice, FindingWithEvidence, MaterialVersion, RecordMeta, Reflection} from '../findings/types.js'
-import {VERDICT_LABELS, VERDICTS} from '../findings/types.js'
+import type {Advice, FindingWithEvidence, MaterialVersion, RecordMeta, Reflection} from '../model/material.js'
+import {VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../notes/ids.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'

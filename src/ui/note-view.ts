@@ -1,5 +1,5 @@
 import {shortId} from '../notes/ids.js'
-import type {Note, NoteVersion, SearchHit} from '../notes/types.js'
+import type {Note, NoteVersion, SearchHit} from '../model/note.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 

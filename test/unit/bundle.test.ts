@@ -154,7 +154,7 @@ describe('migration 006', () => {
       INSERT INTO material_versions VALUES ('f1', 'finding', 1, 'nieuw', '{"title":"een"}', 't1', NULL);`)
     migrate(db, file, all)
     db.pragma('foreign_keys = ON')
-    const {FindingQueries} = await import('../../src/store/findings.js')
+    const {FindingQueries} = await import('../../src/store/material.js')
     const findings = new FindingQueries(db)
     const edited = findings.update(findings.get('f1')!, {evidence: [], halteplaatsen: [], narratives: [], text: 'nieuw', themes: [], title: 'twee'}, {by: 'anna'})
     expect(edited.version).toBe(2)

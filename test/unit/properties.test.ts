@@ -17,7 +17,7 @@ import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {loadStudy, type Study} from '../../src/study/load.js'
 import {parseStudyText} from '../../src/study/parse.js'
-import {CueSyntaxError, parseCue} from '../../src/tagging/cue-syntax.js'
+import {CueSyntaxError, parseCue} from '../../src/method/cue-syntax.js'
 import {EXAMPLE, makeStudy, tempDir} from '../helpers/cli.js'
 
 // The parsers that read what users and other people's files give the kit. Whatever they get,

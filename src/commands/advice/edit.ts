@@ -4,9 +4,10 @@ import {adviceFlags, adviceFromFlags, anyGiven} from '../../cli/material-flags.j
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireAdvice} from '../../findings/lookup.js'
-import {editAdvice, type WriteOutcome} from '../../findings/service.js'
-import type {Advice} from '../../findings/types.js'
+import {requireAdvice} from '../../material/lookup.js'
+import {editAdvice} from '../../material/advice.js'
+import {type WriteOutcome} from '../../material/writes.js'
+import type {Advice} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
 

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {requireAdvice} from '../../findings/lookup.js'
-import type {Advice, MaterialVersion} from '../../findings/types.js'
+import {requireAdvice} from '../../material/lookup.js'
+import type {Advice, MaterialVersion} from '../../model/material.js'
 import {renderMaterialHistory} from '../../ui/material-view.js'
 
 export default class AdviceHistory extends StudyCommand {

@@ -1,11 +1,10 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {UserError} from '../../errors.js'
-import {requireFinding} from '../../findings/lookup.js'
-import {listAdvice} from '../../findings/service.js'
-import type {Advice} from '../../findings/types.js'
-import {describeChoice} from '../../study/lookup.js'
+import {requireFinding} from '../../material/lookup.js'
+import {listAdvice} from '../../material/read-model.js'
+import type {Advice} from '../../model/material.js'
+import {requireAudience} from '../../study/lookup.js'
 import {renderAdviceList} from '../../ui/material-view.js'
 
 export default class AdviceList extends StudyCommand {
@@ -24,8 +23,7 @@ export default class AdviceList extends StudyCommand {
   async run(): Promise<Advice[]> {
     const {flags} = await this.parse(AdviceList)
     const {store, study} = await this.openStudy(flags.study)
-    const audiences = study.methodDefinition.audiences
-    if (flags.audience && !audiences.some((a) => a.id === flags.audience)) throw new UserError(`Onbekende doelgroep "${flags.audience}" (--audience).`, {hint: `Kies uit: ${describeChoice(audiences.map((a) => a.id))}.`})
+    if (flags.audience) requireAudience(study, flags.audience)
     const advice = listAdvice(store, {audience: flags.audience, deleted: flags.deleted, finding: flags.finding === undefined ? undefined : requireFinding(store, flags.finding).id})
     this.log(renderAdviceList(study, advice))
     return advice

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {restoreMaterial} from '../../findings/service.js'
-import type {RecordMeta} from '../../findings/types.js'
+import {restoreMaterial} from '../../material/trash.js'
+import type {RecordMeta} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
 

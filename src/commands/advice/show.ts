@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireAdvice} from '../../findings/lookup.js'
-import type {Advice} from '../../findings/types.js'
+import {requireAdvice} from '../../material/lookup.js'
+import type {Advice} from '../../model/material.js'
 import {renderAdvice} from '../../ui/material-view.js'
 
 export default class AdviceShow extends StudyCommand {

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import type {ContextFigure} from '../../context/types.js'
+import type {ContextFigure} from '../../model/context.js'
 import {requireHalteplaats} from '../../study/lookup.js'
 import {formatNumber, renderTable} from '../../ui/table.js'
 

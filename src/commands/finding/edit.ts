@@ -4,9 +4,10 @@ import {anyGiven, evidenceFromFlags, findingFlags, findingFromFlags} from '../..
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireFinding} from '../../findings/lookup.js'
-import {editFinding, type FindingChanges, type WriteOutcome} from '../../findings/service.js'
-import type {Finding} from '../../findings/types.js'
+import {requireFinding} from '../../material/lookup.js'
+import {editFinding, type FindingChanges} from '../../material/findings.js'
+import {type WriteOutcome} from '../../material/writes.js'
+import type {Finding} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
 

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {requireFinding} from '../../findings/lookup.js'
-import type {Finding, MaterialVersion} from '../../findings/types.js'
+import {requireFinding} from '../../material/lookup.js'
+import type {Finding, MaterialVersion} from '../../model/material.js'
 import {renderMaterialHistory} from '../../ui/material-view.js'
 
 export default class FindingHistory extends StudyCommand {

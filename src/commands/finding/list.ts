@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {UserError} from '../../errors.js'
-import {listFindings} from '../../findings/service.js'
-import type {FindingWithEvidence} from '../../findings/types.js'
-import {describeChoice, findNarrative, requireHalteplaats} from '../../study/lookup.js'
+import {listFindings} from '../../material/read-model.js'
+import type {FindingWithEvidence} from '../../model/material.js'
+import {requireHalteplaats, requireNarrative, requireTheme} from '../../study/lookup.js'
 import {DRAFT_MARK, renderFindingList} from '../../ui/material-view.js'
 
 export default class FindingList extends StudyCommand {
@@ -27,10 +26,8 @@ Met --json krijg je per bevinding alle velden, met de onderbouwing uitgewerkt: p
   async run(): Promise<FindingWithEvidence[]> {
     const {flags} = await this.parse(FindingList)
     const {store, study} = await this.openStudy(flags.study)
-    const method = study.methodDefinition
-    if (flags.theme && !method.themes.some((t) => t.id === flags.theme)) throw new UserError(`Onbekend thema "${flags.theme}" (--theme).`, {hint: `Kies uit: ${describeChoice(method.themes.map((t) => t.id))}.`})
-    const narrative = flags.narrative === undefined ? undefined : findNarrative(method, flags.narrative)?.id
-    if (flags.narrative !== undefined && !narrative) throw new UserError(`Onbekend narratief "${flags.narrative}" (--narrative).`, {hint: `Kies uit: ${describeChoice(method.narratives.map((n) => n.id))}, of een nummer 1-5.`})
+    if (flags.theme) requireTheme(study, flags.theme)
+    const narrative = flags.narrative === undefined ? undefined : requireNarrative(study, flags.narrative)
     const findings = listFindings(store, study, {
       deleted: flags.deleted,
       draft: flags.draft ? true : undefined,

@@ -2,9 +2,9 @@ import {Args, Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireFinding} from '../../findings/lookup.js'
-import {resolveFinding} from '../../findings/service.js'
-import type {FindingWithEvidence} from '../../findings/types.js'
+import {requireFinding} from '../../material/lookup.js'
+import {resolveFinding} from '../../material/read-model.js'
+import type {FindingWithEvidence} from '../../model/material.js'
 import {renderFinding} from '../../ui/material-view.js'
 
 export default class FindingShow extends StudyCommand {

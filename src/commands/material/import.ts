@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
-import {importMaterial, type ImportCount, type MaterialImportReport} from '../../findings/import.js'
+import {importMaterial, type ImportCount, type MaterialImportReport} from '../../material/import.js'
 import {readSettings} from '../../settings/settings.js'
 
 export default class MaterialImport extends StudyCommand {

@@ -9,7 +9,7 @@ import type {RawNoteFields} from '../../notes/fields.js'
 import {describeHits, PersonalDataError, type PersonalDataPolicy} from '../../notes/guard.js'
 import {shortId} from '../../notes/ids.js'
 import {addNote, type WriteOutcome} from '../../notes/service.js'
-import type {Note} from '../../notes/types.js'
+import type {Note} from '../../model/note.js'
 import {readSettings} from '../../settings/settings.js'
 import type {Study} from '../../study/load.js'
 

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {requireNote} from '../../notes/lookup.js'
-import type {NoteVersion} from '../../notes/types.js'
+import type {NoteVersion} from '../../model/note.js'
 import {renderHistory} from '../../ui/note-view.js'
 
 export default class NoteHistory extends StudyCommand {

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {noteFilterFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {checkFilter} from '../../notes/filter.js'
-import type {Note} from '../../notes/types.js'
+import type {Note} from '../../model/note.js'
 import {renderNoteList} from '../../ui/note-view.js'
 
 export default class NoteList extends StudyCommand {

@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {StudyCommand} from '../../cli/study-command.js'
 import {restoreNote} from '../../notes/service.js'
 import {shortId} from '../../notes/ids.js'
-import type {Note} from '../../notes/types.js'
+import type {Note} from '../../model/note.js'
 import {readSettings} from '../../settings/settings.js'
 
 export default class NoteRestore extends StudyCommand {

@@ -4,7 +4,7 @@ import {noteFilterFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {checkFilter} from '../../notes/filter.js'
 import {searchNotes} from '../../notes/search.js'
-import type {SearchHit} from '../../notes/types.js'
+import type {SearchHit} from '../../model/note.js'
 import {renderSearchHits} from '../../ui/note-view.js'
 
 export default class NoteSearch extends StudyCommand {

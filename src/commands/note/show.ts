@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {requireNote} from '../../notes/lookup.js'
-import type {Note, NoteVersion} from '../../notes/types.js'
+import type {Note, NoteVersion} from '../../model/note.js'
 import {renderNote} from '../../ui/note-view.js'
 
 export default class NoteShow extends StudyCommand {

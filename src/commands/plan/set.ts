@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {applyPlan, checkPlanRequest, type PlanOutcome} from '../../fieldwork/plan.js'
-import {PLAN_STATES} from '../../fieldwork/types.js'
+import {PLAN_STATES} from '../../model/plan.js'
 import {halteplaatsName} from '../../study/lookup.js'
 import {formatDate} from '../../ui/table.js'
 

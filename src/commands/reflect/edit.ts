@@ -4,8 +4,9 @@ import {anyGiven, reflectionFlags, reflectionFromFlags} from '../../cli/material
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {editReflection, type WriteOutcome} from '../../findings/service.js'
-import type {Reflection} from '../../findings/types.js'
+import {editReflection} from '../../material/reflections.js'
+import {type WriteOutcome} from '../../material/writes.js'
+import type {Reflection} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
 

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {requireReflection} from '../../findings/lookup.js'
-import type {Reflection, MaterialVersion} from '../../findings/types.js'
+import {requireReflection} from '../../material/lookup.js'
+import type {Reflection, MaterialVersion} from '../../model/material.js'
 import {renderMaterialHistory} from '../../ui/material-view.js'
 
 export default class ReflectHistory extends StudyCommand {

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {listReflections} from '../../findings/service.js'
-import type {Reflection} from '../../findings/types.js'
+import {listReflections} from '../../material/read-model.js'
+import type {Reflection} from '../../model/material.js'
 import {requireHalteplaats} from '../../study/lookup.js'
 import {renderReflectionList} from '../../ui/material-view.js'
 

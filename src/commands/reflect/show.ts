@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
-import {requireReflection} from '../../findings/lookup.js'
-import type {Reflection} from '../../findings/types.js'
+import {requireReflection} from '../../material/lookup.js'
+import type {Reflection} from '../../model/material.js'
 import {renderReflection} from '../../ui/material-view.js'
 
 export default class ReflectShow extends StudyCommand {

@@ -4,7 +4,7 @@ import {StudyCommand} from '../../cli/study-command.js'
 import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
 import {addTag} from '../../tagging/tags.js'
-import type {Tag} from '../../tagging/types.js'
+import type {Tag} from '../../model/tag.js'
 
 export default class TagAdd extends StudyCommand {
   static override args = {

@@ -4,7 +4,7 @@ import {StudyCommand} from '../../cli/study-command.js'
 import {shortId} from '../../notes/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {resolveCode} from '../../tagging/tags.js'
-import type {Tag} from '../../tagging/types.js'
+import type {Tag} from '../../model/tag.js'
 import {renderTable} from '../../ui/table.js'
 
 export default class TagList extends StudyCommand {

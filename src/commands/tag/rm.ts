@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {StudyCommand} from '../../cli/study-command.js'
 import {shortId} from '../../notes/ids.js'
 import {removeTag} from '../../tagging/tags.js'
-import type {Tag} from '../../tagging/types.js'
+import type {Tag} from '../../model/tag.js'
 
 export default class TagRm extends StudyCommand {
   static override args = {

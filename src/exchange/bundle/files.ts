@@ -1,5 +1,4 @@
-import {closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
-import {dirname, join} from 'node:path'
+import {readFileSync, statSync} from 'node:fs'
 
 import {UserError} from '../../errors.js'
 import {writePrivateFile} from '../../fs/private.js'

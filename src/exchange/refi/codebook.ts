@@ -1,5 +1,5 @@
 import type {Method} from '../../method/schema.js'
-import type {TagKind} from '../../tagging/types.js'
+import type {TagKind} from '../../model/tag.js'
 import {guidFor} from './guid.js'
 import {attrs, text} from './xml.js'
 

@@ -2,7 +2,7 @@ import {buildMatrix, type Matrix} from '../../analysis/matrix.js'
 import {fieldworkStatus} from '../../fieldwork/status.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
-import type {TagOrigin} from '../../tagging/types.js'
+import type {TagOrigin} from '../../model/tag.js'
 
 export const TABLE_IDS = ['notes', 'tags', 'matrix', 'coverage'] as const
 export type TableId = (typeof TABLE_IDS)[number]

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import type {MaterialKind} from '../../../findings/types.js'
+import type {MaterialKind} from '../../../model/material.js'
 import type {MaterialVersionRecord} from '../../../store/exchange.js'
 import type {Store} from '../../../store/store.js'
 import type {BundleKind, IncomingBundles} from './kind.js'

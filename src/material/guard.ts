@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import {type LocatedHit, type PersonalDataPolicy, scanNote} from '../notes/guard.js'
-import type {PersonalDataOverride} from '../notes/types.js'
+import type {PersonalDataOverride} from '../model/note.js'
 import {KIND_LABELS, pseudonymise} from '../privacy/index.js'
 import type {Study} from '../study/load.js'
 

@@ -1,8 +1,8 @@
-import type {PersonalDataOverride} from '../notes/types.js'
+import type {PersonalDataOverride} from './note.js'
 
 /**
  * The material of the advisory report. These are the shapes the report builder reads (through
- * listFindings, listReflections and listAdvice in ./service.ts) and that --json prints.
+ * listFindings, listReflections and listAdvice in src/material/read-model.ts) and that --json prints.
  */
 
 /** One piece of evidence as stored: a whole note, a tagged passage, or an untagged passage. */

@@ -16,8 +16,8 @@ import type {
   ReflectionFields,
   ReflectionFilter,
   Verdict,
-} from '../findings/types.js'
-import type {PersonalDataOverride} from '../notes/types.js'
+} from '../model/material.js'
+import type {PersonalDataOverride} from '../model/note.js'
 import {newId, nowIso} from './ids.js'
 
 export interface MaterialWriteMeta {

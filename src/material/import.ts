@@ -10,22 +10,11 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {guardTexts} from './guard.js'
 import {requireFinding} from './lookup.js'
-import {
-  addAdvice,
-  addFinding,
-  addReflection,
-  type AdviceInput,
-  checkAdvice,
-  checkFinding,
-  checkReflection,
-  editAdvice,
-  editFinding,
-  editReflection,
-  type FindingInput,
-  type ReflectionInput,
-  resolveEvidence,
-  type WriteOutcome,
-} from './service.js'
+import {addAdvice, type AdviceInput, checkAdvice, editAdvice} from './advice.js'
+import {addFinding, checkFinding, editFinding, type FindingInput} from './findings.js'
+import {addReflection, checkReflection, editReflection, type ReflectionInput} from './reflections.js'
+import {resolveEvidence} from './evidence.js'
+import {type WriteOutcome} from './writes.js'
 
 const key = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige sleutel: gebruik kleine letters, cijfers en streepjes, zoals voorzieningen-onder-druk'))
 const words = v.optional(v.array(v.pipe(v.union([v.string(), v.number()]), v.transform(String))), [])

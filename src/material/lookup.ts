@@ -1,6 +1,6 @@
 import {resolveShortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
-import type {Advice, Finding, Reflection} from './types.js'
+import type {Advice, Finding, Reflection} from '../model/material.js'
 
 // Apart from the service, so commands that only read do not load the personal-data guard.
 

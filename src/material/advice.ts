@@ -1,0 +1,65 @@
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {describeChoice} from '../study/lookup.js'
+import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
+import {guardTexts} from './guard.js'
+import {requireAdvice} from './lookup.js'
+import type {Advice, AdviceFields} from '../model/material.js'
+import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+
+export interface AdviceInput {
+  audience?: string
+  findings?: string[]
+  /** A frame id, or null / '' to take the frame off. */
+  frame?: null | string
+  text?: string
+  title?: string
+}
+
+export function checkAdvice(store: Store, study: Study, input: AdviceInput): AdviceFields {
+  const method = study.methodDefinition
+  const problems = new Problems()
+  const title = checkTitle(problems, input.title, 'een advies')
+  const text = checkText(problems, input.text)
+  const audience = input.audience?.trim() ?? ''
+  if (!audience) problems.add('doelgroep', `ontbreekt; kies uit ${describeChoice(method.audiences.map((a) => a.id))}`)
+  else if (!method.audiences.some((a) => a.id === audience)) problems.add('doelgroep', `"${audience}" is onbekend; kies uit ${describeChoice(method.audiences.map((a) => a.id))}`)
+  const frame = input.frame?.trim() || null
+  if (frame && !method.frames.some((f) => f.id === frame)) problems.add('kader', `"${frame}" is geen kader van de methode; kies uit ${describeChoice(method.frames.map((f) => f.id))}`)
+  const findings = checkFindingIds(store, problems, input.findings, 'bevinding')
+  problems.throwIfAny('Het advies')
+  return {audience, findings, frame, text, title}
+}
+
+export function addAdvice(store: Store, study: Study, input: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
+  const fields = checkAdvice(store, study, input)
+  const guarded = guardTexts(study, 'Het advies', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const record = store.transaction(() =>
+    store.advice.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
+  )
+  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function editAdvice(store: Store, study: Study, id: string, changes: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
+  const advice = requireAdvice(store, id)
+  refuseDeleted(advice, 'Advies', 'advice')
+  const current = adviceFields(advice)
+  const fields = checkAdvice(store, study, {
+    audience: changes.audience ?? current.audience,
+    findings: changes.findings ?? current.findings,
+    frame: changes.frame === undefined ? current.frame : changes.frame,
+    text: changes.text ?? current.text,
+    title: changes.title ?? current.title,
+  })
+  const guarded = guardTexts(study, 'Het advies', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
+  if (same(current, next)) return {change: 'ongewijzigd', record: advice, replaced: []}
+  const override = keepOverride(advice, guarded.override, options.policy)
+  const record = store.transaction(() => store.advice.update(advice, next, {by: options.by, personalData: override}))
+  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function adviceFields(a: Advice): AdviceFields {
+  const {audience, findings, frame, text, title} = a
+  return {audience, findings, frame, text, title}
+}

@@ -1,0 +1,90 @@
+import {UserError} from '../errors.js'
+import {shortId} from '../notes/ids.js'
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {describeChoice, findNarrative} from '../study/lookup.js'
+import {requireFinding} from './lookup.js'
+
+export const MAX_TEXT = 100_000
+export const MAX_TITLE = 200
+
+/** Collects every problem of an input at once, so a user fixes them in one go. */
+export class Problems {
+  readonly list: string[] = []
+  add(field: string, message: string): void {
+    this.list.push(`${field}: ${message}`)
+  }
+
+  /** Runs a lookup that throws a UserError and records its message instead. */
+  try<T>(field: string, fn: () => T): T | undefined {
+    try {
+      return fn()
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      this.add(field, error.message)
+      return undefined
+    }
+  }
+
+  throwIfAny(what: string): void {
+    if (this.list.length === 0) return
+    throw new UserError(`${what} is niet opgeslagen: niet alle gegevens kloppen.`, {details: this.list, hint: 'Verbeter deze gegevens en probeer het opnieuw.'})
+  }
+}
+
+export function checkCodes(study: Study, problems: Problems, input: {halteplaatsen?: string[]; narratives?: string[]; themes?: string[]}) {
+  const method = study.methodDefinition
+  const halteplaatsen = unique(input.halteplaatsen ?? []).filter((id) => {
+    const ok = study.halteplaatsen.some((h) => h.id === id)
+    if (!ok) problems.add('halteplaats', `"${id}" is onbekend; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
+    return ok
+  })
+  const themes = unique(input.themes ?? []).filter((id) => {
+    const ok = method.themes.some((t) => t.id === id)
+    if (!ok) problems.add('thema', `"${id}" is geen thema van de methode; kies uit ${describeChoice(method.themes.map((t) => t.id))}`)
+    return ok
+  })
+  const narratives = unique(
+    (input.narratives ?? []).map((value) => {
+      const found = findNarrative(method, value)
+      if (!found) problems.add('narratief', `"${value}" is geen narratief; kies uit ${describeChoice(method.narratives.map((n) => n.id))} (of 1-5)`)
+      return found?.id ?? ''
+    }),
+  ).filter(Boolean)
+  return {halteplaatsen, narratives, themes}
+}
+
+export function checkTitle(problems: Problems, title: string | undefined, what: string): string {
+  const clean = (title ?? '').replaceAll(/\s+/g, ' ').trim()
+  if (!clean) problems.add('titel', `${what} heeft een titel nodig`)
+  else if (clean.length > MAX_TITLE) problems.add('titel', `de titel is te lang (${clean.length} tekens; maximaal ${MAX_TITLE}); zet de rest in de tekst`)
+  return clean
+}
+
+export function checkText(problems: Problems, text: string | undefined, field = 'tekst'): string {
+  const clean = (text ?? '').replaceAll('\r\n', '\n').trim()
+  if (clean.length > MAX_TEXT) problems.add(field, `de tekst is te lang (${clean.length} tekens; maximaal ${MAX_TEXT})`)
+  if (clean.includes('\u0000')) problems.add(field, 'de tekst bevat een NUL-teken')
+  return clean
+}
+
+/** Findings by id or short form, not in the trash, each once. */
+export function checkFindingIds(store: Store, problems: Problems, typed: string[] | undefined, field: string): string[] {
+  const ids: string[] = []
+  for (const id of typed ?? []) {
+    const finding = problems.try(field, () => requireFinding(store, id))
+    if (!finding) continue
+    if (finding.deletedAt) problems.add(field, `bevinding ${shortId(finding.id)} staat in de prullenbak`)
+    else if (!ids.includes(finding.id)) ids.push(finding.id)
+  }
+
+  return ids
+}
+
+export function matchesId(id: string, typed: string): boolean {
+  return typed.length >= 6 && (id === typed || id.startsWith(typed) || id.endsWith(typed))
+}
+
+export function unique(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))]
+}

@@ -1,0 +1,93 @@
+import {shortId} from '../notes/ids.js'
+import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
+import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
+import {guardTexts} from './guard.js'
+import {requireFinding} from './lookup.js'
+import type {EvidenceRef, Finding, FindingFields} from '../model/material.js'
+import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+
+export interface FindingInput {
+  evidence?: EvidenceInput[]
+  halteplaatsen?: string[]
+  narratives?: string[]
+  text?: string
+  themes?: string[]
+  title?: string
+}
+
+export interface FindingChanges extends Omit<FindingInput, 'evidence'> {
+  /** Evidence added after what the finding has. */
+  addEvidence?: EvidenceInput[]
+  /** Note or tag ids (short forms too) whose evidence is taken off. */
+  dropEvidence?: string[]
+  /** Replaces all evidence (import). */
+  evidence?: EvidenceInput[]
+}
+
+/** Checks a finding against the study and the notes, and returns it in its stored shape. */
+export function checkFinding(store: Store, study: Study, input: FindingInput & {evidenceRefs?: EvidenceRef[]}): FindingFields {
+  const problems = new Problems()
+  const title = checkTitle(problems, input.title, 'een bevinding')
+  const text = checkText(problems, input.text)
+  const codes = checkCodes(study, problems, input)
+  const evidence = [...(input.evidenceRefs ?? [])]
+  for (const item of input.evidence ?? []) {
+    const ref = problems.try('onderbouwing', () => resolveEvidence(store, item))
+    if (ref && !evidence.some((e) => sameEvidence(e, ref))) evidence.push(ref)
+  }
+
+  problems.throwIfAny('De bevinding')
+  return {...codes, evidence, text, title}
+}
+
+/** Stores a new finding as version 1; without evidence it is a draft. */
+export function addFinding(store: Store, study: Study, input: FindingInput, options: WriteOptions = {}): WriteOutcome<Finding> {
+  const fields = checkFinding(store, study, input)
+  const guarded = guardTexts(study, 'De bevinding', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const record = store.transaction(() =>
+    store.findings.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
+  )
+  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+/** A new version with the given changes; an edit that changes nothing stores nothing. */
+export function editFinding(store: Store, study: Study, id: string, changes: FindingChanges, options: WriteOptions = {}): WriteOutcome<Finding> {
+  const finding = requireFinding(store, id)
+  refuseDeleted(finding, 'Bevinding', 'finding')
+  const current = findingFields(finding)
+  let evidence = changes.evidence === undefined ? current.evidence : []
+  if (changes.dropEvidence?.length) {
+    const problems = new Problems()
+    for (const typed of changes.dropEvidence) {
+      const wanted = typed.trim().toLowerCase()
+      const before = evidence.length
+      evidence = evidence.filter((e) => !(matchesId(e.noteId, wanted) || (e.tagId && matchesId(e.tagId, wanted))))
+      if (evidence.length === before) problems.add('onderbouwing', `"${typed}" is geen notitie of tag in de onderbouwing van bevinding ${shortId(finding.id)}`)
+    }
+
+    problems.throwIfAny('De bevinding')
+  }
+
+  const fields = checkFinding(store, study, {
+    evidence: [...(changes.evidence ?? []), ...(changes.addEvidence ?? [])],
+    evidenceRefs: evidence,
+    halteplaatsen: changes.halteplaatsen ?? current.halteplaatsen,
+    narratives: changes.narratives ?? current.narratives,
+    text: changes.text ?? current.text,
+    themes: changes.themes ?? current.themes,
+    title: changes.title ?? current.title,
+  })
+  const guarded = guardTexts(study, 'De bevinding', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
+  if (same(findingFields(finding), next)) return {change: 'ongewijzigd', record: finding, replaced: []}
+  const override = keepOverride(finding, guarded.override, options.policy)
+  const record = store.transaction(() => store.findings.update(finding, next, {by: options.by, personalData: override}))
+  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function findingFields(finding: Finding): FindingFields {
+  const {evidence, halteplaatsen, narratives, text, themes, title} = finding
+  return {evidence, halteplaatsen, narratives, text, themes, title}
+}

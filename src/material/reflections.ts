@@ -1,0 +1,132 @@
+import type {Store} from '../store/store.js'
+import {isIsoDate} from '../study/dates.js'
+import type {Study} from '../study/load.js'
+import {describeChoice} from '../study/lookup.js'
+import {checkFindingIds, checkText, Problems} from './checks.js'
+import {guardTexts} from './guard.js'
+import {requireReflection} from './lookup.js'
+import {type Participant, type Reflection, type ReflectionFields, type Verdict, VERDICTS} from '../model/material.js'
+import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+
+export interface ReflectionInput {
+  added?: string
+  addedFindings?: string[]
+  confirmed?: string
+  confirmedFindings?: string[]
+  date?: string
+  halteplaats?: string
+  nuanced?: string
+  nuancedFindings?: string[]
+  /** "bewoners:4", "ambtenaren" or {role, count}. */
+  participants?: Array<Participant | string>
+}
+
+/** The roles a reflection meeting may list: the method's reflectionRoles. */
+export function reflectionRoles(study: Study): Array<{description: string; id: string; name: string}> {
+  return study.methodDefinition.reflectionRoles
+}
+
+function checkParticipants(study: Study, problems: Problems, raw: Array<Participant | string>): Participant[] {
+  const roles = reflectionRoles(study)
+  const out: Participant[] = []
+  for (const item of raw) {
+    let role: string
+    let count: null | number = null
+    if (typeof item === 'string') {
+      const [name, number] = item.split(':').map((part) => part.trim())
+      role = name
+      if (number !== undefined && number !== '') {
+        count = Number(number)
+        if (!Number.isInteger(count) || count < 1 || count > 1000) {
+          problems.add('deelnemers', `"${item}": na de dubbele punt komt een aantal, zoals bewoners:4`)
+          continue
+        }
+      }
+    } else {
+      role = item.role
+      count = item.count ?? null
+    }
+
+    if (roles.length > 0 && !roles.some((r) => r.id === role)) {
+      problems.add('deelnemers', `"${role}" is geen rol voor een reflectiegesprek; kies uit ${describeChoice(roles.map((r) => r.id))} (nooit een naam)`)
+      continue
+    }
+
+    if (roles.length === 0 && (!role || role.length > 60)) {
+      problems.add('deelnemers', `"${role}" is geen korte rol; beschrijf deelnemers naar hun rol, zoals bewoners`)
+      continue
+    }
+
+    const existing = out.find((p) => p.role === role)
+    if (existing) existing.count = existing.count === null || count === null ? (existing.count ?? count) : existing.count + count
+    else out.push({count, role})
+  }
+
+  return out
+}
+
+export function checkReflection(store: Store, study: Study, input: ReflectionInput): ReflectionFields {
+  const problems = new Problems()
+  const halteplaats = input.halteplaats?.trim() ?? ''
+  if (!halteplaats) problems.add('halteplaats', `ontbreekt; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
+  else if (!study.halteplaatsen.some((h) => h.id === halteplaats)) problems.add('halteplaats', `"${halteplaats}" is onbekend; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
+  const date = input.date?.trim() ?? ''
+  if (!date) problems.add('datum', 'ontbreekt; schrijf de datum als 2026-10-15')
+  else if (!isIsoDate(date)) problems.add('datum', `"${date}" is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-10-15`)
+  const participants = checkParticipants(study, problems, input.participants ?? [])
+  const outcome = (verdict: Verdict, label: string) => ({
+    findings: checkFindingIds(store, problems, input[`${verdict}Findings`], `${label} (bevinding)`),
+    text: checkText(problems, input[verdict], label),
+  })
+  const fields = {added: outcome('added', 'aangevuld'), confirmed: outcome('confirmed', 'bevestigd'), date, halteplaats, nuanced: outcome('nuanced', 'genuanceerd'), participants}
+  if (VERDICTS.every((v) => !fields[v].text && fields[v].findings.length === 0)) {
+    problems.add('uitkomst', 'schrijf op wat het gesprek bevestigde, nuanceerde of aanvulde (minstens één van de drie)')
+  }
+
+  problems.throwIfAny('Het reflectiegesprek')
+  return fields
+}
+
+function guardReflection(study: Study, fields: ReflectionFields, options: WriteOptions) {
+  const guarded = guardTexts(study, 'Het reflectiegesprek', {aangevuld: fields.added.text, bevestigd: fields.confirmed.text, genuanceerd: fields.nuanced.text}, options.policy ?? 'refuse', options.by ?? null)
+  const next: ReflectionFields = {
+    ...fields,
+    added: {...fields.added, text: guarded.texts.aangevuld},
+    confirmed: {...fields.confirmed, text: guarded.texts.bevestigd},
+    nuanced: {...fields.nuanced, text: guarded.texts.genuanceerd},
+  }
+  return {guarded, next}
+}
+
+export function addReflection(store: Store, study: Study, input: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
+  const {guarded, next} = guardReflection(study, checkReflection(store, study, input), options)
+  const record = store.transaction(() => store.reflections.insert(next, {by: options.by, personalData: guarded.override, source: options.source}))
+  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function editReflection(store: Store, study: Study, id: string, changes: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
+  const reflection = requireReflection(store, id)
+  refuseDeleted(reflection, 'Reflectiegesprek', 'reflect')
+  const current = reflectionFields(reflection)
+  const fields = checkReflection(store, study, {
+    added: changes.added ?? current.added.text,
+    addedFindings: changes.addedFindings ?? current.added.findings,
+    confirmed: changes.confirmed ?? current.confirmed.text,
+    confirmedFindings: changes.confirmedFindings ?? current.confirmed.findings,
+    date: changes.date ?? current.date,
+    halteplaats: changes.halteplaats ?? current.halteplaats,
+    nuanced: changes.nuanced ?? current.nuanced.text,
+    nuancedFindings: changes.nuancedFindings ?? current.nuanced.findings,
+    participants: changes.participants ?? current.participants,
+  })
+  const {guarded, next} = guardReflection(study, fields, options)
+  if (same(current, next)) return {change: 'ongewijzigd', record: reflection, replaced: []}
+  const override = keepOverride(reflection, guarded.override, options.policy)
+  const record = store.transaction(() => store.reflections.update(reflection, next, {by: options.by, personalData: override}))
+  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+}
+
+export function reflectionFields(r: Reflection): ReflectionFields {
+  const {added, confirmed, date, halteplaats, nuanced, participants} = r
+  return {added, confirmed, date, halteplaats, nuanced, participants}
+}

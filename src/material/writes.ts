@@ -1,0 +1,40 @@
+import type {PersonalDataPolicy} from '../notes/guard.js'
+import {UserError} from '../errors.js'
+import {shortId} from '../notes/ids.js'
+import type {FieldHit} from './guard.js'
+import type {RecordMeta} from '../model/material.js'
+
+export interface WriteOptions {
+  by?: null | string
+  policy?: PersonalDataPolicy
+  /** The import key of the record (file and key), so the same file read again finds it. */
+  source?: null | string
+}
+
+export interface WriteOutcome<T> {
+  change: 'bewerkt' | 'nieuw' | 'ongewijzigd'
+  record: T
+  /** Personal data replaced by placeholders (with --pseudonymise). */
+  replaced: FieldHit[]
+}
+
+
+export function refuseDeleted(record: RecordMeta, name: string, topic: string): void {
+  if (record.deletedAt) throw new UserError(`${name} ${shortId(record.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan ${topic} restore ${shortId(record.id)}`})
+}
+
+/** A choice to keep personal data stays with the record until the user pseudonymises it. */
+export function keepOverride(record: RecordMeta, fresh: RecordMeta['personalData'], policy: PersonalDataPolicy | undefined): RecordMeta['personalData'] {
+  return fresh ?? (record.personalData && policy !== 'pseudonymise' ? record.personalData : null)
+}
+
+/** Equal in content, whatever the order of the keys. */
+export function same(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+        : value
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}
