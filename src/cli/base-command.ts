@@ -4,7 +4,7 @@ import {describeError} from './report-error.js'
 
 /**
  * What every karavaan command shares: Dutch --json and --debug flags, and one place that turns
- * errors into a Dutch message and the exit codes of STYLE.md (stack trace only with --debug).
+ * errors into a Dutch message and the exit codes of docs/architecture.md (stack trace only with --debug).
  */
 export abstract class KaravaanCommand extends Command {
   static override baseFlags = {

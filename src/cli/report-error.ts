@@ -12,7 +12,7 @@ export interface ReportedError {
 
 /**
  * Turns any error into what the user reads: a Dutch message, details, a hint and the exit code
- * of STYLE.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
+ * of docs/architecture.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
  */
 export function describeError(error: unknown, commandId: string, debug = false): ReportedError {
   if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}

@@ -116,7 +116,7 @@ export function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-/** A refusal as STYLE.md promises it: the exit code, a Dutch "Fout:" line, no stack trace, and the given words. */
+/** A refusal as docs/architecture.md promises it: the exit code, a Dutch "Fout:" line, no stack trace, and the given words. */
 export function expectRefusal(result: CliResult, exit: number, ...mentions: Array<RegExp | string>): void {
   expect(result.code, result.stderr).toBe(exit)
   expect(result.stderr).toMatch(/^Fout: /m)
