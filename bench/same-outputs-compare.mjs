@@ -51,7 +51,8 @@ function applyRules(bytes, rules, applied) {
 /**
  * The parts of an output file, each {name, bytes}, with the normalisations applied.
  * kind: 'plain' (the file itself), 'bundle' (header line + decrypted, inflated payload), 'zip'
- * (the list of entry names in order, then each entry inflated).
+ * (each entry inflated, in the order of the archive; the container's own bytes, such as entry
+ * times, are not compared).
  */
 export function readParts(file, kind, {passphrase} = {}) {
   const raw = readFileSync(file)
@@ -92,19 +93,24 @@ function zipParts(raw, applied) {
   const entries = unzipSync(new Uint8Array(raw))
   const names = Object.keys(entries)
   applied.add('unzipped')
-  return [
-    {bytes: Buffer.from(names.join('\n'), 'utf8'), name: '(entries)'},
-    ...names.map((name) => {
-      const bytes = Buffer.from(entries[name])
-      return {bytes: ZIP_ENTRIES[name] ? applyRules(bytes, ZIP_ENTRIES[name], applied) : bytes, name}
-    }),
-  ]
+  return names.map((name) => {
+    const bytes = Buffer.from(entries[name])
+    return {bytes: ZIP_ENTRIES[name] ? applyRules(bytes, ZIP_ENTRIES[name], applied) : bytes, name}
+  })
 }
 
 /** Undefined when the parts are the same; otherwise where they first differ, in words. */
 export function firstDifference(before, after) {
-  const names = (parts) => parts.map((p) => p.name).join('\n')
-  if (names(before) !== names(after)) return 'other parts'
+  const names = (parts) => parts.map((p) => p.name)
+  const [b, a] = [names(before), names(after)]
+  if (b.join('\n') !== a.join('\n')) {
+    const only = (these, those) => these.filter((name) => !those.includes(name))
+    const missing = only(b, a)
+    const added = only(a, b)
+    if (missing.length === 0 && added.length === 0) return 'entries in another order'
+    return [missing.length > 0 && `only before: ${missing.join(', ')}`, added.length > 0 && `only after: ${added.join(', ')}`].filter(Boolean).join('; ')
+  }
+
   for (const [i, part] of before.entries()) {
     const other = after[i].bytes
     const a = part.bytes

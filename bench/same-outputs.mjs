@@ -10,8 +10,9 @@
 // The example study is built once, by the before-kit as scripts/demo.mjs builds it, and copied
 // once per kit, so both read the same ids. Each kit runs on its copy at the same path, with the
 // same emptied home folders, writing into the same folder, so no path needs normalising.
-// Everything is left in bench/out/same-outputs/{before,after}/ to look at. Exit 1 when anything
-// differs, 2 when the comparison could not be made.
+// Everything is left in bench/out/same-outputs/ to look at: the study as built, and each kit's copy
+// and outputs in before/ and after/. Exit 1 when anything differs, 2 when the comparison could not
+// be made. A --base worktree left by an interrupted run is removed by the next run.
 import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
@@ -283,8 +284,7 @@ function main() {
     mkdirSync(stage, {recursive: true})
     const ids = buildStudy(before)
     for (const side of ['before', 'after']) cpSync(studyDir, join(work, side, 'voorbeeldstudie'), {recursive: true})
-    rmSync(stage, {force: true, recursive: true})
-    mkdirSync(stage, {recursive: true})
+    renameSync(studyDir, join(work, 'voorbeeldstudie'))
     const list = outputs(ids)
     const status = {}
     for (const [side, kit] of [['before', before], ['after', after]]) status[side] = produce(kit, side, list)
