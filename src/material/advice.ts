@@ -42,7 +42,7 @@ export function addAdvice(store: Store, study: Study, input: AdviceInput, option
 
 export function editAdvice(store: Store, study: Study, id: string, changes: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
   const advice = requireAdvice(store, id)
-  refuseDeleted(advice, 'Advies', 'advice')
+  refuseDeleted(advice, 'advice')
   const current = adviceFields(advice)
   const fields = checkAdvice(store, study, {
     audience: changes.audience ?? current.audience,

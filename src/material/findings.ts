@@ -55,7 +55,7 @@ export function addFinding(store: Store, study: Study, input: FindingInput, opti
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
 export function editFinding(store: Store, study: Study, id: string, changes: FindingChanges, options: WriteOptions = {}): WriteOutcome<Finding> {
   const finding = requireFinding(store, id)
-  refuseDeleted(finding, 'Bevinding', 'finding')
+  refuseDeleted(finding, 'finding')
   const current = findingFields(finding)
   let evidence = changes.evidence === undefined ? current.evidence : []
   if (changes.dropEvidence?.length) {

@@ -106,7 +106,7 @@ export function addReflection(store: Store, study: Study, input: ReflectionInput
 
 export function editReflection(store: Store, study: Study, id: string, changes: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
   const reflection = requireReflection(store, id)
-  refuseDeleted(reflection, 'Reflectiegesprek', 'reflect')
+  refuseDeleted(reflection, 'reflection')
   const current = reflectionFields(reflection)
   const fields = checkReflection(store, study, {
     added: changes.added ?? current.added.text,
