@@ -51,3 +51,10 @@ export const HISTORY_TITLES: {[K in MaterialKindId]: (data: RecordOf[K]) => stri
   finding: (f) => f.title,
   reflection: (r) => `${r.halteplaats}, ${r.date}`,
 }
+
+/** The texts of a record the personal-data guard reads, under the Dutch names its messages give them. */
+export const GUARDED_TEXTS = {
+  advice: (a: Pick<Advice, 'text' | 'title'>) => ({tekst: a.text, titel: a.title}),
+  finding: (f: Pick<Finding, 'text' | 'title'>) => ({tekst: f.text, titel: f.title}),
+  reflection: (r: Pick<Reflection, 'added' | 'confirmed' | 'nuanced'>) => ({aangevuld: r.added.text, bevestigd: r.confirmed.text, genuanceerd: r.nuanced.text}),
+} satisfies {[K in MaterialKindId]: (data: RecordOf[K]) => Record<string, string>}
