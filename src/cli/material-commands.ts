@@ -166,7 +166,7 @@ export function listCommand<T>(kind: MaterialKindId, options: ListOptions<T>): t
     async run(): Promise<T[]> {
       const {flags} = await this.parse(command)
       const {store, study} = await this.openStudy(flags.study)
-      const records = options.list(store, study, checkFilter(store, study, flags as ListFilter))
+      const records = options.list(store, study, checkListFilter(store, study, flags as ListFilter))
       this.log(options.render(study, records))
       return records
     }
@@ -175,7 +175,7 @@ export function listCommand<T>(kind: MaterialKindId, options: ListOptions<T>): t
 }
 
 /** The filter with every value checked and written as the store knows it (a narrative's number as its id). */
-function checkFilter(store: Store, study: Study, flags: ListFilter): ListFilter {
+function checkListFilter(store: Store, study: Study, flags: ListFilter): ListFilter {
   const given = <V>(value: V | undefined, check: (value: V) => V) => (value === undefined ? undefined : check(value))
   return {
     theme: given(flags.theme, (theme) => requireTheme(study, theme)),
