@@ -1,3 +1,5 @@
+import {TheKind} from '../model/kinds.js'
+import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {describeChoice} from '../study/lookup.js'
@@ -27,13 +29,13 @@ export function checkAdvice(store: Store, study: Study, input: AdviceInput): Adv
   const frame = input.frame?.trim() || null
   if (frame && !method.frames.some((f) => f.id === frame)) problems.add('kader', `"${frame}" is geen kader van de methode; kies uit ${describeChoice(method.frames.map((f) => f.id))}`)
   const findings = checkFindingIds(store, problems, input.findings, 'bevinding')
-  problems.throwIfAny('Het advies')
+  problems.throwIfAny(TheKind('advice'))
   return {audience, findings, frame, text, title}
 }
 
 export function addAdvice(store: Store, study: Study, input: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
   const fields = checkAdvice(store, study, input)
-  const guarded = guardTexts(study, 'Het advies', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const guarded = guardTexts(study, TheKind('advice'), GUARDED_TEXTS.advice(fields), options.policy ?? 'refuse', options.by ?? null)
   const record = store.transaction(() =>
     store.advice.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
   )
@@ -42,7 +44,7 @@ export function addAdvice(store: Store, study: Study, input: AdviceInput, option
 
 export function editAdvice(store: Store, study: Study, id: string, changes: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
   const advice = requireAdvice(store, id)
-  refuseDeleted(advice, 'Advies', 'advice')
+  refuseDeleted(advice, 'advice')
   const current = adviceFields(advice)
   const fields = checkAdvice(store, study, {
     audience: changes.audience ?? current.audience,
@@ -51,7 +53,7 @@ export function editAdvice(store: Store, study: Study, id: string, changes: Advi
     text: changes.text ?? current.text,
     title: changes.title ?? current.title,
   })
-  const guarded = guardTexts(study, 'Het advies', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const guarded = guardTexts(study, TheKind('advice'), GUARDED_TEXTS.advice(fields), options.policy ?? 'refuse', options.by ?? null)
   const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
   if (same(current, next)) return {change: 'ongewijzigd', record: advice, replaced: []}
   const override = keepOverride(advice, guarded.override, options.policy)

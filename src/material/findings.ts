@@ -1,3 +1,5 @@
+import {TheKind} from '../model/kinds.js'
+import {GUARDED_TEXTS} from './kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -38,14 +40,14 @@ export function checkFinding(store: Store, study: Study, input: FindingInput & {
     if (ref && !evidence.some((e) => sameEvidence(e, ref))) evidence.push(ref)
   }
 
-  problems.throwIfAny('De bevinding')
+  problems.throwIfAny(TheKind('finding'))
   return {...codes, evidence, text, title}
 }
 
 /** Stores a new finding as version 1; without evidence it is a draft. */
 export function addFinding(store: Store, study: Study, input: FindingInput, options: WriteOptions = {}): WriteOutcome<Finding> {
   const fields = checkFinding(store, study, input)
-  const guarded = guardTexts(study, 'De bevinding', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const guarded = guardTexts(study, TheKind('finding'), GUARDED_TEXTS.finding(fields), options.policy ?? 'refuse', options.by ?? null)
   const record = store.transaction(() =>
     store.findings.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
   )
@@ -55,7 +57,7 @@ export function addFinding(store: Store, study: Study, input: FindingInput, opti
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
 export function editFinding(store: Store, study: Study, id: string, changes: FindingChanges, options: WriteOptions = {}): WriteOutcome<Finding> {
   const finding = requireFinding(store, id)
-  refuseDeleted(finding, 'Bevinding', 'finding')
+  refuseDeleted(finding, 'finding')
   const current = findingFields(finding)
   let evidence = changes.evidence === undefined ? current.evidence : []
   if (changes.dropEvidence?.length) {
@@ -67,7 +69,7 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
       if (evidence.length === before) problems.add('onderbouwing', `"${typed}" is geen notitie of tag in de onderbouwing van bevinding ${shortId(finding.id)}`)
     }
 
-    problems.throwIfAny('De bevinding')
+    problems.throwIfAny(TheKind('finding'))
   }
 
   const fields = checkFinding(store, study, {
@@ -79,7 +81,7 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
     themes: changes.themes ?? current.themes,
     title: changes.title ?? current.title,
   })
-  const guarded = guardTexts(study, 'De bevinding', {tekst: fields.text, titel: fields.title}, options.policy ?? 'refuse', options.by ?? null)
+  const guarded = guardTexts(study, TheKind('finding'), GUARDED_TEXTS.finding(fields), options.policy ?? 'refuse', options.by ?? null)
   const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
   if (same(findingFields(finding), next)) return {change: 'ongewijzigd', record: finding, replaced: []}
   const override = keepOverride(finding, guarded.override, options.policy)

@@ -4,11 +4,13 @@ import * as v from 'valibot'
 
 import {UserError} from '../errors.js'
 import {ID_PATTERN} from '../method/contract.js'
+import {KINDS} from '../model/kinds.js'
 import type {PersonalDataPolicy} from '../notes/guard.js'
 import {type FileProblem, parseYaml} from '../parse/yaml.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {guardTexts} from './guard.js'
+import {GUARDED_TEXTS} from './kinds.js'
 import {requireFinding} from './lookup.js'
 import {addAdvice, type AdviceInput, checkAdvice, editAdvice} from './advice.js'
 import {addFinding, checkFinding, editFinding, type FindingInput} from './findings.js'
@@ -231,7 +233,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
     })
     capture(path, () => {
       const fields = checkFinding(store, study, {...findingInput(item), evidence: [], evidenceRefs: refs})
-      if (policy === 'refuse') guardTexts(study, `Bevinding ${item.key}`, {tekst: fields.text, titel: fields.title}, policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.finding.labels.capital} ${item.key}`, GUARDED_TEXTS.finding(fields), policy, null)
     })
   }
 
@@ -243,7 +245,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
 
     capture(path, () => {
       const fields = checkReflection(store, study, {...reflectionInput(item, () => ''), addedFindings: [], confirmedFindings: [], nuancedFindings: [], ...placeholderOutcome(item)})
-      if (policy === 'refuse') guardTexts(study, `Reflectiegesprek ${item.key}`, {aangevuld: fields.added.text, bevestigd: fields.confirmed.text, genuanceerd: fields.nuanced.text}, policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.reflection.labels.capital} ${item.key}`, GUARDED_TEXTS.reflection(fields), policy, null)
     })
   }
 
@@ -252,7 +254,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
     for (const ref of item.findings) capture([...path, 'findings'], () => knownFinding(ref))
     capture(path, () => {
       const fields = checkAdvice(store, study, {...adviceInput(item, () => ''), findings: []})
-      if (policy === 'refuse') guardTexts(study, `Advies ${item.key}`, {tekst: fields.text, titel: fields.title}, policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.advice.labels.capital} ${item.key}`, GUARDED_TEXTS.advice(fields), policy, null)
     })
   }
 

@@ -1,3 +1,5 @@
+import {TheKind} from '../model/kinds.js'
+import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import {isIsoDate} from '../study/dates.js'
 import type {Study} from '../study/load.js'
@@ -83,12 +85,12 @@ export function checkReflection(store: Store, study: Study, input: ReflectionInp
     problems.add('uitkomst', 'schrijf op wat het gesprek bevestigde, nuanceerde of aanvulde (minstens één van de drie)')
   }
 
-  problems.throwIfAny('Het reflectiegesprek')
+  problems.throwIfAny(TheKind('reflection'))
   return fields
 }
 
 function guardReflection(study: Study, fields: ReflectionFields, options: WriteOptions) {
-  const guarded = guardTexts(study, 'Het reflectiegesprek', {aangevuld: fields.added.text, bevestigd: fields.confirmed.text, genuanceerd: fields.nuanced.text}, options.policy ?? 'refuse', options.by ?? null)
+  const guarded = guardTexts(study, TheKind('reflection'), GUARDED_TEXTS.reflection(fields), options.policy ?? 'refuse', options.by ?? null)
   const next: ReflectionFields = {
     ...fields,
     added: {...fields.added, text: guarded.texts.aangevuld},
@@ -106,7 +108,7 @@ export function addReflection(store: Store, study: Study, input: ReflectionInput
 
 export function editReflection(store: Store, study: Study, id: string, changes: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
   const reflection = requireReflection(store, id)
-  refuseDeleted(reflection, 'Reflectiegesprek', 'reflect')
+  refuseDeleted(reflection, 'reflection')
   const current = reflectionFields(reflection)
   const fields = checkReflection(store, study, {
     added: changes.added ?? current.added.text,

@@ -1,30 +1,20 @@
 import {UserError} from '../errors.js'
+import {KINDS, type KindId} from '../model/kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
-import {requireAdvice, requireFinding, requireReflection} from './lookup.js'
-import type {RecordMeta} from '../model/material.js'
+import {queriesOf, type RecordOf, requireRecord} from './kinds.js'
 
-const KINDS = {
-  advice: {find: requireAdvice, name: 'Advies', queries: (store: Store) => store.advice},
-  finding: {find: requireFinding, name: 'Bevinding', queries: (store: Store) => store.findings},
-  reflect: {find: requireReflection, name: 'Reflectiegesprek', queries: (store: Store) => store.reflections},
-} as const
-
-export type MaterialTopic = keyof typeof KINDS
-
-/** Moves a finding, reflection or advice to the trash; it keeps all its versions. */
-export function removeMaterial(store: Store, topic: MaterialTopic, id: string, by?: null | string): RecordMeta {
-  const kind = KINDS[topic]
-  const record = kind.find(store, id)
-  if (record.deletedAt) throw new UserError(`${kind.name} ${shortId(record.id)} staat al in de prullenbak.`, {hint: `Terugzetten kan met: karavaan ${topic} restore ${shortId(record.id)}`})
-  const queries = kind.queries(store) as {setDeleted(r: RecordMeta, d: boolean, by?: null | string): RecordMeta}
-  return store.transaction(() => queries.setDeleted(record, true, by))
+/** Moves a note, finding, reflection or advice to the trash; it keeps all its versions. */
+export function removeMaterial<K extends KindId>(store: Store, kind: K, id: string, by?: null | string): RecordOf[K] {
+  const {labels, topic} = KINDS[kind]
+  const record = requireRecord(store, kind, id)
+  if (record.deletedAt) throw new UserError(`${labels.capital} ${shortId(record.id)} staat al in de prullenbak.`, {hint: `Terugzetten kan met: karavaan ${topic} restore ${shortId(record.id)}`})
+  return store.transaction(() => queriesOf(store, kind).setDeleted(record, true, by))
 }
 
-export function restoreMaterial(store: Store, topic: MaterialTopic, id: string, by?: null | string): RecordMeta {
-  const kind = KINDS[topic]
-  const record = kind.find(store, id)
-  if (!record.deletedAt) throw new UserError(`${kind.name} ${shortId(record.id)} staat niet in de prullenbak; er valt niets terug te zetten.`)
-  const queries = kind.queries(store) as {setDeleted(r: RecordMeta, d: boolean, by?: null | string): RecordMeta}
-  return store.transaction(() => queries.setDeleted(record, false, by))
+export function restoreMaterial<K extends KindId>(store: Store, kind: K, id: string, by?: null | string): RecordOf[K] {
+  const {labels} = KINDS[kind]
+  const record = requireRecord(store, kind, id)
+  if (!record.deletedAt) throw new UserError(`${labels.capital} ${shortId(record.id)} staat niet in de prullenbak; er valt niets terug te zetten.`)
+  return store.transaction(() => queriesOf(store, kind).setDeleted(record, false, by))
 }

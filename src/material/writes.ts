@@ -1,5 +1,6 @@
 import type {PersonalDataPolicy} from '../notes/guard.js'
 import {UserError} from '../errors.js'
+import {KINDS, type KindId} from '../model/kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {FieldHit} from './guard.js'
 import type {RecordMeta} from '../model/material.js'
@@ -19,8 +20,10 @@ export interface WriteOutcome<T> {
 }
 
 
-export function refuseDeleted(record: RecordMeta, name: string, topic: string): void {
-  if (record.deletedAt) throw new UserError(`${name} ${shortId(record.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan ${topic} restore ${shortId(record.id)}`})
+/** An edit of a record in the trash is refused: it is restored first, so its history says so. */
+export function refuseDeleted(record: {deletedAt: null | string; id: string}, kind: KindId): void {
+  const {labels, topic} = KINDS[kind]
+  if (record.deletedAt) throw new UserError(`${labels.capital} ${shortId(record.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan ${topic} restore ${shortId(record.id)}`})
 }
 
 /** A choice to keep personal data stays with the record until the user pseudonymises it. */

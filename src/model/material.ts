@@ -1,3 +1,4 @@
+import type {MaterialKindId} from './kinds.js'
 import type {PersonalDataOverride} from './note.js'
 
 /**
@@ -104,7 +105,8 @@ export interface AdviceFields {
 
 export interface Advice extends AdviceFields, RecordMeta {}
 
-export type MaterialKind = 'advice' | 'finding' | 'reflection'
+/** The spelling in code, the database and bundles; see src/model/kinds.ts for the labels. */
+export type MaterialKind = MaterialKindId
 /** What a version did; "samengevoegd" settles a conflict between versions made on two laptops. */
 export type MaterialChange = 'bewerkt' | 'nieuw' | 'samengevoegd' | 'teruggezet' | 'verwijderd'
 

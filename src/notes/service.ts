@@ -3,7 +3,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
-import {shortId} from './ids.js'
+import {refuseDeleted} from '../material/writes.js'
 import {requireNote} from './lookup.js'
 import type {Note, NoteFields} from '../model/note.js'
 
@@ -41,7 +41,7 @@ export function addNote(store: Store, study: Study, raw: RawNoteFields, options:
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
 export function editNote(store: Store, study: Study, id: string, changes: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
   const note = requireNote(store, id)
-  if (note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan note restore ${shortId(note.id)}`})
+  refuseDeleted(note, 'note')
   const by = options.by ?? null
   // The note's own narratives are the interviewer's; tags of other coders are not part of an edit.
   const current = {...fieldsOf(note), narratives: store.notes.ownNarratives(note.id)}
@@ -53,18 +53,6 @@ export function editNote(store: Store, study: Study, id: string, changes: RawNot
   const override = guarded.override ?? (note.personalData && options.policy !== 'pseudonymise' ? note.personalData : null)
   const updated = store.transaction(() => store.notes.update(note, guarded.fields, {by, personalData: override}))
   return {change: 'bewerkt', note: updated, replaced: guarded.override ? [] : guarded.hits}
-}
-
-export function removeNote(store: Store, id: string, by?: null | string): Note {
-  const note = requireNote(store, id)
-  if (note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat al in de prullenbak.`, {hint: `Terugzetten kan met: karavaan note restore ${shortId(note.id)}`})
-  return store.transaction(() => store.notes.setDeleted(note, true, by))
-}
-
-export function restoreNote(store: Store, id: string, by?: null | string): Note {
-  const note = requireNote(store, id)
-  if (!note.deletedAt) throw new UserError(`Notitie ${shortId(note.id)} staat niet in de prullenbak; er valt niets terug te zetten.`)
-  return store.transaction(() => store.notes.setDeleted(note, false, by))
 }
 
 export function fieldsOf(note: NoteFields): NoteFields {

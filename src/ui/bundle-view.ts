@@ -1,13 +1,15 @@
+import {capitalise, everyKind, KINDS} from '../model/kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {Conflict} from '../exchange/bundle/conflicts.js'
 import type {MergeReport} from '../exchange/bundle/merge.js'
 
-const LABELS: Record<string, [string, string]> = {
-  advice: ['adviesversie', 'adviesversies'],
+/** Per part of a bundle: one record, several. */
+const LABELS: Record<string, readonly [string, string]> = {
+  advice: KINDS.advice.labels.versions,
   codings: ['codering', 'coderingen'],
-  findings: ['bevindingsversie', 'bevindingsversies'],
-  notes: ['notitieversie', 'notitieversies'],
-  reflections: ['versie van een reflectiegesprek', 'versies van reflectiegesprekken'],
+  findings: KINDS.finding.labels.versions,
+  notes: KINDS.note.labels.versions,
+  reflections: KINDS.reflection.labels.versions,
   tags: ['tag', 'tags'],
 }
 
@@ -27,7 +29,7 @@ export function renderMergeReport(report: MergeReport): string {
     return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.`
   })
   if (report.conflicts > 0) {
-    const what = report.conflicts === 1 ? 'Eén notitie, bevinding, reflectiegesprek of advies is' : `${report.conflicts} notities, bevindingen, reflectiegesprekken of adviezen zijn`
+    const what = report.conflicts === 1 ? `Eén ${everyKind('singular')} is` : `${report.conflicts} ${everyKind('plural')} zijn`
     lines.push(
       '',
       `${what} op twee laptops verschillend bewerkt; beide versies zijn bewaard.`,
@@ -43,12 +45,11 @@ export function renderConflicts(conflicts: Conflict[]): string {
   const blocks = conflicts.map((conflict) => {
     const versions = conflict.versions.map((v) => {
       const head = `  ${shortId(v.id)}  versie ${v.version} · ${v.changedAt.slice(0, 16).replace('T', ' ')} UTC${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`
-      const title = conflict.kind === 'notitie' ? '' : `      ${v.title}\n`
+      const title = conflict.kind === KINDS.note.labels.singular ? '' : `      ${v.title}\n`
       const body = v.change === 'verwijderd' ? '      (naar de prullenbak verplaatst)' : excerpt(v.text)
       return `${head}\n${title}${body}`
     })
-    const name = conflict.kind[0].toUpperCase() + conflict.kind.slice(1)
-    return [`${name} ${shortId(conflict.id)}: ${conflict.versions.length} versies`, ...versions].join('\n')
+    return [`${capitalise(conflict.kind)} ${shortId(conflict.id)}: ${conflict.versions.length} versies`, ...versions].join('\n')
   })
   return [
     ...blocks,

@@ -1,3 +1,4 @@
+import {countOf} from '../model/kinds.js'
 import type {Advice, FindingWithEvidence, MaterialVersion, RecordMeta, Reflection} from '../model/material.js'
 import {VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../notes/ids.js'
@@ -34,7 +35,7 @@ export function renderFindingList(study: Study, findings: FindingWithEvidence[])
   return [
     table,
     '',
-    `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'}${drafts > 0 ? `, waarvan ${drafts} concept (nog zonder onderbouwing)` : ''}. Lees er een met: karavaan finding show ID`,
+    `${countOf('finding', findings.length)}${drafts > 0 ? `, waarvan ${drafts} concept (nog zonder onderbouwing)` : ''}. Lees er een met: karavaan finding show ID`,
   ].join('\n')
 }
 
@@ -87,7 +88,7 @@ export function renderReflectionList(study: Study, reflections: Reflection[]): s
     ]),
   )
   const missing = study.halteplaatsen.filter((h) => !reflections.some((r) => r.halteplaats === h.id)).map((h) => h.name)
-  return [table, '', `${reflections.length} ${reflections.length === 1 ? 'reflectiegesprek' : 'reflectiegesprekken'}.${missing.length > 0 && !reflections[0].deletedAt ? ` Nog zonder reflectiegesprek: ${missing.join(', ')}.` : ''} Lees er een met: karavaan reflect show ID`].join('\n')
+  return [table, '', `${countOf('reflection', reflections.length)}.${missing.length > 0 && !reflections[0].deletedAt ? ` Nog zonder reflectiegesprek: ${missing.join(', ')}.` : ''} Lees er een met: karavaan reflect show ID`].join('\n')
 }
 
 export function renderReflection(study: Study, reflection: Reflection, findingTitle: (id: string) => string, options: {version?: number} = {}): string {
@@ -118,7 +119,7 @@ export function renderAdviceList(study: Study, advice: Advice[]): string {
     ['id', 'doelgroep', 'titel', 'bevindingen', 'kader'],
     advice.map((a) => [shortId(a.id), method.audiences.find((x) => x.id === a.audience)?.name ?? a.audience, short(a.title, 60), String(a.findings.length), a.frame ?? '–']),
   )
-  return [table, '', `${advice.length} ${advice.length === 1 ? 'advies' : 'adviezen'}. Lees er een met: karavaan advice show ID`].join('\n')
+  return [table, '', `${countOf('advice', advice.length)}. Lees er een met: karavaan advice show ID`].join('\n')
 }
 
 export function renderAdvice(study: Study, advice: Advice, findingTitle: (id: string) => string, options: {version?: number} = {}): string {

@@ -1,3 +1,4 @@
+import {countOf} from '../model/kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {Note, NoteVersion, SearchHit} from '../model/note.js'
 import type {Study} from '../study/load.js'
@@ -30,7 +31,7 @@ export function renderNoteList(study: Study, notes: Note[]): string {
     ['id', 'datum', 'halteplaats', 'groep', 'door', 'narr.', 'begin van de tekst'],
     notes.map((n) => [shortId(n.id), formatDate(n.date), halteplaats(n.halteplaats), subjectOf(study, n), n.interviewer, narrativeNumbers(study, n.narratives), firstWords(n.text)]),
   )
-  return `${table}\n\n${notes.length} ${notes.length === 1 ? 'notitie' : 'notities'}. Lees er een met: karavaan note show ID`
+  return `${table}\n\n${countOf('note', notes.length)}. Lees er een met: karavaan note show ID`
 }
 
 export function renderNote(study: Study, note: Note | NoteVersion, options: {version?: number} = {}): string {

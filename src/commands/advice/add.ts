@@ -1,11 +1,11 @@
 import {adviceFlags, adviceFromFlags} from '../../cli/material-flags.js'
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {addAdvice, type AdviceInput} from '../../material/advice.js'
 import type {Advice} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 
 export default class AdviceAdd extends StudyCommand {
   static override description = `Legt een advies vast voor één doelgroep — gemeenten, professionals of rijksoverheid — met de bevindingen waar het op antwoordt en, als je wilt, het kader uit de methode waar het bij past: een van de vijf handelingsperspectieven, de drie routes naar een betrouwbare overheid of kunnen, willen en mogen meedoen (karavaan method show toont ze).
@@ -36,10 +36,9 @@ In een terminal vraagt advice add wat je niet met opties gaf, met lijsten voor d
       if (missing.length > 0) throw new UserError(`Zonder vragen kan advice add het advies niet opslaan: ${missing.join(' en ')} ontbreekt.`, {hint: 'Geef deze opties mee, of start advice add in een terminal. Zie: karavaan advice add --help'})
     }
 
-    const outcome = addAdvice(store, study, input, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    const outcome = addAdvice(store, study, input, writeOptionsOf(this.config.configDir, flags))
     const a = outcome.record
-    this.log(`Opgeslagen: advies ${shortId(a.id)} voor ${study.methodDefinition.audiences.find((x) => x.id === a.audience)?.name.toLowerCase() ?? a.audience}, bij ${a.findings.length} ${a.findings.length === 1 ? 'bevinding' : 'bevindingen'}.`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    this.log([`Opgeslagen: advies ${shortId(a.id)} voor ${study.methodDefinition.audiences.find((x) => x.id === a.audience)?.name.toLowerCase() ?? a.audience}, bij ${a.findings.length} ${a.findings.length === 1 ? 'bevinding' : 'bevindingen'}.`, ...replacedLine(outcome.replaced)].join('\n'))
     return a
   }
 }

@@ -1,15 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 
 import {adviceFlags, adviceFromFlags, anyGiven} from '../../cli/material-flags.js'
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {editedLine, replacedLine, textFromEditor, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
-import {UserError} from '../../errors.js'
 import {requireAdvice} from '../../material/lookup.js'
 import {editAdvice} from '../../material/advice.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Advice} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 
 export default class AdviceEdit extends StudyCommand {
   static override args = {
@@ -37,19 +35,10 @@ export default class AdviceEdit extends StudyCommand {
     const advice = requireAdvice(store, args.id)
     const changes = adviceFromFlags(flags)
     if (flags['no-frame']) changes.frame = null
-    if (!anyGiven(changes)) {
-      const {preferredEditor} = await import('../../ui/editor.js')
-      if (!this.interactive || !preferredEditor()) {
-        throw new UserError('Geef op wat er verandert (bijv. --title, --text, --finding), of stel een editor in (EDITOR) om de tekst in een terminal te bewerken.', {hint: 'Zie: karavaan advice edit --help'})
-      }
+    if (!anyGiven(changes)) changes.text = await textFromEditor('advice', study, advice, {examples: '--title, --text, --finding', interactive: this.interactive})
 
-      const {askLongText} = await import('../../ui/material-prompts.js')
-      changes.text = await askLongText(study, `Tekst van advies ${shortId(advice.id)}.`, `bewerk-${shortId(advice.id)}`, advice.text)
-    }
-
-    const outcome = editAdvice(store, study, advice.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
-    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan advies ${shortId(advice.id)}.` : `Advies ${shortId(advice.id)} bewaard als versie ${outcome.record.version}.`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    const outcome = editAdvice(store, study, advice.id, changes, writeOptionsOf(this.config.configDir, flags))
+    this.log([editedLine('advice', advice.id, {change: outcome.change, version: outcome.record.version}), ...replacedLine(outcome.replaced)].join('\n'))
     return outcome
   }
 }

@@ -1,27 +1,3 @@
-import {Args} from '@oclif/core'
+import {trashCommand} from '../../cli/material-commands.js'
 
-import {StudyCommand} from '../../cli/study-command.js'
-import {restoreMaterial} from '../../material/trash.js'
-import type {RecordMeta} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
-
-export default class AdviceRestore extends StudyCommand {
-  static override args = {
-    id: Args.string({description: 'Id in de prullenbak (zie karavaan advice list --deleted).', required: true}),
-  }
-
-  static override description = 'Haalt een advies terug uit de prullenbak, zoals het was.'
-
-  static override examples = ['<%= config.bin %> advice restore 3f9a21c7']
-
-  static override summary = 'Zet een advies terug uit de prullenbak.'
-
-  async run(): Promise<RecordMeta> {
-    const {args, flags} = await this.parse(AdviceRestore)
-    const {store} = await this.openStudy(flags.study)
-    const record = restoreMaterial(store, 'advice', args.id, readSettings(this.config.configDir).interviewer)
-    this.log(`Advies ${shortId(record.id)} is teruggezet.`)
-    return record
-  }
-}
+export default trashCommand('advice', 'restore')

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {readTextFile} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
+import {KINDS} from '../../model/kinds.js'
 import {shortId} from '../../notes/ids.js'
 import type {Resolved} from '../../exchange/bundle/conflicts.js'
 import {readSettings} from '../../settings/settings.js'
@@ -41,7 +42,7 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
         choose = await askSelect(
           `Welke versie van ${conflict.kind} ${shortId(conflict.id)} blijft?`,
           conflict.versions.map((v) => ({
-            description: `${conflict.kind === 'notitie' ? '' : `${v.title}\n`}${v.text}`.slice(0, 400),
+            description: `${conflict.kind === KINDS.note.labels.singular ? '' : `${v.title}\n`}${v.text}`.slice(0, 400),
             name: `${shortId(v.id)} — versie ${v.version}, ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}`,
             value: v.id,
           })),

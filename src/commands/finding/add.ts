@@ -1,12 +1,12 @@
 import {evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {addFinding, type FindingInput} from '../../material/findings.js'
 import {resolveFinding} from '../../material/read-model.js'
 import type {FindingWithEvidence} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 import {DRAFT_MARK} from '../../ui/material-view.js'
 
 export default class FindingAdd extends StudyCommand {
@@ -39,10 +39,9 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})
     }
 
-    const outcome = addFinding(store, study, input, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    const outcome = addFinding(store, study, input, writeOptionsOf(this.config.configDir, flags))
     const finding = resolveFinding(store, study, outcome.record)
-    this.log(`Opgeslagen: bevinding ${shortId(finding.id)}${finding.draft ? ` (${DRAFT_MARK})` : ` met ${finding.evidence.length} ${finding.evidence.length === 1 ? 'bron' : 'bronnen'}`}.`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    this.log([`Opgeslagen: bevinding ${shortId(finding.id)}${finding.draft ? ` (${DRAFT_MARK})` : ` met ${finding.evidence.length} ${finding.evidence.length === 1 ? 'bron' : 'bronnen'}`}.`, ...replacedLine(outcome.replaced)].join('\n'))
     return finding
   }
 }

@@ -1,15 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 
 import {anyGiven, evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {editedLine, replacedLine, textFromEditor, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
-import {UserError} from '../../errors.js'
 import {requireFinding} from '../../material/lookup.js'
 import {editFinding, type FindingChanges} from '../../material/findings.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Finding} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 
 export default class FindingEdit extends StudyCommand {
   static override args = {
@@ -39,19 +37,10 @@ Titel, tekst, thema's, narratieven en halteplaatsen vervang je met de opties. --
     const {store, study} = await this.openStudy(flags.study)
     const finding = requireFinding(store, args.id)
     const changes: FindingChanges = {...findingFromFlags(flags), addEvidence: evidenceFromFlags(flags), dropEvidence: flags['drop-evidence']}
-    if (!anyGiven(changes)) {
-      const {preferredEditor} = await import('../../ui/editor.js')
-      if (!this.interactive || !preferredEditor()) {
-        throw new UserError('Geef op wat er verandert (bijv. --title, --text, --note), of stel een editor in (EDITOR) om de tekst in een terminal te bewerken.', {hint: 'Zie: karavaan finding edit --help'})
-      }
+    if (!anyGiven(changes)) changes.text = await textFromEditor('finding', study, finding, {examples: '--title, --text, --note', interactive: this.interactive})
 
-      const {askLongText} = await import('../../ui/material-prompts.js')
-      changes.text = await askLongText(study, `Tekst van bevinding ${shortId(finding.id)}.`, `bewerk-${shortId(finding.id)}`, finding.text)
-    }
-
-    const outcome = editFinding(store, study, finding.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
-    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan bevinding ${shortId(finding.id)}.` : `Bevinding ${shortId(finding.id)} bewaard als versie ${outcome.record.version}.`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    const outcome = editFinding(store, study, finding.id, changes, writeOptionsOf(this.config.configDir, flags))
+    this.log([editedLine('finding', finding.id, {change: outcome.change, version: outcome.record.version}), ...replacedLine(outcome.replaced)].join('\n'))
     return outcome
   }
 }

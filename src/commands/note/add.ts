@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {existsSync, unlinkSync} from 'node:fs'
 
+import {replacedLine} from '../../cli/material-writes.js'
 import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
@@ -67,7 +68,7 @@ Terwijl je typt, staat de notitie al in de map concepten/ van de studie: valt je
     const outcome = await this.save(store, study, raw, policyOf(flags), ask, settings.interviewer ?? null)
     if (draft && existsSync(draft)) unlinkSync(draft)
     this.log(`Opgeslagen: notitie ${shortId(outcome.note.id)} (${outcome.note.halteplaats}, ${outcome.note.group ?? outcome.note.activity}, ${outcome.note.date}).`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    for (const line of replacedLine(outcome.replaced)) this.log(line)
     if (outcome.note.personalData) this.log('Let op: opgeslagen mét persoonsgegevens; die keuze staat bij de notitie.')
     return outcome.note
   }

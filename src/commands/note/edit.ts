@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {existsSync, unlinkSync} from 'node:fs'
 
+import {editedLine, replacedLine} from '../../cli/material-writes.js'
 import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
@@ -65,8 +66,7 @@ Met opties wijzig je alleen wat je opgeeft. Zonder opties gaat de notitie open i
 
     const outcome = editNote(store, study, note.id, changes, {by, policy: policyOf(flags)})
     if (draft && existsSync(draft)) unlinkSync(draft)
-    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan notitie ${shortId(note.id)}.` : `Notitie ${shortId(note.id)} bewaard als versie ${outcome.note.version}.`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    this.log([editedLine('note', note.id, {change: outcome.change, version: outcome.note.version}), ...replacedLine(outcome.replaced)].join('\n'))
     return outcome
   }
 }

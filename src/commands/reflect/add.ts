@@ -1,11 +1,11 @@
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {reflectionFlags, reflectionFromFlags} from '../../cli/material-flags.js'
+import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {addReflection, type ReflectionInput} from '../../material/reflections.js'
 import type {Reflection} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 import {halteplaatsName} from '../../study/lookup.js'
 
 export default class ReflectAdd extends StudyCommand {
@@ -39,10 +39,9 @@ In een terminal vraagt reflect add wat je niet met opties gaf, met lijsten voor 
       if (missing.length > 0) throw new UserError(`Zonder vragen kan reflect add het gesprek niet opslaan: ${missing.join(' en ')} ontbreekt.`, {hint: 'Geef deze opties mee, of start reflect add in een terminal. Zie: karavaan reflect add --help'})
     }
 
-    const outcome = addReflection(store, study, input, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
+    const outcome = addReflection(store, study, input, writeOptionsOf(this.config.configDir, flags))
     const r = outcome.record
-    this.log(`Opgeslagen: reflectiegesprek ${shortId(r.id)} (${halteplaatsName(study, r.halteplaats)}, ${r.date}).`)
-    if (outcome.replaced.length > 0) this.log(`${outcome.replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`)
+    this.log([`Opgeslagen: reflectiegesprek ${shortId(r.id)} (${halteplaatsName(study, r.halteplaats)}, ${r.date}).`, ...replacedLine(outcome.replaced)].join('\n'))
     return r
   }
 }

@@ -1,14 +1,13 @@
 import {Args} from '@oclif/core'
 
 import {anyGiven, reflectionFlags, reflectionFromFlags} from '../../cli/material-flags.js'
-import {policyOf, privacyFlags} from '../../cli/note-flags.js'
+import {editedLine, writeOptionsOf} from '../../cli/material-writes.js'
+import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {editReflection} from '../../material/reflections.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Reflection} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
-import {readSettings} from '../../settings/settings.js'
 
 export default class ReflectEdit extends StudyCommand {
   static override args = {
@@ -31,9 +30,8 @@ export default class ReflectEdit extends StudyCommand {
     const {store, study} = await this.openStudy(flags.study)
     const changes = reflectionFromFlags(flags)
     if (!anyGiven(changes)) throw new UserError('Geef op wat er verandert, bijvoorbeeld --confirmed, --nuanced, --added of --participant.', {hint: 'Zie: karavaan reflect edit --help'})
-    const outcome = editReflection(store, study, args.id, changes, {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
-    const id = shortId(outcome.record.id)
-    this.log(outcome.change === 'ongewijzigd' ? `Niets veranderd aan reflectiegesprek ${id}.` : `Reflectiegesprek ${id} bewaard als versie ${outcome.record.version}.`)
+    const outcome = editReflection(store, study, args.id, changes, writeOptionsOf(this.config.configDir, flags))
+    this.log(editedLine('reflection', outcome.record.id, {change: outcome.change, version: outcome.record.version}))
     return outcome
   }
 }

@@ -5,6 +5,8 @@ import {requireNote} from '../../notes/lookup.js'
 import {requireFields, teamNames} from '../../notes/service.js'
 import type {Note, NoteFields} from '../../model/note.js'
 import {guardTexts} from '../../material/guard.js'
+import {queriesOf} from '../../material/kinds.js'
+import {everyKind, KIND_IDS, type KindId, type KindLabel, KINDS, TheKind} from '../../model/kinds.js'
 import {type MaterialKind, type RecordMeta, type Reflection, VERDICT_LABELS, VERDICTS} from '../../model/material.js'
 import type {NoteVersionRecord} from '../../store/exchange.js'
 import type {MaterialQueries} from '../../store/material.js'
@@ -25,7 +27,8 @@ export interface ConflictVersion {
   version: number
 }
 
-export type ConflictKind = 'advies' | 'bevinding' | 'notitie' | 'reflectiegesprek'
+/** The Dutch singular of the kind ("notitie", "bevinding" …), as --json has always given it. */
+export type ConflictKind = KindLabel
 
 export interface Conflict {
   /** The record's id; `karavaan conflicts resolve` takes it (or its short form). */
@@ -36,19 +39,17 @@ export interface Conflict {
   versions: ConflictVersion[]
 }
 
-const MATERIAL_LABELS: Record<MaterialKind, ConflictKind> = {advice: 'advies', finding: 'bevinding', reflection: 'reflectiegesprek'}
-
 /** Notes, findings, reflections and advice changed on two or more laptops from the same version, with the competing versions. */
 export function listConflicts(store: Store): Conflict[] {
   const notes = store.exchange.conflictedNotes().map((id): Conflict => {
     const heads = store.exchange.heads(id)
     const versions = heads.map((head, index) => ({...versionOf(head, index, heads.length), text: head.text, title: noteTitle(head)}))
-    return {id, kind: 'notitie', title: versions.at(-1)!.title, versions}
+    return {id, kind: KINDS.note.labels.singular, title: versions.at(-1)!.title, versions}
   })
   const material = store.exchange.conflictedMaterial().map(({id, kind}): Conflict => {
     const heads = store.exchange.materialHeads(id)
     const versions = heads.map((head, index) => ({...versionOf(head, index, heads.length), ...describeMaterial(kind, head.data)}))
-    return {id, kind: MATERIAL_LABELS[kind], title: versions.at(-1)!.title, versions}
+    return {id, kind: KINDS[kind].labels.singular, title: versions.at(-1)!.title, versions}
   })
   return [...notes, ...material]
 }
@@ -81,7 +82,7 @@ export interface ResolveOptions {
 
 export interface ConflictTarget {
   id: string
-  kind: MaterialKind | 'note'
+  kind: KindId
 }
 
 /**
@@ -90,12 +91,7 @@ export interface ConflictTarget {
  */
 export function findConflictTarget(store: Store, typed: string): ConflictTarget {
   const hint = 'Alle conflicten met hun id: karavaan conflicts'
-  const candidates = (short: string): ConflictTarget[] => [
-    ...store.notes.matchIds(short).map((id) => ({id, kind: 'note' as const})),
-    ...store.findings.matchIds(short).map((id) => ({id, kind: 'finding' as const})),
-    ...store.reflections.matchIds(short).map((id) => ({id, kind: 'reflection' as const})),
-    ...store.advice.matchIds(short).map((id) => ({id, kind: 'advice' as const})),
-  ]
+  const candidates = (short: string): ConflictTarget[] => KIND_IDS.flatMap((kind) => queriesOf(store, kind).matchIds(short).map((id) => ({id, kind})))
   const inConflict = new Set(listConflicts(store).map((c) => c.id))
   let found: ConflictTarget[] = []
   const id = resolveShortId(
@@ -106,7 +102,7 @@ export function findConflictTarget(store: Store, typed: string): ConflictTarget 
       if (conflicted.length > 0) found = conflicted
       return found.map((c) => c.id)
     },
-    {hint, name: 'notitie, bevinding, reflectiegesprek of advies'},
+    {hint, name: everyKind('singular')},
   )
   return found.find((c) => c.id === id)!
 }
@@ -128,7 +124,7 @@ export function resolveConflict(store: Store, study: Study, id: string, options:
   const target = findConflictTarget(store, id)
   if (target.kind !== 'note') return resolveMaterial(store, study, target.kind, target.id, options)
   const {from, note} = resolveNote(store, study, target.id, options)
-  return {from, id: note.id, kind: 'notitie', version: note.version}
+  return {from, id: note.id, kind: KINDS.note.labels.singular, version: note.version}
 }
 
 /** The head a user chose, or the one shown now; refuses when nothing was chosen and no text given. */
@@ -152,10 +148,8 @@ function chooseHead<H extends {changedAt: string; changedBy: null | string; id: 
   return heads.find((head) => head.id === chosen)!
 }
 
-const MATERIAL_NAMES: Record<MaterialKind, string> = {advice: 'Advies', finding: 'Bevinding', reflection: 'Reflectiegesprek'}
-
 function resolveMaterial(store: Store, study: Study, kind: MaterialKind, id: string, options: ResolveOptions): Resolved {
-  const name = MATERIAL_NAMES[kind]
+  const name = KINDS[kind].labels.capital
   const heads = store.exchange.materialHeads(id)
   const chosen = chooseHead(heads, name, id, options)
   const queries = {advice: store.advice, finding: store.findings, reflection: store.reflections}[kind] as MaterialQueries<RecordMeta>
@@ -165,26 +159,26 @@ function resolveMaterial(store: Store, study: Study, kind: MaterialKind, id: str
   if (options.text !== undefined) {
     if (kind === 'reflection') {
       throw new UserError('Een reflectiegesprek heeft drie teksten (bevestigd, genuanceerd, aangevuld); --tekst kan daar niet.', {
-        hint: `Kies een versie met --kies, en pas die daarna aan met: karavaan reflect edit ${shortId(id)}`,
+        hint: `Kies een versie met --kies, en pas die daarna aan met: karavaan ${KINDS.reflection.topic} edit ${shortId(id)}`,
       })
     }
 
     const text = options.text.replaceAll('\r\n', '\n').trim()
     if (!text) throw new UserError('De samengevoegde tekst is leeg; er is niets veranderd.', {hint: 'Schrijf de tekst in het bestand, of kies een versie met --kies.'})
     // A merged text is new writing: the personal-data guard looks at it as at any edit.
-    const guarded = guardTexts(study, kind === 'finding' ? 'De bevinding' : 'Het advies', {tekst: text}, 'refuse', by)
+    const guarded = guardTexts(study, TheKind(kind), {tekst: text}, 'refuse', by)
     state = {...state, text: guarded.texts.tekst}
   }
 
   const deleted = chosen.change === 'verwijderd' && options.text === undefined
   const resolved = store.transaction(() => queries.resolve(state, chosen.id, heads.map((head) => head.id), {by, deleted}))
-  return {from: chosen.id, id, kind: MATERIAL_LABELS[kind], version: resolved.version}
+  return {from: chosen.id, id, kind: KINDS[kind].labels.singular, version: resolved.version}
 }
 
 function resolveNote(store: Store, study: Study, id: string, options: ResolveOptions): {from: string; note: Note} {
   const note = requireNote(store, id)
   const heads = store.exchange.heads(note.id)
-  const chosen = chooseHead(heads, 'Notitie', note.id, options)
+  const chosen = chooseHead(heads, KINDS.note.labels.capital, note.id, options)
   const base: NoteFields = {
     activity: chosen.activity,
     date: chosen.date,

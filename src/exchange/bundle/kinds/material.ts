@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 
+import {KINDS} from '../../../model/kinds.js'
 import type {MaterialKind} from '../../../model/material.js'
 import type {MaterialVersionRecord} from '../../../store/exchange.js'
 import type {Store} from '../../../store/store.js'
@@ -62,7 +63,8 @@ const versionOf = (data: v.GenericSchema<unknown, Record<string, unknown>>) =>
     version: v.pipe(count, v.minValue(1)),
   }) satisfies v.GenericSchema<unknown, MaterialVersionRecord>
 
-const NAMES: Record<MaterialKind, string> = {advice: 'een advies', finding: 'een bevinding', reflection: 'een reflectiegesprek'}
+/** "een bevinding": how a problem names a record of this kind. */
+const aKind = (kind: MaterialKind) => `een ${KINDS[kind].labels.singular}`
 
 /** What a version refers to: notes and tags (evidence) and findings (reflections, advice). */
 function references(kind: MaterialKind, data: Record<string, unknown>): {findings: string[]; notes: string[]; tags: string[]} {
@@ -89,19 +91,19 @@ function check(store: Store, kind: MaterialKind, records: MaterialVersionRecord[
   const problems = new Set<string>()
   for (const record of records) {
     const here = store.exchange.materialKind(record.record)
-    if (here && here !== kind) problems.add(`${NAMES[kind]} heeft id ${record.record}, maar in deze studie is dat ${NAMES[here]}`)
+    if (here && here !== kind) problems.add(`${aKind(kind)} heeft id ${record.record}, maar in deze studie is dat ${aKind(here)}`)
     const refs = references(kind, record.data)
     for (const note of refs.notes) {
-      if (!notes.has(note) && !store.exchange.hasNote(note)) problems.add(`${NAMES[kind]} verwijst naar notitie ${note}, die niet in deze studie staat en niet in de bundel`)
+      if (!notes.has(note) && !store.exchange.hasNote(note)) problems.add(`${aKind(kind)} verwijst naar ${KINDS.note.labels.singular} ${note}, die niet in deze studie staat en niet in de bundel`)
     }
 
     for (const tag of refs.tags) {
-      if (!tags.has(tag) && !store.exchange.hasTag(tag)) problems.add(`${NAMES[kind]} verwijst naar tag ${tag}, die niet in deze studie staat en niet in de bundel`)
+      if (!tags.has(tag) && !store.exchange.hasTag(tag)) problems.add(`${aKind(kind)} verwijst naar tag ${tag}, die niet in deze studie staat en niet in de bundel`)
     }
 
     for (const finding of refs.findings) {
       if (!findings.has(finding) && store.exchange.materialKind(finding) !== 'finding') {
-        problems.add(`${NAMES[kind]} verwijst naar bevinding ${finding}, die niet in deze studie staat en niet in de bundel`)
+        problems.add(`${aKind(kind)} verwijst naar ${KINDS.finding.labels.singular} ${finding}, die niet in deze studie staat en niet in de bundel`)
       }
     }
 
@@ -111,7 +113,7 @@ function check(store: Store, kind: MaterialKind, records: MaterialVersionRecord[
   return [...problems]
 }
 
-function materialKind(kind: MaterialKind, name: string, label: string, data: v.GenericSchema<unknown, Record<string, unknown>>): BundleKind<MaterialVersionRecord> {
+function materialKind(kind: MaterialKind, name: string, data: v.GenericSchema<unknown, Record<string, unknown>>): BundleKind<MaterialVersionRecord> {
   return {
     apply(store, records) {
       const touched = new Set<string>()
@@ -127,12 +129,12 @@ function materialKind(kind: MaterialKind, name: string, label: string, data: v.G
     },
     check: (store, records, incoming) => check(store, kind, records, incoming),
     collect: (store, {since}) => store.exchange.materialVersions(kind, since),
-    label,
+    label: KINDS[kind].labels.versions[1],
     name,
     record: versionOf(data),
   }
 }
 
-export const findingsKind = materialKind('finding', 'findings', 'bevindingsversies', finding)
-export const reflectionsKind = materialKind('reflection', 'reflections', 'versies van reflectiegesprekken', reflection)
-export const adviceKind = materialKind('advice', 'advice', 'adviesversies', advice)
+export const findingsKind = materialKind('finding', 'findings', finding)
+export const reflectionsKind = materialKind('reflection', 'reflections', reflection)
+export const adviceKind = materialKind('advice', 'advice', advice)

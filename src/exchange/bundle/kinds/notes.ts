@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 
+import {KINDS} from '../../../model/kinds.js'
 import type {NoteVersionRecord} from '../../../store/exchange.js'
 import type {BundleKind} from './kind.js'
 import {count, id, longText, shortText, slug, timestamp} from './records.js'
@@ -49,7 +50,7 @@ export const notesKind: BundleKind<NoteVersionRecord> = {
   collect(store, {since}) {
     return store.exchange.noteVersions(since)
   },
-  label: 'notitieversies',
+  label: KINDS.note.labels.versions[1],
   name: 'notes',
   record,
 }

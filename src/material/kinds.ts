@@ -1,0 +1,60 @@
+import {KINDS, type KindId, type MaterialKindId} from '../model/kinds.js'
+import type {Advice, Finding, MaterialVersion, Reflection} from '../model/material.js'
+import type {Note} from '../model/note.js'
+import {resolveShortId} from '../notes/ids.js'
+import type {Store} from '../store/store.js'
+
+/*
+ * What each kind of record does with the store, beside its labels in src/model/kinds.ts. Kept free
+ * of the personal-data guard, so commands that only read or move a record to the trash stay light.
+ */
+
+export interface RecordOf {
+  advice: Advice
+  finding: Finding
+  note: Note
+  reflection: Reflection
+}
+
+/** What every kind's queries can do: find by id or short form, and move to and from the trash. */
+export interface RecordQueries<T> {
+  get(id: string): T | undefined
+  matchIds(short: string): string[]
+  setDeleted(record: T, deleted: boolean, by?: null | string): T
+}
+
+export function queriesOf<K extends KindId>(store: Store, kind: K): RecordQueries<RecordOf[K]> {
+  const queries = {advice: store.advice, finding: store.findings, note: store.notes, reflection: store.reflections}
+  return queries[kind] as unknown as RecordQueries<RecordOf[K]>
+}
+
+/** Every version of a finding, reflection or advice, oldest first. */
+export function versionsOf<K extends MaterialKindId>(store: Store, kind: K, id: string): Array<MaterialVersion<RecordOf[K]>> {
+  const queries = {advice: store.advice, finding: store.findings, reflection: store.reflections}
+  return queries[kind].versions(id) as Array<MaterialVersion<RecordOf[K]>>
+}
+
+/**
+ * A record by its full id or a unique short form (as lists show it); `flag` names the option it
+ * was typed after, when that is not the command's own argument.
+ */
+export function requireRecord<K extends KindId>(store: Store, kind: K, id: string, flag?: string): RecordOf[K] {
+  const {labels, topic} = KINDS[kind]
+  const queries = queriesOf(store, kind)
+  const hint = `Zoek de id op met: karavaan ${topic} list (of ${topic} list --deleted voor de prullenbak)`
+  return queries.get(resolveShortId(id, (short) => queries.matchIds(short), {hint, name: flag ? `${labels.singular} (${flag})` : labels.singular}))!
+}
+
+/** How history names what a version was about, beside its number and date. */
+export const HISTORY_TITLES: {[K in MaterialKindId]: (data: RecordOf[K]) => string} = {
+  advice: (a) => `${a.audience}: ${a.title}`,
+  finding: (f) => f.title,
+  reflection: (r) => `${r.halteplaats}, ${r.date}`,
+}
+
+/** The texts of a record the personal-data guard reads, under the Dutch names its messages give them. */
+export const GUARDED_TEXTS = {
+  advice: (a: Pick<Advice, 'text' | 'title'>) => ({tekst: a.text, titel: a.title}),
+  finding: (f: Pick<Finding, 'text' | 'title'>) => ({tekst: f.text, titel: f.title}),
+  reflection: (r: Pick<Reflection, 'added' | 'confirmed' | 'nuanced'>) => ({aangevuld: r.added.text, bevestigd: r.confirmed.text, genuanceerd: r.nuanced.text}),
+} satisfies {[K in MaterialKindId]: (data: RecordOf[K]) => Record<string, string>}
