@@ -2,6 +2,7 @@ import {adviceFlags, adviceFromFlags} from '../../cli/material-flags.js'
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
+import {findingChoices} from '../../findings/pickers.js'
 import {addAdvice, type AdviceInput} from '../../findings/service.js'
 import type {Advice} from '../../findings/types.js'
 import {shortId} from '../../notes/ids.js'
@@ -30,7 +31,7 @@ In een terminal vraagt advice add wat je niet met opties gaf, met lijsten voor d
     let input: AdviceInput = adviceFromFlags(flags)
     if (this.interactive) {
       const {askAdviceFields} = await import('../../ui/material-prompts.js')
-      input = await askAdviceFields(store, study, input)
+      input = await askAdviceFields(study, input, () => findingChoices(store))
     } else {
       const missing = [input.audience ? '' : '--audience', input.title?.trim() ? '' : '--title'].filter(Boolean)
       if (missing.length > 0) throw new UserError(`Zonder vragen kan advice add het advies niet opslaan: ${missing.join(' en ')} ontbreekt.`, {hint: 'Geef deze opties mee, of start advice add in een terminal. Zie: karavaan advice add --help'})

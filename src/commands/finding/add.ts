@@ -2,6 +2,7 @@ import {evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/mater
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
+import {noteChoices} from '../../findings/pickers.js'
 import {addFinding, type FindingInput, resolveFinding} from '../../findings/service.js'
 import type {FindingWithEvidence} from '../../findings/types.js'
 import {shortId} from '../../notes/ids.js'
@@ -33,7 +34,7 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
     let input: FindingInput = {...findingFromFlags(flags), evidence: evidenceFromFlags(flags)}
     if (this.interactive) {
       const {askFindingFields} = await import('../../ui/material-prompts.js')
-      input = await askFindingFields(store, study, input)
+      input = await askFindingFields(study, input, (scope) => noteChoices(store, study, scope))
     } else if (!input.title?.trim()) {
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})
     }
