@@ -19,7 +19,7 @@ Tabellen (--format csv of xlsx), met --what:
   matrix    de narratieven geteld per halteplaats en per groep (als karavaan analyse matrix)
   coverage  per halteplaats elk gesprek en elke observatie: gepland, gehouden, aantal notities
 Een .xlsx-bestand krijgt zonder --what alle vier als aparte tabbladen; een .csv bevat één tabel (standaard notes).
-CSV is UTF-8 met BOM, met een puntkomma tussen de velden: zo opent Nederlandse Excel het met een dubbelklik goed. Voor R, Python of Engelstalige Excel: --scheidingsteken komma. Een tekst die met =, +, - of @ begint krijgt in CSV een ' ervoor, zodat Excel hem niet als formule uitvoert.
+CSV is UTF-8 met BOM, met een puntkomma tussen de velden: zo opent Nederlandse Excel het met een dubbelklik goed. Voor R, Python of Engelstalige Excel: --separator komma. Een tekst die met =, +, - of @ begint krijgt in CSV een ' ervoor, zodat Excel hem niet als formule uitvoert.
 
 REFI-QDA, voor ATLAS.ti, NVivo, MAXQDA, QualCoder en andere:
   qdpx      een project: het codeboek (narratieven en thema's), de notities als teksten, de tags als gecodeerde passages, de codeurs als gebruikers, halteplaats en groep als variabelen
@@ -35,7 +35,7 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
   static override examples = [
     {command: '<%= config.bin %> export --out karavaan.xlsx', description: 'Alle tabellen in één Excel-bestand.'},
     {command: '<%= config.bin %> export --format csv --what tags --out tags.csv', description: 'De tags als CSV voor Nederlandse Excel.'},
-    {command: '<%= config.bin %> export --format csv --scheidingsteken komma --out notities.csv', description: 'De notities als CSV met komma\'s, voor R of Python.'},
+    {command: '<%= config.bin %> export --format csv --separator komma --out notities.csv', description: 'De notities als CSV met komma\'s, voor R of Python.'},
     {command: '<%= config.bin %> export --format qdpx --out karavaan.qdpx', description: 'Een project voor ATLAS.ti, NVivo of MAXQDA.'},
     {command: '<%= config.bin %> export --format qdc --out codeboek.qdc', description: 'Alleen het codeboek.'},
     {command: '<%= config.bin %> export --format bundle --out anna-maart.karavaan', description: 'Alles van deze laptop in één bundel voor de projectleider.'},
@@ -48,7 +48,8 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
     force: Flags.boolean({description: 'Vervang het bestand als het al bestaat.'}),
     format: Flags.string({description: 'Het formaat; zonder deze optie volgt het uit de naam van het bestand.', options: [...EXPORT_FORMATS]}),
     out: Flags.file({description: 'Het bestand dat de kit schrijft.', required: true}),
-    scheidingsteken: Flags.string({default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
+    // --scheidingsteken, the Dutch spelling of the first versions, keeps working, unlisted.
+    separator: Flags.string({aliases: ['scheidingsteken'], default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
     since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15) of dit tijdstip is veranderd. Alleen bij --format bundle.'}),
     what: Flags.string({description: 'Welke tabel (bij csv en xlsx).', options: [...TABLES]}),
   }
@@ -72,7 +73,7 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
         bundle: {passphrase, since: flags.since},
         format,
         out,
-        separator: flags.scheidingsteken as (typeof SEPARATORS)[number],
+        separator: flags.separator as (typeof SEPARATORS)[number],
         what: flags.what as (typeof TABLES)[number] | undefined,
       },
       this.config.version,

@@ -82,7 +82,7 @@ export async function examineStudy(dir: string, options: {cacheDir?: string; fix
 
 function checkDatabase(store: Store, study: Study, fix: boolean): Check[] {
   const checks: Check[] = []
-  const restoreHint = 'Dit herstelt karavaan niet zelf. Zet een backup terug met karavaan restore BESTAND (de huidige database wordt bewaard).'
+  const restoreHint = 'Dit herstelt karavaan niet zelf. Zet een backup terug met karavaan backup restore BESTAND (voorheen karavaan restore; de huidige database wordt bewaard).'
   const integrity = integrityProblems(store)
   checks.push(
     integrity.length === 0

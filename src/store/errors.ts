@@ -53,7 +53,7 @@ export function databaseProblem(error: unknown, file: string, wait = DEFAULT_WAI
 
   if (is('SQLITE_NOTADB', 'SQLITE_CORRUPT')) {
     return new UserError(`${file} is beschadigd of geen karavaan-database.`, {
-      hint: 'Kijk met karavaan doctor wat er mis is, of zet een backup terug met karavaan restore BESTAND.',
+      hint: 'Kijk met karavaan doctor wat er mis is, of zet een backup terug met karavaan backup restore BESTAND (voorheen karavaan restore).',
     })
   }
 

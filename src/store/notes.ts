@@ -388,6 +388,42 @@ export class NoteQueries {
 
     return {params, where: clauses.join(' AND ')}
   }
+
+  /**
+   * What a list to pick notes from shows, oldest conversation first: the first `textLength`
+   * characters of each text instead of the whole of it, so a study of long notes does not pass
+   * through memory to fill a checkbox list. No halteplaatsen: every note not in the trash.
+   */
+  pickerRows(
+    filter: {halteplaatsen?: string[]} = {},
+    textLength = 120,
+  ): Array<{activity: null | string; date: string; group: null | string; halteplaats: string; id: string; narratives: string[]; start: string; themes: string[]}> {
+    const rows = this.prepare(
+      `SELECT n.id, n.halteplaats, n.group_id, n.activity, n.date, substr(n.text, 1, @textLength) AS start, n.themes, ${NARRATIVES_OF}
+       FROM notes n
+       WHERE n.deleted_at IS NULL AND (@places IS NULL OR n.halteplaats IN (SELECT value FROM json_each(@places)))
+       ORDER BY n.date, n.halteplaats, n.id`,
+    ).all({places: filter.halteplaatsen?.length ? JSON.stringify(filter.halteplaatsen) : null, textLength}) as Array<{
+      activity: null | string
+      date: string
+      group_id: null | string
+      halteplaats: string
+      id: string
+      narratives: string
+      start: string
+      themes: string
+    }>
+    return rows.map((row) => ({
+      activity: row.activity,
+      date: row.date,
+      group: row.group_id,
+      halteplaats: row.halteplaats,
+      id: row.id,
+      narratives: JSON.parse(row.narratives) as string[],
+      start: row.start,
+      themes: JSON.parse(row.themes) as string[],
+    }))
+  }
 }
 
 function json(value: unknown): null | string {

@@ -53,7 +53,7 @@ export function renderConflicts(conflicts: Conflict[]): string {
   })
   return [
     ...blocks,
-    `${conflicts.length === 1 ? 'Eén conflict' : `${conflicts.length} conflicten`}. Los op met: karavaan conflicts resolve ID --kies VERSIE (of --tekst BESTAND met een samengevoegde tekst).`,
+    `${conflicts.length === 1 ? 'Eén conflict' : `${conflicts.length} conflicten`}. Los op met: karavaan conflicts resolve ID --choose VERSIE (of --text BESTAND met een samengevoegde tekst).`,
   ].join('\n\n')
 }
 

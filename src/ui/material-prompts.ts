@@ -2,14 +2,12 @@ import {existsSync, readFileSync, unlinkSync} from 'node:fs'
 
 import type {AdviceInput} from '../material/advice.js'
 import type {FindingInput} from '../material/findings.js'
+import type {EvidenceScope} from '../material/pickers.js'
 import type {ReflectionInput} from '../material/reflections.js'
 import {draftPath, writeDraft} from '../notes/draft.js'
-import {shortId} from '../notes/ids.js'
-import type {Note} from '../model/note.js'
-import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {isIsoDate} from '../study/dates.js'
-import {askCheckbox, askSelect, askText, type Choice} from './prompts.js'
+import {askCheckbox, askSearchCheckbox, askSelect, askText, type Choice} from './prompts.js'
 
 /**
  * A long text: in the user's editor when one is set, otherwise line by line. The text is kept in
@@ -37,11 +35,7 @@ export async function askLongText(study: Study, message: string, name: string, i
   }
 }
 
-function findingChoices(store: Store): Array<Choice<string>> {
-  return store.findings.list().map((f) => ({name: `${shortId(f.id)}  ${f.title.length > 70 ? `${f.title.slice(0, 69)}…` : f.title}`, short: shortId(f.id), value: f.id}))
-}
-
-export async function askFindingFields(store: Store, study: Study, given: FindingInput): Promise<FindingInput> {
+export async function askFindingFields(study: Study, given: FindingInput, evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>): Promise<FindingInput> {
   const method = study.methodDefinition
   const input = {...given}
   if (!input.title) input.title = await askText('Titel van de bevinding (in één zin)', {validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
@@ -56,23 +50,9 @@ export async function askFindingFields(store: Store, study: Study, given: Findin
   }
 
   if (!input.evidence?.length) {
-    const places = new Set(input.halteplaatsen)
-    const narratives = new Set(input.narratives)
-    const themes = new Set(input.themes)
-    // The notes of the chosen halteplaatsen, those that carry a chosen narrative or theme first:
-    // the likeliest evidence on the first screen, the rest still in the list.
-    const relevant = (n: Note) => n.narratives.some((c) => narratives.has(c)) || n.themes.some((c) => themes.has(c))
-    const notes = store.notes
-      .list()
-      .filter((n) => places.size === 0 || places.has(n.halteplaats))
-      .sort((a, b) => Number(relevant(b)) - Number(relevant(a)))
-    const placeName = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
-    const kindName = (n: Note) => (n.group ? (method.groups.find((g) => g.id === n.group)?.short ?? n.group) : (method.activities.find((a) => a.id === n.activity)?.name.toLowerCase() ?? n.activity ?? ''))
-    if (notes.length > 0) {
-      const chosen = await askCheckbox(
-        'Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)',
-        notes.map((n) => ({name: `${shortId(n.id)}  ${n.date}  ${placeName(n.halteplaats)}, ${kindName(n)}  ${n.text.replaceAll(/\s+/g, ' ').slice(0, 50)}`, short: shortId(n.id), value: n.id})),
-      )
+    const choices = evidenceChoices({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
+    if (choices.length > 0) {
+      const chosen = await askSearchCheckbox('Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)', choices)
       input.evidence = chosen.map((note) => ({note}))
     }
   }
@@ -80,7 +60,7 @@ export async function askFindingFields(store: Store, study: Study, given: Findin
   return input
 }
 
-export async function askReflectionFields(store: Store, study: Study, given: ReflectionInput, today: string): Promise<ReflectionInput> {
+export async function askReflectionFields(study: Study, given: ReflectionInput, today: string, findingChoices: () => Array<Choice<string>>): Promise<ReflectionInput> {
   const input = {...given}
   if (!input.halteplaats) input.halteplaats = await askSelect('Halteplaats', study.halteplaatsen.map((h) => ({description: `${h.gemeente}, ${h.type}`, name: h.name, value: h.id})))
   if (!input.date) input.date = await askText('Datum (jaar-maand-dag)', {default: today, validate: (v) => isIsoDate(v.trim()) || 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-10-15.'})
@@ -94,7 +74,7 @@ export async function askReflectionFields(store: Store, study: Study, given: Ref
     }
   }
 
-  const choices = findingChoices(store)
+  const choices = findingChoices()
   for (const [verdict, label] of [['confirmed', 'bevestigde'], ['nuanced', 'nuanceerde'], ['added', 'vulde aan']] as const) {
     if (input[verdict] === undefined) input[verdict] = await askLongText(study, `Wat ${label} het gesprek? (leeg laten mag)`, `reflectie-${verdict}`)
     const key = `${verdict}Findings` as const
@@ -105,14 +85,14 @@ export async function askReflectionFields(store: Store, study: Study, given: Ref
   return input
 }
 
-export async function askAdviceFields(store: Store, study: Study, given: AdviceInput): Promise<AdviceInput> {
+export async function askAdviceFields(study: Study, given: AdviceInput, findingChoices: () => Array<Choice<string>>): Promise<AdviceInput> {
   const method = study.methodDefinition
   const input = {...given}
   if (!input.audience) input.audience = await askSelect('Voor welke doelgroep?', method.audiences.map((a) => ({description: a.description, name: a.name, value: a.id})))
   if (!input.title) input.title = await askText('Titel van het advies (in één zin)', {validate: (v) => v.trim() !== '' || 'Een advies heeft een titel nodig.'})
   if (input.text === undefined) input.text = await askLongText(study, 'Schrijf het advies uit.', 'advies')
   if (!input.findings?.length) {
-    const choices = findingChoices(store)
+    const choices = findingChoices()
     if (choices.length > 0) input.findings = await askCheckbox('Op welke bevindingen antwoordt het advies?', choices)
   }
 

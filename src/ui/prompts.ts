@@ -37,6 +37,53 @@ export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>)
   return checkbox({choices, message, pageSize: 12, theme: checkboxTheme})
 }
 
+/**
+ * The choices whose name holds every word of what was typed, in any order, ignoring case and
+ * accents ("cafe" finds "café"); nothing typed: all of them.
+ */
+export function filterChoices<T>(choices: Array<Choice<T>>, term: string | undefined): Array<Choice<T>> {
+  const fold = (text: string) => text.normalize('NFD').replaceAll(/\p{Diacritic}/gu, '').toLowerCase()
+  const words = fold(term ?? '').split(/\s+/).filter(Boolean)
+  if (words.length === 0) return choices
+  return choices.filter((choice) => {
+    const name = fold(choice.name)
+    return words.every((word) => name.includes(word))
+  })
+}
+
+const DONE = Symbol('done')
+const searchTheme = {
+  style: {keysHelpTip: () => 'typ om te zoeken • ↑↓ bladeren • ⏎ aan- of uitvinken, of kies "klaar"'},
+}
+
+/**
+ * A checkbox list for long lists, in which typing narrows the list: inquirer's search prompt,
+ * asked again after every tick until "klaar" is chosen. The answer keeps the order of the list.
+ */
+export async function askSearchCheckbox<T>(message: string, choices: Array<Choice<T>>): Promise<T[]> {
+  const {search} = await load()
+  const ticked = new Set<T>()
+  for (;;) {
+    const count = ticked.size === 0 ? 'niets aangevinkt' : `${ticked.size} aangevinkt`
+    const answer = await search<T | typeof DONE>({
+      message,
+      pageSize: 12,
+      async source(term) {
+        const done = {name: `klaar (${count})`, short: count, value: DONE as T | typeof DONE}
+        const matches = filterChoices(choices, term).map((c) => ({...c, name: `${ticked.has(c.value) ? '◉' : '◯'} ${c.name}`}))
+        // Typed something: the matches on top, where the cursor is; nothing typed: done is one Enter away.
+        return term ? [...matches, done] : [done, ...matches]
+      },
+      theme: searchTheme,
+    })
+    if (answer === DONE) break
+    if (ticked.has(answer as T)) ticked.delete(answer as T)
+    else ticked.add(answer as T)
+  }
+
+  return choices.filter((c) => ticked.has(c.value)).map((c) => c.value)
+}
+
 /** Yes or no as a two-item list, so the answer reads "ja"/"nee" instead of inquirer's y/N. */
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
   return askSelect(message, [{name: 'ja', value: true}, {name: 'nee', value: false}], defaultValue)

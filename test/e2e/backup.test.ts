@@ -221,6 +221,40 @@ describe('karavaan restore', () => {
   })
 })
 
+describe('karavaan backup restore', () => {
+  it('puts a backup back under its new name, without a notice', () => {
+    const study = makeStudy()
+    expect(add(study, 'Notitie van voor de backup.').code).toBe(0)
+    const backup = json<BackupJson>(karavaan(['backup', '--study', study, '--json'])).file
+    expect(add(study, 'Notitie van na de backup.').code).toBe(0)
+    const result = karavaan(['backup', 'restore', backup, '--study', study])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Backup teruggezet: 1 notities.')
+    expect(result.stderr).toBe('')
+    expect(json<unknown[]>(karavaan(['note', 'list', '--study', study, '--json']))).toHaveLength(1)
+  })
+
+  it('still takes the old name, saying on stderr what the command is called now', () => {
+    const study = makeStudy()
+    const backup = json<BackupJson>(karavaan(['backup', '--study', study, '--json'])).file
+    const result = karavaan(['restore', backup, '--study', study, '--json'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('Let op: deze opdracht heet nu karavaan backup restore.')
+    expect(json<{notes: number}>(result).notes).toBe(0)
+  })
+
+  it('hides the old name from the list of commands, and lists the new one under backup', () => {
+    const root = karavaan(['--help']).stdout
+    expect(root).not.toMatch(/^ {2}restore /m)
+    expect(root).toMatch(/^ {2}backup +Backups van de studiedatabase/m)
+    expect(karavaan(['backup', '--help']).stdout).toMatch(/backup restore +Zet een backup van de studie terug\./)
+    const old = karavaan(['restore', '--help'])
+    expect(old.code).toBe(0)
+    expect(old.stdout).toContain('$ karavaan restore BESTAND')
+    expect(old.stdout).toContain('Deze opdracht heet nu karavaan backup restore.')
+  })
+})
+
 function readFirstPage(file: string): Buffer {
   return readFileSync(file).subarray(0, 4096)
 }

@@ -210,6 +210,29 @@ describe('bundles between laptops', () => {
     expect(json<ConflictJson[]>(k(study, 'conflicts', '--json'))).toEqual([])
   })
 
+  it('takes the flags by their English names, --choose and --text, and lists only those in its help', () => {
+    const chosen = copyStudy(leadAfterStart)
+    expect(k(chosen, 'merge', file('bram.karavaan'), file('fatima.karavaan')).code).toBe(0)
+    const version = json<ConflictJson[]>(k(chosen, 'conflicts', '--json'))[0].versions.find((v) => v.text.startsWith('Derde'))!
+    const resolved = k(chosen, 'conflicts', 'resolve', shared, '--choose', version.id.slice(-8))
+    expect(resolved.code, resolved.stderr).toBe(0)
+    expect(json<NoteJson>(k(chosen, 'note', 'show', shared, '--json')).text).toBe(version.text)
+
+    const written = copyStudy(leadAfterStart)
+    expect(k(written, 'merge', file('bram.karavaan'), file('fatima.karavaan')).code).toBe(0)
+    const merged = join(out, 'samen-engels.txt')
+    writeFileSync(merged, 'Het buurthuis blijft open tot de zomer, en gaat daarna misschien dicht.')
+    const fromText = k(written, 'conflicts', 'resolve', shared, '--text', merged)
+    expect(fromText.code, fromText.stderr).toBe(0)
+    expect(fromText.stdout).toContain('met de samengevoegde tekst')
+    expect(json<ConflictJson[]>(k(written, 'conflicts', '--json'))).toEqual([])
+
+    const help = k(written, 'conflicts', 'resolve', '--help').stdout
+    expect(help).toContain('--choose=<waarde>')
+    expect(help).toContain('--text=<waarde>')
+    expect(help).not.toMatch(/--kies|--tekst/)
+  })
+
   it('carries a removal as a tombstone that can be restored after the merge, and the restore travels back', () => {
     const trash = json<NoteJson[]>(k(lead, 'note', 'list', '--deleted', '--json'))
     expect(trash.map((n) => n.id)).toEqual([removed])

@@ -54,6 +54,16 @@ describe('karavaan export --format csv|xlsx', () => {
     expect(rows.find((r) => r.Code === 'onzichtbare-burger')).toMatchObject({Begin: '', Codeur: 'anna', Herkomst: 'notitie'})
   })
 
+  it('takes the separator by its English flag name, --separator, and lists only that name in its help', () => {
+    const file = join(out, 'notities-tab.csv')
+    const result = run('--format', 'csv', '--separator', 'tab', '--out', file)
+    expect(result.code, result.stderr).toBe(0)
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toContain('\t')
+    const help = karavaan(['export', '--help']).stdout
+    expect(help).toContain('--separator=puntkomma|komma|tab')
+    expect(help).not.toContain('scheidingsteken')
+  })
+
   it('writes a workbook with one sheet per table: bold frozen headers, filters, dates, numbers, wrapped text', async () => {
     const file = join(out, 'karavaan.xlsx')
     const result = run('--out', file)

@@ -3,6 +3,7 @@ import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
 import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
+import {findingChoices} from '../../material/pickers.js'
 import {addAdvice, type AdviceInput} from '../../material/advice.js'
 import type {Advice} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
@@ -30,7 +31,7 @@ In een terminal vraagt advice add wat je niet met opties gaf, met lijsten voor d
     let input: AdviceInput = adviceFromFlags(flags)
     if (this.interactive) {
       const {askAdviceFields} = await import('../../ui/material-prompts.js')
-      input = await askAdviceFields(store, study, input)
+      input = await askAdviceFields(study, input, () => findingChoices(store))
     } else {
       const missing = [input.audience ? '' : '--audience', input.title?.trim() ? '' : '--title'].filter(Boolean)
       if (missing.length > 0) throw new UserError(`Zonder vragen kan advice add het advies niet opslaan: ${missing.join(' en ')} ontbreekt.`, {hint: 'Geef deze opties mee, of start advice add in een terminal. Zie: karavaan advice add --help'})

@@ -6,6 +6,7 @@ import {UserError} from '../../errors.js'
 import {addFinding, type FindingInput} from '../../material/findings.js'
 import {resolveFinding} from '../../material/read-model.js'
 import type {FindingWithEvidence} from '../../model/material.js'
+import {noteChoices} from '../../material/pickers.js'
 import {shortId} from '../../notes/ids.js'
 import {DRAFT_MARK} from '../../ui/material-view.js'
 
@@ -34,7 +35,7 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
     let input: FindingInput = {...findingFromFlags(flags), evidence: evidenceFromFlags(flags)}
     if (this.interactive) {
       const {askFindingFields} = await import('../../ui/material-prompts.js')
-      input = await askFindingFields(store, study, input)
+      input = await askFindingFields(study, input, (scope) => noteChoices(store, study, scope))
     } else if (!input.title?.trim()) {
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})
     }

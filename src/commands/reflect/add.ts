@@ -3,6 +3,7 @@ import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
 import {privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
+import {findingChoices} from '../../material/pickers.js'
 import {addReflection, type ReflectionInput} from '../../material/reflections.js'
 import type {Reflection} from '../../model/material.js'
 import {shortId} from '../../notes/ids.js'
@@ -33,7 +34,7 @@ In een terminal vraagt reflect add wat je niet met opties gaf, met lijsten voor 
     let input: ReflectionInput = reflectionFromFlags(flags)
     if (this.interactive) {
       const {askReflectionFields} = await import('../../ui/material-prompts.js')
-      input = await askReflectionFields(store, study, input, new Date().toISOString().slice(0, 10))
+      input = await askReflectionFields(study, input, new Date().toISOString().slice(0, 10), () => findingChoices(store))
     } else {
       const missing = [input.halteplaats ? '' : '--halteplaats', input.date ? '' : '--date'].filter(Boolean)
       if (missing.length > 0) throw new UserError(`Zonder vragen kan reflect add het gesprek niet opslaan: ${missing.join(' en ')} ontbreekt.`, {hint: 'Geef deze opties mee, of start reflect add in een terminal. Zie: karavaan reflect add --help'})

@@ -136,7 +136,7 @@ function chooseHead<H extends {changedAt: string; changedBy: null | string; id: 
   if (options.choose === undefined && options.text === undefined) {
     throw new UserError(`Kies welke versie van ${name.toLowerCase()} ${shortId(id)} blijft, of geef een samengevoegde tekst.`, {
       details: heads.map((head) => `${shortId(head.id)}: versie ${head.version}, ${head.changedAt.slice(0, 16).replace('T', ' ')}${head.changedBy ? ` door ${head.changedBy}` : ''}`),
-      hint: `Bijvoorbeeld: karavaan conflicts resolve ${shortId(id)} --kies ${shortId(heads[0].id)}`,
+      hint: `Bijvoorbeeld: karavaan conflicts resolve ${shortId(id)} --choose ${shortId(heads[0].id)}`,
     })
   }
 
@@ -158,13 +158,13 @@ function resolveMaterial(store: Store, study: Study, kind: MaterialKind, id: str
   let state = {...chosen.data, createdAt: current.createdAt, createdBy: current.createdBy, id} as unknown as RecordMeta & {text?: string}
   if (options.text !== undefined) {
     if (kind === 'reflection') {
-      throw new UserError('Een reflectiegesprek heeft drie teksten (bevestigd, genuanceerd, aangevuld); --tekst kan daar niet.', {
-        hint: `Kies een versie met --kies, en pas die daarna aan met: karavaan ${KINDS.reflection.topic} edit ${shortId(id)}`,
+      throw new UserError('Een reflectiegesprek heeft drie teksten (bevestigd, genuanceerd, aangevuld); --text kan daar niet.', {
+        hint: `Kies een versie met --choose, en pas die daarna aan met: karavaan ${KINDS.reflection.topic} edit ${shortId(id)}`,
       })
     }
 
     const text = options.text.replaceAll('\r\n', '\n').trim()
-    if (!text) throw new UserError('De samengevoegde tekst is leeg; er is niets veranderd.', {hint: 'Schrijf de tekst in het bestand, of kies een versie met --kies.'})
+    if (!text) throw new UserError('De samengevoegde tekst is leeg; er is niets veranderd.', {hint: 'Schrijf de tekst in het bestand, of kies een versie met --choose.'})
     // A merged text is new writing: the personal-data guard looks at it as at any edit.
     const guarded = guardTexts(study, TheKind(kind), {tekst: text}, 'refuse', by)
     state = {...state, text: guarded.texts.tekst}

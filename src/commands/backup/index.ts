@@ -1,15 +1,15 @@
 import {Flags} from '@oclif/core'
 import {relative} from 'node:path'
 
-import {StudyCommand} from '../cli/study-command.js'
-import {backupStudy, type BackupResult, DEFAULT_KEEP} from '../maintenance/backup.js'
+import {StudyCommand} from '../../cli/study-command.js'
+import {backupStudy, type BackupResult, DEFAULT_KEEP} from '../../maintenance/backup.js'
 
 export default class Backup extends StudyCommand {
   static override description = `Maakt een backup van de database van de studie (alle notities, tags, versies, planning en contextcijfers), ook terwijl je of een collega ermee werkt: de backup is één samenhangend moment.
 
 Zonder --out komt de backup in de map backups/ van de studie, met datum en tijd (UTC) in de naam, zoals karavaan-2026-05-18T10-30-00-000Z.sqlite. Daar bewaart karavaan de nieuwste ${DEFAULT_KEEP} (met --keep kies je een ander aantal; --keep 0 bewaart alles). Alleen oudere backups die karavaan zelf zo heeft genoemd worden opgeruimd: nooit een bestand dat je er zelf neerzette, nooit een kopie van vóór een herstel (voor-herstel-…) en nooit een backup elders (--out).
 
-Een backup is alleen voor jou leesbaar (0600), net als de map backups/ (0700). Hij bevat de woorden van respondenten: bewaar hem op een versleutelde schijf. Terugzetten doe je met karavaan restore BESTAND.`
+Een backup is alleen voor jou leesbaar (0600), net als de map backups/ (0700). Hij bevat de woorden van respondenten: bewaar hem op een versleutelde schijf. Terugzetten doe je met karavaan backup restore BESTAND.`
 
   static override examples = [
     {command: '<%= config.bin %> backup', description: 'Een backup in de map backups/ van de studie.'},
