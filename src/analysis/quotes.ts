@@ -1,3 +1,4 @@
+import {attribution} from '../privacy/attribution.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 
@@ -17,7 +18,6 @@ export interface Quote {
  * The same words tagged by two coders are one quote.
  */
 export function narrativeQuotes(store: Store, study: Study, narrative: string, filter: {group?: string; halteplaats?: string} = {}): Quote[] {
-  const method = study.methodDefinition
   const seen = new Set<string>()
   const quotes: Quote[] = []
   for (const passage of store.tags.passages('narrative', narrative)) {
@@ -26,11 +26,7 @@ export function narrativeQuotes(store: Store, study: Study, narrative: string, f
     const key = `${passage.noteId}\u0000${passage.start}\u0000${passage.end}`
     if (seen.has(key)) continue
     seen.add(key)
-    const who = passage.group
-      ? method.groups.find((g) => g.id === passage.group)?.quoteLabel ?? passage.group
-      : `${method.activities.find((a) => a.id === passage.activity)?.name.toLowerCase() ?? passage.activity}`
-    const where = study.halteplaatsen.find((h) => h.id === passage.halteplaats)?.name ?? passage.halteplaats
-    quotes.push({activity: passage.activity, attribution: `${who}, halteplaats ${where}`, group: passage.group, halteplaats: passage.halteplaats, narrative, quote: passage.quote!})
+    quotes.push({activity: passage.activity, attribution: attribution(study, passage), group: passage.group, halteplaats: passage.halteplaats, narrative, quote: passage.quote!})
   }
 
   return quotes

@@ -2,7 +2,7 @@ import {UserError} from '../errors.js'
 import {parseDecimal} from '../parse/csv.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {describeChoice} from '../study/lookup.js'
+import {codeChoices, findCode} from '../study/lookup.js'
 import type {ContextFigure, ContextFigureInput} from '../model/context.js'
 
 /** A figure as a user gives it: every field still text, from flags or a CSV row. */
@@ -26,9 +26,8 @@ export function checkFigure(study: Study, raw: RawFigure): {figure?: ContextFigu
   const problems: string[] = []
   const halteplaats = raw.halteplaats?.trim() ?? ''
   if (!halteplaats) problems.push('halteplaats ontbreekt')
-  else if (!study.halteplaatsen.some((h) => h.id === halteplaats)) {
-    problems.push(`onbekende halteplaats "${halteplaats}"; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
-  }
+  // A CSV row's problem starts with what is wrong, so it keeps its own word order.
+  else if (!findCode(study, 'halteplaats', halteplaats)) problems.push(`onbekende halteplaats "${halteplaats}"; kies uit ${codeChoices(study, 'halteplaats')}`)
 
   const indicator = raw.indicator?.trim() ?? ''
   if (!indicator) problems.push('indicator ontbreekt')

@@ -2,7 +2,7 @@ import {TheKind} from '../model/kinds.js'
 import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {describeChoice} from '../study/lookup.js'
+import {codeChoices, codeProblem} from '../study/lookup.js'
 import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
 import {guardTexts} from './guard.js'
 import {requireAdvice} from './lookup.js'
@@ -19,15 +19,19 @@ export interface AdviceInput {
 }
 
 export function checkAdvice(store: Store, study: Study, input: AdviceInput): AdviceFields {
-  const method = study.methodDefinition
   const problems = new Problems()
   const title = checkTitle(problems, input.title, 'een advies')
   const text = checkText(problems, input.text)
   const audience = input.audience?.trim() ?? ''
-  if (!audience) problems.add('doelgroep', `ontbreekt; kies uit ${describeChoice(method.audiences.map((a) => a.id))}`)
-  else if (!method.audiences.some((a) => a.id === audience)) problems.add('doelgroep', `"${audience}" is onbekend; kies uit ${describeChoice(method.audiences.map((a) => a.id))}`)
+  if (!audience) problems.add('doelgroep', `ontbreekt; kies uit ${codeChoices(study, 'audience')}`)
+  else {
+    const unknown = codeProblem(study, 'audience', audience)
+    if (unknown) problems.add('doelgroep', unknown)
+  }
+
   const frame = input.frame?.trim() || null
-  if (frame && !method.frames.some((f) => f.id === frame)) problems.add('kader', `"${frame}" is geen kader van de methode; kies uit ${describeChoice(method.frames.map((f) => f.id))}`)
+  const unknownFrame = frame ? codeProblem(study, 'frame', frame) : undefined
+  if (unknownFrame) problems.add('kader', unknownFrame)
   const findings = checkFindingIds(store, problems, input.findings, 'bevinding')
   problems.throwIfAny(TheKind('advice'))
   return {audience, findings, frame, text, title}

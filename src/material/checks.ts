@@ -2,7 +2,7 @@ import {UserError} from '../errors.js'
 import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {describeChoice, findNarrative} from '../study/lookup.js'
+import {checkCode, codeProblem} from '../study/lookup.js'
 import {requireFinding} from './lookup.js'
 
 export const MAX_TEXT = 100_000
@@ -33,22 +33,18 @@ export class Problems {
 }
 
 export function checkCodes(study: Study, problems: Problems, input: {halteplaatsen?: string[]; narratives?: string[]; themes?: string[]}) {
-  const method = study.methodDefinition
-  const halteplaatsen = unique(input.halteplaatsen ?? []).filter((id) => {
-    const ok = study.halteplaatsen.some((h) => h.id === id)
-    if (!ok) problems.add('halteplaats', `"${id}" is onbekend; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
-    return ok
-  })
-  const themes = unique(input.themes ?? []).filter((id) => {
-    const ok = method.themes.some((t) => t.id === id)
-    if (!ok) problems.add('thema', `"${id}" is geen thema van de methode; kies uit ${describeChoice(method.themes.map((t) => t.id))}`)
-    return ok
-  })
+  const known = (field: string, problem: string | undefined) => {
+    if (problem) problems.add(field, problem)
+    return problem === undefined
+  }
+
+  const halteplaatsen = unique(input.halteplaatsen ?? []).filter((id) => known('halteplaats', codeProblem(study, 'halteplaats', id)))
+  const themes = unique(input.themes ?? []).filter((id) => known('thema', codeProblem(study, 'theme', id)))
   const narratives = unique(
     (input.narratives ?? []).map((value) => {
-      const found = findNarrative(method, value)
-      if (!found) problems.add('narratief', `"${value}" is geen narratief; kies uit ${describeChoice(method.narratives.map((n) => n.id))} (of 1-5)`)
-      return found?.id ?? ''
+      const found = checkCode(study, 'narrative', value)
+      known('narratief', found.problem)
+      return found.id ?? ''
     }),
   ).filter(Boolean)
   return {halteplaatsen, narratives, themes}

@@ -1,18 +1,18 @@
 import {UserError} from '../errors.js'
-import {type LocatedHit, type PersonalDataPolicy, scanNote} from '../notes/guard.js'
 import type {PersonalDataOverride} from '../model/note.js'
-import {KIND_LABELS, pseudonymise} from '../privacy/index.js'
+import type {PersonalDataPolicy} from '../notes/guard.js'
+import {allowedNames} from '../privacy/allowed.js'
+import {type FieldHit as PrivacyFieldHit, guardFields} from '../privacy/guard.js'
+import {KIND_LABELS} from '../privacy/index.js'
 import type {Study} from '../study/load.js'
 
 /** A hit with the field of the finding, reflection or advice it was found in ("tekst", "titel" …). */
-export interface FieldHit extends LocatedHit {
-  field: string
-}
+export type FieldHit = PrivacyFieldHit
 
 /**
- * The personal-data guard of notes, run over the texts of a finding, reflection or advice: the
- * same detectors, the same three policies. Names of the team and of the study's places are let
- * through: "Wendelo" or "Veenstad" in a finding is no respondent.
+ * The personal-data guard run over the texts of a finding, reflection or advice: the same
+ * detectors, policies and allowed names as for notes ("Wendelo" or "Veenstad" in a finding is no
+ * respondent).
  */
 export function guardTexts<K extends string>(
   study: Study,
@@ -21,24 +21,8 @@ export function guardTexts<K extends string>(
   policy: PersonalDataPolicy,
   by: null | string,
 ): {hits: FieldHit[]; override: null | PersonalDataOverride; texts: Record<K, string>} {
-  const allowed = [
-    ...study.team.map((m) => m.name),
-    ...study.halteplaatsen.flatMap((h) => [h.name, h.gemeente]),
-  ]
-  const hits: FieldHit[] = []
-  const byField = {} as Record<K, LocatedHit[]>
-  for (const field of Object.keys(texts) as K[]) {
-    const found = texts[field] ? scanNote({activity: null, date: '', group: null, halteplaats: '', interviewer: '', narratives: [], participants: null, roles: [], text: texts[field], themes: []}, allowed) : []
-    byField[field] = found
-    hits.push(...found.map((hit) => ({...hit, field})))
-  }
-
-  if (hits.length === 0) return {hits, override: null, texts}
-  if (policy === 'refuse') throw new MaterialPersonalDataError(what, hits)
-  if (policy === 'allow') return {hits, override: {at: new Date().toISOString(), by, kinds: [...new Set(hits.map((h) => h.kind))]}, texts}
-  const replaced = {...texts}
-  for (const field of Object.keys(texts) as K[]) replaced[field] = pseudonymise(texts[field], byField[field])
-  return {hits, override: null, texts: replaced}
+  const guarded = guardFields(texts, {allowed: allowedNames(study), by, policy, refuse: (hits) => new MaterialPersonalDataError(what, hits)})
+  return {hits: guarded.hits, override: guarded.override, texts: guarded.fields}
 }
 
 export class MaterialPersonalDataError extends UserError {

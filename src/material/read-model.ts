@@ -1,4 +1,5 @@
 import type {Note} from '../model/note.js'
+import {attribution} from '../privacy/attribution.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import type {Advice, AdviceFilter, Finding, FindingFilter, FindingWithEvidence, Reflection, ReflectionFilter, ResolvedEvidence} from '../model/material.js'
@@ -67,14 +68,4 @@ export function listAdvice(store: Store, filter: AdviceFilter = {}): Advice[] {
 function liveFindings(store: Store): (id: string) => boolean {
   const trash = new Set(store.findings.list({deleted: true}).map((f) => f.id))
   return (id) => !trash.has(id)
-}
-
-/** "moeder, halteplaats Wendelo": group type (or observation) and halteplaats only. */
-export function attribution(study: Study, note: Pick<Note, 'activity' | 'group' | 'halteplaats'>): string {
-  const method = study.methodDefinition
-  const who = note.group
-    ? (method.groups.find((g) => g.id === note.group)?.quoteLabel ?? note.group)
-    : (method.activities.find((a) => a.id === note.activity)?.name.toLowerCase() ?? note.activity ?? '')
-  const where = study.halteplaatsen.find((h) => h.id === note.halteplaats)?.name ?? note.halteplaats
-  return `${who}, halteplaats ${where}`
 }

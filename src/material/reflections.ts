@@ -3,7 +3,7 @@ import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import {isIsoDate} from '../study/dates.js'
 import type {Study} from '../study/load.js'
-import {describeChoice} from '../study/lookup.js'
+import {codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
 import {checkFindingIds, checkText, Problems} from './checks.js'
 import {guardTexts} from './guard.js'
 import {requireReflection} from './lookup.js'
@@ -70,8 +70,11 @@ function checkParticipants(study: Study, problems: Problems, raw: Array<Particip
 export function checkReflection(store: Store, study: Study, input: ReflectionInput): ReflectionFields {
   const problems = new Problems()
   const halteplaats = input.halteplaats?.trim() ?? ''
-  if (!halteplaats) problems.add('halteplaats', `ontbreekt; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
-  else if (!study.halteplaatsen.some((h) => h.id === halteplaats)) problems.add('halteplaats', `"${halteplaats}" is onbekend; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
+  if (!halteplaats) problems.add('halteplaats', `ontbreekt; kies uit ${codeChoices(study, 'halteplaats')}`)
+  else {
+    const unknown = codeProblem(study, 'halteplaats', halteplaats)
+    if (unknown) problems.add('halteplaats', unknown)
+  }
   const date = input.date?.trim() ?? ''
   if (!date) problems.add('datum', 'ontbreekt; schrijf de datum als 2026-10-15')
   else if (!isIsoDate(date)) problems.add('datum', `"${date}" is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-10-15`)

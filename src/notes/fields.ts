@@ -1,5 +1,5 @@
 import type {Study} from '../study/load.js'
-import {describeChoice, findGroup, findNarrative} from '../study/lookup.js'
+import {checkCode, codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
 import {isIsoDate} from '../study/dates.js'
 import type {NoteFields} from '../model/note.js'
 
@@ -29,28 +29,30 @@ const MAX_TEXT = 200_000
  * problem at once. Ids may be given as ids or (for groups and narratives) as numbers.
  */
 export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: NoteFields; problems: FieldProblem[]} {
-  const method = study.methodDefinition
   const problems: FieldProblem[] = []
   const problem = (field: string, message: string) => problems.push({field, message})
 
   const halteplaats = text(raw.halteplaats)
-  if (!halteplaats) problem('halteplaats', `ontbreekt; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
-  else if (!study.halteplaatsen.some((h) => h.id === halteplaats)) problem('halteplaats', `"${halteplaats}" is onbekend; kies uit ${describeChoice(study.halteplaatsen.map((h) => h.id))}`)
+  if (!halteplaats) problem('halteplaats', `ontbreekt; kies uit ${codeChoices(study, 'halteplaats')}`)
+  else {
+    const unknown = codeProblem(study, 'halteplaats', halteplaats)
+    if (unknown) problem('halteplaats', unknown)
+  }
 
   let group: null | string = null
   let activity: null | string = null
   const groupText = text(raw.group)
   const activityText = text(raw.activity)
   if (groupText && activityText) problem('group', 'een notitie gaat over een gesprek (group) of een observatie (activity), niet over allebei')
-  else if (!groupText && !activityText) problem('group', `ontbreekt: geef group (${describeChoice(method.groups.map((g) => g.id))}) of activity (${describeChoice(method.activities.map((a) => a.id))})`)
+  else if (!groupText && !activityText) problem('group', `ontbreekt: geef group (${codeChoices(study, 'group')}) of activity (${codeChoices(study, 'activity')})`)
   else if (groupText) {
-    const found = findGroup(method, groupText)
-    if (found) group = found.id
-    else problem('group', `"${groupText}" is onbekend; kies uit ${describeChoice(method.groups.map((g) => g.id))} (of 1-8)`)
+    const found = checkCode(study, 'group', groupText)
+    if (found.problem !== undefined) problem('group', found.problem)
+    else group = found.id
   } else {
-    const found = method.activities.find((a) => a.id === activityText)
-    if (found) activity = found.id
-    else problem('activity', `"${activityText}" is onbekend; kies uit ${describeChoice(method.activities.map((a) => a.id))}`)
+    const found = checkCode(study, 'activity', activityText!)
+    if (found.problem !== undefined) problem('activity', found.problem)
+    else activity = found.id
   }
 
   const date = text(raw.date)
@@ -74,13 +76,14 @@ export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: Not
   }
 
   const themes = list(raw.themes, 'themes', problem).map((theme) => {
-    if (!method.themes.some((t) => t.id === theme)) problem('themes', `"${theme}" is geen thema van de methode; kies uit ${describeChoice(method.themes.map((t) => t.id))}`)
+    const unknown = codeProblem(study, 'theme', theme)
+    if (unknown) problem('themes', unknown)
     return theme
   })
   const narratives = list(raw.narratives, 'narratives', problem).map((value) => {
-    const found = findNarrative(method, value)
-    if (!found) problem('narratives', `"${value}" is geen narratief; kies uit ${describeChoice(method.narratives.map((n) => n.id))} (of 1-5)`)
-    return found?.id ?? value
+    const found = checkCode(study, 'narrative', value)
+    if (found.problem !== undefined) problem('narratives', found.problem)
+    return found.id ?? value
   })
 
   const body = typeof raw.text === 'string' ? raw.text.replaceAll('\r\n', '\n').trim() : ''

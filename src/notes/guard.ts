@@ -1,12 +1,10 @@
 import {UserError} from '../errors.js'
-import {findPersonalData, KIND_LABELS, type PersonalDataHit, pseudonymise} from '../privacy/index.js'
+import {AllowedNames} from '../privacy/allowed.js'
+import {type FieldHit, guardFields, type PersonalDataPolicy, scanFields} from '../privacy/guard.js'
+import {KIND_LABELS, type PersonalDataHit} from '../privacy/index.js'
 import type {NoteFields, PersonalDataOverride} from '../model/note.js'
 
-/**
- * What to do when a note holds personal data: refuse it (the default), replace each hit by a
- * placeholder, or store it anyway and record that choice on the note.
- */
-export type PersonalDataPolicy = 'allow' | 'pseudonymise' | 'refuse'
+export type {PersonalDataPolicy} from '../privacy/guard.js'
 
 export interface GuardOutcome {
   fields: NoteFields
@@ -20,35 +18,30 @@ export interface LocatedHit extends PersonalDataHit {
 }
 
 /**
- * Personal data in the roles and text of a note. Names of the research team are not respondents'
- * data ("gesprek met Anna en Bram"), so names in `teamNames` are let through.
+ * The names the guard lets through in a note: allowedNames(study) from src/privacy/allowed.ts, or
+ * a list of names that gets the same rule.
  */
-export function scanNote(fields: NoteFields, teamNames: string[] = []): LocatedHit[] {
-  const team = new Set(teamNames.flatMap((name) => [name, ...name.split(/\s+/).filter((part) => part.length >= 3)]).map((name) => name.toLowerCase()))
-  const own = (hit: PersonalDataHit) => hit.kind === 'naam' && team.has(hit.text.toLowerCase())
-  return [
-    ...fields.roles.flatMap((role) => findPersonalData(role).filter((hit) => !own(hit)).map((hit) => ({...hit, part: 'rol' as const}))),
-    ...findPersonalData(fields.text).filter((hit) => !own(hit)).map((hit) => ({...hit, part: 'tekst' as const})),
-  ]
+export type NoteNames = AllowedNames | readonly string[]
+
+const located = (hits: Array<FieldHit<'rol' | 'tekst'>>): LocatedHit[] => hits.map(({field, item: _item, ...hit}) => ({...hit, part: field}))
+const asAllowed = (names: NoteNames) => (names instanceof AllowedNames ? names : new AllowedNames(names))
+
+/** Personal data in the roles and text of a note, apart from the allowed names (the team's, the study's places). */
+export function scanNote(fields: NoteFields, names: NoteNames = []): LocatedHit[] {
+  return located(scanFields({rol: fields.roles, tekst: fields.text}, asAllowed(names)))
 }
 
 /** Applies the policy; with 'refuse' a note with personal data becomes a PersonalDataError. */
-export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, teamNames: string[] = []): GuardOutcome {
-  const hits = scanNote(fields, teamNames)
-  if (hits.length === 0) return {fields, hits, override: null}
-  if (policy === 'refuse') throw new PersonalDataError(hits)
-  if (policy === 'allow') {
-    return {fields, hits, override: {at: new Date().toISOString(), by, kinds: [...new Set(hits.map((h) => h.kind))]}}
-  }
-
+export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, names: NoteNames = []): GuardOutcome {
+  const guarded = guardFields(
+    {rol: fields.roles, tekst: fields.text},
+    {allowed: asAllowed(names), by, policy, refuse: (hits) => new PersonalDataError(located(hits))},
+  )
+  const same = guarded.fields.rol === fields.roles && guarded.fields.tekst === fields.text
   return {
-    fields: {
-      ...fields,
-      roles: fields.roles.map((role) => pseudonymise(role, hits.filter((h) => h.part === 'rol' && role.slice(h.start, h.end) === h.text))),
-      text: pseudonymise(fields.text, hits.filter((h) => h.part === 'tekst')),
-    },
-    hits,
-    override: null,
+    fields: same ? fields : {...fields, roles: [...guarded.fields.rol], text: guarded.fields.tekst},
+    hits: located(guarded.hits),
+    override: guarded.override,
   }
 }
 

@@ -3,13 +3,14 @@ import {lstatSync, readdirSync, readFileSync, realpathSync, statSync} from 'node
 import {extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 
 import {UserError} from '../errors.js'
+import {allowedNames} from '../privacy/allowed.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from './decode.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 import {describeHits, guardNote, type LocatedHit, PersonalDataError, type PersonalDataPolicy} from './guard.js'
-import {sameFields, teamNames} from './service.js'
+import {sameFields} from './service.js'
 import type {NoteFields, PersonalDataOverride} from '../model/note.js'
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx']
@@ -204,7 +205,7 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
   const bodyOffset = front ? text.split('\n').length - front.body.split('\n').length : 0
   let guarded
   try {
-    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null, teamNames(study))
+    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null, allowedNames(study))
   } catch (error) {
     if (error instanceof PersonalDataError) return fail(...describeHits(error.hits, bodyOffset).map((d) => `persoonsgegevens: ${d}`))
     throw error

@@ -2,6 +2,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import {dirname, extname, join, resolve} from 'node:path'
 
 import {UserError} from '../errors.js'
+import type {FieldHit} from '../privacy/guard.js'
 import type {PersonalDataHit} from '../privacy/index.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -60,13 +61,7 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
   const markdown = await renderTemplate(source, data)
   const charts = reportCharts(data, study)
   checkCharts(markdown, charts, source)
-  const hits = await scanReport(markdown, study)
-  if (hits.length > 0 && !request.allowPersonalData) {
-    throw new UserError(`Het rapport bevat mogelijk persoonsgegevens (${hits.length}); er is geen rapport gemaakt.`, {
-      details: hits.slice(0, 20).map((h) => `${h.kind} "${h.text}" in: ${h.context}`),
-      hint: 'Zoek de notitie, bevinding of het advies met die woorden op (bijvoorbeeld karavaan note search "…") en pas het aan met note edit, finding edit of advice edit. Alleen als het echt moet: --allow-personal-data maakt het rapport toch.',
-    })
-  }
+  const hits = await guardReport(markdown, study, request.allowPersonalData ?? false)
 
   const document: ReportDocument = {charts, markdown, meta: documentMeta(data, study, draft)}
   const written = await write(request.format, document, out, request.onProgress)
@@ -152,30 +147,34 @@ interface ReportHit extends PersonalDataHit {
 }
 
 /**
- * The privacy guard over the filled-in template. The team's own names and the names of the
- * study's places and municipalities are part of any report, so they pass.
+ * The privacy guard over the filled-in template, line by line; it refuses a report with personal
+ * data unless `allow`. Besides the study's own names (team, places) the client and the title
+ * pass: the cover prints them.
  */
-async function scanReport(markdown: string, study: Study): Promise<ReportHit[]> {
-  const {findPersonalData} = await import('../privacy/index.js')
-  const known = new Set(
-    [...study.team.map((m) => m.name), ...study.halteplaatsen.flatMap((h) => [h.name, h.gemeente]), study.client, study.title]
-      .flatMap((name) => [name, ...name.split(/[\s,]+/).filter((part) => part.length >= 3)])
-      .map((name) => name.toLowerCase()),
-  )
+async function guardReport(markdown: string, study: Study, allow: boolean): Promise<ReportHit[]> {
+  const [{allowedNames}, {guardFields}] = await Promise.all([import('../privacy/allowed.js'), import('../privacy/guard.js')])
   // Read past the Markdown escapes, so that jan\@voorbeeld.nl is still an e-mail address to the guard.
   const lines = markdown.replaceAll(/\\([\\`*_[\]<>|~&#+\-=.!):@])/g, '$1').split('\n')
-  const hits: ReportHit[] = []
-  for (const [index, line] of lines.entries()) {
-    if (line.trim() === '') continue
-    for (const hit of findPersonalData(line)) {
-      if (hit.kind === 'naam' && known.has(hit.text.toLowerCase())) continue
+  const withContext = (hits: Array<FieldHit<'rapport'>>): ReportHit[] =>
+    hits.map(({field: _field, item, ...hit}) => {
+      const line = lines[item!]
       const from = Math.max(0, hit.start - 40)
       const context = `${from > 0 ? '…' : ''}${line.slice(from, hit.end + 40).replace(/^[>\s|#*-]+/, '')}${hit.end + 40 < line.length ? '…' : ''}`
-      hits.push({...hit, context, line: index + 1})
-    }
-  }
-
-  return hits
+      return {...hit, context, line: item! + 1}
+    })
+  const guarded = guardFields({rapport: lines}, {
+    allowed: allowedNames(study, [study.client, study.title]),
+    by: null,
+    policy: allow ? 'allow' : 'refuse',
+    refuse(found) {
+      const hits = withContext(found)
+      return new UserError(`Het rapport bevat mogelijk persoonsgegevens (${hits.length}); er is geen rapport gemaakt.`, {
+        details: hits.slice(0, 20).map((h) => `${h.kind} "${h.text}" in: ${h.context}`),
+        hint: 'Zoek de notitie, bevinding of het advies met die woorden op (bijvoorbeeld karavaan note search "…") en pas het aan met note edit, finding edit of advice edit. Alleen als het echt moet: --allow-personal-data maakt het rapport toch.',
+      })
+    },
+  })
+  return withContext(guarded.hits)
 }
 
 function documentMeta(data: ReportData, study: Study, draft: boolean): ReportDocument['meta'] {

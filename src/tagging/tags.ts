@@ -3,7 +3,7 @@ import {resolveShortId} from '../notes/ids.js'
 import {requireNote} from '../notes/lookup.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {describeChoice, findNarrative} from '../study/lookup.js'
+import {describeChoice, findCode} from '../study/lookup.js'
 import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
 import type {NewTag} from '../store/tags.js'
 import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
@@ -24,9 +24,9 @@ export interface TagRequest {
 /** A narrative by id or number, or a theme by id: what a code means in this method. */
 export function resolveCode(study: Study, code: string): {code: string; kind: TagKind} {
   const method = study.methodDefinition
-  const narrative = findNarrative(method, code)
-  if (narrative) return {code: narrative.id, kind: 'narrative'}
-  if (method.themes.some((t) => t.id === code)) return {code, kind: 'theme'}
+  const narrative = findCode(study, 'narrative', code)
+  if (narrative) return {code: narrative, kind: 'narrative'}
+  if (findCode(study, 'theme', code)) return {code, kind: 'theme'}
   throw new UserError(`"${code}" is geen narratief en geen thema.`, {
     hint: `Narratieven: ${describeChoice(method.narratives.map((n) => `${n.number} ${n.id}`))}. Thema's: ${describeChoice(method.themes.map((t) => t.id))}.`,
   })
