@@ -17,25 +17,18 @@ export interface LocatedHit extends PersonalDataHit {
   part: 'rol' | 'tekst'
 }
 
-/**
- * The names the guard lets through in a note: allowedNames(study) from src/privacy/allowed.ts, or
- * a list of names that gets the same rule.
- */
-export type NoteNames = AllowedNames | readonly string[]
-
 const located = (hits: Array<FieldHit<'rol' | 'tekst'>>): LocatedHit[] => hits.map(({field, item: _item, ...hit}) => ({...hit, part: field}))
-const asAllowed = (names: NoteNames) => (names instanceof AllowedNames ? names : new AllowedNames(names))
 
 /** Personal data in the roles and text of a note, apart from the allowed names (the team's, the study's places). */
-export function scanNote(fields: NoteFields, names: NoteNames = []): LocatedHit[] {
-  return located(scanFields({rol: fields.roles, tekst: fields.text}, asAllowed(names)))
+export function scanNote(fields: NoteFields, allowed: AllowedNames = new AllowedNames([])): LocatedHit[] {
+  return located(scanFields({rol: fields.roles, tekst: fields.text}, allowed))
 }
 
 /** Applies the policy; with 'refuse' a note with personal data becomes a PersonalDataError. */
-export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, names: NoteNames = []): GuardOutcome {
+export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, allowed: AllowedNames = new AllowedNames([])): GuardOutcome {
   const guarded = guardFields(
     {rol: fields.roles, tekst: fields.text},
-    {allowed: asAllowed(names), by, policy, refuse: (hits) => new PersonalDataError(located(hits))},
+    {allowed, by, policy, refuse: (hits) => new PersonalDataError(located(hits))},
   )
   const same = guarded.fields.rol === fields.roles && guarded.fields.tekst === fields.text
   return {

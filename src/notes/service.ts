@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import {allowedNames, studyNames} from '../privacy/allowed.js'
+import {allowedNames} from '../privacy/allowed.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
@@ -74,14 +74,6 @@ export function fieldsOf(note: NoteFields): NoteFields {
 export function sameFields(a: NoteFields, b: NoteFields): boolean {
   const norm = (f: NoteFields) => JSON.stringify({...fieldsOf(f), narratives: [...f.narratives].sort(), themes: [...f.themes].sort()})
   return norm(a) === norm(b)
-}
-
-/**
- * The names the note guard lets through, as a list.
- * @deprecated pass allowedNames(study) from src/privacy/allowed.ts; kept for callers that pass a list.
- */
-export function teamNames(study: Study): string[] {
-  return studyNames(study)
 }
 
 function definedOnly(raw: RawNoteFields): RawNoteFields {

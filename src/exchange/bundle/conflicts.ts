@@ -2,7 +2,8 @@ import {UserError} from '../../errors.js'
 import {guardNote} from '../../notes/guard.js'
 import {resolveShortId, shortId} from '../../notes/ids.js'
 import {requireNote} from '../../notes/lookup.js'
-import {requireFields, teamNames} from '../../notes/service.js'
+import {requireFields} from '../../notes/service.js'
+import {allowedNames} from '../../privacy/allowed.js'
 import type {Note, NoteFields} from '../../model/note.js'
 import {guardTexts} from '../../material/guard.js'
 import {queriesOf} from '../../material/kinds.js'
@@ -196,7 +197,7 @@ function resolveNote(store: Store, study: Study, id: string, options: ResolveOpt
   let personalData = chosen.personalData
   if (options.text !== undefined) {
     // A merged text is new writing: the personal-data guard looks at it as at any edit.
-    const guarded = guardNote(requireFields(study, {...base, text: options.text}), 'refuse', by, teamNames(study))
+    const guarded = guardNote(requireFields(study, {...base, text: options.text}), 'refuse', by, allowedNames(study))
     fields = guarded.fields
     personalData = guarded.override ?? personalData
   }
