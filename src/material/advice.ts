@@ -1,13 +1,12 @@
 import {TheKind} from '../model/kinds.js'
-import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {codeChoices, codeProblem} from '../study/lookup.js'
 import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
-import {guardTexts} from './guard.js'
 import {requireAdvice} from './lookup.js'
 import type {Advice, AdviceFields} from '../model/material.js'
-import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+import {saveEdit, saveNew} from './save.js'
+import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface AdviceInput {
   audience?: string
@@ -38,12 +37,7 @@ export function checkAdvice(store: Store, study: Study, input: AdviceInput): Adv
 }
 
 export function addAdvice(store: Store, study: Study, input: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
-  const fields = checkAdvice(store, study, input)
-  const guarded = guardTexts(study, TheKind('advice'), GUARDED_TEXTS.advice(fields), options.policy ?? 'refuse', options.by ?? null)
-  const record = store.transaction(() =>
-    store.advice.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
-  )
-  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveNew(store, study, 'advice', checkAdvice(store, study, input), options)
 }
 
 export function editAdvice(store: Store, study: Study, id: string, changes: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
@@ -57,12 +51,7 @@ export function editAdvice(store: Store, study: Study, id: string, changes: Advi
     text: changes.text ?? current.text,
     title: changes.title ?? current.title,
   })
-  const guarded = guardTexts(study, TheKind('advice'), GUARDED_TEXTS.advice(fields), options.policy ?? 'refuse', options.by ?? null)
-  const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
-  if (same(current, next)) return {change: 'ongewijzigd', record: advice, replaced: []}
-  const override = keepOverride(advice, guarded.override, options.policy)
-  const record = store.transaction(() => store.advice.update(advice, next, {by: options.by, personalData: override}))
-  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveEdit(store, study, 'advice', advice, current, fields, options)
 }
 
 export function adviceFields(a: Advice): AdviceFields {

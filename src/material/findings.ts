@@ -1,14 +1,13 @@
 import {TheKind} from '../model/kinds.js'
-import {GUARDED_TEXTS} from './kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
 import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
-import {guardTexts} from './guard.js'
 import {requireFinding} from './lookup.js'
 import type {EvidenceRef, Finding, FindingFields} from '../model/material.js'
-import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+import {saveEdit, saveNew} from './save.js'
+import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface FindingInput {
   evidence?: EvidenceInput[]
@@ -46,12 +45,7 @@ export function checkFinding(store: Store, study: Study, input: FindingInput & {
 
 /** Stores a new finding as version 1; without evidence it is a draft. */
 export function addFinding(store: Store, study: Study, input: FindingInput, options: WriteOptions = {}): WriteOutcome<Finding> {
-  const fields = checkFinding(store, study, input)
-  const guarded = guardTexts(study, TheKind('finding'), GUARDED_TEXTS.finding(fields), options.policy ?? 'refuse', options.by ?? null)
-  const record = store.transaction(() =>
-    store.findings.insert({...fields, text: guarded.texts.tekst, title: guarded.texts.titel}, {by: options.by, personalData: guarded.override, source: options.source}),
-  )
-  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveNew(store, study, 'finding', checkFinding(store, study, input), options)
 }
 
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
@@ -81,12 +75,7 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
     themes: changes.themes ?? current.themes,
     title: changes.title ?? current.title,
   })
-  const guarded = guardTexts(study, TheKind('finding'), GUARDED_TEXTS.finding(fields), options.policy ?? 'refuse', options.by ?? null)
-  const next = {...fields, text: guarded.texts.tekst, title: guarded.texts.titel}
-  if (same(findingFields(finding), next)) return {change: 'ongewijzigd', record: finding, replaced: []}
-  const override = keepOverride(finding, guarded.override, options.policy)
-  const record = store.transaction(() => store.findings.update(finding, next, {by: options.by, personalData: override}))
-  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveEdit(store, study, 'finding', finding, current, fields, options)
 }
 
 export function findingFields(finding: Finding): FindingFields {

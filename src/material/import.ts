@@ -233,7 +233,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
     })
     capture(path, () => {
       const fields = checkFinding(store, study, {...findingInput(item), evidence: [], evidenceRefs: refs})
-      if (policy === 'refuse') guardTexts(study, `${KINDS.finding.labels.capital} ${item.key}`, GUARDED_TEXTS.finding(fields), policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.finding.labels.capital} ${item.key}`, GUARDED_TEXTS.finding.read(fields), policy, null)
     })
   }
 
@@ -245,7 +245,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
 
     capture(path, () => {
       const fields = checkReflection(store, study, {...reflectionInput(item, () => ''), addedFindings: [], confirmedFindings: [], nuancedFindings: [], ...placeholderOutcome(item)})
-      if (policy === 'refuse') guardTexts(study, `${KINDS.reflection.labels.capital} ${item.key}`, GUARDED_TEXTS.reflection(fields), policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.reflection.labels.capital} ${item.key}`, GUARDED_TEXTS.reflection.read(fields), policy, null)
     })
   }
 
@@ -254,7 +254,7 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
     for (const ref of item.findings) capture([...path, 'findings'], () => knownFinding(ref))
     capture(path, () => {
       const fields = checkAdvice(store, study, {...adviceInput(item, () => ''), findings: []})
-      if (policy === 'refuse') guardTexts(study, `${KINDS.advice.labels.capital} ${item.key}`, GUARDED_TEXTS.advice(fields), policy, null)
+      if (policy === 'refuse') guardTexts(study, `${KINDS.advice.labels.capital} ${item.key}`, GUARDED_TEXTS.advice.read(fields), policy, null)
     })
   }
 

@@ -1,14 +1,13 @@
 import {TheKind} from '../model/kinds.js'
-import {GUARDED_TEXTS} from './kinds.js'
 import type {Store} from '../store/store.js'
 import {isIsoDate} from '../study/dates.js'
 import type {Study} from '../study/load.js'
 import {codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
 import {checkFindingIds, checkText, Problems} from './checks.js'
-import {guardTexts} from './guard.js'
 import {requireReflection} from './lookup.js'
 import {type Participant, type Reflection, type ReflectionFields, type Verdict, VERDICTS} from '../model/material.js'
-import {keepOverride, refuseDeleted, same, type WriteOptions, type WriteOutcome} from './writes.js'
+import {saveEdit, saveNew} from './save.js'
+import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface ReflectionInput {
   added?: string
@@ -92,21 +91,8 @@ export function checkReflection(store: Store, study: Study, input: ReflectionInp
   return fields
 }
 
-function guardReflection(study: Study, fields: ReflectionFields, options: WriteOptions) {
-  const guarded = guardTexts(study, TheKind('reflection'), GUARDED_TEXTS.reflection(fields), options.policy ?? 'refuse', options.by ?? null)
-  const next: ReflectionFields = {
-    ...fields,
-    added: {...fields.added, text: guarded.texts.aangevuld},
-    confirmed: {...fields.confirmed, text: guarded.texts.bevestigd},
-    nuanced: {...fields.nuanced, text: guarded.texts.genuanceerd},
-  }
-  return {guarded, next}
-}
-
 export function addReflection(store: Store, study: Study, input: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
-  const {guarded, next} = guardReflection(study, checkReflection(store, study, input), options)
-  const record = store.transaction(() => store.reflections.insert(next, {by: options.by, personalData: guarded.override, source: options.source}))
-  return {change: 'nieuw', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveNew(store, study, 'reflection', checkReflection(store, study, input), options)
 }
 
 export function editReflection(store: Store, study: Study, id: string, changes: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
@@ -124,11 +110,7 @@ export function editReflection(store: Store, study: Study, id: string, changes: 
     nuancedFindings: changes.nuancedFindings ?? current.nuanced.findings,
     participants: changes.participants ?? current.participants,
   })
-  const {guarded, next} = guardReflection(study, fields, options)
-  if (same(current, next)) return {change: 'ongewijzigd', record: reflection, replaced: []}
-  const override = keepOverride(reflection, guarded.override, options.policy)
-  const record = store.transaction(() => store.reflections.update(reflection, next, {by: options.by, personalData: override}))
-  return {change: 'bewerkt', record, replaced: guarded.override ? [] : guarded.hits}
+  return saveEdit(store, study, 'reflection', reflection, current, fields, options)
 }
 
 export function reflectionFields(r: Reflection): ReflectionFields {
