@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 
 import type {MaterialKind, RecordMeta} from '../model/material.js'
 import type {PersonalDataOverride, VersionChange} from '../model/record.js'
-import type {TagKind, TagOrigin} from '../model/tag.js'
+import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
 import {MATERIAL_VERSIONS, type MaterialQueries, type MaterialVersionRow} from './material.js'
 import {NOTE_VERSIONS, type NoteQueries, type NoteState, type NoteVersionRow, toVersion} from './notes.js'
 import {Queries} from './statements.js'
@@ -70,19 +70,8 @@ const toMaterialRecord = (row: MaterialVersionRow): MaterialVersionRecord => ({
 
 export type MaterialTables = Record<MaterialKind, MaterialQueries<RecordMeta>>
 
-export interface TagRecord {
-  code: string
-  coder: string
-  createdAt: string
-  deletedAt: null | string
-  end: null | number
-  id: string
-  kind: TagKind
-  note: string
-  origin: TagOrigin
-  quote: null | string
-  start: null | number
-}
+/** A tag as it travels: the note's id is called `note` in a bundle. */
+export type TagRecord = Omit<Tag, 'noteId'> & {note: string}
 
 export interface CodingRecord {
   codedAt: string

@@ -165,13 +165,14 @@ export class NoteQueries extends Queries {
   insert(fields: NoteFields, meta: NoteWriteMeta = {}): Note {
     const id = newId()
     const now = nowIso()
+    const state = stateOf(fields, meta)
     this.prepare(
       `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version,
          created_at, created_by, updated_at, updated_by, source, content_hash, personal_data)
-       VALUES (@id, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
-         @now, @by, @now, @by, @source, @hash, @personalData)`,
-    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, personalData: json(meta.personalData), source: meta.source ?? null})
-    this.log.write(id, 'nieuw', {...fields, personalData: meta.personalData ?? null}, {by: meta.by, now, parents: [], version: 1})
+       VALUES (@id, @halteplaats, @group_id, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
+         @now, @by, @now, @by, @source, @hash, @personal_data)`,
+    ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, source: meta.source ?? null})
+    this.log.write(id, 'nieuw', state, {by: meta.by, now, parents: [], version: 1})
     this.syncNoteTags(id, fields, now)
     return this.get(id)!
   }
@@ -264,13 +265,14 @@ export class NoteQueries extends Queries {
   update(note: Note, fields: NoteFields, meta: NoteWriteMeta = {}): Note {
     const now = nowIso()
     const version = note.version + 1
+    const state = stateOf(fields, meta)
     this.prepare(
-      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
+      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group_id, activity = @activity, date = @date, interviewer = @interviewer,
          participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, updated_at = @now,
-         updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personalData
+         updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personal_data
        WHERE id = @id`,
-    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, personalData: json(meta.personalData), version})
-    this.log.write(note.id, 'bewerkt', {...fields, personalData: meta.personalData ?? null}, {by: meta.by, now, version})
+    ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, version})
+    this.log.write(note.id, 'bewerkt', state, {by: meta.by, now, version})
     this.syncNoteTags(note.id, fields, now)
     return this.get(note.id)!
   }
@@ -285,15 +287,16 @@ export class NoteQueries extends Queries {
    * left, here and on every laptop that takes it in. `from` is the head it continues.
    */
   resolve(note: Note, fields: NoteFields, from: string, heads: string[], meta: NoteWriteMeta & {deleted: boolean}): Note {
+    const state = stateOf(fields, meta)
     this.log.resolve(note.id, from, heads, meta, ({deletedAt, now, version, versionId}) => {
       this.prepare(
-        `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
+        `UPDATE notes SET halteplaats = @halteplaats, group_id = @group_id, activity = @activity, date = @date, interviewer = @interviewer,
            participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, version_id = @versionId,
-           updated_at = @now, updated_by = @by, personal_data = @personalData, deleted_at = @deletedAt
+           updated_at = @now, updated_by = @by, personal_data = @personal_data, deleted_at = @deletedAt
          WHERE id = @id`,
-      ).run({...this.columns(fields), by: meta.by ?? null, deletedAt, id: note.id, now, personalData: json(meta.personalData), version, versionId})
+      ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, deletedAt, id: note.id, now, version, versionId})
       this.syncNoteTags(note.id, fields, now)
-      return {...fields, personalData: meta.personalData ?? null}
+      return state
     })
     return this.get(note.id)!
   }
@@ -322,20 +325,6 @@ export class NoteQueries extends Queries {
     ).run({...current, createdAt, createdBy, deletedAt})
     // Apart, and only when it differs: every write of text re-indexes the note (notes_fts_update).
     this.prepare('UPDATE notes SET text = @text WHERE id = @note AND text IS NOT @text').run({note: current.note_id, text: current.text})
-  }
-
-  private columns(fields: NoteFields) {
-    return {
-      activity: fields.activity,
-      date: fields.date,
-      group: fields.group,
-      halteplaats: fields.halteplaats,
-      interviewer: fields.interviewer,
-      participants: fields.participants,
-      roles: JSON.stringify(fields.roles),
-      text: fields.text,
-      themes: JSON.stringify(fields.themes),
-    }
   }
 
   /** The narratives written on the note itself are tags of the interviewer; keep them in step. */
@@ -388,6 +377,8 @@ export class NoteQueries extends Queries {
     return {params, where: clauses.join(' AND ')}
   }
 }
+
+const stateOf = (fields: NoteFields, meta: NoteWriteMeta): NoteState => ({...fields, personalData: meta.personalData ?? null})
 
 function json(value: unknown): null | string {
   return value === undefined || value === null ? null : JSON.stringify(value)
