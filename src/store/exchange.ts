@@ -124,7 +124,8 @@ export class ExchangeQueries extends Queries {
          @changedAt, @changedBy, @changedAt, @changedBy)
        ON CONFLICT (id) DO NOTHING`,
     ).run({...record, roles: JSON.stringify(record.roles), themes: JSON.stringify(record.themes)})
-    return this.noteLog.insert({...record, record: record.note, state: record})
+    const {change, changedAt, changedBy, device, id, parents, version} = record
+    return this.noteLog.insert({change, changedAt, changedBy, device, id, parents, record: record.note, state: record, version})
   }
 
   /** Derives the notes row from the note's versions, once all of a bundle's versions are in (NoteQueries.refresh). */
@@ -165,7 +166,8 @@ export class ExchangeQueries extends Queries {
   /** Stores a version unless it is there already; true when it was new. */
   insertMaterialVersion(kind: MaterialKind, record: MaterialVersionRecord): boolean {
     const state = {...record.data, id: record.record, version: record.version} as unknown as RecordMeta
-    return this.materialLog.insert({...record, kind, state})
+    const {change, changedAt, changedBy, device, id, parents, version} = record
+    return this.materialLog.insert({change, changedAt, changedBy, device, id, kind, parents, record: record.record, state, version})
   }
 
   /** The heads of a record, in compareVersions order (the last is the current state). */

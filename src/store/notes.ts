@@ -171,7 +171,7 @@ export class NoteQueries extends Queries {
          created_at, created_by, updated_at, updated_by, source, content_hash, personal_data)
        VALUES (@id, @halteplaats, @group_id, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
          @now, @by, @now, @by, @source, @hash, @personal_data)`,
-    ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, source: meta.source ?? null})
+    ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, source: meta.source ?? null}))
     this.log.write(id, 'nieuw', state, {by: meta.by, now, parents: [], version: 1})
     this.syncNoteTags(id, fields, now)
     return this.get(id)!
@@ -271,7 +271,7 @@ export class NoteQueries extends Queries {
          participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, updated_at = @now,
          updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personal_data
        WHERE id = @id`,
-    ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, version})
+    ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, version}))
     this.log.write(note.id, 'bewerkt', state, {by: meta.by, now, version})
     this.syncNoteTags(note.id, fields, now)
     return this.get(note.id)!
@@ -294,7 +294,7 @@ export class NoteQueries extends Queries {
            participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, version_id = @versionId,
            updated_at = @now, updated_by = @by, personal_data = @personal_data, deleted_at = @deletedAt
          WHERE id = @id`,
-      ).run({...NOTE_VERSIONS.columns(state), by: meta.by ?? null, deletedAt, id: note.id, now, version, versionId})
+      ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, deletedAt, id: note.id, now, version, versionId}))
       this.syncNoteTags(note.id, fields, now)
       return state
     })
@@ -322,7 +322,7 @@ export class NoteQueries extends Queries {
          themes = excluded.themes, version = excluded.version, version_id = excluded.version_id,
          created_at = excluded.created_at, created_by = excluded.created_by, updated_at = excluded.updated_at,
          updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, personal_data = excluded.personal_data`,
-    ).run({...current, createdAt, createdBy, deletedAt})
+    ).run(Object.assign(current, {createdAt, createdBy, deletedAt}))
     // Apart, and only when it differs: every write of text re-indexes the note (notes_fts_update).
     this.prepare('UPDATE notes SET text = @text WHERE id = @note AND text IS NOT @text').run({note: current.note_id, text: current.text})
   }

@@ -81,35 +81,44 @@ const devices = new WeakMap<Database.Database, string>()
 
 /** The versions in one version table: reading the graph, and storing a version (made here or merged in). */
 export class Versions<S, R extends VersionRow = VersionRow> extends Queries {
-  // A version is a head when no other version was made from it, as first parent or as one of the
-  // further parents of a version that settled a conflict.
-  private readonly head: string
+  // Written out once: a merge runs these for every note, and a cached statement is found by its text.
+  private readonly sql: Record<'changedSince' | 'conflicted' | 'first' | 'has' | 'heads' | 'history' | 'insert' | 'nextAfter', string>
 
   constructor(
     db: Database.Database,
     protected readonly spec: VersionTable<S>,
   ) {
     super(db)
-    const {record, table} = spec
-    this.head = `NOT EXISTS (SELECT 1 FROM ${table} c WHERE c.parent_id = v.id)
+    const {kinds, record, stateColumns, table} = spec
+    // A version is a head when no other version was made from it, as first parent or as one of the
+    // further parents of a version that settled a conflict.
+    const head = `NOT EXISTS (SELECT 1 FROM ${table} c WHERE c.parent_id = v.id)
   AND NOT EXISTS (SELECT 1 FROM ${table} c, json_each(c.merged_ids) j WHERE c.${record} = v.${record} AND c.merged_ids IS NOT NULL AND j.value = v.id)`
+    this.sql = {
+      changedSince: `SELECT * FROM ${table} WHERE ${kinds ? 'kind = @kind AND ' : ''}(@since IS NULL OR changed_at >= @since) ORDER BY changed_at, id`,
+      conflicted: `SELECT v.${record} AS id${kinds ? ', v.kind' : ''} FROM ${table} v WHERE ${head}
+       GROUP BY v.${record} HAVING count(*) > 1 ORDER BY min(v.changed_at), v.${record}`,
+      first: `SELECT changed_at, changed_by FROM ${table} WHERE ${record} = ? ORDER BY changed_at, device, id LIMIT 1`,
+      has: `SELECT 1 FROM ${table} WHERE id = ?`,
+      heads: `SELECT v.* FROM ${table} v WHERE v.${record} = ? AND ${head}`,
+      history: `SELECT * FROM ${table} WHERE ${record} = ? ORDER BY version, changed_at, device, id`,
+      insert: `INSERT INTO ${table} (id, ${record}, ${kinds ? 'kind, ' : ''}version, parent_id, merged_ids, device, change, ${stateColumns.join(', ')}, changed_at, changed_by)
+       VALUES (@id, @record, ${kinds ? '@kind, ' : ''}@version, @parent, @merged, @device, @change, ${stateColumns.map((column) => `@${column}`).join(', ')}, @changedAt, @changedBy)
+       ON CONFLICT (id) DO NOTHING`,
+      nextAfter: `SELECT max(version) FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+    }
   }
 
   /** Versions changed at or after `since` (all without it), of one kind where the table holds several; oldest first. */
   *changedSince(since?: string, kind?: string): Generator<R> {
-    const {kinds, table} = this.spec
     // A separate statement: an iterating statement cannot be reused while it runs.
-    const statement = this.db.prepare(`SELECT * FROM ${table} WHERE ${kinds ? 'kind = @kind AND ' : ''}(@since IS NULL OR changed_at >= @since) ORDER BY changed_at, id`)
-    yield* statement.iterate(kinds ? {kind, since: since ?? null} : {since: since ?? null}) as IterableIterator<R>
+    const statement = this.db.prepare(this.sql.changedSince)
+    yield* statement.iterate(this.spec.kinds ? {kind, since: since ?? null} : {since: since ?? null}) as IterableIterator<R>
   }
 
   /** Records with more than one head, oldest conflict first; with their kind where the table holds several. */
   conflicted(): Array<{id: string; kind?: string}> {
-    const {kinds, record, table} = this.spec
-    return this.prepare(
-      `SELECT v.${record} AS id${kinds ? ', v.kind' : ''} FROM ${table} v WHERE ${this.head}
-       GROUP BY v.${record} HAVING count(*) > 1 ORDER BY min(v.changed_at), v.${record}`,
-    ).all() as Array<{id: string; kind?: string}>
+    return this.prepare(this.sql.conflicted).all() as Array<{id: string; kind?: string}>
   }
 
   /**
@@ -120,8 +129,7 @@ export class Versions<S, R extends VersionRow = VersionRow> extends Queries {
   derive(recordId: string): Derived<R> | undefined {
     const current = this.heads(recordId).at(-1)
     if (!current) return undefined
-    const {record, table} = this.spec
-    const first = this.prepare(`SELECT changed_at, changed_by FROM ${table} WHERE ${record} = ? ORDER BY changed_at, device, id LIMIT 1`).get(recordId) as {
+    const first = this.prepare(this.sql.first).get(recordId) as {
       changed_at: string
       changed_by: null | string
     }
@@ -129,47 +137,43 @@ export class Versions<S, R extends VersionRow = VersionRow> extends Queries {
   }
 
   has(versionId: string): boolean {
-    return this.prepare(`SELECT 1 FROM ${this.spec.table} WHERE id = ?`).get(versionId) !== undefined
+    return this.prepare(this.sql.has).get(versionId) !== undefined
   }
 
   /** The heads of a record, in compareVersions order (the last is the current state). */
   heads(recordId: string): R[] {
-    const {record, table} = this.spec
-    return (this.prepare(`SELECT v.* FROM ${table} v WHERE v.${record} = ? AND ${this.head}`).all(recordId) as R[]).sort(compareVersions)
+    return (this.prepare(this.sql.heads).all(recordId) as R[]).sort(compareVersions)
   }
 
   /** Every version of a record in the order history shows: number, then time, laptop and id (siblings from two laptops share a number). */
   history(recordId: string): R[] {
-    const {record, table} = this.spec
-    return this.prepare(`SELECT * FROM ${table} WHERE ${record} = ? ORDER BY version, changed_at, device, id`).all(recordId) as R[]
+    return this.prepare(this.sql.history).all(recordId) as R[]
   }
 
   /** Stores a version unless one with its id is there already; true when it was new. */
   insert(version: NewVersion<S>): boolean {
-    const {columns, kinds, record, stateColumns, table} = this.spec
-    const result = this.prepare(
-      `INSERT INTO ${table} (id, ${record}, ${kinds ? 'kind, ' : ''}version, parent_id, merged_ids, device, change, ${stateColumns.join(', ')}, changed_at, changed_by)
-       VALUES (@id, @record, ${kinds ? '@kind, ' : ''}@version, @parent, @merged, @device, @change, ${stateColumns.map((column) => `@${column}`).join(', ')}, @changedAt, @changedBy)
-       ON CONFLICT (id) DO NOTHING`,
-    ).run({
-      ...columns(version.state),
-      change: version.change,
-      changedAt: version.changedAt,
-      changedBy: version.changedBy,
-      device: version.device,
-      id: version.id,
-      kind: version.kind,
-      merged: version.parents.length > 1 ? JSON.stringify(version.parents.slice(1)) : null,
-      parent: version.parents[0] ?? null,
-      record: version.record,
-      version: version.version,
-    })
+    // Object.assign onto the fresh columns rather than a spread into a new object: better-sqlite3
+    // binds from that one faster (12,000 merged versions: 0.29 s instead of 0.42 s).
+    const result = this.prepare(this.sql.insert).run(
+      Object.assign(this.spec.columns(version.state), {
+        change: version.change,
+        changedAt: version.changedAt,
+        changedBy: version.changedBy,
+        device: version.device,
+        id: version.id,
+        kind: version.kind,
+        merged: version.parents.length > 1 ? JSON.stringify(version.parents.slice(1)) : null,
+        parent: version.parents[0] ?? null,
+        record: version.record,
+        version: version.version,
+      }),
+    )
     return result.changes > 0
   }
 
   /** The number of a version made from these: one more than the highest of them. */
   nextAfter(parents: string[]): number {
-    const highest = this.prepare(`SELECT max(version) FROM ${this.spec.table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(parents)) as number
+    const highest = this.prepare(this.sql.nextAfter).pluck().get(JSON.stringify(parents)) as number
     return highest + 1
   }
 
@@ -203,12 +207,20 @@ export interface VersionStamp {
 
 /** The versions of one kind of record, written on this laptop: new states, the trash, resolving a conflict. */
 export class RecordVersions<S, R extends VersionRow = VersionRow> extends Versions<S, R> {
+  private readonly rowSql: Record<'setDeleted' | 'shown' | 'showVersion', string>
+
   constructor(
     db: Database.Database,
     spec: VersionTable<S>,
     private readonly records: RecordTable,
   ) {
     super(db, spec)
+    const {rows} = records
+    this.rowSql = {
+      setDeleted: `UPDATE ${rows} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? RETURNING version`,
+      shown: `SELECT version_id FROM ${rows} WHERE id = ?`,
+      showVersion: `UPDATE ${rows} SET version_id = ? WHERE id = ?`,
+    }
   }
 
   /**
@@ -229,7 +241,7 @@ export class RecordVersions<S, R extends VersionRow = VersionRow> extends Versio
   /** Moves a record to the trash or back; both are versions, so history shows them. `state` is read once the row has changed. */
   setDeleted(id: string, deleted: boolean, by: null | string | undefined, state: () => S): S {
     const now = nowIso()
-    const version = this.prepare(`UPDATE ${this.records.rows} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? RETURNING version`)
+    const version = this.prepare(this.rowSql.setDeleted)
       .pluck()
       .get(deleted ? now : null, now, by ?? null, id) as number
     const stored = state()
@@ -239,12 +251,12 @@ export class RecordVersions<S, R extends VersionRow = VersionRow> extends Versio
 
   /** The version the record's row shows, or null. */
   shown(id: string): null | string {
-    return (this.prepare(`SELECT version_id FROM ${this.records.rows} WHERE id = ?`).pluck().get(id) as null | string | undefined) ?? null
+    return (this.prepare(this.rowSql.shown).pluck().get(id) as null | string | undefined) ?? null
   }
 
   /** Makes the record's row name a version as the one it shows. */
   showVersion(id: string, versionId: string): void {
-    this.prepare(`UPDATE ${this.records.rows} SET version_id = ? WHERE id = ?`).run(versionId, id)
+    this.prepare(this.rowSql.showVersion).run(versionId, id)
   }
 
   /** Stores a state made on this laptop as a version, and makes the row show it; returns the version's id. */
