@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import type {PersonalDataOverride} from '../model/note.js'
+import type {PersonalDataOverride} from '../model/record.js'
 import type {PersonalDataPolicy} from '../notes/guard.js'
 import {allowedNames} from '../privacy/allowed.js'
 import {type FieldHit as PrivacyFieldHit, guardFields} from '../privacy/guard.js'

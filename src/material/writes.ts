@@ -3,7 +3,7 @@ import {UserError} from '../errors.js'
 import {KINDS, type KindId} from '../model/kinds.js'
 import {shortId} from '../notes/ids.js'
 import type {FieldHit} from './guard.js'
-import type {RecordMeta} from '../model/material.js'
+import type {RecordMeta} from '../model/record.js'
 
 export interface WriteOptions {
   by?: null | string

@@ -1,5 +1,6 @@
 import type {MaterialKindId} from './kinds.js'
-import type {PersonalDataOverride} from './note.js'
+import type {RecordMeta, VersionChange} from './record.js'
+
 
 /**
  * The material of the advisory report. These are the shapes the report builder reads (through
@@ -25,20 +26,6 @@ export interface FindingFields {
   text: string
   themes: string[]
   title: string
-}
-
-/** What every stored record of the material carries. */
-export interface RecordMeta {
-  createdAt: string
-  createdBy: null | string
-  deletedAt: null | string
-  id: string
-  personalData: null | PersonalDataOverride
-  /** The key it was imported under (file name and record key), or null when made by a command. */
-  source: null | string
-  updatedAt: string
-  updatedBy: null | string
-  version: number
 }
 
 export interface Finding extends FindingFields, RecordMeta {}
@@ -107,12 +94,10 @@ export interface Advice extends AdviceFields, RecordMeta {}
 
 /** The spelling in code, the database and bundles; see src/model/kinds.ts for the labels. */
 export type MaterialKind = MaterialKindId
-/** What a version did; "samengevoegd" settles a conflict between versions made on two laptops. */
-export type MaterialChange = 'bewerkt' | 'nieuw' | 'samengevoegd' | 'teruggezet' | 'verwijderd'
 
 /** One state of a record, as history shows it; data is the whole record at that version. */
 export interface MaterialVersion<T> {
-  change: MaterialChange
+  change: VersionChange
   changedAt: string
   changedBy: null | string
   data: T

@@ -1,3 +1,5 @@
+import type {PersonalDataOverride, RecordMeta, VersionChange} from './record.js'
+
 /** What a person records about one conversation or observation. */
 export interface NoteFields {
   activity: null | string
@@ -13,29 +15,11 @@ export interface NoteFields {
   themes: string[]
 }
 
-/** The record of a user's choice to store a note with personal data in it. */
-export interface PersonalDataOverride {
-  at: string
-  by: null | string
-  kinds: string[]
-}
 
-export interface Note extends NoteFields {
-  createdAt: string
-  createdBy: null | string
-  deletedAt: null | string
-  id: string
-  personalData: null | PersonalDataOverride
-  source: null | string
-  updatedAt: string
-  updatedBy: null | string
-  version: number
-}
-
-export type NoteChange = 'bewerkt' | 'nieuw' | 'samengevoegd' | 'teruggezet' | 'verwijderd'
+export interface Note extends NoteFields, RecordMeta {}
 
 export interface NoteVersion extends NoteFields {
-  change: NoteChange
+  change: VersionChange
   changedAt: string
   changedBy: null | string
   /** The laptop (device id) the version was made on. */

@@ -2,7 +2,8 @@ import {UserError} from '../errors.js'
 import {AllowedNames} from '../privacy/allowed.js'
 import {type FieldHit, guardFields, type PersonalDataPolicy, scanFields} from '../privacy/guard.js'
 import {KIND_LABELS, type PersonalDataHit} from '../privacy/index.js'
-import type {NoteFields, PersonalDataOverride} from '../model/note.js'
+import type {NoteFields} from '../model/note.js'
+import type {PersonalDataOverride} from '../model/record.js'
 
 export type {PersonalDataPolicy} from '../privacy/guard.js'
 

@@ -11,7 +11,8 @@ import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 import {describeHits, guardNote, type LocatedHit, PersonalDataError, type PersonalDataPolicy} from './guard.js'
 import {sameFields} from './service.js'
-import type {NoteFields, PersonalDataOverride} from '../model/note.js'
+import type {NoteFields} from '../model/note.js'
+import type {PersonalDataOverride} from '../model/record.js'
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx']
 const MAX_DOCX_BYTES = 20 * 1024 * 1024

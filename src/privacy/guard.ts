@@ -1,4 +1,4 @@
-import type {PersonalDataOverride} from '../model/note.js'
+import type {PersonalDataOverride} from '../model/record.js'
 import {AllowedNames} from './allowed.js'
 import {findPersonalData, type PersonalDataHit, pseudonymise} from './index.js'
 

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3'
 
-import type {MaterialChange, MaterialKind, RecordMeta} from '../model/material.js'
-import type {NoteChange, PersonalDataOverride} from '../model/note.js'
-import type {TagKind, TagOrigin} from '../model/tag.js'
-import {canonicalJson, type MaterialQueries} from './material.js'
-import {toVersion, type VersionRow} from './notes.js'
+import type {MaterialKind} from '../model/material.js'
+import type {RecordMeta} from '../model/record.js'
+import type {PersonalDataOverride, VersionChange} from '../model/record.js'
+import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
+import {MATERIAL_VERSIONS, type MaterialQueries, type MaterialVersionRow} from './material.js'
+import {NOTE_VERSIONS, type NoteQueries, type NoteState, type NoteVersionRow, toVersion} from './notes.js'
+import {Queries} from './statements.js'
+import {parentsOf, Versions} from './versions.js'
 
 /*
  * The rows that travel between laptops in a bundle, and the rules that merge them. Every rule is a
@@ -21,7 +24,7 @@ import {toVersion, type VersionRow} from './notes.js'
 /** One note version as it travels: a whole snapshot of the note, so any subset of versions is usable. */
 export interface NoteVersionRecord {
   activity: null | string
-  change: NoteChange
+  change: VersionChange
   changedAt: string
   changedBy: null | string
   date: string
@@ -43,7 +46,7 @@ export interface NoteVersionRecord {
 
 /** One version of a finding, reflection or advice as it travels; data is the whole record. */
 export interface MaterialVersionRecord {
-  change: MaterialChange
+  change: VersionChange
   changedAt: string
   changedBy: null | string
   data: Record<string, unknown>
@@ -54,20 +57,6 @@ export interface MaterialVersionRecord {
   version: number
 }
 
-interface MaterialVersionRow {
-  change: MaterialChange
-  changed_at: string
-  changed_by: null | string
-  data: string
-  device: string
-  id: string
-  kind: MaterialKind
-  merged_ids: null | string
-  parent_id: null | string
-  record_id: string
-  version: number
-}
-
 const toMaterialRecord = (row: MaterialVersionRow): MaterialVersionRecord => ({
   change: row.change,
   changedAt: row.changed_at,
@@ -75,26 +64,15 @@ const toMaterialRecord = (row: MaterialVersionRow): MaterialVersionRecord => ({
   data: JSON.parse(row.data) as Record<string, unknown>,
   device: row.device,
   id: row.id,
-  parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
+  parents: parentsOf(row),
   record: row.record_id,
   version: row.version,
 })
 
 export type MaterialTables = Record<MaterialKind, MaterialQueries<RecordMeta>>
 
-export interface TagRecord {
-  code: string
-  coder: string
-  createdAt: string
-  deletedAt: null | string
-  end: null | number
-  id: string
-  kind: TagKind
-  note: string
-  origin: TagOrigin
-  quote: null | string
-  start: null | number
-}
+/** A tag as it travels: the note's id is called `note` in a bundle. */
+export type TagRecord = Omit<Tag, 'noteId'> & {note: string}
 
 export interface CodingRecord {
   codedAt: string
@@ -103,44 +81,31 @@ export interface CodingRecord {
 }
 
 /** A note version as it travels: the note's id is called `note` in a bundle. */
-const toVersionRecord = (row: VersionRow): NoteVersionRecord => {
+const toVersionRecord = (row: NoteVersionRow): NoteVersionRecord => {
   const {noteId, ...version} = toVersion(row)
   return {...version, note: noteId}
 }
 
-/** The order that decides which head is a note's current state: time, then laptop, then id. */
-export function compareVersions(a: {changedAt: string; device: string; id: string}, b: {changedAt: string; device: string; id: string}): number {
-  return compare(a.changedAt, b.changedAt) || compare(a.device, b.device) || compare(a.id, b.id)
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-// A version is a head when no other version was made from it, as first parent or as one of the
-// further parents of a version that settled a conflict.
-const HEADS = `SELECT v.* FROM note_versions v WHERE v.note_id = ?
-  AND NOT EXISTS (SELECT 1 FROM note_versions c WHERE c.parent_id = v.id)
-  AND NOT EXISTS (SELECT 1 FROM note_versions c, json_each(c.merged_ids) j WHERE c.note_id = v.note_id AND c.merged_ids IS NOT NULL AND j.value = v.id)`
-
-const MATERIAL_HEAD = `NOT EXISTS (SELECT 1 FROM material_versions c WHERE c.parent_id = v.id)
-  AND NOT EXISTS (SELECT 1 FROM material_versions c, json_each(c.merged_ids) j WHERE c.record_id = v.record_id AND c.merged_ids IS NOT NULL AND j.value = v.id)`
-
 /** What travels in a bundle, read from and written to the study database. */
-export class ExchangeQueries {
-  private readonly statements = new Map<string, Database.Statement>()
+export class ExchangeQueries extends Queries {
+  private readonly materialLog: Versions<RecordMeta, MaterialVersionRow>
+  private readonly noteLog: Versions<NoteState, NoteVersionRow>
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
+    private readonly notes: NoteQueries,
     private readonly material: MaterialTables,
-  ) {}
+  ) {
+    super(db)
+    this.noteLog = new Versions(db, NOTE_VERSIONS)
+    this.materialLog = new Versions(db, MATERIAL_VERSIONS)
+  }
 
   // ── notes ──────────────────────────────────────────────────────────────────────────────
 
   /** Note versions changed at or after `since` (all without it), oldest first. */
   *noteVersions(since?: string): Generator<NoteVersionRecord> {
-    const statement = this.db.prepare('SELECT * FROM note_versions WHERE (@since IS NULL OR changed_at >= @since) ORDER BY changed_at, id')
-    for (const row of statement.iterate({since: since ?? null}) as IterableIterator<VersionRow>) yield toVersionRecord(row)
+    for (const row of this.noteLog.changedSince(since)) yield toVersionRecord(row)
   }
 
   hasNote(id: string): boolean {
@@ -149,7 +114,7 @@ export class ExchangeQueries {
 
   /** Stores a version unless it is there already; true when it was new. */
   insertNoteVersion(record: NoteVersionRecord): boolean {
-    if (this.prepare('SELECT 1 FROM note_versions WHERE id = ?').get(record.id)) return false
+    if (this.noteLog.has(record.id)) return false
     // The version refers to its note; a note new to this laptop starts as this version's snapshot,
     // and refreshNote settles it once all versions are in. Its text comes only then: the search
     // index is the costly part of a merge, and this way each note is indexed once.
@@ -160,83 +125,30 @@ export class ExchangeQueries {
          @changedAt, @changedBy, @changedAt, @changedBy)
        ON CONFLICT (id) DO NOTHING`,
     ).run({...record, roles: JSON.stringify(record.roles), themes: JSON.stringify(record.themes)})
-    const result = this.prepare(
-      `INSERT INTO note_versions (id, note_id, version, parent_id, merged_ids, device, change, halteplaats, group_id, activity, date,
-         interviewer, participants, roles, themes, narratives, text, personal_data, changed_at, changed_by)
-       VALUES (@id, @note, @version, @parent, @merged, @device, @change, @halteplaats, @group, @activity, @date,
-         @interviewer, @participants, @roles, @themes, @narratives, @text, @personalData, @changedAt, @changedBy)
-       ON CONFLICT (id) DO NOTHING`,
-    ).run({
-      ...record,
-      merged: record.parents.length > 1 ? JSON.stringify(record.parents.slice(1)) : null,
-      narratives: JSON.stringify(record.narratives),
-      parent: record.parents[0] ?? null,
-      personalData: record.personalData ? JSON.stringify(record.personalData) : null,
-      roles: JSON.stringify(record.roles),
-      themes: JSON.stringify(record.themes),
-    })
-    return result.changes > 0
+    const {change, changedAt, changedBy, device, id, parents, version} = record
+    return this.noteLog.insert({change, changedAt, changedBy, device, id, parents, record: record.note, state: record, version})
   }
 
-  /**
-   * Derives the notes row from the note's versions: the current state is the head that comes last
-   * in compareVersions, a note is in the trash when that head is a removal, and it was created by
-   * the first version. The search index follows the text through the triggers on notes.
-   */
+  /** Derives the notes row from the note's versions, once all of a bundle's versions are in (NoteQueries.refresh). */
   refreshNote(noteId: string): void {
-    const heads = (this.prepare(HEADS).all(noteId) as VersionRow[]).map(toVersionRecord).sort(compareVersions)
-    const current = heads.at(-1)
-    if (!current) return
-    const first = this.prepare('SELECT changed_at, changed_by FROM note_versions WHERE note_id = ? ORDER BY changed_at, device, id LIMIT 1').get(noteId) as {
-      changed_at: string
-      changed_by: null | string
-    }
-    this.prepare(
-      `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version, version_id,
-         created_at, created_by, updated_at, updated_by, deleted_at, personal_data)
-       VALUES (@note, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, @version, @id,
-         @createdAt, @createdBy, @changedAt, @changedBy, @deletedAt, @personalData)
-       ON CONFLICT (id) DO UPDATE SET halteplaats = excluded.halteplaats, group_id = excluded.group_id, activity = excluded.activity,
-         date = excluded.date, interviewer = excluded.interviewer, participants = excluded.participants, roles = excluded.roles,
-         themes = excluded.themes, version = excluded.version, version_id = excluded.version_id,
-         created_at = excluded.created_at, created_by = excluded.created_by, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, personal_data = excluded.personal_data`,
-    ).run({
-      ...current,
-      createdAt: first.changed_at,
-      createdBy: first.changed_by,
-      deletedAt: current.change === 'verwijderd' ? current.changedAt : null,
-      personalData: current.personalData ? JSON.stringify(current.personalData) : null,
-      roles: JSON.stringify(current.roles),
-      themes: JSON.stringify(current.themes),
-    })
-    // Apart, and only when it differs: every write of text re-indexes the note (notes_fts_update).
-    this.prepare('UPDATE notes SET text = @text WHERE id = @note AND text IS NOT @text').run({note: noteId, text: current.text})
+    this.notes.refresh(noteId)
   }
 
   /** The heads of a note, in compareVersions order (the last is the current state). */
   heads(noteId: string): NoteVersionRecord[] {
-    return (this.prepare(HEADS).all(noteId) as VersionRow[]).map(toVersionRecord).sort(compareVersions)
+    return this.noteLog.heads(noteId).map(toVersionRecord)
   }
 
   /** Notes with more than one head: edited on two laptops from the same version. */
   conflictedNotes(): string[] {
-    return this.prepare(
-      `SELECT v.note_id FROM note_versions v
-       WHERE NOT EXISTS (SELECT 1 FROM note_versions c WHERE c.parent_id = v.id)
-         AND NOT EXISTS (SELECT 1 FROM note_versions c, json_each(c.merged_ids) j WHERE c.note_id = v.note_id AND c.merged_ids IS NOT NULL AND j.value = v.id)
-       GROUP BY v.note_id HAVING count(*) > 1 ORDER BY min(v.changed_at), v.note_id`,
-    )
-      .pluck()
-      .all() as string[]
+    return this.noteLog.conflicted().map((conflict) => conflict.id)
   }
 
   // ── findings, reflections and advice ──────────────────────────────────────────────────
 
   /** Versions of one kind changed at or after `since` (all without it), oldest first; without the local import key. */
   *materialVersions(kind: MaterialKind, since?: string): Generator<MaterialVersionRecord> {
-    const statement = this.db.prepare('SELECT * FROM material_versions WHERE kind = @kind AND (@since IS NULL OR changed_at >= @since) ORDER BY changed_at, id')
-    for (const row of statement.iterate({kind, since: since ?? null}) as IterableIterator<MaterialVersionRow>) {
+    for (const row of this.materialLog.changedSince(since, kind)) {
       const record = toMaterialRecord(row)
       // Versions made before migration 006 may still hold it.
       yield {...record, data: {...record.data, source: null}}
@@ -254,58 +166,24 @@ export class ExchangeQueries {
 
   /** Stores a version unless it is there already; true when it was new. */
   insertMaterialVersion(kind: MaterialKind, record: MaterialVersionRecord): boolean {
-    const result = this.prepare(
-      `INSERT INTO material_versions (id, record_id, kind, version, parent_id, merged_ids, device, change, data, changed_at, changed_by)
-       VALUES (@id, @record, @kind, @version, @parent, @merged, @device, @change, @data, @changedAt, @changedBy)
-       ON CONFLICT (id) DO NOTHING`,
-    ).run({
-      ...record,
-      data: canonicalJson({...record.data, id: record.record, source: null, version: record.version}),
-      kind,
-      merged: record.parents.length > 1 ? JSON.stringify(record.parents.slice(1)) : null,
-      parent: record.parents[0] ?? null,
-    })
-    return result.changes > 0
+    const state = {...record.data, id: record.record, version: record.version} as unknown as RecordMeta
+    const {change, changedAt, changedBy, device, id, parents, version} = record
+    return this.materialLog.insert({change, changedAt, changedBy, device, id, kind, parents, record: record.record, state, version})
   }
 
   /** The heads of a record, in compareVersions order (the last is the current state). */
   materialHeads(recordId: string): MaterialVersionRecord[] {
-    return (this.prepare(`SELECT v.* FROM material_versions v WHERE v.record_id = ? AND ${MATERIAL_HEAD}`).all(recordId) as MaterialVersionRow[])
-      .map(toMaterialRecord)
-      .sort(compareVersions)
+    return this.materialLog.heads(recordId).map(toMaterialRecord)
   }
 
-  /**
-   * Derives the record's row and links from its versions, by the rule for notes: the head that
-   * comes last in compareVersions is the current state, the record is in the trash when that head
-   * is a removal, and it was created by the first version.
-   */
+  /** Derives the record's row and links from its versions, once all of a bundle's versions are in (MaterialQueries.refresh). */
   refreshMaterial(kind: MaterialKind, recordId: string): void {
-    const current = this.materialHeads(recordId).at(-1)
-    if (!current) return
-    const first = this.prepare('SELECT changed_at, changed_by FROM material_versions WHERE record_id = ? ORDER BY changed_at, device, id LIMIT 1').get(recordId) as {
-      changed_at: string
-      changed_by: null | string
-    }
-    const state = {
-      ...current.data,
-      createdAt: first.changed_at,
-      createdBy: first.changed_by,
-      deletedAt: current.change === 'verwijderd' ? current.changedAt : null,
-      id: recordId,
-      updatedAt: current.changedAt,
-      updatedBy: current.changedBy,
-      version: current.version,
-    } as unknown as RecordMeta
-    this.material[kind].showState(state, current.id)
+    this.material[kind].refresh(recordId)
   }
 
   /** Findings, reflections and advice with more than one head, oldest conflict first. */
   conflictedMaterial(): Array<{id: string; kind: MaterialKind}> {
-    return this.prepare(
-      `SELECT v.record_id AS id, v.kind FROM material_versions v WHERE ${MATERIAL_HEAD}
-       GROUP BY v.record_id HAVING count(*) > 1 ORDER BY min(v.changed_at), v.record_id`,
-    ).all() as Array<{id: string; kind: MaterialKind}>
+    return this.materialLog.conflicted() as Array<{id: string; kind: MaterialKind}>
   }
 
   // ── tags and codings ───────────────────────────────────────────────────────────────────
@@ -368,15 +246,5 @@ export class ExchangeQueries {
       `INSERT INTO bundles_merged (bundle_id, device, created_at, merged_at, added) VALUES (@bundleId, @device, @createdAt, @mergedAt, @added)
        ON CONFLICT (bundle_id) DO NOTHING`,
     ).run(entry)
-  }
-
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-
-    return statement
   }
 }

@@ -1,24 +1,11 @@
 import type Database from 'better-sqlite3'
 
-import type {
-  Advice,
-  AdviceFields,
-  AdviceFilter,
-  EvidenceRef,
-  Finding,
-  FindingFields,
-  FindingFilter,
-  MaterialChange,
-  MaterialKind,
-  MaterialVersion,
-  RecordMeta,
-  Reflection,
-  ReflectionFields,
-  ReflectionFilter,
-  Verdict,
-} from '../model/material.js'
-import type {PersonalDataOverride} from '../model/note.js'
+import type {Advice, AdviceFields, AdviceFilter, EvidenceRef, Finding, FindingFields, FindingFilter, MaterialKind, MaterialVersion, Reflection, ReflectionFields, ReflectionFilter, Verdict} from '../model/material.js'
+import type {RecordMeta} from '../model/record.js'
+import type {PersonalDataOverride, VersionChange} from '../model/record.js'
 import {newId, nowIso} from './ids.js'
+import {Queries} from './statements.js'
+import {parentsOf, RecordVersions, type VersionRow, type VersionTable} from './versions.js'
 
 export interface MaterialWriteMeta {
   by?: null | string
@@ -61,17 +48,22 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value))
 }
 
-interface VersionRow {
-  change: MaterialChange
-  changed_at: string
-  changed_by: null | string
+export interface MaterialVersionRow extends VersionRow {
   data: string
-  device: string
-  id: string
-  merged_ids: null | string
-  parent_id: null | string
+  kind: MaterialKind
   record_id: string
-  version: number
+}
+
+/**
+ * material_versions: the whole record as canonical JSON, links included. The import key is left
+ * out: it is local to this laptop.
+ */
+export const MATERIAL_VERSIONS: VersionTable<RecordMeta> = {
+  columns: (state) => ({data: canonicalJson({...state, source: null})}),
+  kinds: true,
+  record: 'record_id',
+  stateColumns: ['data'],
+  table: 'material_versions',
 }
 
 /** The fields every table row of the material has besides its own, from a whole record. */
@@ -94,20 +86,22 @@ const META_UPDATE = `personal_data = excluded.personal_data, version = excluded.
   created_by = excluded.created_by, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at`
 
 /**
- * What the three kinds share: statements prepared once, short ids, the trash and the version
- * rows. Every write ends with the record's whole new state as a row in material_versions, with its
- * own id, this laptop's device id and the version it was made from (the row's version_id), so
- * versions from several laptops can meet in a merge (src/store/exchange.ts).
+ * What the three kinds share: short ids, the trash and the version rows. Every write ends with the
+ * record's whole new state as a row in material_versions, with its own id, this laptop's device id
+ * and the version it was made from (the row's version_id), so versions from several laptops can
+ * meet in a merge (src/store/exchange.ts).
  */
-export abstract class MaterialQueries<T extends RecordMeta> {
-  private deviceId?: string
-  private readonly statements = new Map<string, Database.Statement>()
+export abstract class MaterialQueries<T extends RecordMeta> extends Queries {
+  private readonly log: RecordVersions<T, MaterialVersionRow>
 
   constructor(
-    protected readonly db: Database.Database,
+    db: Database.Database,
     private readonly table: string,
     readonly kind: MaterialKind,
-  ) {}
+  ) {
+    super(db)
+    this.log = new RecordVersions<T, MaterialVersionRow>(db, MATERIAL_VERSIONS, {kind, rows: table})
+  }
 
   abstract get(id: string): T | undefined
 
@@ -123,9 +117,7 @@ export abstract class MaterialQueries<T extends RecordMeta> {
 
   /** Moves a record to the trash or back; both are versions. */
   setDeleted(record: T, deleted: boolean, by?: null | string): T {
-    const now = nowIso()
-    this.prepare(`UPDATE ${this.table} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(deleted ? now : null, now, by ?? null, record.id)
-    return this.recordVersion(record.id, deleted ? 'verwijderd' : 'teruggezet', by, now)
+    return this.log.setDeleted(record.id, deleted, by, () => this.get(record.id)!)
   }
 
   /**
@@ -135,7 +127,19 @@ export abstract class MaterialQueries<T extends RecordMeta> {
    */
   showState(state: T, versionId: string): void {
     this.writeState(state)
-    this.prepare(`UPDATE ${this.table} SET version_id = ? WHERE id = ?`).run(versionId, state.id)
+    this.log.showVersion(state.id, versionId)
+  }
+
+  /**
+   * Derives the row and links from the record's versions (after a merge), by the rule for notes:
+   * the current head's state, in the trash when that head is a removal, created by the first version.
+   */
+  refresh(id: string): void {
+    const derived = this.log.derive(id)
+    if (!derived) return
+    const {createdAt, createdBy, current, deletedAt} = derived
+    const data = JSON.parse(current.data) as T
+    this.showState({...data, createdAt, createdBy, deletedAt, id, updatedAt: current.changed_at, updatedBy: current.changed_by, version: current.version}, current.id)
   }
 
   /**
@@ -143,64 +147,31 @@ export abstract class MaterialQueries<T extends RecordMeta> {
    * left, here and on every laptop that takes it in. `from` is the head whose state it continues.
    */
   resolve(state: T, from: string, heads: string[], meta: {by: null | string; deleted: boolean}): T {
-    const now = nowIso()
-    const numbers = this.prepare('SELECT max(version) FROM material_versions WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(heads)) as number
-    const versionId = newId()
-    this.showState({...state, deletedAt: meta.deleted ? now : null, updatedAt: now, updatedBy: meta.by, version: numbers + 1}, versionId)
-    const parents = [from, ...heads.filter((head) => head !== from)]
-    return this.recordVersion(state.id, meta.deleted ? 'verwijderd' : 'samengevoegd', meta.by, now, parents, versionId)
+    return this.log.resolve(state.id, from, heads, meta, ({deletedAt, now, version, versionId}) => {
+      this.showState({...state, deletedAt, updatedAt: now, updatedBy: meta.by, version}, versionId)
+      return this.get(state.id)!
+    })
   }
 
   /** Every version, in the order of the merge rule: number, then time, laptop and id (siblings from two laptops share a number). */
   versions(id: string): Array<MaterialVersion<T>> {
-    const rows = this.prepare('SELECT * FROM material_versions WHERE record_id = ? ORDER BY version, changed_at, device, id').all(id) as VersionRow[]
-    return rows.map((row) => ({
+    return this.log.history(id).map((row) => ({
       change: row.change,
       changedAt: row.changed_at,
       changedBy: row.changed_by,
       data: JSON.parse(row.data) as T,
       device: row.device,
       id: row.id,
-      parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
+      parents: parentsOf(row),
       recordId: row.record_id,
       version: row.version,
     }))
   }
 
-  protected prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-
-    return statement
-  }
-
-  /**
-   * Stores the record's state as a version made from `parents` (by default the version the row
-   * showed). The import key is left out of the version: it is local to this laptop.
-   */
-  protected recordVersion(id: string, change: MaterialChange, by: null | string | undefined, now: string, parents?: string[], versionId = newId()): T {
-    const known = parents ?? [this.prepare(`SELECT version_id FROM ${this.table} WHERE id = ?`).pluck().get(id) as null | string].filter((p): p is string => p !== null)
+  /** Stores the record's state, as the row shows it now, as a version made from the one the row showed. */
+  protected recordVersion(id: string, change: VersionChange, by: null | string | undefined, now: string): T {
     const record = this.get(id)!
-    this.prepare(
-      `INSERT INTO material_versions (id, record_id, kind, version, parent_id, merged_ids, device, change, data, changed_at, changed_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      versionId,
-      id,
-      this.kind,
-      record.version,
-      known[0] ?? null,
-      known.length > 1 ? JSON.stringify(known.slice(1)) : null,
-      this.device(),
-      change,
-      canonicalJson({...record, source: null}),
-      now,
-      by ?? null,
-    )
-    this.prepare(`UPDATE ${this.table} SET version_id = ? WHERE id = ?`).run(versionId, id)
+    this.log.write(id, change, record, {by, now, version: record.version})
     return record
   }
 
@@ -211,11 +182,6 @@ export abstract class MaterialQueries<T extends RecordMeta> {
 
   /** Writes the row and links of a whole state, leaving source alone. */
   protected abstract writeState(state: T): void
-
-  private device(): string {
-    this.deviceId ??= (this.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined) ?? 'onbekend'
-    return this.deviceId
-  }
 }
 
 interface FindingRow extends MetaRow {

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3'
 
-import type {Note, NoteChange, NoteFields, NoteFilter, NoteVersion, PersonalDataOverride, SearchHit} from '../model/note.js'
+import type {Note, NoteFields, NoteFilter, NoteVersion, SearchHit} from '../model/note.js'
+import type {PersonalDataOverride} from '../model/record.js'
 import {newId, nowIso} from './ids.js'
+import {Queries} from './statements.js'
+import {type Derived, parentsOf, RecordVersions, type VersionRow, type VersionTable} from './versions.js'
 
 interface NoteRow {
   activity: null | string
@@ -27,15 +30,34 @@ interface NoteRow {
   version_id: null | string
 }
 
-export interface VersionRow extends Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by'> {
-  change: NoteChange
-  changed_at: string
-  changed_by: null | string
-  device: string
-  id: string
-  merged_ids: null | string
+export interface NoteVersionRow
+  extends VersionRow,
+    Omit<NoteRow, 'content_hash' | 'created_at' | 'created_by' | 'deleted_at' | 'id' | 'source' | 'updated_at' | 'updated_by' | 'version' | 'version_id'> {
   note_id: string
-  parent_id: null | string
+}
+
+/** What a version of a note holds: its fields, and the choice to keep personal data in it. */
+export type NoteState = NoteFields & {personalData: null | PersonalDataOverride}
+
+/** note_versions: a note's state in columns of its own. */
+export const NOTE_VERSIONS: VersionTable<NoteState> = {
+  columns: (state) => ({
+    activity: state.activity,
+    date: state.date,
+    group_id: state.group,
+    halteplaats: state.halteplaats,
+    interviewer: state.interviewer,
+    narratives: JSON.stringify(state.narratives),
+    participants: state.participants,
+    personal_data: json(state.personalData),
+    roles: JSON.stringify(state.roles),
+    text: state.text,
+    themes: JSON.stringify(state.themes),
+  }),
+  kinds: false,
+  record: 'note_id',
+  stateColumns: ['halteplaats', 'group_id', 'activity', 'date', 'interviewer', 'participants', 'roles', 'themes', 'narratives', 'text', 'personal_data'],
+  table: 'note_versions',
 }
 
 export interface NoteWriteMeta {
@@ -74,7 +96,7 @@ const toNote = (row: NoteRow): Note => ({
 })
 
 /** A row of note_versions as a NoteVersion; the bundle code reads the same rows. */
-export const toVersion = (row: VersionRow): NoteVersion => ({
+export const toVersion = (row: NoteVersionRow): NoteVersion => ({
   activity: row.activity,
   change: row.change,
   changedAt: row.changed_at,
@@ -87,7 +109,7 @@ export const toVersion = (row: VersionRow): NoteVersion => ({
   interviewer: row.interviewer,
   narratives: JSON.parse(row.narratives) as string[],
   noteId: row.note_id,
-  parents: row.parent_id ? [row.parent_id, ...(row.merged_ids ? (JSON.parse(row.merged_ids) as string[]) : [])] : [],
+  parents: parentsOf(row),
   participants: row.participants,
   personalData: row.personal_data ? (JSON.parse(row.personal_data) as PersonalDataOverride) : null,
   roles: JSON.parse(row.roles) as string[],
@@ -97,11 +119,13 @@ export const toVersion = (row: VersionRow): NoteVersion => ({
 })
 
 /** Notes, their versions, the interviewer's narrative tags and the search index. */
-export class NoteQueries {
-  private deviceId?: string
-  private readonly statements = new Map<string, Database.Statement>()
+export class NoteQueries extends Queries {
+  private readonly log: RecordVersions<NoteState, NoteVersionRow>
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    super(db)
+    this.log = new RecordVersions<NoteState, NoteVersionRow>(db, NOTE_VERSIONS, {rows: 'notes'})
+  }
 
   /** The content hash of the note imported from a source, to see if a file changed. */
   bySource(source: string): Note | undefined {
@@ -141,13 +165,14 @@ export class NoteQueries {
   insert(fields: NoteFields, meta: NoteWriteMeta = {}): Note {
     const id = newId()
     const now = nowIso()
+    const state = stateOf(fields, meta)
     this.prepare(
       `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version,
          created_at, created_by, updated_at, updated_by, source, content_hash, personal_data)
-       VALUES (@id, @halteplaats, @group, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
-         @now, @by, @now, @by, @source, @hash, @personalData)`,
-    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, personalData: json(meta.personalData), source: meta.source ?? null})
-    this.addVersion(id, 1, 'nieuw', fields, meta, now, [])
+       VALUES (@id, @halteplaats, @group_id, @activity, @date, @interviewer, @participants, @roles, @themes, @text, 1,
+         @now, @by, @now, @by, @source, @hash, @personal_data)`,
+    ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, hash: meta.contentHash ?? null, id, now, source: meta.source ?? null}))
+    this.log.write(id, 'nieuw', state, {by: meta.by, now, parents: [], version: 1})
     this.syncNoteTags(id, fields, now)
     return this.get(id)!
   }
@@ -179,7 +204,7 @@ export class NoteQueries {
   /** How many notes match a filter. */
   count(filter: NoteFilter = {}): number {
     const {params, where} = this.where(filter)
-    return this.db.prepare(`SELECT count(*) FROM notes n WHERE ${where}`).pluck().get(params) as number
+    return this.prepare(`SELECT count(*) FROM notes n WHERE ${where}`).pluck().get(params) as number
   }
 
   /**
@@ -232,11 +257,7 @@ export class NoteQueries {
 
   /** Moves a note to the trash or back; both are versions, so history shows them. */
   setDeleted(note: Note, deleted: boolean, by?: null | string): Note {
-    const now = nowIso()
-    const version = note.version + 1
-    this.prepare('UPDATE notes SET deleted_at = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(deleted ? now : null, version, now, by ?? null, note.id)
-    const parent = this.currentVersionId(note.id)
-    this.addVersion(note.id, version, deleted ? 'verwijderd' : 'teruggezet', {...note, narratives: this.ownNarratives(note.id)}, {by, personalData: note.personalData}, now, [parent])
+    this.log.setDeleted(note.id, deleted, by, () => ({...note, narratives: this.ownNarratives(note.id)}))
     return this.get(note.id)!
   }
 
@@ -244,22 +265,21 @@ export class NoteQueries {
   update(note: Note, fields: NoteFields, meta: NoteWriteMeta = {}): Note {
     const now = nowIso()
     const version = note.version + 1
-    const parent = this.currentVersionId(note.id)
+    const state = stateOf(fields, meta)
     this.prepare(
-      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
+      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group_id, activity = @activity, date = @date, interviewer = @interviewer,
          participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, updated_at = @now,
-         updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personalData
+         updated_by = @by, content_hash = coalesce(@hash, content_hash), personal_data = @personal_data
        WHERE id = @id`,
-    ).run({...this.columns(fields), by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, personalData: json(meta.personalData), version})
-    this.addVersion(note.id, version, 'bewerkt', fields, meta, now, [parent])
+    ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, hash: meta.contentHash ?? null, id: note.id, now, version}))
+    this.log.write(note.id, 'bewerkt', state, {by: meta.by, now, version})
     this.syncNoteTags(note.id, fields, now)
     return this.get(note.id)!
   }
 
   /** Every version, in the order of the merge rule: number, then time, laptop and id (siblings from two laptops share a number). */
   versions(id: string): NoteVersion[] {
-    const rows = this.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version, changed_at, device, id').all(id) as VersionRow[]
-    return rows.map(toVersion)
+    return this.log.history(id).map(toVersion)
   }
 
   /**
@@ -267,76 +287,44 @@ export class NoteQueries {
    * left, here and on every laptop that takes it in. `from` is the head it continues.
    */
   resolve(note: Note, fields: NoteFields, from: string, heads: string[], meta: NoteWriteMeta & {deleted: boolean}): Note {
-    const now = nowIso()
-    const numbers = this.prepare(`SELECT max(version) FROM note_versions WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(heads)) as number
-    const version = numbers + 1
-    const versionId = newId()
-    this.prepare(
-      `UPDATE notes SET halteplaats = @halteplaats, group_id = @group, activity = @activity, date = @date, interviewer = @interviewer,
-         participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, version_id = @versionId,
-         updated_at = @now, updated_by = @by, personal_data = @personalData, deleted_at = @deletedAt
-       WHERE id = @id`,
-    ).run({...this.columns(fields), by: meta.by ?? null, deletedAt: meta.deleted ? now : null, id: note.id, now, personalData: json(meta.personalData), version, versionId})
-    this.addVersion(note.id, version, meta.deleted ? 'verwijderd' : 'samengevoegd', fields, meta, now, [from, ...heads.filter((head) => head !== from)], versionId)
-    this.syncNoteTags(note.id, fields, now)
+    const state = stateOf(fields, meta)
+    this.log.resolve(note.id, from, heads, meta, ({deletedAt, now, version, versionId}) => {
+      this.prepare(
+        `UPDATE notes SET halteplaats = @halteplaats, group_id = @group_id, activity = @activity, date = @date, interviewer = @interviewer,
+           participants = @participants, roles = @roles, themes = @themes, text = @text, version = @version, version_id = @versionId,
+           updated_at = @now, updated_by = @by, personal_data = @personal_data, deleted_at = @deletedAt
+         WHERE id = @id`,
+      ).run(Object.assign(NOTE_VERSIONS.columns(state), {by: meta.by ?? null, deletedAt, id: note.id, now, version, versionId}))
+      this.syncNoteTags(note.id, fields, now)
+      return state
+    })
     return this.get(note.id)!
   }
 
-  private currentVersionId(id: string): null | string {
-    return (this.prepare('SELECT version_id FROM notes WHERE id = ?').pluck().get(id) as null | string | undefined) ?? null
+  /**
+   * Derives the notes row from the note's versions (after a merge): the current head's state, in the
+   * trash when that head is a removal, created by the first version. The search index follows the
+   * text through the triggers on notes.
+   */
+  refresh(id: string): void {
+    const derived = this.log.derive(id)
+    if (derived) this.show(derived)
   }
 
-  private device(): string {
-    this.deviceId ??= (this.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined) ?? 'onbekend'
-    return this.deviceId
-  }
-
-  private addVersion(id: string, version: number, change: NoteChange, fields: NoteFields, meta: NoteWriteMeta, now: string, parents: Array<null | string>, versionId = newId()): void {
-    const known = parents.filter((parent): parent is string => parent !== null)
+  private show({createdAt, createdBy, current, deletedAt}: Derived<NoteVersionRow>): void {
     this.prepare(
-      `INSERT INTO note_versions (id, note_id, version, parent_id, merged_ids, device, change, halteplaats, group_id, activity, date,
-         interviewer, participants, roles, themes, narratives, text, personal_data, changed_at, changed_by)
-       VALUES (@versionId, @id, @version, @parent, @merged, @device, @change, @halteplaats, @group, @activity, @date,
-         @interviewer, @participants, @roles, @themes, @narratives, @text, @personalData, @now, @by)`,
-    ).run({
-      ...this.columns(fields),
-      by: meta.by ?? null,
-      change,
-      device: this.device(),
-      id,
-      merged: known.length > 1 ? JSON.stringify(known.slice(1)) : null,
-      narratives: JSON.stringify(fields.narratives),
-      now,
-      parent: known[0] ?? null,
-      personalData: json(meta.personalData),
-      version,
-      versionId,
-    })
-    this.prepare('UPDATE notes SET version_id = ? WHERE id = ?').run(versionId, id)
-  }
-
-  private columns(fields: NoteFields) {
-    return {
-      activity: fields.activity,
-      date: fields.date,
-      group: fields.group,
-      halteplaats: fields.halteplaats,
-      interviewer: fields.interviewer,
-      participants: fields.participants,
-      roles: JSON.stringify(fields.roles),
-      text: fields.text,
-      themes: JSON.stringify(fields.themes),
-    }
-  }
-
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-
-    return statement
+      `INSERT INTO notes (id, halteplaats, group_id, activity, date, interviewer, participants, roles, themes, text, version, version_id,
+         created_at, created_by, updated_at, updated_by, deleted_at, personal_data)
+       VALUES (@note_id, @halteplaats, @group_id, @activity, @date, @interviewer, @participants, @roles, @themes, @text, @version, @id,
+         @createdAt, @createdBy, @changed_at, @changed_by, @deletedAt, @personal_data)
+       ON CONFLICT (id) DO UPDATE SET halteplaats = excluded.halteplaats, group_id = excluded.group_id, activity = excluded.activity,
+         date = excluded.date, interviewer = excluded.interviewer, participants = excluded.participants, roles = excluded.roles,
+         themes = excluded.themes, version = excluded.version, version_id = excluded.version_id,
+         created_at = excluded.created_at, created_by = excluded.created_by, updated_at = excluded.updated_at,
+         updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, personal_data = excluded.personal_data`,
+    ).run(Object.assign(current, {createdAt, createdBy, deletedAt}))
+    // Apart, and only when it differs: every write of text re-indexes the note (notes_fts_update).
+    this.prepare('UPDATE notes SET text = @text WHERE id = @note AND text IS NOT @text').run({note: current.note_id, text: current.text})
   }
 
   /** The narratives written on the note itself are tags of the interviewer; keep them in step. */
@@ -425,6 +413,8 @@ export class NoteQueries {
     }))
   }
 }
+
+const stateOf = (fields: NoteFields, meta: NoteWriteMeta): NoteState => ({...fields, personalData: meta.personalData ?? null})
 
 function json(value: unknown): null | string {
   return value === undefined || value === null ? null : JSON.stringify(value)

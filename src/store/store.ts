@@ -7,6 +7,7 @@ import {ExchangeQueries, type MaterialTables} from './exchange.js'
 import {AdviceQueries, FindingQueries, ReflectionQueries} from './material.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
+import {Queries} from './statements.js'
 import {TagQueries} from './tags.js'
 
 /** The study database. The only place in the kit that speaks SQL. */
@@ -35,7 +36,7 @@ export class Store {
     this.findings = new FindingQueries(db)
     this.reflections = new ReflectionQueries(db)
     this.advice = new AdviceQueries(db)
-    this.exchange = new ExchangeQueries(db, {advice: this.advice, finding: this.findings, reflection: this.reflections} as unknown as MaterialTables)
+    this.exchange = new ExchangeQueries(db, this.notes, {advice: this.advice, finding: this.findings, reflection: this.reflections} as unknown as MaterialTables)
   }
 
   close(): void {
@@ -64,16 +65,15 @@ export class Store {
   }
 }
 
-class MetaQueries {
-  constructor(private readonly db: Database.Database) {}
+class MetaQueries extends Queries {
 
   get(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as undefined | {value: string}
+    const row = this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as undefined | {value: string}
     return row?.value
   }
 
   set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+    this.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
   }
 }
 
@@ -103,12 +103,10 @@ const toFigure = (row: ContextRow): ContextFigure => ({
   year: row.year,
 })
 
-class ContextQueries {
-  constructor(private readonly db: Database.Database) {}
+class ContextQueries extends Queries {
 
   find(halteplaats: string, indicator: string, year: number): ContextFigure | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM context_figures WHERE halteplaats = ? AND indicator = ? AND year = ?')
+    const row = this.prepare('SELECT * FROM context_figures WHERE halteplaats = ? AND indicator = ? AND year = ?')
       .get(halteplaats, indicator, year) as ContextRow | undefined
     return row && toFigure(row)
   }
@@ -116,8 +114,7 @@ class ContextQueries {
   insert(input: ContextFigureInput, by?: string): ContextFigure {
     const now = nowIso()
     const id = newId()
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO context_figures (id, halteplaats, indicator, value, unit, source, year, created_at, created_by, updated_at)
          VALUES (@id, @halteplaats, @indicator, @value, @unit, @source, @year, @now, @by, @now)`,
       )
@@ -126,8 +123,7 @@ class ContextQueries {
   }
 
   list(halteplaats?: string): ContextFigure[] {
-    const rows = this.db
-      .prepare('SELECT * FROM context_figures WHERE (@hp IS NULL OR halteplaats = @hp) ORDER BY halteplaats, indicator, year')
+    const rows = this.prepare('SELECT * FROM context_figures WHERE (@hp IS NULL OR halteplaats = @hp) ORDER BY halteplaats, indicator, year')
       .all({hp: halteplaats ?? null}) as ContextRow[]
     return rows.map(toFigure)
   }
@@ -135,18 +131,16 @@ class ContextQueries {
   /** A new value for an existing figure; the old one is kept as a version. */
   update(existing: ContextFigure, input: ContextFigureInput): ContextFigure {
     const now = nowIso()
-    this.db
-      .prepare('INSERT INTO context_figure_versions (figure_id, version, value, unit, source, replaced_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.prepare('INSERT INTO context_figure_versions (figure_id, version, value, unit, source, replaced_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(existing.id, existing.version, existing.value, existing.unit, existing.source, now)
-    this.db
-      .prepare('UPDATE context_figures SET value = ?, unit = ?, source = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+    this.prepare('UPDATE context_figures SET value = ?, unit = ?, source = ?, updated_at = ?, version = version + 1 WHERE id = ?')
       .run(input.value, input.unit, input.source, now, existing.id)
     return this.find(existing.halteplaats, existing.indicator, existing.year)!
   }
 
   versions(id: string): Array<Pick<ContextFigure, 'source' | 'unit' | 'value' | 'version'> & {replacedAt: string}> {
     return (
-      this.db.prepare('SELECT * FROM context_figure_versions WHERE figure_id = ? ORDER BY version').all(id) as Array<{
+      this.prepare('SELECT * FROM context_figure_versions WHERE figure_id = ? ORDER BY version').all(id) as Array<{
         replaced_at: string
         source: string
         unit: string
@@ -183,24 +177,22 @@ const toPlanItem = (row: PlanRow): PlanItem => ({
 
 export type PlanChange = Pick<PlanItem, 'date' | 'state'>
 
-class PlanQueries {
-  constructor(private readonly db: Database.Database) {}
+class PlanQueries extends Queries {
 
   conversation(halteplaats: string, group: string): PlanItem | undefined {
-    const row = this.db.prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND group_id = ?').get(halteplaats, group) as PlanRow | undefined
+    const row = this.prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND group_id = ?').get(halteplaats, group) as PlanRow | undefined
     return row && toPlanItem(row)
   }
 
   get(id: string): PlanItem | undefined {
-    const row = this.db.prepare('SELECT * FROM plan_items WHERE id = ?').get(id) as PlanRow | undefined
+    const row = this.prepare('SELECT * FROM plan_items WHERE id = ?').get(id) as PlanRow | undefined
     return row && toPlanItem(row)
   }
 
   insert(item: Pick<PlanItem, 'activity' | 'date' | 'group' | 'halteplaats' | 'state'>, by?: string): PlanItem {
     const now = nowIso()
     const id = newId()
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO plan_items (id, halteplaats, group_id, activity, planned_date, state, created_at, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -209,13 +201,12 @@ class PlanQueries {
   }
 
   list(): PlanItem[] {
-    const rows = this.db.prepare('SELECT * FROM plan_items ORDER BY halteplaats, planned_date, id').all() as PlanRow[]
+    const rows = this.prepare('SELECT * FROM plan_items ORDER BY halteplaats, planned_date, id').all() as PlanRow[]
     return rows.map(toPlanItem)
   }
 
   observations(halteplaats: string, activity: string): PlanItem[] {
-    const rows = this.db
-      .prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND activity = ? ORDER BY planned_date, id')
+    const rows = this.prepare('SELECT * FROM plan_items WHERE halteplaats = ? AND activity = ? ORDER BY planned_date, id')
       .all(halteplaats, activity) as PlanRow[]
     return rows.map(toPlanItem)
   }
@@ -223,11 +214,9 @@ class PlanQueries {
   /** A new date or state; the previous one is kept as a version. */
   update(existing: PlanItem, change: PlanChange, by?: string): PlanItem {
     const now = nowIso()
-    this.db
-      .prepare('INSERT INTO plan_item_versions (item_id, version, planned_date, state, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)')
+    this.prepare('INSERT INTO plan_item_versions (item_id, version, planned_date, state, replaced_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(existing.id, existing.version, existing.date, existing.state, now, by ?? null)
-    this.db
-      .prepare('UPDATE plan_items SET planned_date = ?, state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+    this.prepare('UPDATE plan_items SET planned_date = ?, state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
       .run(change.date, change.state, now, by ?? null, existing.id)
     return this.get(existing.id)!
   }

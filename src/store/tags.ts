@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3'
-
 import type {Tag, TagFilter, TagKind, TagOrigin} from '../model/tag.js'
 import {newId, nowIso} from './ids.js'
+import {Queries} from './statements.js'
 
 interface TagRow {
   code: string
@@ -45,13 +44,11 @@ export interface CodedNote {
   noteId: string
 }
 
-export class TagQueries {
-  constructor(private readonly db: Database.Database) {}
+export class TagQueries extends Queries {
 
   /** The same tag by the same coder on the same place, if it is there already. */
   findSame(tag: NewTag): Tag | undefined {
-    const row = this.db
-      .prepare(
+    const row = this.prepare(
         `SELECT * FROM tags WHERE note_id = @noteId AND kind = @kind AND code = @code AND coder = @coder
            AND coalesce(start_pos, -1) = coalesce(@start, -1) AND coalesce(end_pos, -1) = coalesce(@end, -1)
            AND deleted_at IS NULL`,
@@ -63,20 +60,19 @@ export class TagQueries {
   /** Which of these ids are tags, removed ones included: to recognise the kit's own tags coming back. */
   known(ids: string[]): Set<string> {
     const found = new Set<string>()
-    const statement = this.db.prepare('SELECT id FROM tags WHERE id IN (SELECT value FROM json_each(?))').pluck()
+    const statement = this.prepare('SELECT id FROM tags WHERE id IN (SELECT value FROM json_each(?))').pluck()
     for (let i = 0; i < ids.length; i += 10_000) for (const id of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as string[]) found.add(id)
     return found
   }
 
   get(id: string): Tag | undefined {
-    const row = this.db.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined
+    const row = this.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined
     return row && toTag(row)
   }
 
   insert(tag: NewTag): Tag {
     const id = newId()
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO tags (id, note_id, kind, code, coder, origin, start_pos, end_pos, quote, created_at)
          VALUES (@id, @noteId, @kind, @code, @coder, @origin, @start, @end, @quote, @now)`,
       )
@@ -86,8 +82,7 @@ export class TagQueries {
 
   /** Active tags on notes that are not in the trash, in the order they were made. */
   list(filter: TagFilter = {}): Tag[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepare(
         `SELECT t.* FROM tags t JOIN notes n ON n.id = t.note_id
          WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL
            AND (@noteId IS NULL OR t.note_id = @noteId) AND (@coder IS NULL OR t.coder = @coder)
@@ -104,8 +99,7 @@ export class TagQueries {
   /** Every note that is not in the trash, with the codes of one kind that any coder gave it. */
   codesPerNote(kind: TagKind): CodedNote[] {
     // In the order of notes.list(), so a report can list these instead of loading every note's text.
-    const rows = this.db
-      .prepare(
+    const rows = this.prepare(
         `SELECT n.id AS noteId, n.halteplaats, n.group_id AS "group", n.activity, n.interviewer, n.date,
            (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = @kind AND t.deleted_at IS NULL) AS codes
          FROM notes n WHERE n.deleted_at IS NULL ORDER BY n.date, n.halteplaats, n.id`,
@@ -116,8 +110,7 @@ export class TagQueries {
 
   /** Tagged passages of one code, with the note's halteplaats and group, for quotes. */
   passages(kind: TagKind, code: string): Array<Tag & {activity: null | string; date: string; group: null | string; halteplaats: string}> {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepare(
         `SELECT t.*, n.halteplaats, n.group_id, n.activity, n.date FROM tags t JOIN notes n ON n.id = t.note_id
          WHERE t.kind = ? AND t.code = ? AND t.quote IS NOT NULL AND t.deleted_at IS NULL AND n.deleted_at IS NULL
          ORDER BY n.halteplaats, n.date, t.start_pos`,
@@ -128,7 +121,7 @@ export class TagQueries {
 
   /** Records that a coder has coded a note for the narratives (also when they found none). */
   markCoded(noteId: string, coder: string): void {
-    this.db.prepare('INSERT INTO codings (note_id, coder, coded_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(noteId, coder, nowIso())
+    this.prepare('INSERT INTO codings (note_id, coder, coded_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(noteId, coder, nowIso())
   }
 
   /**
@@ -136,15 +129,13 @@ export class TagQueries {
    * interviewer gave it (as the coder "interviewer"), and per other coder who coded it, theirs.
    */
   decisions(): Array<{coder: string; narratives: string[]; note: string}> {
-    const own = this.db
-      .prepare(
+    const own = this.prepare(
         `SELECT n.id AS note, 'interviewer' AS coder,
            (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL) AS narratives
          FROM notes n WHERE n.deleted_at IS NULL`,
       )
       .all() as Array<{coder: string; narratives: string; note: string}>
-    const others = this.db
-      .prepare(
+    const others = this.prepare(
         `SELECT c.note_id AS note, c.coder,
            (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = c.note_id AND t.coder = c.coder AND +t.kind = 'narrative' AND t.origin <> 'note' AND t.deleted_at IS NULL) AS narratives
          FROM codings c JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL`,
@@ -154,11 +145,11 @@ export class TagQueries {
   }
 
   matchIds(short: string): string[] {
-    return this.db.prepare("SELECT id FROM tags WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").pluck().all({s: short.toLowerCase()}) as string[]
+    return this.prepare("SELECT id FROM tags WHERE id = @s OR id LIKE @s || '%' OR id LIKE '%' || @s LIMIT 5").pluck().all({s: short.toLowerCase()}) as string[]
   }
 
   remove(id: string): Tag {
-    this.db.prepare('UPDATE tags SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(nowIso(), id)
+    this.prepare('UPDATE tags SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(nowIso(), id)
     return this.get(id)!
   }
 }
