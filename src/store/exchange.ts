@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3'
 
 import type {MaterialKind} from '../model/material.js'
-import type {RecordMeta} from '../model/record.js'
-import type {PersonalDataOverride, VersionChange} from '../model/record.js'
+import type {PersonalDataOverride, RecordMeta, VersionChange} from '../model/record.js'
 import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
 import {MATERIAL_VERSIONS, type MaterialQueries, type MaterialVersionRow} from './material.js'
 import {NOTE_VERSIONS, type NoteQueries, type NoteState, type NoteVersionRow, toVersion} from './notes.js'

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3'
 
 import type {Advice, AdviceFields, AdviceFilter, EvidenceRef, Finding, FindingFields, FindingFilter, MaterialKind, MaterialVersion, Reflection, ReflectionFields, ReflectionFilter, Verdict} from '../model/material.js'
-import type {RecordMeta} from '../model/record.js'
-import type {PersonalDataOverride, VersionChange} from '../model/record.js'
+import type {PersonalDataOverride, RecordMeta, VersionChange} from '../model/record.js'
 import {newId, nowIso} from './ids.js'
 import {Queries} from './statements.js'
 import {parentsOf, RecordVersions, type VersionRow, type VersionTable} from './versions.js'

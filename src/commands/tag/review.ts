@@ -3,11 +3,8 @@ import {noteFilterFlags} from '../../cli/note-flags.js'
 import {Flags} from '@oclif/core'
 import {UserError} from '../../errors.js'
 import {checkFilter} from '../../notes/filter.js'
-import {shortId} from '../../notes/ids.js'
 import {readSettings} from '../../settings/settings.js'
-import {type ReviewAction, type ReviewItem, type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
-import type {Study} from '../../study/load.js'
-import {sliceCodePoints} from '../../tagging/passage.js'
+import {type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
 
 export default class TagReview extends StudyCommand {
   static override description = `Loopt in de terminal langs de voorstellen van karavaan tag suggest: je ziet de notitie met de zin van het voorstel gemarkeerd, het voorgestelde narratief en de woorden die het opriepen. Per voorstel kies je: overnemen, afwijzen, overslaan, een ander narratief toevoegen, de vorige keuze ongedaan maken of stoppen.
@@ -32,33 +29,13 @@ Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; st
       throw new UserError(coder ? `"${coder}" staat niet in het team van study.yaml (--coder).` : 'Wie beoordeelt er? Geef --coder ID, of stel je id in met: karavaan config set interviewer ID')
     }
 
-    const {askSelect} = await import('../../ui/prompts.js')
-    const method = study.methodDefinition
+    const {askReviewAction, renderReviewItem} = await import('../../ui/review-prompts.js')
     const outcome = await reviewSuggestions(store, study, store.notes.iterate(checkFilter(study, flags)), coder, async (item) => {
-      this.log(renderItem(study, item))
-      const narrative = method.narratives.find((n) => n.id === item.suggestion.narrative)!
-      const choice = await askSelect<'add' | Exclude<ReviewAction, object>>(`Voorstel ${item.index} van ${item.total}: ${narrative.number}. ${narrative.name}?`, [
-        {name: 'overnemen', value: 'accept'},
-        {name: 'afwijzen', value: 'reject'},
-        {name: 'overslaan', value: 'skip'},
-        {name: 'een ander narratief toevoegen', value: 'add'},
-        {name: 'vorige keuze ongedaan maken', value: 'undo'},
-        {name: 'stoppen', value: 'stop'},
-      ])
-      if (choice !== 'add') return choice
-      const other = await askSelect('Welk narratief voeg je toe (op de hele notitie)?', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
-      return {add: other}
+      this.log(renderReviewItem(study, item))
+      return askReviewAction(study, item)
     })
     this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${outcome.codedNotes} notities helemaal beoordeeld.`)
     return outcome
   }
 }
 
-function renderItem(study: Study, item: ReviewItem): string {
-  const {note, suggestion} = item
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-  const [on, off] = color ? ['\u001B[1;33m', '\u001B[0m'] : ['»', '«']
-  const text = `${sliceCodePoints(note.text, 0, suggestion.start)}${on}${sliceCodePoints(note.text, suggestion.start, suggestion.end)}${off}${sliceCodePoints(note.text, suggestion.end, Number.MAX_SAFE_INTEGER)}`
-  const h = study.halteplaatsen.find((x) => x.id === note.halteplaats)?.name ?? note.halteplaats
-  return [``, `── notitie ${shortId(note.id)} · ${h} · ${note.group ?? note.activity} · ${note.date}`, text, '', `Waarom: ${suggestion.cues.map((c) => `“${c}”`).join(', ')} (score ${suggestion.score.toFixed(2).replace('.', ',')})`].join('\n')
-}
