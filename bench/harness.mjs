@@ -182,7 +182,7 @@ export function stats(values) {
  * Runs one case interleaved with the baseline; returns its timings, the baseline's, and memory.
  * cwd is where the processes run unless the case says otherwise.
  */
-export function measure(c, {cwd: defaultCwd, memory, runs, warmup}) {
+export function measure(c, {before, cwd: defaultCwd, memory, runs, warmup}) {
   const scratch = join(out, 'cases', `${c.name} ${c.note ?? ''}`.trim().replaceAll(/[^a-z0-9]+/gi, '-'))
   rmSync(scratch, {force: true, recursive: true})
   mkdirSync(scratch, {recursive: true})
@@ -197,12 +197,17 @@ export function measure(c, {cwd: defaultCwd, memory, runs, warmup}) {
   c.setup?.({index: -1, scratch})
   const baseline = []
   const times = []
+  const beforeTimes = []
   for (let i = 0; i < warmup + runs; i++) {
     const b = run(BASELINE, ['hello'], cwd)
     const a = run(KARAVAAN, next(), cwd)
+    // Another build of the kit (--before) takes its turn, with a run of its own (a fresh folder for
+    // init), so a refactoring is compared with what it replaced on the same machine in the same minute.
+    const p = before ? run(before, next(), cwd) : undefined
     if (i >= warmup) {
       baseline.push(b)
       times.push(a)
+      if (p !== undefined) beforeTimes.push(p)
     }
   }
 
@@ -221,7 +226,7 @@ export function measure(c, {cwd: defaultCwd, memory, runs, warmup}) {
   }
 
   rmSync(scratch, {force: true, recursive: true})
-  return {baseline, baselineRss, case: c, rss, times}
+  return {baseline, baselineRss, before: before ? beforeTimes : undefined, case: c, rss, times}
 }
 
 export function gitDescription() {
@@ -242,12 +247,15 @@ export const ms = (n) => n.toFixed(0)
 export const mb = (kib) => (kib === undefined ? '–' : (kib / 1024).toFixed(0))
 
 export function table(results, {memory}) {
+  const compared = results.some((r) => r.before)
   const header = ['command', 'min ms', 'median ms', 'max ms', 'baseline median ms', 'ratio']
+  if (compared) header.push('before median ms', 'before ratio', 'after / before')
   if (memory) header.push('peak RSS MB')
   const rows = [header, header.map((h) => (h === 'command' ? '---' : '---:'))]
   const allBaseline = results.flatMap((r) => r.baseline)
   const b = stats(allBaseline)
   const baselineRow = ['`hello` (minimal oclif CLI, baseline)', ms(b.min), ms(b.median), ms(b.max), ms(b.median), '1.00']
+  if (compared) baselineRow.push('', '', '')
   if (memory) baselineRow.push(mb(median(results.map((r) => r.baselineRss))))
   rows.push(baselineRow)
   for (const r of results) {
@@ -255,6 +263,10 @@ export function table(results, {memory}) {
     const base = median(r.baseline)
     const name = `\`${r.case.name}\`${r.case.note ? ` (${r.case.note})` : ''}`
     const row = [name, ms(s.min), ms(s.median), ms(s.max), ms(base), (s.median / base).toFixed(2)]
+    if (compared) {
+      const p = median(r.before)
+      row.push(ms(p), (p / base).toFixed(2), (s.median / p).toFixed(2))
+    }
     if (memory) row.push(mb(r.rss))
     rows.push(row)
   }
@@ -275,7 +287,7 @@ export function goals(results) {
 export function report(section, results, context) {
   const lines = [
     `Measured ${context.date} on ${context.machine}; karavaan ${context.version}${context.git ? ` (${context.git})` : ''}, @oclif/core ${context.core}.`,
-    `${context.runs} timed runs of each command after ${context.warmup} warm-up run${context.warmup === 1 ? '' : 's'} of each, interleaved with the baseline; wall time of the whole process.${context.memory ? ` Peak RSS: median of ${MEMORY_RUNS} runs under \`/usr/bin/time -f %M\`.` : ''}`,
+    `${context.runs} timed runs of each command after ${context.warmup} warm-up run${context.warmup === 1 ? '' : 's'} of each, interleaved with the baseline${context.before ? ` and with the build in ${context.before} ("before")` : ''}; wall time of the whole process.${context.memory ? ` Peak RSS: median of ${MEMORY_RUNS} runs under \`/usr/bin/time -f %M\`.` : ''}`,
     '',
     table(results, context),
   ]

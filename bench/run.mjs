@@ -15,8 +15,8 @@
 // needed a `setup` (once per case, before the warm-up) or an `eachRun` (before every run, untimed).
 // The machinery (running, timing, tables, BENCHMARKS.md) is in bench/harness.mjs, shared with
 // bench/notes.mjs.
-import {cpSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {cpSync, existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
 
 import {
   BENCHMARKS,
@@ -79,13 +79,17 @@ const USAGE = `Gebruik: npm run bench -- [--runs N] [--warmup N] [--case TEKST] 
   --runs N     getimede runs per commando, afwisselend met de baseline (standaard 15)
   --warmup N   ongetimede runs vooraf, van elk (standaard 2)
   --case TEKST alleen de cases waarvan de naam TEKST bevat (mag vaker)
-  --write      werk BENCHMARKS.md bij tussen de markeringen <!-- bench:SECTIE:start/end -->`
+  --write      werk BENCHMARKS.md bij tussen de markeringen <!-- bench:SECTIE:start/end -->
+  --before MAP meet ook een andere gebouwde checkout van karavaan (bijvoorbeeld van vóór een
+               verbouwing) om en om in dezelfde run; met --write komt dat in het blok startup-vs-before`
 
 function options() {
-  const {count, parsed} = parseOptions({case: {multiple: true, type: 'string'}}, USAGE)
+  const {count, parsed} = parseOptions({before: {type: 'string'}, case: {multiple: true, type: 'string'}}, USAGE)
   const filters = parsed.case ?? []
   if (filters.length > 0 && parsed.write) fail('--write schrijft hele tabellen; gebruik het niet samen met --case.')
-  return {filters, runs: count('runs', 1), warmup: count('warmup', 0), write: Boolean(parsed.write)}
+  const before = parsed.before === undefined ? undefined : join(resolve(parsed.before), 'bin', 'run.js')
+  if (before && !existsSync(join(dirname(dirname(before)), 'oclif.manifest.json'))) fail(`${parsed.before} is geen gebouwde checkout van karavaan (bin/run.js en oclif.manifest.json ontbreken); bouw hem met npm run build.`)
+  return {before, filters, runs: count('runs', 1), warmup: count('warmup', 0), write: Boolean(parsed.write)}
 }
 
 /** Builds the example study the way scripts/demo.mjs does, with the CLI itself. */
@@ -114,6 +118,7 @@ function main() {
     git: gitDescription(),
     machine: machineDescription(),
     memory: Boolean(memory),
+    before: opts.before && relative(root, dirname(dirname(opts.before))),
     runs: opts.runs,
     version,
     warmup: opts.warmup,
@@ -122,9 +127,9 @@ function main() {
   const sections = new Map()
   for (const c of cases) {
     process.stderr.write(`bench: ${c.name} …\n`)
-    const section = c.section ?? 'startup'
+    const section = `${c.section ?? 'startup'}${opts.before ? '-vs-before' : ''}`
     if (!sections.has(section)) sections.set(section, [])
-    sections.get(section).push(measure(c, {cwd: study, memory, runs: opts.runs, warmup: opts.warmup}))
+    sections.get(section).push(measure(c, {before: opts.before, cwd: study, memory, runs: opts.runs, warmup: opts.warmup}))
   }
 
   for (const [section, results] of sections) {
