@@ -1,11 +1,12 @@
 import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {UserError} from '../errors.js'
-import {requireRecord, HISTORY_TITLES, type RecordOf, versionsOf} from '../material/kinds.js'
-import {removeMaterial, restoreMaterial} from '../material/trash.js'
+import {requireRecord, type RecordOf} from '../records/registry.js'
+import {HISTORY_TITLES, versionsOf} from '../material/kinds.js'
+import {removeRecord, restoreRecord} from '../records/trash.js'
 import {capitalise, KINDS, type KindId, type MaterialKindId, theKind} from '../model/kinds.js'
 import type {MaterialVersion} from '../model/material.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import {readSettings} from '../settings/settings.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -63,12 +64,12 @@ export function trashCommand(kind: KindId, verb: 'restore' | 'rm', options: Tras
       const {store} = await this.openStudy(flags.study)
       const by = readSettings(this.config.configDir).interviewer
       if (verb === 'restore') {
-        const record = restoreMaterial(store, kind, args.id, by)
+        const record = restoreRecord(store, kind, args.id, by)
         this.log(`${labels.capital} ${shortId(record.id)} is teruggezet.`)
         return record
       }
 
-      const record = removeMaterial(store, kind, args.id, by)
+      const record = removeRecord(store, kind, args.id, by)
       this.log(`${labels.capital} ${shortId(record.id)} staat in de prullenbak. Terugzetten: karavaan ${topic} restore ${shortId(record.id)}`)
       return record
     }

@@ -6,7 +6,8 @@ import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
 import {requireAdvice} from './lookup.js'
 import type {Advice, AdviceFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
+import {refuseDeleted} from '../records/trash.js'
+import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface AdviceInput {
   audience?: string

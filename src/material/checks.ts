@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCode, codeProblem} from '../study/lookup.js'

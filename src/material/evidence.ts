@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import {requireNote} from '../notes/lookup.js'
 import type {Note} from '../model/note.js'
 import type {Store} from '../store/store.js'

@@ -1,5 +1,5 @@
 import {TheKind} from '../model/kinds.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
@@ -7,7 +7,8 @@ import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
 import {requireFinding} from './lookup.js'
 import type {EvidenceRef, Finding, FindingFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
+import {refuseDeleted} from '../records/trash.js'
+import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface FindingInput {
   evidence?: EvidenceInput[]

@@ -1,49 +1,19 @@
-import {KINDS, type KindId, type MaterialKindId} from '../model/kinds.js'
-import type {Advice, AdviceFields, Finding, FindingFields, MaterialVersion, Reflection, ReflectionFields} from '../model/material.js'
-import type {Note} from '../model/note.js'
-import {resolveShortId} from '../notes/ids.js'
+import type {MaterialKindId} from '../model/kinds.js'
+import type {AdviceFields, FindingFields, MaterialVersion, ReflectionFields} from '../model/material.js'
+import type {RecordOf} from '../records/registry.js'
 import type {MaterialWriteMeta} from '../store/material.js'
 import type {Store} from '../store/store.js'
 
 /*
- * What each kind of record does with the store, beside its labels in src/model/kinds.ts. Kept free
- * of the personal-data guard, so commands that only read or move a record to the trash stay light.
+ * What the material's kinds (finding, reflection, advice) do beyond what every record does
+ * (src/records/registry.ts): their versions, how history titles them, which texts the
+ * personal-data guard reads, and how they are written.
  */
-
-export interface RecordOf {
-  advice: Advice
-  finding: Finding
-  note: Note
-  reflection: Reflection
-}
-
-/** What every kind's queries can do: find by id or short form, and move to and from the trash. */
-export interface RecordQueries<T> {
-  get(id: string): T | undefined
-  matchIds(short: string): string[]
-  setDeleted(record: T, deleted: boolean, by?: null | string): T
-}
-
-export function queriesOf<K extends KindId>(store: Store, kind: K): RecordQueries<RecordOf[K]> {
-  const queries = {advice: store.advice, finding: store.findings, note: store.notes, reflection: store.reflections}
-  return queries[kind] as unknown as RecordQueries<RecordOf[K]>
-}
 
 /** Every version of a finding, reflection or advice, oldest first. */
 export function versionsOf<K extends MaterialKindId>(store: Store, kind: K, id: string): Array<MaterialVersion<RecordOf[K]>> {
   const queries = {advice: store.advice, finding: store.findings, reflection: store.reflections}
   return queries[kind].versions(id) as Array<MaterialVersion<RecordOf[K]>>
-}
-
-/**
- * A record by its full id or a unique short form (as lists show it); `flag` names the option it
- * was typed after, when that is not the command's own argument.
- */
-export function requireRecord<K extends KindId>(store: Store, kind: K, id: string, flag?: string): RecordOf[K] {
-  const {labels, topic} = KINDS[kind]
-  const queries = queriesOf(store, kind)
-  const hint = `Zoek de id op met: karavaan ${topic} list (of ${topic} list --deleted voor de prullenbak)`
-  return queries.get(resolveShortId(id, (short) => queries.matchIds(short), {hint, name: flag ? `${labels.singular} (${flag})` : labels.singular}))!
 }
 
 /** How history names what a version was about, beside its number and date. */

@@ -1,6 +1,6 @@
 import type {Store} from '../store/store.js'
 import type {Advice, Finding, Reflection} from '../model/material.js'
-import {requireRecord} from './kinds.js'
+import {requireRecord} from '../records/registry.js'
 
 // Apart from the service, so commands that only read do not load the personal-data guard.
 

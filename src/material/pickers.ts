@@ -1,4 +1,4 @@
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 

@@ -7,7 +7,8 @@ import {checkFindingIds, checkText, Problems} from './checks.js'
 import {requireReflection} from './lookup.js'
 import {type Participant, type Reflection, type ReflectionFields, type Verdict, VERDICTS} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted, type WriteOptions, type WriteOutcome} from './writes.js'
+import {refuseDeleted} from '../records/trash.js'
+import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface ReflectionInput {
   added?: string

@@ -2,7 +2,8 @@ import {type MaterialKindId, TheKind} from '../model/kinds.js'
 import type {Study} from '../study/load.js'
 import type {Store} from '../store/store.js'
 import {guardTexts} from './guard.js'
-import {type FieldsOf, GUARDED_TEXTS, type GuardedTexts, type RecordOf, writeQueriesOf} from './kinds.js'
+import {type FieldsOf, GUARDED_TEXTS, type GuardedTexts, writeQueriesOf} from './kinds.js'
+import {type RecordOf} from '../records/registry.js'
 import {keepOverride, same, type WriteOptions, type WriteOutcome} from './writes.js'
 
 /*

@@ -1,7 +1,4 @@
 import type {PersonalDataPolicy} from '../notes/guard.js'
-import {UserError} from '../errors.js'
-import {KINDS, type KindId} from '../model/kinds.js'
-import {shortId} from '../notes/ids.js'
 import type {FieldHit} from './guard.js'
 import type {RecordMeta} from '../model/record.js'
 
@@ -19,12 +16,6 @@ export interface WriteOutcome<T> {
   replaced: FieldHit[]
 }
 
-
-/** An edit of a record in the trash is refused: it is restored first, so its history says so. */
-export function refuseDeleted(record: {deletedAt: null | string; id: string}, kind: KindId): void {
-  const {labels, topic} = KINDS[kind]
-  if (record.deletedAt) throw new UserError(`${labels.capital} ${shortId(record.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan ${topic} restore ${shortId(record.id)}`})
-}
 
 /** A choice to keep personal data stays with the record until the user pseudonymises it. */
 export function keepOverride(record: RecordMeta, fresh: RecordMeta['personalData'], policy: PersonalDataPolicy | undefined): RecordMeta['personalData'] {

@@ -2,7 +2,8 @@
  * The four kinds of versioned records and how the kit names them in Dutch. Plain data without
  * imports, so the store, the exchange code and the commands can all read it. The id is the spelling
  * in code, the database and bundles; the topic is what a user types (`karavaan reflect list`); the
- * labels are what a user reads. Behaviour that needs the store lives in src/material/kinds.ts.
+ * labels are what a user reads. Behaviour that needs the store lives in src/records/ (every kind)
+ * and src/material/kinds.ts (the material's kinds).
  */
 
 export interface KindLabels {

@@ -1,4 +1,4 @@
-import {requireRecord} from '../material/kinds.js'
+import {requireRecord} from '../records/registry.js'
 import type {Store} from '../store/store.js'
 import type {Note} from '../model/note.js'
 

@@ -4,7 +4,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
-import {refuseDeleted} from '../material/writes.js'
+import {refuseDeleted} from '../records/trash.js'
 import {requireNote} from './lookup.js'
 import type {Note, NoteFields} from '../model/note.js'
 

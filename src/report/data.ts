@@ -1,7 +1,7 @@
 import {narrativeQuotes, type Quote} from '../analysis/quotes.js'
 import {compare} from '../analysis/compare.js'
 import {fieldworkStatus} from '../fieldwork/status.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {dutchDate, dutchNumber, percent} from './format.js'

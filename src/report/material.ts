@@ -1,7 +1,7 @@
 import {listAdvice, listFindings, listReflections} from '../material/read-model.js'
 import {reflectionRoles} from '../material/reflections.js'
 import type {FindingWithEvidence} from '../model/material.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {dutchDate} from './format.js'

@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import {resolveShortId} from '../notes/ids.js'
+import {resolveShortId} from '../records/ids.js'
 import {requireNote} from '../notes/lookup.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'

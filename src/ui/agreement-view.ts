@@ -1,5 +1,5 @@
 import type {AgreementReport} from '../analysis/agreement.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Note} from '../model/note.js'
 import type {Study} from '../study/load.js'
 import {halteplaatsName} from '../study/lookup.js'

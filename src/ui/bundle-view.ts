@@ -1,5 +1,5 @@
 import {capitalise, everyKind, KINDS} from '../model/kinds.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Conflict} from '../exchange/bundle/conflicts.js'
 import type {MergeReport} from '../exchange/bundle/merge.js'
 

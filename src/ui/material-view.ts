@@ -2,7 +2,7 @@ import {countOf} from '../model/kinds.js'
 import type {Advice, FindingWithEvidence, MaterialVersion, Reflection} from '../model/material.js'
 import type {RecordMeta} from '../model/record.js'
 import {VERDICT_LABELS, VERDICTS} from '../model/material.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 

@@ -1,5 +1,5 @@
 import {countOf} from '../model/kinds.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Note, NoteVersion, SearchHit} from '../model/note.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'

@@ -1,4 +1,4 @@
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
 import {sliceCodePoints} from '../tagging/passage.js'
 import type {ReviewAction, ReviewItem} from '../tagging/review.js'

@@ -1,5 +1,5 @@
 import type {FieldworkStatus} from '../fieldwork/status.js'
-import {shortId} from '../notes/ids.js'
+import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 

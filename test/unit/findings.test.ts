@@ -6,7 +6,7 @@ import {addAdvice} from '../../src/material/advice.js'
 import {addFinding, editFinding} from '../../src/material/findings.js'
 import {addReflection} from '../../src/material/reflections.js'
 import {listAdvice, listFindings, listReflections} from '../../src/material/read-model.js'
-import {removeMaterial} from '../../src/material/trash.js'
+import {removeRecord} from '../../src/records/trash.js'
 import {resolveEvidence} from '../../src/material/evidence.js'
 import {addNote} from '../../src/notes/service.js'
 import {openStore} from '../../src/store/open.js'
@@ -63,7 +63,7 @@ describe('findings service', () => {
     const b = addFinding(store, study, {title: 'B'}).record
     addReflection(store, study, {confirmed: 'Klopt.', confirmedFindings: [a.id, b.id], date: '2026-10-01', halteplaats: 'kust', participants: ['bewoners:3', 'bewoners:2', 'ambtenaren']})
     addAdvice(store, study, {audience: 'rijksoverheid', findings: [b.id, a.id], title: 'Doe iets'})
-    removeMaterial(store, 'finding', a.id)
+    removeRecord(store, 'finding', a.id)
     const [reflection] = listReflections(store, {halteplaats: 'kust'})
     expect(reflection.confirmed.findings).toEqual([b.id])
     expect(reflection.participants).toEqual([{count: 5, role: 'bewoners'}, {count: null, role: 'ambtenaren'}])

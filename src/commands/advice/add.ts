@@ -6,7 +6,7 @@ import {UserError} from '../../errors.js'
 import {findingChoices} from '../../material/pickers.js'
 import {addAdvice, type AdviceInput} from '../../material/advice.js'
 import type {Advice} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 
 export default class AdviceAdd extends StudyCommand {
   static override description = `Legt een advies vast voor één doelgroep — gemeenten, professionals of rijksoverheid — met de bevindingen waar het op antwoordt en, als je wilt, het kader uit de methode waar het bij past: een van de vijf handelingsperspectieven, de drie routes naar een betrouwbare overheid of kunnen, willen en mogen meedoen (karavaan method show toont ze).

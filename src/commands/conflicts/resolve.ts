@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {readTextFile} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {KINDS} from '../../model/kinds.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import type {Resolved} from '../../exchange/bundle/conflicts.js'
 import {readSettings} from '../../settings/settings.js'
 

@@ -7,7 +7,7 @@ import {addFinding, type FindingInput} from '../../material/findings.js'
 import {resolveFinding} from '../../material/read-model.js'
 import type {FindingWithEvidence} from '../../model/material.js'
 import {noteChoices} from '../../material/pickers.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {DRAFT_MARK} from '../../ui/material-view.js'
 
 export default class FindingAdd extends StudyCommand {

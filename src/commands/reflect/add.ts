@@ -6,7 +6,7 @@ import {UserError} from '../../errors.js'
 import {findingChoices} from '../../material/pickers.js'
 import {addReflection, type ReflectionInput} from '../../material/reflections.js'
 import type {Reflection} from '../../model/material.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {halteplaatsName} from '../../study/lookup.js'
 
 export default class ReflectAdd extends StudyCommand {

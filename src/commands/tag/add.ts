@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {readSettings} from '../../settings/settings.js'
 import {addTag} from '../../tagging/tags.js'
 import type {Tag} from '../../model/tag.js'

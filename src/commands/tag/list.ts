@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {resolveCode} from '../../tagging/tags.js'
 import type {Tag} from '../../model/tag.js'

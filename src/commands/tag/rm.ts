@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {StudyCommand} from '../../cli/study-command.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {removeTag} from '../../tagging/tags.js'
 import type {Tag} from '../../model/tag.js'
 

@@ -4,7 +4,7 @@ import {once} from 'node:events'
 import {noteFilterFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {checkFilter} from '../../notes/filter.js'
-import {shortId} from '../../notes/ids.js'
+import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 
