@@ -4,7 +4,7 @@ import * as v from 'valibot'
 
 import {UserError} from '../errors.js'
 import {ID_PATTERN} from '../method/contract.js'
-import {KINDS} from '../model/kinds.js'
+import {KINDS, type MaterialKindId} from '../model/kinds.js'
 import type {PersonalDataPolicy} from '../notes/guard.js'
 import {type FileProblem, parseYaml} from '../parse/yaml.js'
 import type {Store} from '../store/store.js'
@@ -16,7 +16,8 @@ import {addAdvice, type AdviceInput, checkAdvice, editAdvice} from './advice.js'
 import {addFinding, checkFinding, editFinding, type FindingInput} from './findings.js'
 import {addReflection, checkReflection, editReflection, type ReflectionInput} from './reflections.js'
 import {resolveEvidence} from './evidence.js'
-import {type WriteOutcome} from './writes.js'
+import {queriesOf, type RecordOf} from '../records/registry.js'
+import type {WriteOptions, WriteOutcome} from './writes.js'
 
 const key = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige sleutel: gebruik kleine letters, cijfers en streepjes, zoals voorzieningen-onder-druk'))
 const words = v.optional(v.array(v.pipe(v.union([v.string(), v.number()]), v.transform(String))), [])
@@ -118,47 +119,34 @@ export function importMaterial(store: Store, study: Study, files: string[], opti
 
   const report: MaterialImportReport = {advice: count(), findings: count(), reflections: count()}
   const write = {by: options.by ?? null, policy}
+  const counts = {advice: report.advice, finding: report.findings, reflection: report.reflections}
+  // A record read before from the same file and key gets a new version; one in the trash stays there.
+  const importOne = <K extends MaterialKindId, I>(kind: K, itemKey: string, input: I, save: Saves<K, I>): RecordOf[K] => {
+    const source = sourceOf(kind, itemKey)
+    const existing = queriesOf(store, kind).bySource(source)
+    if (existing?.deletedAt) {
+      counts[kind].inTrash++
+      return existing
+    }
+
+    const outcome = existing ? save.edit(existing.id, input, write) : save.add(input, {...write, source})
+    tally(counts[kind], outcome)
+    return outcome.record
+  }
+
   store.transaction(() => {
     const ids = new Map<string, string>()
     const findingId = (ref: string) => ids.get(ref) ?? requireFinding(store, ref).id
+    const findings: Saves<'finding', FindingInput> = {add: (i, o) => addFinding(store, study, i, o), edit: (id, i, o) => editFinding(store, study, id, i, o)}
+    const reflections: Saves<'reflection', ReflectionInput> = {add: (i, o) => addReflection(store, study, i, o), edit: (id, i, o) => editReflection(store, study, id, i, o)}
+    const advice: Saves<'advice', AdviceInput> = {add: (i, o) => addAdvice(store, study, i, o), edit: (id, i, o) => editAdvice(store, study, id, i, o)}
     for (const {data} of parsed) {
-      for (const item of data.findings) {
-        const input = findingInput(item)
-        const existing = store.findings.bySource(sourceOf('finding', item.key))
-        ids.set(item.key, existing?.id ?? '')
-        if (existing?.deletedAt) {
-          report.findings.inTrash++
-          continue
-        }
-
-        const outcome = existing ? editFinding(store, study, existing.id, input, write) : addFinding(store, study, input, {...write, source: sourceOf('finding', item.key)})
-        ids.set(item.key, outcome.record.id)
-        tally(report.findings, outcome)
-      }
+      for (const item of data.findings) ids.set(item.key, importOne('finding', item.key, findingInput(item), findings).id)
     }
 
     for (const {data} of parsed) {
-      for (const item of data.reflections) {
-        const input = reflectionInput(item, findingId)
-        const existing = store.reflections.bySource(sourceOf('reflection', item.key))
-        if (existing?.deletedAt) {
-          report.reflections.inTrash++
-          continue
-        }
-
-        tally(report.reflections, existing ? editReflection(store, study, existing.id, input, write) : addReflection(store, study, input, {...write, source: sourceOf('reflection', item.key)}))
-      }
-
-      for (const item of data.advice) {
-        const input = adviceInput(item, findingId)
-        const existing = store.advice.bySource(sourceOf('advice', item.key))
-        if (existing?.deletedAt) {
-          report.advice.inTrash++
-          continue
-        }
-
-        tally(report.advice, existing ? editAdvice(store, study, existing.id, input, write) : addAdvice(store, study, input, {...write, source: sourceOf('advice', item.key)}))
-      }
+      for (const item of data.reflections) importOne('reflection', item.key, reflectionInput(item, findingId), reflections)
+      for (const item of data.advice) importOne('advice', item.key, adviceInput(item, findingId), advice)
     }
   })
   return report
@@ -174,6 +162,12 @@ function read(file: string): string {
 
 function count(): ImportCount {
   return {changed: 0, inTrash: 0, new: 0, unchanged: 0}
+}
+
+/** How a kind's records are added and edited. */
+interface Saves<K extends MaterialKindId, I> {
+  add(input: I, options: WriteOptions): WriteOutcome<RecordOf[K]>
+  edit(id: string, input: I, options: WriteOptions): WriteOutcome<RecordOf[K]>
 }
 
 function tally(counts: ImportCount, outcome: WriteOutcome<unknown>): void {

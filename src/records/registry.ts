@@ -18,8 +18,10 @@ export interface RecordOf {
   reflection: Reflection
 }
 
-/** What every kind's queries can do: find by id or short form, and move to and from the trash. */
+/** What every kind's queries can do: find by id, short form or source, and move to and from the trash. */
 export interface RecordQueries<T> {
+  /** The record imported from a source (a file, or a file and key), if any. */
+  bySource(source: string): T | undefined
   get(id: string): T | undefined
   matchIds(short: string): string[]
   setDeleted(record: T, deleted: boolean, by?: null | string): T
