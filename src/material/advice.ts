@@ -3,10 +3,9 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {codeChoices, codeProblem} from '../study/lookup.js'
 import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
-import {requireAdvice} from './lookup.js'
 import type {Advice, AdviceFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted} from '../records/trash.js'
+import {requireEditable} from '../records/trash.js'
 import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface AdviceInput {
@@ -42,8 +41,7 @@ export function addAdvice(store: Store, study: Study, input: AdviceInput, option
 }
 
 export function editAdvice(store: Store, study: Study, id: string, changes: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
-  const advice = requireAdvice(store, id)
-  refuseDeleted(advice, 'advice')
+  const advice = requireEditable(store, 'advice', id)
   const current = adviceFields(advice)
   const fields = checkAdvice(store, study, {
     audience: changes.audience ?? current.audience,

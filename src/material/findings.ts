@@ -4,10 +4,9 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
 import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
-import {requireFinding} from './lookup.js'
 import type {EvidenceRef, Finding, FindingFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted} from '../records/trash.js'
+import {requireEditable} from '../records/trash.js'
 import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface FindingInput {
@@ -51,8 +50,7 @@ export function addFinding(store: Store, study: Study, input: FindingInput, opti
 
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
 export function editFinding(store: Store, study: Study, id: string, changes: FindingChanges, options: WriteOptions = {}): WriteOutcome<Finding> {
-  const finding = requireFinding(store, id)
-  refuseDeleted(finding, 'finding')
+  const finding = requireEditable(store, 'finding', id)
   const current = findingFields(finding)
   let evidence = changes.evidence === undefined ? current.evidence : []
   if (changes.dropEvidence?.length) {

@@ -4,10 +4,9 @@ import {isIsoDate} from '../study/dates.js'
 import type {Study} from '../study/load.js'
 import {codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
 import {checkFindingIds, checkText, Problems} from './checks.js'
-import {requireReflection} from './lookup.js'
 import {type Participant, type Reflection, type ReflectionFields, type Verdict, VERDICTS} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
-import {refuseDeleted} from '../records/trash.js'
+import {requireEditable} from '../records/trash.js'
 import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface ReflectionInput {
@@ -97,8 +96,7 @@ export function addReflection(store: Store, study: Study, input: ReflectionInput
 }
 
 export function editReflection(store: Store, study: Study, id: string, changes: ReflectionInput, options: WriteOptions = {}): WriteOutcome<Reflection> {
-  const reflection = requireReflection(store, id)
-  refuseDeleted(reflection, 'reflection')
+  const reflection = requireEditable(store, 'reflection', id)
   const current = reflectionFields(reflection)
   const fields = checkReflection(store, study, {
     added: changes.added ?? current.added.text,

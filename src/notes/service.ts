@@ -4,8 +4,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {guardNote, type LocatedHit, type PersonalDataPolicy} from './guard.js'
-import {refuseDeleted} from '../records/trash.js'
-import {requireNote} from './lookup.js'
+import {requireEditable} from '../records/trash.js'
 import type {Note, NoteFields} from '../model/note.js'
 
 export interface WriteOptions {
@@ -41,8 +40,7 @@ export function addNote(store: Store, study: Study, raw: RawNoteFields, options:
 
 /** A new version with the given changes; an edit that changes nothing stores nothing. */
 export function editNote(store: Store, study: Study, id: string, changes: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
-  const note = requireNote(store, id)
-  refuseDeleted(note, 'note')
+  const note = requireEditable(store, 'note', id)
   const by = options.by ?? null
   // The note's own narratives are the interviewer's; tags of other coders are not part of an edit.
   const current = {...fieldsOf(note), narratives: store.notes.ownNarratives(note.id)}

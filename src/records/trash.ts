@@ -20,7 +20,14 @@ export function restoreRecord<K extends KindId>(store: Store, kind: K, id: strin
 }
 
 /** An edit of a record in the trash is refused: it is restored first, so its history says so. */
-export function refuseDeleted(record: {deletedAt: null | string; id: string}, kind: KindId): void {
+function refuseDeleted(record: {deletedAt: null | string; id: string}, kind: KindId): void {
   const {labels, topic} = KINDS[kind]
   if (record.deletedAt) throw new UserError(`${labels.capital} ${shortId(record.id)} staat in de prullenbak.`, {hint: `Zet hem eerst terug met: karavaan ${topic} restore ${shortId(record.id)}`})
+}
+
+/** A record to edit: found by its id or short form, and not in the trash. */
+export function requireEditable<K extends KindId>(store: Store, kind: K, id: string): RecordOf[K] {
+  const record = requireRecord(store, kind, id)
+  refuseDeleted(record, kind)
+  return record
 }
