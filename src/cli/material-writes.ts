@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import {KINDS, type KindId} from '../model/kinds.js'
-import type {PersonalDataPolicy} from '../notes/guard.js'
+import type {PersonalDataPolicy} from '../privacy/guard.js'
 import {shortId} from '../records/ids.js'
 import {readSettings} from '../settings/settings.js'
 import type {Study} from '../study/load.js'

@@ -1,6 +1,6 @@
 import {UserError} from '../errors.js'
 import type {PersonalDataOverride} from '../model/record.js'
-import type {PersonalDataPolicy} from '../notes/guard.js'
+import type {PersonalDataPolicy} from '../privacy/guard.js'
 import {allowedNames} from '../privacy/allowed.js'
 import {type FieldHit as PrivacyFieldHit, guardFields} from '../privacy/guard.js'
 import {KIND_LABELS} from '../privacy/index.js'

@@ -1,4 +1,4 @@
-import type {PersonalDataPolicy} from '../notes/guard.js'
+import type {PersonalDataPolicy} from '../privacy/guard.js'
 import type {FieldHit} from './guard.js'
 import type {RecordMeta} from '../model/record.js'
 

@@ -5,8 +5,6 @@ import {KIND_LABELS, type PersonalDataHit} from '../privacy/index.js'
 import type {NoteFields} from '../model/note.js'
 import type {PersonalDataOverride} from '../model/record.js'
 
-export type {PersonalDataPolicy} from '../privacy/guard.js'
-
 export interface GuardOutcome {
   fields: NoteFields
   hits: LocatedHit[]
