@@ -8,9 +8,9 @@ const DOMAIN_END = /\.(?:nl|com|org|net|be|de|eu|info|nu|frl|io|uk|fr)$/i
 // The handles of groups, shops and institutions are no personal data: "de buurtgroep @buurtkanaalzone",
 // "@gemeente_veenstad". Said before the handle, or in the handle itself.
 const ORGANISATION_BEFORE =
-  /\b(?:buurtgroep|groep|groepsapp|stichting|vereniging|club|gemeente|wijkteam|bibliotheek|school|kerk|moskee|bedrijf|winkel|bakkerij|zaak|pagina|kanaal|organisatie|platform|krant|omroep|account van (?:de|het))[\s:,]*$/i
+  /(?:groep|groepsapp|stichting|vereniging|club|gemeente|team|bibliotheek|school|kerk|moskee|bedrijf|winkel|bakkerij|zaak|pagina|kanaal|organisatie|platform|krant|omroep|centrum|huis|\baccount van (?:de|het)(?: [\p{L}-]+)?)[\s:,]*$/iu
 const ORGANISATION_IN_HANDLE =
-  /buurt|wijk|gemeente|dorp|stichting|vereniging|club|school|bieb|bibliotheek|kerk|moskee|team|nieuws|official|info|radio|omroep|krant|politie|brandweer|zorg|welzijn/i
+  /^vv|buurt|wijk|gemeente|dorp|stichting|vereniging|club|school|bieb|bibliotheek|kerk|moskee|team|nieuws|official|info|radio|omroep|krant|politie|brandweer|zorg|welzijn/i
 
 export function findAccounts(text: string): Candidate[] {
   const found: Candidate[] = []

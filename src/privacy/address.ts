@@ -45,7 +45,7 @@ const AFTER_POSTCODE_CITY = /^,?[ \t\u00a0]+(\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}[\p{
 // Between a street and its number: spaces and "nr."/"nummer", or a comma or "op" before "nummer":
 // "Kanaalweg 12", "Kanaalweg nr. 12", "Lindelaan nummer 7", "Dorpsstraat, nummer 12", "Dorpsstraat op nummer 12".
 const GAP_BEFORE_NUMBER =
-  /^(?:[ \t\u00a0]+(?:(?:nr|no)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+)?|(?:,|[ \t\u00a0]+op)[ \t\u00a0]+(?:(?:nr|no|huisnr)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+))/
+  /^(?:(?:,|[ \t\u00a0]+op)[ \t\u00a0]+(?:(?:nr|no|huisnr)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+)|[ \t\u00a0]+(?:(?:nr|no)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+)?)/
 const NUMBER_BEFORE_STREET =
   /(?:(?<![\p{L}])(?:huis)?nummer|(?<![\p{L}])(?:nr|no)\.?|(?<![\p{L}])op)[ \t\u00a0]+([1-9]\d{0,3}(?:[ \t\u00a0]?[a-zA-Z]|-bis)?)[ \t\u00a0]+(?:van|in|aan|op)[ \t\u00a0]+(?:de|het)[ \t\u00a0]+$/u
 

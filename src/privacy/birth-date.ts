@@ -18,13 +18,16 @@ const DATE = new RegExp(
     String.raw`)(?![\p{L}\p{N}]|[-/.]\d)`,
   'giu',
 )
-// Right before the date, with at most a few words between ("geboortedatum van haar zoon: …").
-const CONTEXT_BEFORE = /(?:\bgeboren|\bgeb\.?|\bgeboortedatum|\bgeboortedag|\bgeboorte(?:datum)?:|°)[^.!?\n\d]{0,30}$/i
+// Right before the date. After the strong words at most a few words ("geboortedatum van haar zoon:
+// …"); after "geboren" or "geb." only a place and "op" ("geboren in Emmen op …"), because "de
+// nieuw geboren kinderen krijgen op 12 juni …" is about a party.
+const STRONG_BEFORE = /(?:\bgeboortedatum|\bgeboortedag)[^.!?\n\d]{0,30}$/i
+const BORN_BEFORE = /(?:\bgeboren|\bgeb(?:\.|\b))[ \u00a0]*(?:(?:in|te)[ \u00a0]+\p{Lu}[\p{L}-]*[ \u00a0]*)?(?:,|:|\(|op|den|de)?[ \u00a0]*$/iu
 // "zij is van 14 februari 1948": a person (a pronoun, a relative, a capitalised word) is of a date with a year.
 const IS_OF_BEFORE =
   /(?:\b(?:hij|zij|ze|ik|jij|je|u|moeder|vader|oma|opa|zoon|dochter|man|vrouw|broer|zus)|(?<![\p{L}])(?!(?:Dit|Dat|Het|Die|Deze|Er|Alles|Niets|Iets|Wat|Wie)\b)\p{Lu}[\p{Ll}’'-]+)[ \u00a0]+(?:is|ben|bent|was)[ \u00a0]+van[ \u00a0]+$/u
 // "op 3 mei 1950 werd hij geboren", "12-06-1950 geboren": the word after, in the same sentence.
-const CONTEXT_AFTER = /^[^.!?\n\d]{0,30}\bgeboren\b/i
+const CONTEXT_AFTER = /^[^.!?\n\d]{0,60}\bgeboren\b/i
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const CONTEXT_HINT = /geb|°|\bis van|\bben van|\bbent van|\bwas van/i
 
@@ -43,7 +46,7 @@ export function findBirthDates(text: string): Candidate[] {
     const hasYear = Boolean(g.y1 ?? g.y2 ?? g.y3)
     const end = match.index + match[0].length
     const before = text.slice(Math.max(0, match.index - 50), match.index)
-    const told = CONTEXT_BEFORE.test(before) || CONTEXT_AFTER.test(text.slice(end, end + 40)) || (hasYear && IS_OF_BEFORE.test(before))
+    const told = STRONG_BEFORE.test(before) || BORN_BEFORE.test(before) || CONTEXT_AFTER.test(text.slice(end, end + 70)) || (hasYear && IS_OF_BEFORE.test(before))
     if (!told) continue
     found.push({end, kind: 'geboortedatum', reason: 'geboortedatum: een datum die de zin als geboortedag noemt', start: match.index})
   }

@@ -38,7 +38,14 @@ export function findIbans(text: string): Candidate[] {
     while (end < text.length && iban.length < length) {
       const char = text[end]
       if (ALPHANUMERIC.test(char)) iban += char
-      else if (!(GAP.test(char) && iban.length >= 2 && ALPHANUMERIC.test(text[end + 1] ?? ''))) break
+      else if (GAP.test(char) && iban.length >= 2) {
+        // Two or three spaces between groups, as a copied statement has them.
+        let next = end + 1
+        while (next < end + 3 && text[next] === char) next++
+        if (!ALPHANUMERIC.test(text[next] ?? '')) break
+        end = next
+        continue
+      } else break
       end++
     }
 

@@ -37,7 +37,9 @@ const PLATE_WORDS = /\b(?:kentekens?|kentekenplaat|nummerbord|nummerplaat)\b/i
 const PLATE_WORD_BEFORE = /\b(?:kenteken|kentekenplaat|nummerbord|nummerplaat)[\s:]*$/i
 // Codes of products, forms and files share the shapes: "type RS-232-C", "artikel 12-AB-34".
 const PRODUCT_BEFORE =
-  /\b(?:type|typenummer|model|modelnummer|artikel\w*|product\w*|code|serie\w*|versie|onderdeel\w*|bestel\w*|formulier|norm|order\w*|referentie|kenmerk|zaak\w*|dossier\w*|factuur\w*|klant\w*)[\s:.#]*$/i
+  /\b(?:type|typenummer|model|modelnummer|artikel\w*|product\w*|code|serie\w*|versie|onderdeel\w*|bestelnummer|bestelcode|formulier|norm|order\w*|referentie|kenmerk|zaak\w*|dossier\w*|factuur\w*|klant\w*)[\s:.#]*$/i
+// A sentence about a device or a part and not about a vehicle: "de kabel heet RS-232-C".
+const PRODUCT_WORDS = /\b(?:kabel|stekker|aansluiting|poort|printer|beamer|apparaat|laptop|telefoon|toestel|onderdeel|chip|lamp|batterij|accu|pakket|formulier)\b/i
 const MONTHS = /^(?:JAN|FEB|MRT|MAR|APR|MEI|JUN|JUL|AUG|SEP|OKT|OCT|NOV|DEC)$/i
 
 const shapeOf = (group: string) => group.replace(/[A-Za-z]/g, 'L').replace(/\d/g, 'D')
@@ -67,8 +69,9 @@ export function findLicencePlates(text: string): Candidate[] {
     const before = text.slice(Math.max(0, start - 30), start)
     if (PRODUCT_BEFORE.test(before)) continue
     const dashed = separators === '--' && capitals
+    const context = around(text, start, end)
+    if (PRODUCT_WORDS.test(context) && !VEHICLE_WORDS.test(context)) continue
     if (!dashed) {
-      const context = around(text, start, end)
       // In small letters "100 km 3" has a plate's shape too: then only the word for a plate will do.
       if (!(capitals ? VEHICLE_WORDS : PLATE_WORDS).test(context)) continue
       if (sideCode >= 4 && NOT_ISSUED.test(letters.toUpperCase())) continue

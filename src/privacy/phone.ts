@@ -10,6 +10,8 @@ const SEPARATOR = /^(?:[ \u00a0]?[-–‑/][ \u00a0]?|[ \u00a0]|\.)/
 // Numbers of organisations, not of people: free (0800), paid (090x) and company-wide (088)
 // numbers. A municipality's 14 + area code never starts with 0, so it is not even a candidate.
 const SERVICE = /^(?:0800|090[069]|088)/
+// A number written with dots is as often an order or version number: "ordernummer 0612.3456.78".
+const OTHER_NUMBER_BEFORE = /\b(?:order|artikel|bestel|factuur|klant|dossier|zaak|versie|referentie|kenmerk|polis|contract)\w*[\s:.#]*$/i
 const IBAN_BEFORE = /\b[A-Z]{2}\d{2}\s?[A-Z0-9]{4}\s?$/i
 
 interface Parsed {
@@ -110,6 +112,7 @@ export function findPhoneNumbers(text: string): Candidate[] {
     const dutch = !parsed.international && isPlausibleDutch(parsed, /^(?:\+|00|\(0\))/.test(match[0]))
     const foreign = parsed.international && !parsed.dotted && parsed.digits.length >= 9 && parsed.digits.length <= 15 && parsed.groups.slice(1).every((g) => g >= 2)
     if (!dutch && !foreign) continue
+    if (parsed.dotted && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
     const reason = foreign
       ? 'buitenlands telefoonnummer (met landnummer)'
       : parsed.digits.startsWith('06')

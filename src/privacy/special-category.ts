@@ -74,6 +74,9 @@ export function findSpecialCategories(text: string, names: Candidate[]): Candida
       if (name.start < end && start < name.end) continue
       const between = name.end <= start ? text.slice(name.end, start) : text.slice(end, name.start)
       if (GROUP_WORDS.test(between)) continue
+      // "veel mensen met kanker …, zegt Henk": the group the word is said of comes right before it.
+      const lead = text.slice(Math.max(from, name.end <= start ? name.end : from, start - 30), start)
+      if (GROUP_WORDS.test(lead)) continue
       const category = CATEGORIES.find(([id]) => match.groups![id] !== undefined)!
       found.push({end, kind: 'bijzonder', reason: `${category[2]} van een genoemde persoon`, start, subject: text.slice(name.start, name.end)})
     }
