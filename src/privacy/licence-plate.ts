@@ -28,8 +28,9 @@ const PLATE = new RegExp(
       return [runs.join('[- ]'), runs.join('')]
     }).join('|') +
     String.raw`)(?![\p{L}\p{N}]|[-/.,]\p{N}|-\p{L})`,
-  'gu',
+  'uy',
 )
+const DIGITS = /\d+/g
 const VEHICLE_WORDS =
   /\b(?:kentekens?|kentekenplaat|nummerbord|nummerplaat|auto(?:'s)?|wagen|busje|bestelbus|bestelauto|bus|scooter|brommer|motor|camper|caravan|aanhanger|vrachtwagen|truck|taxi|rijdt|reed|geparkeerd|parkeert|parkeerde|foutparkeerder)\b/i
 const PLATE_WORDS = /\b(?:kentekens?|kentekenplaat|nummerbord|nummerplaat)\b/i
@@ -51,12 +52,29 @@ function around(text: string, start: number, end: number): string {
   return `${before} ${after}`
 }
 
+/** The first plate that starts between `from` and `to` (inclusive). */
+function plateFrom(text: string, from: number, to: number): null | RegExpExecArray {
+  for (let at = from; at <= to; at++) {
+    PLATE.lastIndex = at
+    const match = PLATE.exec(text)
+    if (match) return match
+  }
+
+  return null
+}
+
 export function findLicencePlates(text: string): Candidate[] {
   const found: Candidate[] = []
-  for (const match of text.matchAll(PLATE)) {
+  // Every plate holds a digit, and most of a note holds none: try the pattern only at the (at most
+  // nine) places before each run of digits where a plate could start.
+  let after = 0
+  for (const digits of text.matchAll(DIGITS)) {
+    const match = plateFrom(text, Math.max(after, digits.index - 8), digits.index)
+    if (!match) continue
     const plate = match[0]
     const start = match.index
     const end = start + plate.length
+    after = end
     const separators = plate.replace(/[A-Za-z0-9]/g, '')
     if (separators.length === 2 && separators[0] !== separators[1]) continue
     const grouped = separators.length === 2

@@ -20,25 +20,48 @@ const GROUP_WORDS =
 const ABBREVIATIONS = new Set(['dhr', 'mevr', 'mvr', 'mw', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'ds', 'fam', 'geb', 'nr', 'bijv', 'ca', 'jl', 'st', 'str'])
 const SENTENCE_END = /[.!?…]+["'”’)]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*•])/g
 
-let terms: RegExp | undefined
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
-function termPattern(): RegExp {
+interface Term {
+  category: (typeof CATEGORIES)[number]
+  words: string[]
+}
+
+let terms: Map<string, Term[]> | undefined
+
+/** The lists' words and phrases by their first word, longest phrase first: a lookup per word of a sentence. */
+function termIndex(): Map<string, Term[]> {
   if (terms) return terms
-  const phrase = (line: string) =>
-    line
-      .toLowerCase()
-      .split(/\s+/)
-      .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[\\p{L}-]*` : escape(word)))
-      .join('[ \\u00a0]+')
-  const alternatives = CATEGORIES.map(([id, file]) => {
-    const lines = readList(file).sort((a, b) => b.length - a.length)
-    return `(?<${id}>${lines.map(phrase).join('|')})`
-  })
-  terms = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu')
+  terms = new Map()
+  for (const category of CATEGORIES) {
+    for (const line of readList(category[1])) {
+      const words = line.toLowerCase().replaceAll('’', "'").split(/\s+/)
+      const list = terms.get(words[0]) ?? []
+      list.push({category, words})
+      terms.set(words[0], list)
+    }
+  }
+
+  for (const list of terms.values()) list.sort((a, b) => b.words.length - a.words.length)
   return terms
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** The words and phrases of the lists in `sentence`, as [start, end, category] within it. */
+function termsIn(sentence: string): Array<[number, number, Term['category']]> {
+  const index = termIndex()
+  const words = [...sentence.matchAll(WORD)]
+  const lower = words.map((w) => w[0].toLowerCase().replaceAll('’', "'"))
+  const found: Array<[number, number, Term['category']]> = []
+  for (let i = 0; i < words.length; i++) {
+    const term = index.get(lower[i])?.find((t) => t.words.every((word, k) => lower[i + k] === word && (k === 0 || /^[ \t\u00a0]+$/.test(sentence.slice(words[i + k - 1].index + words[i + k - 1][0].length, words[i + k].index)))))
+    if (!term) continue
+    const last = words[i + term.words.length - 1]
+    found.push([words[i].index, last.index + last[0].length, term.category])
+    i += term.words.length - 1
+  }
+
+  return found
+}
 
 /** Where each sentence of `text` starts and ends. */
 function sentences(text: string): Array<[number, number]> {
@@ -62,14 +85,12 @@ function sentences(text: string): Array<[number, number]> {
 export function findSpecialCategories(text: string, names: Candidate[]): Candidate[] {
   const found: Candidate[] = []
   if (names.length === 0) return found
-  const pattern = termPattern()
   for (const [from, to] of sentences(text)) {
     const named = names.filter((name) => name.start >= from && name.end <= to)
     if (named.length === 0) continue
-    const sentence = text.slice(from, to)
-    for (const match of sentence.matchAll(pattern)) {
-      const start = from + match.index
-      const end = start + match[0].length
+    for (const [termStart, termEnd, category] of termsIn(text.slice(from, to))) {
+      const start = from + termStart
+      const end = from + termEnd
       const name = named.reduce((best, n) => (distance(n, start, end) < distance(best, start, end) ? n : best))
       if (name.start < end && start < name.end) continue
       const between = name.end <= start ? text.slice(name.end, start) : text.slice(end, name.start)
@@ -77,7 +98,6 @@ export function findSpecialCategories(text: string, names: Candidate[]): Candida
       // "veel mensen met kanker …, zegt Henk": the group the word is said of comes right before it.
       const lead = text.slice(Math.max(from, name.end <= start ? name.end : from, start - 30), start)
       if (GROUP_WORDS.test(lead)) continue
-      const category = CATEGORIES.find(([id]) => match.groups![id] !== undefined)!
       found.push({end, kind: 'bijzonder', reason: `${category[2]} van een genoemde persoon`, start, subject: text.slice(name.start, name.end)})
     }
   }
