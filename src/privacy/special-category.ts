@@ -16,6 +16,8 @@ const CATEGORIES = [
 ] as const
 const GROUP_WORDS =
   /(?<![\p{L}])(?:veel|vele|velen|sommige|sommigen|meeste|iedereen|allemaal|alle|mensen|bewoners|buurtbewoners|inwoners|ouderen|jongeren|kinderen|leerlingen|gezinnen|families|mannen|vrouwen|moeders|vaders|ouders|cliënten|patiënten|klanten|deelnemers|anderen|niemand|de helft|een op de|steeds meer)(?![\p{L}])/iu
+// "werkt bij de reclassering", "vrijwilliger bij de moskee": a job or a task at such a place says nothing of the person.
+const WORK_BEFORE = /(?<![\p{L}])(?:werkt|werkte|werken|gewerkt|stage|stagiair|baan|vrijwilliger|vrijwilligster|medewerker|medewerkster|bewaker|directeur|voorzitter)(?![\p{L}])[^.!?]*$/iu
 // A full stop after these is no end of a sentence: "mevr. Bulut", "geb. 1950", "J. de Vries".
 const ABBREVIATIONS = new Set(['dhr', 'mevr', 'mvr', 'mw', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'ds', 'fam', 'geb', 'nr', 'bijv', 'ca', 'jl', 'st', 'str'])
 const SENTENCE_END = /[.!?…]+["'”’)]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*•])/g
@@ -97,7 +99,7 @@ export function findSpecialCategories(text: string, names: Candidate[]): Candida
       if (GROUP_WORDS.test(between)) continue
       // "veel mensen met kanker …, zegt Henk": the group the word is said of comes right before it.
       const lead = text.slice(Math.max(from, name.end <= start ? name.end : from, start - 30), start)
-      if (GROUP_WORDS.test(lead)) continue
+      if (GROUP_WORDS.test(lead) || WORK_BEFORE.test(lead)) continue
       found.push({end, kind: 'bijzonder', reason: `${category[2]} van een genoemde persoon`, start, subject: text.slice(name.start, name.end)})
     }
   }
