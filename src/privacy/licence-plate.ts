@@ -1,6 +1,7 @@
 import type {Candidate} from './kinds.js'
 
-// Dutch licence plates by RDW side code (L = letter, D = digit), written from the RDW's table:
+// Dutch licence plates by RDW side code (L = letter, D = digit), written from memory of the RDW's table
+// (the years of issue are approximate and only there to explain the order):
 //    1 LL-DD-DD   (1951–1965)      8 D-LLL-DD    (2005–2009)
 //    2 DD-DD-LL   (1965–1973)      9 LL-DDD-L    (2006–2008)
 //    3 DD-LL-DD   (1973–1978)     10 L-DDD-LL    (2008–2013)
