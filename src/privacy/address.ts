@@ -42,6 +42,13 @@ const NOT_POSTCODE_LETTERS = new Set(['SA', 'SD', 'SS', 'km', 'kg', 'cm', 'mm', 
 const NUMBER_LEAD = /^,?[ \t\u00a0]+(?:(?:huisnummer|huisnr\.?|nr\.?|nummer)[ \t\u00a0]*)?/u
 const AFTER_POSTCODE_CITY = /^,?[ \t\u00a0]+(\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}[\p{L}'’]*){0,2})/u
 
+// Between a street and its number: spaces and "nr."/"nummer", or a comma or "op" before "nummer":
+// "Kanaalweg 12", "Kanaalweg nr. 12", "Lindelaan nummer 7", "Dorpsstraat, nummer 12", "Dorpsstraat op nummer 12".
+const GAP_BEFORE_NUMBER =
+  /^(?:(?:,|[ \t\u00a0]+op)[ \t\u00a0]+(?:(?:nr|no|huisnr)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+)|[ \t\u00a0]+(?:(?:nr|no)\.?[ \t\u00a0]*|(?:huis)?nummer[ \t\u00a0]+)?)/
+const NUMBER_BEFORE_STREET =
+  /(?:(?<![\p{L}])(?:huis)?nummer|(?<![\p{L}])(?:nr|no)\.?|(?<![\p{L}])op)[ \t\u00a0]+([1-9]\d{0,3}(?:[ \t\u00a0]?[a-zA-Z]|-bis)?)[ \t\u00a0]+(?:van|in|aan|op)[ \t\u00a0]+(?:de|het)[ \t\u00a0]+$/u
+
 /** Reads a house number at `at`; returns where it ends, or -1 when what follows is no house number. */
 function houseNumberEnd(text: string, at: number): number {
   const match = HOUSE_NUMBER.exec(text.slice(at, at + 16))
@@ -109,11 +116,19 @@ export function findAddresses(text: string, words: Word[] = splitWords(text)): C
   const streets: Candidate[] = []
   words.forEach((word, index) => {
     if (!isStreetWord(word)) return
-    const gap = /^[ \t\u00a0]+(?:(?:nr|no)\.?[ \t\u00a0]*|nummer[ \t\u00a0]+)?/.exec(text.slice(word.end, word.end + 12))
+    const first = streetStart(words, index)
+    // "nummer 12 van de Dorpsstraat", "op 12 in de Dorpsstraat": the number told before the street.
+    const told = NUMBER_BEFORE_STREET.exec(text.slice(Math.max(0, words[first].start - 40), words[first].start))
+    if (told && houseNumberEnd(text, words[first].start - told[0].length + told[0].indexOf(told[1])) > 0) {
+      streets.push({end: word.end, kind: 'adres', reason: 'huisnummer met straatnaam', start: words[first].start - told[0].length + (told[0].startsWith('op') ? told[0].indexOf(told[1]) : 0)})
+      return
+    }
+
+    const gap = GAP_BEFORE_NUMBER.exec(text.slice(word.end, word.end + 24))
     if (!gap) return
     const end = houseNumberEnd(text, word.end + gap[0].length)
     if (end < 0) return
-    streets.push({end, kind: 'adres', reason: 'straatnaam met huisnummer', start: words[streetStart(words, index)].start})
+    streets.push({end, kind: 'adres', reason: 'straatnaam met huisnummer', start: words[first].start})
   })
 
   const postcodes = findPostcodes(text)

@@ -1,9 +1,10 @@
 import type {Candidate} from './kinds.js'
 
-// Nine digits, solid or grouped the way people copy them from a letter (123.456.782, 123 456 782,
-// 1234.56.782). The same separator must be used throughout, and the number may not be part of a
-// longer one.
-const NINE_DIGITS = /(?<![\p{L}\p{N}.,/-])(?:\d{9}|\d{3}([. ])\d{3}\1\d{3}|\d{4}([. ])\d{2}\2\d{3})(?![\p{N}]|[.,]\d)/gu
+// Nine digits, solid or grouped the way people copy them from a letter or read them out (123.456.782,
+// 123 456 782, 1234.56.782, 12 34 56 782, 123-45-67-82). The same separator must be used throughout,
+// and the number may not be part of a longer one.
+const NINE_DIGITS =
+  /(?<![\p{L}\p{N}.,/-])(?<!\d[ \u00a0])(?:\d{9}|\d{3}([. -])\d{3}\1\d{3}|\d{4}([. -])\d{2}\2\d{3}|\d{2}([. -])\d{2}\3\d{2}\3\d{3}|\d{3}([. -])\d{2}\4\d{2}\4\d{2})(?![\p{N}]|[.,-]\d|[ \u00a0]\d)/gu
 // A BSN below 100000000 is often written without its leading zero; eight digits are only taken
 // for a BSN when the sentence names a BSN before them.
 const EIGHT_DIGITS = /(?<![\p{L}\p{N}.,/-])\d{8}(?![\p{N}]|[.,]\d)/gu

@@ -33,6 +33,8 @@ export function scanFields<T extends GuardFields>(fields: T, allowed: AllowedNam
     if (!text) return
     for (const hit of findPersonalData(text)) {
       if (hit.kind === 'naam' && allowed.allows(hit.text)) continue
+      // A fact about a member of the team or a place of the study is not about a respondent.
+      if (hit.kind === 'bijzonder' && hit.subject !== undefined && allowed.allows(hit.subject)) continue
       hits.push(item === undefined ? {...hit, field} : {...hit, field, item})
     }
   }

@@ -10,7 +10,9 @@ const IBAN_LENGTHS: Record<string, number> = {
   SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
 }
 
-const START = /(?<![\p{L}\p{N}])([A-Za-z]{2})\d{2}/gu
+// "NL 91 ABNA …": some write a space after the country.
+const START = /(?<![\p{L}\p{N}])([A-Za-z]{2})[ \u00a0]?\d{2}/gu
+const GAP = /[ \u00a0-]/
 const ALPHANUMERIC = /[A-Za-z0-9]/
 
 /** ISO 7064 mod 97-10: move the first four characters to the end, letters become 10..35. */
@@ -25,7 +27,7 @@ export function ibanChecksumIsValid(iban: string): boolean {
   return rest === 1
 }
 
-/** IBANs of any country, written solid or in groups (NL91 ABNA 0417 1643 00), with a valid checksum. */
+/** IBANs of any country, in any case, written solid or in groups (NL91 ABNA 0417 1643 00), with a valid checksum. */
 export function findIbans(text: string): Candidate[] {
   const found: Candidate[] = []
   for (const match of text.matchAll(START)) {
@@ -36,12 +38,18 @@ export function findIbans(text: string): Candidate[] {
     while (end < text.length && iban.length < length) {
       const char = text[end]
       if (ALPHANUMERIC.test(char)) iban += char
-      else if (!(char === ' ' && iban.length >= 4 && ALPHANUMERIC.test(text[end + 1] ?? ''))) break
+      else if (GAP.test(char) && iban.length >= 2) {
+        // Two or three spaces between groups, as a copied statement has them.
+        let next = end + 1
+        while (next < end + 3 && text[next] === char) next++
+        if (!ALPHANUMERIC.test(text[next] ?? '')) break
+        end = next
+        continue
+      } else break
       end++
     }
 
     if (iban.length !== length || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue
-    if (!/^[A-Z0-9]+$/.test(iban) && !/^[a-z0-9]+$/.test(iban)) continue
     if (!ibanChecksumIsValid(iban)) continue
     found.push({end, kind: 'iban', reason: 'IBAN met een geldig controlegetal', start: match.index})
   }

@@ -1,5 +1,15 @@
 /** The kinds of personal data the guard looks for, with the Dutch words a message uses for them. */
-export type PersonalDataKind = 'e-mailadres' | 'telefoonnummer' | 'adres' | 'bsn' | 'iban' | 'naam'
+export type PersonalDataKind =
+  | 'e-mailadres'
+  | 'telefoonnummer'
+  | 'adres'
+  | 'bsn'
+  | 'iban'
+  | 'naam'
+  | 'geboortedatum'
+  | 'kenteken'
+  | 'account'
+  | 'bijzonder'
 
 export interface PersonalDataHit {
   kind: PersonalDataKind
@@ -15,6 +25,8 @@ export interface PersonalDataHit {
   column: number
   /** Short Dutch explanation of why this is personal data. */
   reason: string
+  /** Only for kind 'bijzonder': the name in the same sentence the fact is about, so an allowed name lets it through. */
+  subject?: string
 }
 
 /** What a detector reports: a hit before its line and column are known. */
@@ -23,15 +35,29 @@ export interface Candidate {
   start: number
   end: number
   reason: string
+  subject?: string
 }
 
-export const PLACEHOLDERS: Record<PersonalDataKind, string> = {
+/** The first six kinds; the kinds added later have theirs in MORE_PLACEHOLDERS, `placeholder()` knows both. */
+export const PLACEHOLDERS: Record<'adres' | 'bsn' | 'e-mailadres' | 'iban' | 'naam' | 'telefoonnummer', string> = {
   'e-mailadres': '[e-mailadres]',
   telefoonnummer: '[telefoonnummer]',
   adres: '[adres]',
   bsn: '[bsn]',
   iban: '[iban]',
   naam: '[naam]',
+}
+
+export const MORE_PLACEHOLDERS: Record<Exclude<PersonalDataKind, keyof typeof PLACEHOLDERS>, string> = {
+  geboortedatum: '[geboortedatum]',
+  kenteken: '[kenteken]',
+  account: '[account]',
+  bijzonder: '[bijzonder persoonsgegeven]',
+}
+
+/** What pseudonymise writes instead of a hit of this kind. */
+export function placeholder(kind: PersonalDataKind): string {
+  return kind in PLACEHOLDERS ? PLACEHOLDERS[kind as keyof typeof PLACEHOLDERS] : MORE_PLACEHOLDERS[kind as keyof typeof MORE_PLACEHOLDERS]
 }
 
 export const KIND_LABELS: Record<PersonalDataKind, string> = {
@@ -41,4 +67,8 @@ export const KIND_LABELS: Record<PersonalDataKind, string> = {
   bsn: 'BSN',
   iban: 'IBAN',
   naam: 'naam',
+  geboortedatum: 'geboortedatum',
+  kenteken: 'kenteken',
+  account: 'account op sociale media',
+  bijzonder: 'bijzonder persoonsgegeven',
 }

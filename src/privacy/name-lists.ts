@@ -19,14 +19,15 @@ export interface NameLists {
 
 let lists: NameLists | undefined
 
-function readList(file: string): string[] {
+/** The lines of a list in ./data, without blank lines and # comments. */
+export function readList(file: string): string[] {
   const url = new URL(`./data/${file}`, import.meta.url)
   let text: string
   try {
     text = readFileSync(url, 'utf8')
   } catch (error) {
     // Not something the user can fix: the build must copy src/privacy/data beside the compiled guard.
-    throw new Error(`De namenlijst ${fileURLToPath(url)} van de privacycontrole ontbreekt; karavaan is niet goed geïnstalleerd.`, {cause: error})
+    throw new Error(`De woordenlijst ${fileURLToPath(url)} van de privacycontrole ontbreekt; karavaan is niet goed geïnstalleerd.`, {cause: error})
   }
 
   return text
