@@ -270,17 +270,17 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * so a study without drafts has the checks it always had.
  */
 async function checkDrafts(study: Study, fix: boolean, remove: boolean, now = Date.now()): Promise<Check | undefined> {
-  const label = `Concepten in ${DRAFTS_DIR}/ (niet opgeslagen teksten)`
+  const label = `Niet opgeslagen teksten in ${DRAFTS_DIR}/`
   const found = listDrafts(study.dir)
   if (found.length === 0) return undefined
   const old = remove ? found.filter((draft) => now - draft.modifiedMs > DAY_MS) : []
   const removed = removeDrafts(study, old.map((draft) => draft.path))
   const left = found.filter((draft) => !removed.includes(draft.name))
-  const gone = removed.length > 0 ? `${removed.length} ouder dan een dag verwijderd: ${removed.join(', ')}` : ''
+  const gone = removed.length > 0 ? `${removed.length} ${removed.length === 1 ? 'concept' : 'concepten'} ouder dan een dag verwijderd: ${removed.join(', ')}` : ''
   if (left.length === 0) return {detail: gone, fixed: true, id: 'drafts', label, ok: false}
   const hits = await scanDrafts(study, left)
   const items = left.map((draft) => describeDraft(study, draft, hits.get(draft.path) ?? 0, now))
-  const waiting = `${left.length} ${left.length === 1 ? 'tekst die' : 'teksten die'} niet ${left.length === 1 ? 'is' : 'zijn'} opgeslagen, van een opdracht die werd afgebroken`
+  const waiting = `${left.length} ${left.length === 1 ? 'concept' : 'concepten'} van een opdracht die werd afgebroken`
   const personal = [...hits.values()].filter((count) => count > 0).length
   const detail = [gone, waiting, personal > 0 ? `${personal} ${personal === 1 ? 'bevat' : 'bevatten'} mogelijk persoonsgegevens` : ''].filter(Boolean).join('; ')
   const hint = remove

@@ -49,7 +49,7 @@ describe('drafts in concepten/', () => {
     mkdirSync(join(study, 'concepten'), {mode: 0o700})
     const checked = doctor(study)
     expect(checked.code, checked.stdout).toBe(0)
-    expect(checked.stdout).not.toContain('Concepten in concepten/')
+    expect(checked.stdout).not.toContain('Niet opgeslagen teksten in concepten/')
     expect(checked.stdout).toContain('✓ Resten van afgebroken opdrachten: geen')
   })
 
@@ -75,7 +75,7 @@ describe('drafts in concepten/', () => {
     const result = doctor(study)
     expect(result.code, result.stdout).toBe(1)
     const lines = result.stdout.split('\n')
-    expect(lines.find((line) => line.startsWith('✗ Concepten in concepten/'))).toMatch(/2 teksten die niet zijn opgeslagen.*1 bevat mogelijk persoonsgegevens/)
+    expect(lines.find((line) => line.startsWith('✗ Niet opgeslagen teksten in concepten/'))).toMatch(/2 concepten van een opdracht die werd afgebroken; 1 bevat mogelijk persoonsgegevens/)
     const old = lines.find((line) => line.includes(OLD))!
     expect(old).toMatch(/\(3 dagen oud, \d+ bytes, bevat mogelijk persoonsgegevens\): lees hem in met: karavaan import concepten\/notitie-2026-03-11T09-15-00-000Z\.md$/)
     const young = lines.find((line) => line.includes(NEW))!
@@ -95,7 +95,7 @@ describe('drafts in concepten/', () => {
     expect(readdirSync(join(study, 'concepten')).sort()).toEqual([OLD, NEW])
     expect(fixed.stdout).toContain('karavaan doctor --fix verwijdert geen concepten')
     const removed = doctor(study, '--fix', '--yes')
-    expect(removed.stdout).toContain(`1 ouder dan een dag verwijderd: ${OLD}`)
+    expect(removed.stdout).toContain(`1 concept ouder dan een dag verwijderd: ${OLD}`)
     expect(readdirSync(join(study, 'concepten'))).toEqual([NEW])
     expect(removed.code, removed.stdout).toBe(1)
     expect(removed.stdout).toContain('Concepten van minder dan een dag oud blijven staan')
@@ -110,9 +110,9 @@ describe('drafts in concepten/', () => {
     leaveDraft(study, OLD, SECRET, 2)
     const removed = doctor(study, '--fix', '--yes')
     expect(removed.code, removed.stdout).toBe(0)
-    expect(removed.stdout).toMatch(new RegExp(`✓ Concepten in concepten/ \\(niet opgeslagen teksten\\) — hersteld: 1 ouder dan een dag verwijderd: ${OLD.replaceAll('.', '\\.')}`))
+    expect(removed.stdout).toMatch(new RegExp(`✓ Niet opgeslagen teksten in concepten/ — hersteld: 1 concept ouder dan een dag verwijderd: ${OLD.replaceAll('.', '\\.')}`))
     expect(readdirSync(join(study, 'concepten'))).toEqual([])
-    expect(doctor(study).stdout).not.toContain('Concepten in concepten/')
+    expect(doctor(study).stdout).not.toContain('Niet opgeslagen teksten in concepten/')
   })
 
   it('import removes a draft it read in, after storing it, and says so; a dry run or a refusal keeps it', () => {
