@@ -81,6 +81,7 @@ const USAGE_PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/--([\w-]+)=?\S* cannot also be provided when using --([\w-]+)/, (a, b) => `De opties --${a} en --${b} gaan niet samen; kies er één.`],
   [/Unexpected flag (\S+)/, (flag) => `Onverwachte optie ${flag}.`],
   [/Exactly one of the following must be provided: (.*)/, (flags) => `Geef precies één van deze opties: ${flags}.`],
+  [/All of the following must be provided when using --([\w-]+): (.*)/, (flag, flags) => `--${flag} werkt alleen samen met ${flags}.`],
   [/Expected an integer but received: (.*)/, (value) => `"${value}" is geen geheel getal.`],
 ]
 

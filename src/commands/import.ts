@@ -33,7 +33,9 @@ Een REFI-QDA-project (.qdpx) uit ATLAS.ti, NVivo, MAXQDA of QualCoder haalt de c
 
 Een Word-bestand mag hetzelfde blok bovenaan hebben; anders geef je de gegevens met opties (--halteplaats, --group …) of vraagt de kit ernaar.
 
-Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je elk probleem met bestand, regel en veld. Nog eens inlezen verandert niets; een gewijzigd bestand wordt een nieuwe versie van dezelfde notitie. UTF-8 (met of zonder BOM), Windows-regeleinden en Windows-1252 uit oude Word-exports worden herkend. Persoonsgegevens houden een bestand tegen, tenzij je --pseudonymise of --allow-personal-data geeft.`
+Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je elk probleem met bestand, regel en veld. Nog eens inlezen verandert niets; een gewijzigd bestand wordt een nieuwe versie van dezelfde notitie. UTF-8 (met of zonder BOM), Windows-regeleinden en Windows-1252 uit oude Word-exports worden herkend. Persoonsgegevens houden een bestand tegen, tenzij je --pseudonymise of --allow-personal-data geeft.
+
+Een notitie die na een afgebroken note add in de map concepten/ van de studie bleef staan, lees je zo in: karavaan import concepten/BESTAND. Is het inlezen gelukt, dan verwijdert de kit het concept en zegt dat.`
 
   static override examples = [
     {command: '<%= config.bin %> import', description: 'Alles uit de inbox/ van de studie inlezen.'},
@@ -96,6 +98,8 @@ Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je el
     for (const file of report.files.filter((f) => f.converted === 'windows-1252')) this.log(`${file.source}: omgezet van Windows-1252 naar UTF-8`)
     for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${file.replaced} persoonsgegeven(s) vervangen door een plaatshouder`)
     this.log(`${report.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${t.nieuw} nieuw, ${t.bijgewerkt} bijgewerkt, ${t.ongewijzigd} ongewijzigd.`)
+    const drafts = report.removedDrafts
+    if (drafts.length > 0) this.log(`${drafts.length === 1 ? 'Concept' : 'Concepten'} uit concepten/ ingelezen en daarom verwijderd: ${drafts.join(', ')}.`)
     return report
   }
 }

@@ -1,3 +1,4 @@
+import {type DraftsSummary, summariseDrafts} from '../notes/draft-files.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import type {PlanItem, PlanState} from '../model/plan.js'
@@ -45,6 +46,15 @@ export interface FieldworkStatus {
   observations: ObservationSummary[]
   study: {id: string; period: {end: string; start: string}; title: string}
   totals: {conversations: number; conversationsHeld: number; conversationsPlanned: number; notes: number; observationsHeld: number}
+}
+
+/** What karavaan status shows: the fieldwork, and the drafts a broken-off command left in concepten/. */
+export interface StudyStatus extends FieldworkStatus {
+  drafts: DraftsSummary
+}
+
+export async function studyStatus(store: Store, study: Study): Promise<StudyStatus> {
+  return {...fieldworkStatus(store, study), drafts: await summariseDrafts(study)}
 }
 
 /**

@@ -3,6 +3,7 @@ import {join, relative} from 'node:path'
 
 import {isUserError} from '../errors.js'
 import {HAS_POSIX_MODES} from '../fs/private.js'
+import {describeAge, describeSize, draftHint, DRAFTS_DIR, type DraftFile, listDrafts, removeDrafts, scanDrafts} from '../notes/draft-files.js'
 import {
   foreignKeyProblems,
   halteplaatsenInUse,
@@ -30,6 +31,8 @@ export interface Check {
   fixed?: boolean
   /** What the user can do when it was not (or cannot be) repaired. */
   hint?: string
+  /** One line per thing found, when each needs its own words (the drafts in concepten/). */
+  items?: string[]
 }
 
 export interface DoctorReport {
@@ -42,12 +45,14 @@ const MAX_LISTED = 5
 const listed = (items: string[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ` en nog ${items.length - MAX_LISTED}` : '')
 
 /**
- * Checks a study: study.yaml, file rights, leftovers of interrupted commands, the database
- * (integrity, references, search index, tags, note histories) and study.yaml against the data.
- * With fix, repairs what can be repaired without touching anyone's words: the search index
- * (derived from the notes), file rights, and temporary files the kit itself left behind.
+ * Checks a study: study.yaml, file rights, leftovers of interrupted commands, drafts in
+ * concepten/, the database (integrity, references, search index, tags, note histories) and
+ * study.yaml against the data. With fix, repairs what can be repaired without touching anyone's
+ * words: the search index (derived from the notes), file rights, and temporary files the kit
+ * itself left behind. A draft holds someone's words, so it goes only with fix and yes both, and
+ * only when it is older than a day.
  */
-export async function examineStudy(dir: string, options: {cacheDir?: string; fix?: boolean} = {}): Promise<DoctorReport> {
+export async function examineStudy(dir: string, options: {cacheDir?: string; fix?: boolean; yes?: boolean} = {}): Promise<DoctorReport> {
   const checks: Check[] = []
   const done = () => ({checks, ok: checks.every((check) => check.ok || check.fixed)})
   let study: Study
@@ -61,6 +66,8 @@ export async function examineStudy(dir: string, options: {cacheDir?: string; fix
   }
 
   checks.push(checkRights(dir, Boolean(options.fix)), checkLeftovers(dir, Boolean(options.fix)))
+  const drafts = await checkDrafts(study, Boolean(options.fix), Boolean(options.fix && options.yes))
+  if (drafts) checks.push(drafts)
   let store: Store
   try {
     store = openStore(dir, study.id)
@@ -253,4 +260,39 @@ function checkLeftovers(dir: string, fix: boolean): Check {
   if (!fix) return {detail: `${found.length} tijdelijk(e) bestand(en) van een opdracht die werd afgebroken: ${names}`, hint: 'Ruim op met: karavaan doctor --fix (de studie zelf staat er niet in).', id: 'leftovers', label, ok: false}
   for (const file of found) unlinkSync(file)
   return {detail: `${found.length} tijdelijk(e) bestand(en) opgeruimd: ${names}`, fixed: true, id: 'leftovers', label, ok: false}
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The drafts a broken-off note add, note edit or material prompt left in concepten/: typed words
+ * that were never stored and never passed the privacy guard. Reported only when there are some,
+ * so a study without drafts has the checks it always had.
+ */
+async function checkDrafts(study: Study, fix: boolean, remove: boolean, now = Date.now()): Promise<Check | undefined> {
+  const label = `Niet opgeslagen teksten in ${DRAFTS_DIR}/`
+  const found = listDrafts(study.dir)
+  if (found.length === 0) return undefined
+  const old = remove ? found.filter((draft) => now - draft.modifiedMs > DAY_MS) : []
+  const removed = removeDrafts(study, old.map((draft) => draft.path))
+  const left = found.filter((draft) => !removed.includes(draft.name))
+  const gone = removed.length > 0 ? `${removed.length} ${removed.length === 1 ? 'concept' : 'concepten'} ouder dan een dag verwijderd: ${removed.join(', ')}` : ''
+  if (left.length === 0) return {detail: gone, fixed: true, id: 'drafts', label, ok: false}
+  const hits = await scanDrafts(study, left)
+  const items = left.map((draft) => describeDraft(study, draft, hits.get(draft.path) ?? 0, now))
+  const waiting = `${left.length} ${left.length === 1 ? 'concept' : 'concepten'} van een opdracht die werd afgebroken`
+  const personal = [...hits.values()].filter((count) => count > 0).length
+  const detail = [gone, waiting, personal > 0 ? `${personal} ${personal === 1 ? 'bevat' : 'bevatten'} mogelijk persoonsgegevens` : ''].filter(Boolean).join('; ')
+  const hint = remove
+    ? 'Concepten van minder dan een dag oud blijven staan: lees ze in zoals erbij staat, of wacht een dag.'
+    : fix
+      ? 'karavaan doctor --fix verwijdert geen concepten. Lees ze in zoals erbij staat (een ingelezen concept ruimt karavaan import zelf op), of verwijder concepten ouder dan een dag met: karavaan doctor --fix --yes'
+      : 'Lees ze in zoals erbij staat (een ingelezen concept ruimt karavaan import zelf op), of verwijder concepten ouder dan een dag met: karavaan doctor --fix --yes'
+  return {detail, hint, id: 'drafts', items, label, ok: false}
+}
+
+function describeDraft(study: Study, draft: DraftFile, hits: number, now: number): string {
+  const facts = [`${describeAge(Math.max(0, (now - draft.modifiedMs) / 1000))} oud`, describeSize(draft.size)]
+  if (hits > 0) facts.push('bevat mogelijk persoonsgegevens')
+  return `${draft.name} (${facts.join(', ')}): ${draftHint(study, draft)}`
 }

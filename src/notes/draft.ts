@@ -4,10 +4,11 @@ import {stringify} from 'yaml'
 
 import {makePrivateDir, writePrivateFile} from '../fs/private.js'
 import type {Study} from '../study/load.js'
+import {DRAFTS_DIR} from './draft-files.js'
 import type {RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 
-export const DRAFTS_DIR = 'concepten'
+export {DRAFTS_DIR} from './draft-files.js'
 
 /**
  * A note as a Markdown file with front matter: the same format `karavaan import` reads. Notes

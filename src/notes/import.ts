@@ -7,6 +7,7 @@ import {allowedNames} from '../privacy/allowed.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from './decode.js'
+import {removeDrafts} from './draft-files.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 import type {PersonalDataPolicy} from '../privacy/guard.js'
@@ -33,6 +34,8 @@ export interface ImportedFile {
 export interface ImportReport {
   dryRun: boolean
   files: ImportedFile[]
+  /** Drafts from the study's concepten/ folder that were read in, and so removed (their names). */
+  removedDrafts: string[]
   totals: Record<ImportStatus, number>
 }
 
@@ -138,7 +141,7 @@ export async function importNotes(store: Store, study: Study, paths: string[], o
     })
   }
 
-  const report: ImportReport = {dryRun: Boolean(options.dryRun), files: [], totals: {bijgewerkt: 0, nieuw: 0, ongewijzigd: 0}}
+  const report: ImportReport = {dryRun: Boolean(options.dryRun), files: [], removedDrafts: [], totals: {bijgewerkt: 0, nieuw: 0, ongewijzigd: 0}}
   const apply = () => {
     for (const item of prepared) {
       const existing = store.notes.bySource(item.source)
@@ -160,8 +163,14 @@ export async function importNotes(store: Store, study: Study, paths: string[], o
     }
   }
 
-  if (options.dryRun) apply()
-  else store.transaction(apply)
+  if (options.dryRun) {
+    apply()
+    return report
+  }
+
+  store.transaction(apply)
+  // Only once the notes are committed: a draft in concepten/ has done its work when its note is stored.
+  report.removedDrafts = removeDrafts(study, prepared.map((item) => item.file))
   return report
 }
 

@@ -1,10 +1,11 @@
-import type {FieldworkStatus} from '../fieldwork/status.js'
+import type {FieldworkStatus, StudyStatus} from '../fieldwork/status.js'
+import {describeAge, DRAFTS_DIR} from '../notes/draft-files.js'
 import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
 import {formatDate, renderTable} from './table.js'
 
 /** The fieldwork status as a person reads it: a groups × halteplaatsen grid, then what is missing. */
-export function renderStatus(status: FieldworkStatus, study: Study): string {
+export function renderStatus(status: StudyStatus, study: Study): string {
   const method = study.methodDefinition
   const cell = (halteplaats: string, group: string) => {
     const c = status.cells.find((x) => x.halteplaats === halteplaats && x.group === group)!
@@ -41,6 +42,7 @@ export function renderStatus(status: FieldworkStatus, study: Study): string {
     '',
   ]
   lines.push(...renderMaterial(status, study), '')
+  if (status.drafts.count > 0) lines.push(renderDrafts(status), '')
   if (status.complete) {
     lines.push('Het veldwerk is compleet: alle 32 gesprekken zijn gehouden en vastgelegd, met observaties en contextcijfers in elke halteplaats.')
   } else {
@@ -48,6 +50,19 @@ export function renderStatus(status: FieldworkStatus, study: Study): string {
   }
 
   return lines.join('\n')
+}
+
+/** The drafts in concepten/, never their text: they were not stored, and the guard has not passed them. */
+function renderDrafts(status: StudyStatus): string {
+  const {count, oldest, withPersonalData} = status.drafts
+  const age = oldest ? `${count === 1 ? '' : 'de oudste '}${describeAge(oldest.ageSeconds)} oud` : ''
+  const personal =
+    withPersonalData === 0
+      ? 'de privacycontrole vindt er geen persoonsgegevens in'
+      : count === 1
+        ? 'de privacycontrole vindt er mogelijk persoonsgegevens in'
+        : `in ${withPersonalData} ervan vindt de privacycontrole mogelijk persoonsgegevens`
+  return `Niet opgeslagen ${count === 1 ? 'tekst' : 'teksten'} in ${DRAFTS_DIR}/: ${count} (${age}); ${personal}. Lees ${count === 1 ? 'hem' : 'ze'} in of ruim ${count === 1 ? 'hem' : 'ze'} op, zie: karavaan doctor`
 }
 
 /** The report's material: findings (drafts flagged), reflection meetings per halteplaats, advice per audience. */

@@ -3,7 +3,7 @@ import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
+import {initArgs, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
 
 interface NoteJson {
   activity: null | string
@@ -117,6 +117,39 @@ describe('karavaan note add', () => {
     const replaced = json<NoteJson>(add(study, '--text', 'Mevrouw Jansen woont op Kanaalweg 12, 7811 AB Emmen.', '--pseudonymise', '--json'))
     expect(replaced.text).toContain('[naam]')
     expect(replaced.text).not.toContain('Jansen')
+  })
+})
+
+describe('the team rule: a team member passes by name, a respondent with the same surname does not', () => {
+  let study: string
+  beforeAll(() => {
+    study = join(tempDir(), 'studie')
+    const init = karavaan(initArgs(study).map((arg) => (arg === 'bram' ? 'bram:Bram Jansen' : arg)))
+    expect(init.code, init.stderr).toBe(0)
+  })
+
+  it.each([
+    ['Mevrouw Jansen zei dat het loket dicht is.', 'Jansen'],
+    ['Meneer Visser klaagde.', 'Visser'],
+    ['Piet Jansen kwam ook.', 'Piet Jansen'],
+    ['Volgens wethouder Jansen komt er geen nieuw loket.', 'Jansen'],
+    ['Juf Visser heeft de ouders gebeld.', 'Visser'],
+  ])('refuses "%s", exit 1, nothing stored', (text, name) => {
+    const before = snapshot(study)
+    const refused = add(study, '--text', text)
+    expect(refused.code, refused.stderr).toBe(1)
+    expect(refused.stderr).toMatch(/De notitie bevat persoonsgegevens/)
+    expect(refused.stderr).toContain(`naam "${name}"`)
+    expect(snapshot(study)).toEqual(before)
+  })
+
+  it('stores the team members by their whole name, their first name and their id', () => {
+    for (const text of ['Gesprek met Anna en Bram bij de koffie.', 'Anna Visser schreef mee; Bram Jansen stelde de vragen.']) {
+      const stored = add(study, '--text', text)
+      expect(stored.code, stored.stderr).toBe(0)
+    }
+
+    expect(json<unknown[]>(karavaan(['note', 'list', '--study', study, '--json']))).toHaveLength(2)
   })
 })
 
