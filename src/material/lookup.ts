@@ -1,16 +1,12 @@
 import type {Store} from '../store/store.js'
-import type {Advice, Finding, Reflection} from '../model/material.js'
+import type {Advice, Finding} from '../model/material.js'
 import {requireRecord} from '../records/registry.js'
 
-// Apart from the service, so commands that only read do not load the personal-data guard.
+// Apart from the writing functions, so commands that only read do not load the personal-data guard.
 
 /** A finding by its full id or a unique short form (as lists show it). */
 export function requireFinding(store: Store, id: string, flag?: string): Finding {
   return requireRecord(store, 'finding', id, flag)
-}
-
-export function requireReflection(store: Store, id: string): Reflection {
-  return requireRecord(store, 'reflection', id)
 }
 
 export function requireAdvice(store: Store, id: string): Advice {

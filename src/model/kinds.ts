@@ -72,10 +72,6 @@ export const KINDS = {
 /** The Dutch singular of each kind ("notitie", "bevinding" …), as conflicts name what they are about. */
 export type KindLabel = (typeof KINDS)[KindId]['labels']['singular']
 
-export function kindInfo(id: KindId): KindInfo {
-  return KINDS[id]
-}
-
 /** "de bevinding", "het advies". */
 export function theKind(id: KindId): string {
   const {article, singular} = KINDS[id].labels

@@ -8,8 +8,6 @@ import {DRAFTS_DIR} from './draft-files.js'
 import type {RawNoteFields} from './fields.js'
 import {splitFrontMatter} from './frontmatter.js'
 
-export {DRAFTS_DIR} from './draft-files.js'
-
 /**
  * A note as a Markdown file with front matter: the same format `karavaan import` reads. Notes
  * being typed live in such a file in the study's concepten/ folder until they are stored, so a
