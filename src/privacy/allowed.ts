@@ -14,6 +14,7 @@ export interface AllowedPerson {
  */
 export class AllowedNames {
   private readonly names: Set<string>
+  private readonly places: Set<string>
 
   constructor(names: readonly string[], people: readonly AllowedPerson[] = []) {
     const places = names.flatMap((name) => [name, ...name.split(/[\s,]+/).filter((part) => part.length >= 3)])
@@ -22,13 +23,19 @@ export class AllowedNames {
     // de Jong are the commonest) must be caught, whatever stands before it.
     const persons = people.flatMap((person) => [person.name, firstName(person.name), person.id])
     this.names = new Set([...places, ...persons].filter((name): name is string => Boolean(name)).map(normalised))
+    this.places = new Set(places.map(normalised))
   }
 
   /** Whether a name the guard found is one of the allowed names. */
   allows(text: string): boolean {
-    return this.names.has(normalised(text))
+    const name = normalised(text)
+    if (this.names.has(name)) return true
+    // The inhabitants and the adjective of a place of the study: "Wendeloërs", "Veenstadse", "de Vlondersen".
+    return INHABITANT_ENDINGS.some((ending) => name.endsWith(ending) && this.places.has(name.slice(0, -ending.length)))
   }
 }
+
+const INHABITANT_ENDINGS = ['ers', 'er', 'ërs', 'ër', 'enaren', 'enaar', 'naren', 'naar', 'se', 's', "'s", 'en']
 
 /** The first word of a name of two or more words, unless it is an initial ("A. Visser"). */
 function firstName(name: string): string | undefined {

@@ -1,5 +1,6 @@
 import type {Candidate} from './kinds.js'
 import {type NameLists, nameLists} from './name-lists.js'
+import {isDutchWord, openLists, type SortedWords} from './open-lists.js'
 import {splitWords, type Word} from './words.js'
 
 // Forms of address after which a capitalised word is a name: "meneer Jansen", "mw. Yilmaz", "juf Sanne".
@@ -42,7 +43,7 @@ const NOT_BEFORE_FIRST_NAME = new Set([
 ])
 // A name right after these is the name of the place, not of a person: "café De Kroon", "basisschool De Vries".
 const VENUES = new Set([
-  'café', 'cafe', 'dorpshuis', 'buurthuis', 'wijkcentrum', 'school', 'basisschool', 'kerk', 'zaal', 'restaurant',
+  'vv', 'sv', 'fc', 'rkvv', 'vc', 'hc', 'café', 'cafe', 'dorpshuis', 'buurthuis', 'wijkcentrum', 'school', 'basisschool', 'kerk', 'zaal', 'restaurant',
   'hotel', 'camping', 'sporthal', 'molen', 'boerderij', 'kantine', 'clubhuis', 'speeltuin', 'theater', 'bioscoop',
 ])
 // A capitalised word with these endings names a place or an institution, not a surname: "Anne Frankschool",
@@ -64,8 +65,18 @@ const PERSON_VERBS = new Set([
   'moest', 'kan', 'kon', 'mag', 'mocht', 'gaat', 'ging', 'staat', 'stond', 'hoopt', 'hoopte', 'denkt', 'dacht', 'zag',
   'ziet', 'noemde', 'noemt', 'schreef', 'schrijft', 'klaagde', 'klaagt', 'bracht', 'brengt', 'hielp', 'helpt',
   'organiseert', 'organiseerde', 'stelde', 'stelt', 'reageerde', 'reageert', 'knikte', 'zuchtte', 'speelt', 'speelde',
-  'traint', 'kookt', 'kookte', 'maakt', 'maakte', 'zorgt', 'zorgde', 'heet', 'heette',
+  'traint', 'kookt', 'kookte', 'maakt', 'maakte', 'zorgt', 'zorgde', 'heet', 'heette', 'wees', 'wijst', 'vertrouwt',
+  'vertrouwde', 'gelooft', 'geloofde', 'mist', 'miste', 'ergert', 'ergerde', 'merkt', 'merkte', 'hoorde', 'hoort',
+  'leest', 'las', 'loopt', 'liep', 'rijdt', 'reed', 'koopt', 'kocht', 'betaalt', 'betaalde', 'verloor', 'verliest',
+  'kaart', 'kaarten', 'zijn', 'waren', 'hebben', 'hadden', 'wonen', 'woonden', 'zeggen', 'zeiden', 'vinden', 'vonden',
 ])
+// Before a name from OpenTaal or an unknown capitalised word these make it a place: "uit Oosterbrink", "naar Duitsland".
+const PLACE_NOUNS = new Set([
+  'stadhuis', 'gemeentehuis', 'gemeente', 'wijk', 'wijken', 'dorp', 'dorpen', 'stad', 'centrum', 'station', 'haven', 'buurt',
+  'provincie', 'regio', 'inwoners', 'bewoners', 'burgemeester', 'markt', 'kern', 'kernen', 'rand', 'noorden', 'zuiden',
+  'oosten', 'westen', 'omgeving', 'gebied',
+])
+const LOCATIVES = new Set(['in', 'uit', 'naar', 'te', 'richting', 'rond', 'nabij', 'buiten', 'vanuit', 'binnen', 'langs'])
 // Before a name that is also an ordinary word, mid-sentence: "met Roos", "volgens Bas", "bel Els".
 const PERSON_CUES_BEFORE = new Set([
   'met', 'volgens', 'namens', 'tegen', 'aan', 'door', 'zoals', 'bel', 'belde', 'bellen', 'vraag', 'vroeg', 'vroegen',
@@ -81,6 +92,13 @@ const PARTICLE_CHAINS = new Set([
 const ARABIC_PARTICLES = new Set(['el', 'al', 'ait', 'aït', 'abu', 'abou', 'bin', 'ibn'])
 const ARTICLES = new Set(['de', 'het', 'een', 't', 'der', 'den', 'des'])
 const ABBREVIATED_TITLES = new Set(['mevr', 'mvr', 'mw', 'dhr', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'ds', 'fam'])
+
+type OpenKind = 'name' | 'other' | 'unknown' | 'word name'
+const OPEN_KINDS = new Map<string, OpenKind>()
+
+function isCapital(text: string): boolean {
+  return text !== '' && text[0] !== text[0].toLowerCase()
+}
 
 class NameFinder {
   private readonly blocked: boolean[]
@@ -98,7 +116,7 @@ class NameFinder {
   run(): Candidate[] {
     let i = 0
     while (i < this.words.length) {
-      const next = this.title(i) ?? this.fullName(i) ?? this.initials(i) ?? this.surname(i) ?? this.firstName(i)
+      const next = this.title(i) ?? this.fullName(i) ?? this.initials(i) ?? this.surname(i) ?? this.firstName(i) ?? this.openName(i) ?? this.smallFirstName(i)
       i = next ?? i + 1
     }
 
@@ -224,6 +242,14 @@ class NameFinder {
     // After a role a small "van" is a preposition: "wethouder van Houten", "voorzitter van Havenbelang".
     const preposition = strict && this.words[index].text === 'van'
     if (chain > 0 && !preposition && this.isCore(index + chain, true)) return index + chain + 1
+    // "mevrouw el amrani", "wethouder de groot": a surname typed in small letters, with its tussenvoegsel; after a
+    // role only a surname of the list.
+    const core = chain > 0 && !preposition && this.joined(index, index + chain) ? this.words[index + chain] : undefined
+    if (core && !core.capital && !this.blocked[index + chain]) {
+      const parts = this.words.slice(index, index + chain + 1).map((w) => w.text.toLowerCase()).join(' ')
+      if (this.lists.surnames.has(parts) || (!strict && !isDutchWord(core.text.toLowerCase()))) return index + chain + 1
+    }
+
     if (strict) return undefined
     if (!word.capital) {
       const lower = word.text.toLowerCase()
@@ -349,6 +375,69 @@ class NameFinder {
     return undefined
   }
 
+  /**
+   * The layer that does not depend on our own lists: a capitalised word that OpenTaal knows as a person's
+   * name ("volgens Geert", "Hylke"), or, inside a sentence, a capitalised word that is no Dutch word and no
+   * place, street, organisation or brand OpenTaal knows ("Everon", "Kowalczyk"). Dutch writes only names
+   * with a capital inside a sentence, so what is left after those exclusions is nearly always a person.
+   */
+  private openName(index: number): number | undefined {
+    const word = this.words[index]
+    if (!word.capital || word.text.length < 2 || !this.isCore(index) || this.blockedBefore(index)) return undefined
+    // "FNV-afdeling", "Google-account": a thing named after an organisation.
+    if (word.text.split('-').some((part) => !isCapital(part))) return undefined
+    const before = index > 0 && this.words[index - 1].joinedToNext ? this.words[index - 1] : undefined
+    const lowerBefore = before?.text.toLowerCase() ?? ''
+    if (ARTICLES.has(lowerBefore) || VENUES.has(lowerBefore) || LOCATIVES.has(lowerBefore)) return undefined
+    // "het stadhuis van Zuidermolen", "de wijken van Oosterbrink".
+    const twoBefore = lowerBefore === 'van' && index > 1 && this.words[index - 2].joinedToNext ? this.words[index - 2].text.toLowerCase() : ''
+    if (PLACE_NOUNS.has(twoBefore)) return undefined
+    const open = openLists()
+    const kind = this.openKind(word.text, open)
+    if (kind === 'other') return undefined
+    // "Google Translate", "Stichting Present": one part of a longer proper noun that is no person.
+    if (before?.capital && !before.sentenceStart && this.openKind(before.text, open) === 'other') return undefined
+    // At the start of a sentence a name that is also a word ("Elke keer", "Kent de jongeren") is left to our own
+    // list of first names; inside a sentence the words around it must make it a person.
+    if (kind === 'word name' && (word.sentenceStart || !this.clearlyAPerson(index))) return undefined
+    if (kind === 'name' && word.sentenceStart && isDutchWord(word.text.toLowerCase()) && !this.clearlyAPerson(index)) return undefined
+    if (kind === 'unknown' && word.sentenceStart && !this.clearlyAPerson(index)) return undefined
+    const end = this.surnameAfterFirstName(index + 1, word.joinedToNext, true) ?? index + 1
+    const reason = kind === 'unknown' ? 'woord met een hoofdletter dat geen Nederlands woord of bekende plaats is' : 'naam uit de open woordenlijst van OpenTaal'
+    return this.hit(index, end, reason)
+  }
+
+  /** "henk van de ijsclub zegt", "met fatima": a first name of our list typed in small letters that is no Dutch word. */
+  private smallFirstName(index: number): number | undefined {
+    const word = this.words[index]
+    const lower = word.text
+    if (word.capital || lower.length < 3 || this.blocked[index] || !this.lists.firstNamesLower.has(lower)) return undefined
+    if (isDutchWord(lower) || openLists().proper.has(lower[0].toUpperCase() + lower.slice(1))) return undefined
+    return this.hit(index, index + 1, 'voornaam in kleine letters')
+  }
+
+  private openKind(text: string, open: {names: SortedWords; proper: SortedWords; words: SortedWords}): OpenKind {
+    let kind = OPEN_KINDS.get(text)
+    if (kind === undefined) {
+      // The same places and organisations come back in every note: decide each word once per process.
+      if (OPEN_KINDS.size > 50_000) OPEN_KINDS.clear()
+      kind = this.decideOpenKind(text, open)
+      OPEN_KINDS.set(text, kind)
+    }
+
+    return kind
+  }
+
+  private decideOpenKind(text: string, open: {names: SortedWords; proper: SortedWords; words: SortedWords}): OpenKind {
+    const lower = text.toLowerCase()
+    if (open.names.has(text)) return open.words.has(lower) ? 'word name' : 'name'
+    if (open.proper.has(text) || /(?:e|s|en)$/.test(text) && open.proper.has(text.replace(/(?:e|s|en)$/, ''))) return 'other'
+    if (text.split('-').some((part) => isDutchWord(part.toLowerCase()))) return 'other'
+    // "Eritrese", "Antilliaanse", "Friese": an adjective of a country or a people; "MWh", "iPad": no name.
+    if (/(?:se|sche|isch)$/.test(text) || /\p{Lu}/u.test(text.slice(1))) return 'other'
+    return 'unknown'
+  }
+
   private blockedBefore(index: number): boolean {
     const before = this.words[index - 1]
     return before !== undefined && before.joinedToNext && NOT_BEFORE_FIRST_NAME.has(before.text)
@@ -358,6 +447,12 @@ class NameFinder {
     const word = this.words[index]
     const next = word.joinedToNext ? this.words[index + 1] : undefined
     if (next && PERSON_VERBS.has(next.text)) return true
+    // An apposition followed by a verb: "Wolf, de eigenaar van de fietsenmaker, vindt …".
+    const apposition = /^,\s+(?:de |het |een |onze |ons |mijn |haar |zijn )?\p{Ll}[^.,;:!?()]{0,60},\s+(\p{Ll}+)/u.exec(this.text.slice(word.end, word.end + 90))
+    if (apposition && PERSON_VERBS.has(apposition[1])) return true
+    // Where the person is from or belongs, then what they do: "Merel uit groep 8 wil …", "Jopie van de bingo zegt …".
+    const belonging = /^\s+(?:uit|van)((?:\s+[\p{L}\d]+){2,5})/u.exec(this.text.slice(word.end, word.end + 60))
+    if (word.sentenceStart && belonging?.[1].trim().split(/\s+/).slice(1).some((w) => PERSON_VERBS.has(w))) return true
     // An age: "Roos (34)", "Bas, 17, …".
     if (/^\s?\(\s?\d{1,3}\b|^,\s?\d{1,3}(?:\s?jaar)?\s?[,)]/.test(this.text.slice(word.end, word.end + 12))) return true
     // "Noor en haar zus", and in a list with an unmistakable first name: "Roos, Sanne en Fleur", "met Henk en Riet".

@@ -24,6 +24,15 @@ const SENTENCE_END = /[.!?…]+["'”’)]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*•])
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
+// What the lists cannot hold as fixed phrases: a practice with words in between ("gaat elke zondag naar de
+// gereformeerde kerk"), a compound of an addiction ("gokverslaafd"), an admission, a union's board or branch.
+const PATTERNS: Array<[RegExp, (typeof CATEGORIES)[number]]> = [
+  [/(?<![\p{L}])(?:gaat|ging|gaan|gingen|komt|kwam)(?:\s+\p{L}+){0,3}\s+naar\s+(?:de|het)\s+(?:\p{L}+\s+)?(?:kerk|moskee|synagoge|sjoel|tempel|mandir|gurdwara|gebedshuis|mis|kerkdienst|vrijdaggebed)(?![\p{L}])/giu, CATEGORIES[1]],
+  [/(?<![\p{L}])\p{L}*(?:verslaafd|verslaafde|verslaving)(?![\p{L}])/giu, CATEGORIES[0]],
+  [/(?<![\p{L}])(?:gedwongen\s+opgenomen|opgenomen\s+(?:in|op)\s+(?:de|een)\s+(?:psychiatri\p{L}*|ggz\p{L}*|gesloten\s+afdeling|verslavingskliniek|afkickkliniek))(?![\p{L}])/giu, CATEGORIES[0]],
+  [/(?<![\p{L}])(?:(?:in\s+het\s+)?bestuur|bestuurslid|lid|voorzitter|kaderlid)\s+van\s+(?:de|het)\s+(?:fnv|cnv|vakbond|vcp)\p{L}*(?:-\p{L}+)?(?![\p{L}])/giu, CATEGORIES[5]],
+]
+
 interface Term {
   category: (typeof CATEGORIES)[number]
   words: string[]
@@ -60,6 +69,13 @@ function termsIn(sentence: string): Array<[number, number, Term['category']]> {
     const last = words[i + term.words.length - 1]
     found.push([words[i].index, last.index + last[0].length, term.category])
     i += term.words.length - 1
+  }
+
+  for (const [pattern, category] of PATTERNS) {
+    for (const match of sentence.matchAll(pattern)) {
+      const end = match.index + match[0].length
+      if (!found.some(([from, to]) => from < end && match.index < to)) found.push([match.index, end, category])
+    }
   }
 
   return found

@@ -95,7 +95,8 @@ describe('bundles between laptops', () => {
       const joined = karavaan(['join', file('start.karavaan'), dir])
       expect(joined.code, joined.stderr).toBe(0)
       laptops[name] = dir
-      addNote(dir, `Notitie van laptop ${name} over de bus die niet meer rijdt.`, ['--narrative', '3'])
+      // In capitals: "fatima" in small letters is a first name to the guard, and rightly so.
+      addNote(dir, `Notitie van laptop ${name.toUpperCase()} over de bus die niet meer rijdt.`, ['--narrative', '3'])
     }
 
     // Anna puts a note of the lead in the trash; Bram and Fatima each edit the same note.
@@ -272,7 +273,7 @@ describe('bundles between laptops', () => {
 
     const merged = karavaan(['merge', file('geheim.karavaan'), '--study', study], {env})
     expect(merged.code, merged.stderr).toBe(0)
-    expect(json<NoteJson[]>(k(study, 'note', 'list', '--json')).some((n) => n.text.startsWith('Notitie van laptop bram'))).toBe(true)
+    expect(json<NoteJson[]>(k(study, 'note', 'list', '--json')).some((n) => n.text.startsWith('Notitie van laptop BRAM'))).toBe(true)
     expectRefusal(karavaan(['export', '--format', 'bundle', '--out', file('kort.karavaan'), '--encrypt', '--study', study], {env: {KARAVAAN_PASSPHRASE: 'kort'}}), 1, 'te kort')
   })
 

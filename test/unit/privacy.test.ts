@@ -2,6 +2,10 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
+import {parse} from 'yaml'
+
+import {allowedNames} from '../../src/privacy/allowed.js'
+import {scanFields} from '../../src/privacy/guard.js'
 import {findPersonalData, KIND_LABELS, type PersonalDataKind, PLACEHOLDERS, pseudonymise} from '../../src/privacy/index.js'
 
 const ROOT = join(__dirname, '..', '..')
@@ -340,6 +344,7 @@ describe('the example notes', () => {
       return entry.endsWith('.md') ? [path] : []
     })
   const files = notes(join(ROOT, 'examples', 'voorbeeldstudie', 'inbox'))
+  const allowed = allowedNames(parse(readFileSync(join(ROOT, 'examples', 'voorbeeldstudie', 'study.yaml'), 'utf8')))
 
   it('are all there', () => {
     expect(files.length).toBe(76)
@@ -350,6 +355,7 @@ describe('the example notes', () => {
     const lines = text.split(/\r?\n/)
     const second = lines.indexOf('---', 1)
     const body = lines[0] === '---' && second > 0 ? lines.slice(second + 1).join('\n') : text
-    expect(findPersonalData(body).map((hit) => `${hit.kind} "${hit.text}" (regel ${hit.line})`)).toEqual([])
+    // As the kit checks a note: with the study's team and places let through ("Westerduin" is also a surname).
+    expect(scanFields({body}, allowed).map((hit) => `${hit.kind} "${hit.text}" (regel ${hit.line})`)).toEqual([])
   })
 })
