@@ -6,7 +6,7 @@ import type {ReflectionInput} from '../material/reflections.js'
 import {textFromFlags} from './note-flags.js'
 
 const text = {
-  file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text'], exists: true}),
+  file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text']}),
   text: Flags.string({description: 'De tekst.', exclusive: ['file']}),
 }
 

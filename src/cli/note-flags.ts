@@ -4,6 +4,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {UserError} from '../errors.js'
 import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from '../notes/decode.js'
 import type {RawNoteFields} from '../notes/fields.js'
+import {unreadablePath} from '../fs/unreadable.js'
 
 /** The filters every note listing shares (note list, note search). */
 export const noteFilterFlags = {
@@ -80,8 +81,8 @@ export function readTextFile(file: string): string {
     let stat
     try {
       stat = statSync(file)
-    } catch {
-      throw new UserError(`${file} is niet te lezen.`, {hint: 'Controleer het pad van het tekstbestand.'})
+    } catch (error) {
+      throw unreadablePath(file, error, 'het tekstbestand')
     }
 
     if (!stat.isFile()) throw new UserError(`${file} is geen gewoon bestand.`, {hint: 'Geef een tekstbestand (UTF-8 of Windows-1252).'})

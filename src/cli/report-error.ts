@@ -20,6 +20,12 @@ export function describeError(error: unknown, commandId: string, debug = false):
     return {details: [], exit: EXIT.user, message: 'Afgebroken; er is niets opgeslagen.'}
   }
 
+  // oclif's own existence check of a file or folder argument; ours say the same in fuller words.
+  const missing = /^No (file|directory) found at (.+)$/.exec(String((error as Error)?.message ?? ''))
+  if (missing) {
+    return {details: [], exit: EXIT.user, hint: 'Controleer de naam en de map, of geef het volledige pad.', message: `${missing[1] === 'file' ? 'Het bestand' : 'De map'} ${missing[2]} bestaat niet.`}
+  }
+
   const usage = translateUsageError(error, commandId)
   if (usage) return usage
   const code = (error as {code?: string}).code

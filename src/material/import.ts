@@ -18,6 +18,7 @@ import {addReflection, checkReflection, editReflection, type ReflectionInput} fr
 import {resolveEvidence} from './evidence.js'
 import {queriesOf, type RecordOf} from '../records/registry.js'
 import type {WriteOptions, WriteOutcome} from './writes.js'
+import {unreadablePath} from '../fs/unreadable.js'
 
 const key = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige sleutel: gebruik kleine letters, cijfers en streepjes, zoals voorzieningen-onder-druk'))
 const words = v.optional(v.array(v.pipe(v.union([v.string(), v.number()]), v.transform(String))), [])
@@ -155,8 +156,8 @@ export function importMaterial(store: Store, study: Study, files: string[], opti
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8')
-  } catch {
-    throw new UserError(`${file} is niet te lezen.`, {hint: 'Controleer de naam van het bestand en of je het mag lezen.'})
+  } catch (error) {
+    throw unreadablePath(file, error, 'het YAML-bestand')
   }
 }
 

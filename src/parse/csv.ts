@@ -2,6 +2,7 @@ import {parse} from 'csv-parse/sync'
 import {readFileSync, statSync} from 'node:fs'
 
 import {UserError} from '../errors.js'
+import {unreadablePath} from '../fs/unreadable.js'
 
 export interface CsvRow {
   line: number
@@ -22,7 +23,7 @@ export function readCsvTable(file: string, columns: Record<string, string[]>, re
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
   } catch (error) {
     if (error instanceof UserError) throw error
-    throw new UserError(`${file} bestaat niet of is niet te lezen.`, {hint: 'Controleer het pad naar het CSV-bestand.'})
+    throw unreadablePath(file, error, 'het CSV-bestand')
   }
 
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ''

@@ -16,10 +16,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user does: a separate process, no terminal, Dutch output. */
-export function karavaan(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv} = {}): CliResult {
+export function karavaan(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv; input?: string} = {}): CliResult {
   // NODE_ENV=test (set by vitest) would make oclif print development warnings a user never sees.
   const env = {...process.env, KARAVAAN_STUDY: undefined, NODE_ENV: undefined, NO_COLOR: '1', ...options.env}
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {cwd: options.cwd ?? tmpdir(), encoding: 'utf8', env})
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {cwd: options.cwd ?? tmpdir(), encoding: 'utf8', env, input: options.input})
   return {code: result.status ?? -1, stderr: result.stderr, stdout: result.stdout}
 }
 

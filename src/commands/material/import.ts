@@ -7,7 +7,7 @@ import {readSettings} from '../../settings/settings.js'
 
 export default class MaterialImport extends StudyCommand {
   static override args = {
-    files: Args.file({description: 'Een of meer YAML-bestanden met findings, reflections en/of advice.', exists: true, required: true}),
+    files: Args.file({description: 'Een of meer YAML-bestanden met findings, reflections en/of advice.', required: true}),
   }
 
   static override description = `Leest bevindingen, reflectiegesprekken en adviezen in uit YAML-bestanden, zoals bevindingen.yaml, reflecties.yaml en adviezen.yaml in de voorbeeldstudie. Alles of niets: is er één fout, dan wordt niets opgeslagen en noemt de melding het bestand en de regel.

@@ -30,7 +30,7 @@ Met opties wijzig je alleen wat je opgeeft. Zonder opties gaat de notitie open i
   static override flags = {
     ...noteFieldFlags,
     ...privacyFlags,
-    file: Flags.file({description: 'Vervang de tekst door die uit dit bestand.', exclusive: ['text'], exists: true}),
+    file: Flags.file({description: 'Vervang de tekst door die uit dit bestand.', exclusive: ['text']}),
     text: Flags.string({description: 'Vervang de tekst.', exclusive: ['file']}),
   }
 

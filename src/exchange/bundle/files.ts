@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs'
 
 import {UserError} from '../../errors.js'
 import {writePrivateFile} from '../../fs/private.js'
+import {unreadablePath} from '../../fs/unreadable.js'
 
 /** Bundles are never bigger than this on disk; a larger file is not read at all. */
 const MAX_BUNDLE_FILE = 1024 * 1024 * 1024
@@ -23,7 +24,7 @@ export function readBundleFile(file: string): Buffer {
     size = stat.size
   } catch (error) {
     if (error instanceof UserError) throw error
-    throw new UserError(`${file} bestaat niet of is niet te lezen.`, {hint: 'Controleer de naam en de map van de bundel.'})
+    throw unreadablePath(file, error, 'de bundel')
   }
 
   if (size > MAX_BUNDLE_FILE) throw new UserError(`${file} is groter dan 1 GB; zo groot wordt geen bundel van karavaan. Er is niets ingelezen.`)
@@ -33,7 +34,7 @@ export function readBundleFile(file: string): Buffer {
 function readFileSyncChecked(file: string): Buffer {
   try {
     return readFileSync(file)
-  } catch {
-    throw new UserError(`${file} is niet te lezen.`, {hint: 'Controleer of je het bestand mag lezen.'})
+  } catch (error) {
+    throw unreadablePath(file, error, 'de bundel')
   }
 }

@@ -12,6 +12,7 @@ import {readZipDirectory, readZipEntry, type ZipEntry, type ZipLimits} from '../
 import {codeIndex} from './codebook.js'
 import {normalGuid} from './guid.js'
 import {noteThemeGuid, PROJECT_FILE, userGuid} from './project.js'
+import {unreadablePath} from '../../fs/unreadable.js'
 
 const MiB = 1024 * 1024
 
@@ -200,8 +201,8 @@ async function readProject(file: string, label: string): Promise<{entries: Map<s
   let size: number
   try {
     size = statSync(file).size
-  } catch {
-    throw new UserError(`${file} bestaat niet of is niet te lezen.`, {hint: 'Controleer het pad naar het .qdpx-bestand.'})
+  } catch (error) {
+    throw unreadablePath(file, error, 'het .qdpx-bestand')
   }
 
   if (size > QDPX_LIMITS.maxFileBytes) throw new UserError(`${label} is ${Math.round(size / MiB)} MB; een project groter dan ${QDPX_LIMITS.maxFileBytes / MiB} MB leest de kit niet.`)
