@@ -9,6 +9,7 @@ import {describeError} from './report-error.js'
 export abstract class KaravaanCommand extends Command {
   static override baseFlags = {
     debug: Flags.boolean({description: 'Toon bij een fout ook de technische details (stacktrace).', helpGroup: 'ALGEMEEN'}),
+    help: Flags.help({char: 'h', description: 'Toon deze hulp.', helpGroup: 'ALGEMEEN'}),
     json: Flags.boolean({description: 'Geef het resultaat als JSON, voor scripts.', helpGroup: 'ALGEMEEN'}),
   }
 
@@ -28,7 +29,8 @@ export abstract class KaravaanCommand extends Command {
     // The reader of our output went away (`karavaan tag suggest --json | head`): nothing to report.
     if ((error as {code?: string}).code === 'EPIPE') return
     const debug = this.argv.includes('--debug')
-    const reported = describeError(error, this.id ?? '', debug)
+    const flags = Object.keys({...(this.ctor as typeof KaravaanCommand).baseFlags, ...this.ctor.flags})
+    const reported = describeError(error, this.id ?? '', debug, {flags})
     process.exitCode = reported.exit
     if (reported.exit === 0) return
     const lines = [`Fout: ${reported.message}`, ...reported.details.map((d) => `  - ${d}`)]

@@ -1,3 +1,5 @@
+import {distance} from 'fastest-levenshtein'
+
 import {isUserError} from '../errors.js'
 import {databaseProblem, waitSeconds} from '../store/errors.js'
 
@@ -14,11 +16,15 @@ export interface ReportedError {
  * Turns any error into what the user reads: a Dutch message, details, a hint and the exit code
  * of docs/architecture.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
  */
-export function describeError(error: unknown, commandId: string, debug = false): ReportedError {
+export function describeError(error: unknown, commandId: string, debug = false, known: KnownFlags = {}): ReportedError {
   if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}
   if ((error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError') {
     return {details: [], exit: EXIT.user, message: 'Afgebroken; er is niets opgeslagen.'}
   }
+
+  // this.exit(n), as the -h flag does after printing the help: no error, only an exit code.
+  const exit = (error as {oclif?: {exit?: number}})?.oclif?.exit
+  if ((error as {code?: string})?.code === 'EEXIT' && typeof exit === 'number') return {details: [], exit, message: ''}
 
   // oclif's own existence check of a file or folder argument; ours say the same in fuller words.
   const missing = /^No (file|directory) found at (.+)$/.exec(String((error as Error)?.message ?? ''))
@@ -26,7 +32,7 @@ export function describeError(error: unknown, commandId: string, debug = false):
     return {details: [], exit: EXIT.user, hint: 'Controleer de naam en de map, of geef het volledige pad.', message: `${missing[1] === 'file' ? 'Het bestand' : 'De map'} ${missing[2]} bestaat niet.`}
   }
 
-  const usage = translateUsageError(error, commandId)
+  const usage = translateUsageError(error, commandId, known)
   if (usage) return usage
   const code = (error as {code?: string}).code
   if (code === 'ENOSPC') {
@@ -91,12 +97,40 @@ const USAGE_PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/Expected an integer but received: (.*)/, (value) => `"${value}" is geen geheel getal.`],
 ]
 
-function translateUsageError(error: unknown, commandId: string): ReportedError | undefined {
+/** The flags of the command that failed, for "Bedoelde je --group?". */
+export interface KnownFlags {
+  flags?: string[]
+}
+
+function translateUsageError(error: unknown, commandId: string, known: KnownFlags): ReportedError | undefined {
   const name = (error as {constructor?: {name?: string}})?.constructor?.name ?? ''
   const message = String((error as Error)?.message ?? '')
   const isParse = /ParseError|ArgsError|FlagsError|OptionError|ValidationError|ConstraintError/.test(name) || /^(Flag --|Unexpected flag|Expected )/.test(message)
   if (!isParse) return undefined
   const lines = message.replace(/\nSee more help with --help$/, '').replace(/\u001B\[\d+m/g, '').split('\n')
+  const help = `Zie: karavaan ${commandId.replaceAll(':', ' ')} --help`
+  const missing = /^Missing (\d+) required args?/.exec(lines[0])
+  if (missing) {
+    // oclif lists each missing argument on a line of its own: "note  Id van de notitie …".
+    const args = lines.slice(1).map((line) => /^(\S+)\s+(.*)$/.exec(line.trim())).filter((m): m is RegExpExecArray => m !== null)
+    const names = args.map((m) => m[1].toUpperCase())
+    const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : names[0]
+    return {
+      details: args.map((m) => `${m[1].toUpperCase()}: ${m[2]}`),
+      exit: EXIT.usage,
+      hint: help,
+      message: names.length === 0 ? 'Er ontbreekt een verplicht argument.' : names.length === 1 ? `Er ontbreekt een verplicht argument: ${listed}.` : `Er ontbreken ${names.length} verplichte argumenten: ${listed}.`,
+    }
+  }
+
+  const unknown = /^Nonexistent flags?: (.*)/.exec(lines[0])
+  if (unknown && known.flags && known.flags.length > 0) {
+    const typed = unknown[1].split(/,\s*/)
+    const suggestions = typed.map((flag) => nearestFlag(flag, known.flags ?? [])).filter((s): s is string => s !== undefined)
+    const guess = suggestions.length > 0 ? `Bedoelde je ${[...new Set(suggestions)].map((flag) => `--${flag}`).join(' of ')}? ` : ''
+    return {details: [], exit: EXIT.usage, hint: `${guess}${help}`, message: `Onbekende optie: ${typed.join(', ')}.`}
+  }
+
   const translated = lines
     .map((line) => {
       for (const [pattern, render] of USAGE_PATTERNS) {
@@ -110,7 +144,32 @@ function translateUsageError(error: unknown, commandId: string): ReportedError |
   return {
     details: [],
     exit: EXIT.usage,
-    hint: `Zie: karavaan ${commandId.replaceAll(':', ' ')} --help`,
+    hint: help,
     message: translated.length > 0 ? [...new Set(translated)].join('\n') : `Deze opdracht is verkeerd gebruikt: ${lines[0]}`,
   }
+}
+
+// The Dutch word a user may type for a flag of ours: "--groep" is --group, "--tekst" is --text.
+const DUTCH_FLAGS: Record<string, string> = {
+  begin: 'start', bestand: 'file', codeur: 'coder', datum: 'date', deelnemers: 'participants', einde: 'end', formaat: 'format',
+  groep: 'group', groepen: 'group', narratief: 'narrative', narratieven: 'narrative', opdrachtgever: 'client', rol: 'role',
+  rollen: 'role', sinds: 'since', sjabloon: 'template', studie: 'study', tekst: 'text', thema: 'theme', themas: 'theme',
+  titel: 'title', uit: 'out', uitvoer: 'out', versleutel: 'encrypt', wat: 'what', ja: 'yes', forceer: 'force',
+  activiteit: 'activity', observatie: 'activity', bevinding: 'finding', publiek: 'audience', doelgroep: 'audience',
+}
+
+/** The flag of the command the user most likely meant, or undefined when none is close. */
+function nearestFlag(typed: string, flags: string[]): string | undefined {
+  const word = typed.replace(/^-+/, '').replace(/=.*$/, '').toLowerCase()
+  const dutch = DUTCH_FLAGS[word] ?? DUTCH_FLAGS[word.replace(/s$/, '')]
+  if (dutch && flags.includes(dutch)) return dutch
+  let best: string | undefined
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (const flag of flags) {
+    const d = distance(word, flag)
+    if (d < bestDistance) [best, bestDistance] = [flag, d]
+  }
+
+  // A typo, not another word: at most a third of the letters differ.
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
 }

@@ -14,23 +14,33 @@ const hook: Hook.CommandNotFound = async function (options) {
     const command = parts.slice(0, n).join(':')
     if (!visible.includes(command)) continue
     const extra = [...parts.slice(n), ...(options.argv ?? [])].filter((arg) => !arg.startsWith('-'))
-    process.stderr.write(`Fout: Onverwacht argument: ${extra.join(' ')}.\n→ Zie: karavaan ${command.replaceAll(':', ' ')} --help\n`)
-    process.exitCode = 2
+    report(`Onverwacht argument: ${extra.join(' ')}.`, `Zie: karavaan ${command.replaceAll(':', ' ')} --help`, options.argv)
     return
   }
 
   const suggestion = closest(options.id, visible)
   const typed = toConfiguredId(options.id, options.config)
   const readable = toConfiguredId(suggestion, options.config)
+  const json = options.argv?.includes('--json')
+  if (json || !(process.stdin.isTTY && process.stdout.isTTY)) {
+    report(`"${typed}" is geen opdracht van karavaan.`, `Bedoelde je "karavaan ${readable}"? Alle opdrachten zie je met: karavaan --help`, options.argv)
+    return
+  }
+
   process.stderr.write(`Fout: "${typed}" is geen opdracht van karavaan.\n`)
-  if (process.stdin.isTTY && process.stdout.isTTY) {
+  {
     const {askConfirm} = await import('../ui/prompts.js')
     const yes = await askConfirm(`Bedoelde je "karavaan ${readable}"?`, true).catch(() => false)
     if (yes) return options.config.runCommand(suggestion, options.argv ?? [])
-  } else {
-    process.stderr.write(`→ Bedoelde je "karavaan ${readable}"? Alle opdrachten zie je met: karavaan --help\n`)
   }
 
+  process.exitCode = 2
+}
+
+/** A usage error as every command reports it: on stderr, and with --json also as the error envelope on stdout. */
+function report(message: string, hint: string, argv: string[] = []): void {
+  process.stderr.write(`Fout: ${message}\n→ ${hint}\n`)
+  if (argv.includes('--json')) process.stdout.write(JSON.stringify({error: {details: [], exit: 2, hint, message}}, null, 2) + '\n')
   process.exitCode = 2
 }
 
