@@ -69,6 +69,7 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
     }
 
     const paths = argv.length > 0 ? (argv as string[]) : [join(study.dir, INBOX_DIR)]
+    const settings = readSettings(this.config.configDir)
     const defaults = fieldsFromFlags(flags)
     const progress = process.stderr.isTTY && !this.jsonEnabled() ? await import('../ui/progress.js') : undefined
     const bar = progress?.startProgress('Notities inlezen')
@@ -77,14 +78,15 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
       ? async (file: string, known: RawNoteFields) => {
           bar?.stop()
           this.log(`${file} heeft geen gegevens bovenaan; vul ze hier in.`)
-          return prompts.askNoteFields(study, known, new Date().toISOString().slice(0, 10))
+          // As note add does: the interviewer set for this laptop is not asked again.
+          return prompts.askNoteFields(study, {...known, interviewer: known.interviewer ?? settings.interviewer}, new Date().toISOString().slice(0, 10))
         }
       : undefined
     let report: ImportReport
     try {
       report = await importNotes(store, study, paths, {
         askMetadata,
-        by: readSettings(this.config.configDir).interviewer ?? null,
+        by: settings.interviewer ?? null,
         defaults,
         dryRun: flags['dry-run'],
         onProgress: bar?.update,

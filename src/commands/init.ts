@@ -32,7 +32,7 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
     end: Flags.string({description: 'Einde van het veldwerk (jaar-maand-dag). Standaard: een jaar na het begin.'}),
     force: Flags.boolean({description: 'Schrijf study.yaml opnieuw in een map die al een studie bevat. De oude study.yaml wordt bewaard als .bak; de database blijft staan.'}),
     halteplaats: Flags.string({description: 'Halteplaats als id:Naam:Gemeente:type; precies vier keer.', multiple: true}),
-    interviewer: Flags.string({description: 'Interviewer als id of id:Naam; mag vaker.', multiple: true}),
+    interviewer: Flags.string({description: 'Teamlid als id, id:Naam of id:Naam:rol (rol: projectleider, onderzoeker, interviewer of analist; standaard interviewer); mag vaker.', multiple: true}),
     method: Flags.string({default: 'karavaan', description: 'De methode: "karavaan" (ingebouwd) of het pad naar een eigen kopie van methods/karavaan.yaml.'}),
     start: Flags.string({description: 'Begin van het veldwerk (jaar-maand-dag). Standaard: vandaag.'}),
     title: Flags.string({description: 'Titel van de studie.'}),

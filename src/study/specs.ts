@@ -1,5 +1,6 @@
 import {UserError} from '../errors.js'
 import {ID_PATTERN} from '../method/contract.js'
+import {TEAM_ROLES} from './roles.js'
 import type {Halteplaats, TeamMember} from './schema.js'
 
 /** Proposes an id from a name: "De Vlonders" → "de-vlonders", "Sint-Anna Parochie" → "sint-anna-parochie". */
@@ -12,6 +13,21 @@ export function slugify(name: string): string {
     .replaceAll(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '')
+}
+
+/**
+ * An id proposed for a name that no one has yet: "anna", then "anna-v" (the initial of the surname),
+ * then "anna-2"; for a place "de-vlonders", then "de-vlonders-2".
+ */
+export function freeId(name: string, taken: readonly string[], person = false): string {
+  const words = name.trim().split(/\s+/)
+  const base = slugify(person ? words[0] : name) || 'id'
+  const candidates = [base, ...(person && words.length > 1 ? [`${base}-${slugify(words.at(-1) ?? '')[0] ?? ''}`] : [])]
+  const free = candidates.find((id) => /[a-z0-9]$/.test(id) && !taken.includes(id))
+  if (free) return free
+  let n = 2
+  while (taken.includes(`${base}-${n}`)) n++
+  return `${base}-${n}`
 }
 
 /** `id:Naam:Gemeente:type`, as given to `karavaan init --halteplaats`. */
@@ -28,13 +44,17 @@ export function parseHalteplaatsSpec(spec: string): Halteplaats {
   return {gemeente, id, name, type}
 }
 
-/** `id[:Naam]`, as given to `karavaan init --interviewer`. */
+/** `id[:Naam[:rol]]`, as given to `karavaan init --interviewer`. */
 export function parseMemberSpec(spec: string, role: TeamMember['role'] = 'interviewer'): TeamMember {
-  const at = spec.indexOf(':')
-  const id = (at === -1 ? spec : spec.slice(0, at)).trim()
-  const name = at === -1 ? '' : spec.slice(at + 1).trim()
+  const [id, name = '', given, ...rest] = spec.split(':').map((part) => part.trim())
   checkId(id, '--interviewer', spec)
-  return {id, name: name || id, role}
+  if (rest.length > 0 || (given !== undefined && !(TEAM_ROLES as readonly string[]).includes(given.toLowerCase()))) {
+    throw new UserError(`--interviewer "${spec}" heeft niet de vorm id, id:Naam of id:Naam:rol.`, {
+      hint: `De rol is een van: ${TEAM_ROLES.join(', ')}. Bijvoorbeeld: --interviewer "sanne:Sanne Hoekstra:projectleider".`,
+    })
+  }
+
+  return {id, name: name || id, role: given === undefined ? role : (given.toLowerCase() as TeamMember['role'])}
 }
 
 function checkId(id: string, flag: string, spec: string): void {

@@ -3,7 +3,7 @@ import type {Halteplaats, TeamMember} from '../study/schema.js'
 import {isIsoDate} from '../study/dates.js'
 import {TEAM_ROLES} from '../study/roles.js'
 import type {StudyDraft} from '../study/scaffold.js'
-import {slugify} from '../study/specs.js'
+import {freeId} from '../study/specs.js'
 import {askConfirm, askSelect, askText} from './prompts.js'
 
 const AREA_TYPES = ['stadswijk', 'dorp', 'dorp in krimpregio', 'vinex-wijk', 'kustplaats', 'kleine stad', 'buitengebied']
@@ -29,7 +29,7 @@ async function askHalteplaatsen(): Promise<Halteplaats[]> {
   const list: Halteplaats[] = []
   for (let i = 1; i <= 4; i++) {
     const name = await askText(`Halteplaats ${i} van 4: naam van het gebied`, {validate: required})
-    const id = await askText(`  id voor ${name}`, {default: slugify(name), validate: idCheck(list.map((h) => h.id))})
+    const id = await askText(`  id voor ${name}`, {default: freeId(name, list.map((h) => h.id)), validate: idCheck(list.map((h) => h.id))})
     const gemeente = await askText('  gemeente', {default: list.at(-1)?.gemeente, validate: required})
     let type = await askSelect('  soort gebied', [...AREA_TYPES.map((t) => ({name: t, value: t})), {name: 'iets anders…', value: ''}])
     if (!type) type = await askText('  soort gebied (eigen omschrijving)', {validate: required})
@@ -43,7 +43,7 @@ async function askTeam(): Promise<TeamMember[]> {
   const team: TeamMember[] = []
   do {
     const name = await askText(team.length === 0 ? 'Teamlid: naam' : 'Volgend teamlid: naam', {validate: required})
-    const id = await askText(`  id voor ${name} (kort, bijv. voornaam)`, {default: slugify(name.split(' ')[0]), validate: idCheck(team.map((m) => m.id))})
+    const id = await askText(`  id voor ${name} (kort, bijv. voornaam)`, {default: freeId(name, team.map((m) => m.id), true), validate: idCheck(team.map((m) => m.id))})
     const role = await askSelect('  rol', TEAM_ROLES.map((r) => ({name: r, value: r})), team.length === 0 ? 'projectleider' : 'interviewer')
     team.push({id, name, role})
   } while (await askConfirm('Nog een teamlid toevoegen?', team.length < 2))
