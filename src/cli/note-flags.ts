@@ -34,7 +34,7 @@ export const noteFieldFlags = {
 /** What to do with personal data in a note. */
 export const privacyFlags = {
   'allow-personal-data': Flags.boolean({description: 'Sla de notitie op ondanks gevonden persoonsgegevens, en leg die keuze vast bij de notitie.', exclusive: ['pseudonymise']}),
-  pseudonymise: Flags.boolean({description: 'Vervang gevonden persoonsgegevens door [naam], [telefoonnummer], [e-mailadres], [adres], [bsn] of [iban].', exclusive: ['allow-personal-data']}),
+  pseudonymise: Flags.boolean({description: 'Vervang gevonden persoonsgegevens door vaste plaatshouders: [naam-3f7a9c], [telefoonnummer-91c2e0] … (dezelfde persoon overal dezelfde; zie karavaan privacy key).', exclusive: ['allow-personal-data']}),
 }
 
 export function policyOf(flags: {'allow-personal-data'?: boolean; pseudonymise?: boolean}): 'allow' | 'pseudonymise' | 'refuse' {

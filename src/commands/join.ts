@@ -12,7 +12,9 @@ export default class Join extends KaravaanCommand {
 
   static override description = `Begint op deze laptop een kopie van een studie uit een bundel van de projectleider: study.yaml (en de eigen methode, als de studie die heeft), een database met dezelfde studie-id maar een eigen laptop-id, en alles wat in de bundel zit.
 
-Daarna werk je in die map zoals altijd (note add, tag add, …). Stuur je werk terug met karavaan export --format bundle; de projectleider leest het in met karavaan merge.`
+Daarna werk je in die map zoals altijd (note add, tag add, …). Stuur je werk terug met karavaan export --format bundle; de projectleider leest het in met karavaan merge.
+
+De pseudoniemsleutel (voor vaste plaatshouders als [naam-3f7a9c]) zit niet in de bundel: neem die apart over met karavaan privacy key --import BESTAND.`
 
   static override examples = ['<%= config.bin %> join veenland-start.karavaan ~/karavaan/veenland']
 
@@ -28,6 +30,8 @@ Daarna werk je in die map zoals altijd (note add, tag add, …). Stuur je werk t
     this.log(`Studie "${result.title}" staat nu in ${result.dir}.`)
     this.log(`  Ingelezen: ${describeCounts(result.merged.added)}.`)
     this.log(`  Werk in die map (of geef --study ${result.dir} mee); stuur je werk terug met: karavaan export --format bundle --out BESTAND`)
+    // The key never travels in a bundle; without the lead's, this laptop would make its own on the first --pseudonymise.
+    this.log(`  Neem vóór je eerste --pseudonymise de pseudoniemsleutel van de projectleider over, dan krijgt dezelfde persoon overal dezelfde plaatshouder: karavaan privacy key --import BESTAND --study ${result.dir}`)
     return result
   }
 }

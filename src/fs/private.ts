@@ -1,4 +1,4 @@
-import {chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 /**
@@ -39,8 +39,19 @@ export function createPrivateFile(file: string): number {
  * flushed to disk and renamed over file. Readers see the old file or the new one, never a part.
  */
 export function writePrivateFile(file: string, content: string | Uint8Array): void {
+  replaceWith(writeTemporary(file, content), file)
+}
+
+/** A temporary file (0600) beside file with content, flushed to disk; its name. */
+function writeTemporary(file: string, content: string | Uint8Array): string {
   const temporary = temporaryPathFor(file)
-  const fd = createPrivateFile(temporary)
+  writeFresh(temporary, content)
+  return temporary
+}
+
+/** Creates file (it must not exist) with owner-only rights, writes content and flushes it; on failure it is gone. */
+function writeFresh(file: string, content: string | Uint8Array): void {
+  const fd = createPrivateFile(file)
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
     let written = 0
@@ -49,11 +60,40 @@ export function writePrivateFile(file: string, content: string | Uint8Array): vo
     closeSync(fd)
   } catch (error) {
     closeSync(fd)
-    removeQuietly(temporary)
+    removeQuietly(file)
     throw error
   }
+}
 
-  replaceWith(temporary, file)
+// What link() answers on a disk without hard links (FAT32 and exFAT USB sticks, some network shares).
+const NO_HARD_LINKS = new Set(['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP', 'EPERM', 'EXDEV'])
+
+/**
+ * Writes content to file only if file does not exist yet, privately and whole: a temporary file
+ * is written and flushed, then linked to the name, which fails when another process got there
+ * first. False when file already existed (then it is left as it was). On a disk without hard
+ * links the file is created exclusively and written in place instead.
+ */
+export function writeNewPrivateFile(file: string, content: string | Uint8Array): boolean {
+  const temporary = writeTemporary(file, content)
+  try {
+    linkSync(temporary, file)
+  } catch (error) {
+    const code = (error as {code?: string}).code ?? ''
+    if (code === 'EEXIST') return false
+    if (!NO_HARD_LINKS.has(code)) throw error
+    try {
+      writeFresh(file, content)
+    } catch (inPlace) {
+      if ((inPlace as {code?: string}).code === 'EEXIST') return false
+      throw inPlace
+    }
+  } finally {
+    removeQuietly(temporary)
+  }
+
+  syncDir(dirname(file))
+  return true
 }
 
 /**

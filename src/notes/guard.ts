@@ -2,6 +2,7 @@ import {UserError} from '../errors.js'
 import {AllowedNames} from '../privacy/allowed.js'
 import {type FieldHit, guardFields, type PersonalDataPolicy, scanFields} from '../privacy/guard.js'
 import {KIND_LABELS, type PersonalDataHit} from '../privacy/index.js'
+import type {Pseudonyms} from '../privacy/pseudonyms.js'
 import type {NoteFields} from '../model/note.js'
 import type {PersonalDataOverride} from '../model/record.js'
 
@@ -23,11 +24,20 @@ export function scanNote(fields: NoteFields, allowed: AllowedNames = new Allowed
   return located(scanFields({rol: fields.roles, tekst: fields.text}, allowed))
 }
 
-/** Applies the policy; with 'refuse' a note with personal data becomes a PersonalDataError. */
-export function guardNote(fields: NoteFields, policy: PersonalDataPolicy, by: null | string, allowed: AllowedNames = new AllowedNames([])): GuardOutcome {
+/**
+ * Applies the policy; with 'refuse' a note with personal data becomes a PersonalDataError. The
+ * study's pseudonyms make the placeholders stable ([naam-3f7a9c]); without them they are generic.
+ */
+export function guardNote(
+  fields: NoteFields,
+  policy: PersonalDataPolicy,
+  by: null | string,
+  allowed: AllowedNames = new AllowedNames([]),
+  pseudonyms?: Pseudonyms,
+): GuardOutcome {
   const guarded = guardFields(
     {rol: fields.roles, tekst: fields.text},
-    {allowed, by, policy, refuse: (hits) => new PersonalDataError(located(hits))},
+    {allowed, by, policy, pseudonyms, refuse: (hits) => new PersonalDataError(located(hits))},
   )
   const same = guarded.fields.rol === fields.roles && guarded.fields.tekst === fields.text
   return {
@@ -53,7 +63,7 @@ export class PersonalDataError extends UserError {
   ) {
     super(`De notitie bevat persoonsgegevens (${hits.length}); er is niets opgeslagen.`, {
       details: describeHits(hits, lineOffset),
-      hint: 'Haal ze weg, of gebruik --pseudonymise om ze te vervangen door [naam], [telefoonnummer] enz. Alleen als het echt moet: --allow-personal-data slaat de notitie op en legt die keuze vast.',
+      hint: 'Haal ze weg, of gebruik --pseudonymise om ze te vervangen door vaste plaatshouders ([naam-3f7a9c], [telefoonnummer-91c2e0] …). Alleen als het echt moet: --allow-personal-data slaat de notitie op en legt die keuze vast.',
     })
   }
 }

@@ -4,6 +4,7 @@ import {extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 
 import {UserError} from '../errors.js'
 import {allowedNames} from '../privacy/allowed.js'
+import {studyPseudonyms} from '../privacy/pseudonym-key.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from './decode.js'
@@ -216,7 +217,7 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
   const bodyOffset = front ? text.split('\n').length - front.body.split('\n').length : 0
   let guarded
   try {
-    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null, allowedNames(study))
+    guarded = guardNote(fields, options.policy ?? 'refuse', options.by ?? null, allowedNames(study), studyPseudonyms(study))
   } catch (error) {
     if (error instanceof PersonalDataError) return fail(...describeHits(error.hits, bodyOffset).map((d) => `persoonsgegevens: ${d}`))
     throw error

@@ -1,5 +1,6 @@
 import {UserError} from '../errors.js'
 import {allowedNames} from '../privacy/allowed.js'
+import {studyPseudonyms} from '../privacy/pseudonym-key.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkNoteFields, type RawNoteFields} from './fields.js'
@@ -34,7 +35,7 @@ export function requireFields(study: Study, raw: RawNoteFields): NoteFields {
 /** Checks a new note, runs the personal-data guard over it and stores it as version 1. */
 export function addNote(store: Store, study: Study, raw: RawNoteFields, options: WriteOptions = {}): WriteOutcome {
   const by = options.by ?? null
-  const guarded = guardNote(requireFields(study, raw), options.policy ?? 'refuse', by, allowedNames(study))
+  const guarded = guardNote(requireFields(study, raw), options.policy ?? 'refuse', by, allowedNames(study), studyPseudonyms(study))
   const note = store.transaction(() => store.notes.insert(guarded.fields, {by, personalData: guarded.override}))
   return {change: 'nieuw', note, replaced: guarded.override ? [] : guarded.hits}
 }
@@ -48,7 +49,7 @@ export function editNote(store: Store, study: Study, id: string, changes: RawNot
   const merged: RawNoteFields = {...current, ...definedOnly(changes)}
   if (changes.group !== undefined) merged.activity = null
   if (changes.activity !== undefined) merged.group = null
-  const guarded = guardNote(requireFields(study, merged), options.policy ?? 'refuse', by, allowedNames(study))
+  const guarded = guardNote(requireFields(study, merged), options.policy ?? 'refuse', by, allowedNames(study), studyPseudonyms(study))
   if (sameFields(current, guarded.fields)) return {change: 'ongewijzigd', note, replaced: []}
   const override = guarded.override ?? (note.personalData && options.policy !== 'pseudonymise' ? note.personalData : null)
   const updated = store.transaction(() => store.notes.update(note, guarded.fields, {by, personalData: override}))

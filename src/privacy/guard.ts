@@ -1,6 +1,7 @@
 import type {PersonalDataOverride} from '../model/record.js'
 import {AllowedNames} from './allowed.js'
 import {findPersonalData, type PersonalDataHit, pseudonymise} from './index.js'
+import type {Pseudonyms} from './pseudonyms.js'
 
 /**
  * What to do when a text holds personal data: refuse it (the default), replace each hit by a
@@ -19,7 +20,7 @@ export interface FieldHit<F extends string = string> extends PersonalDataHit {
 }
 
 export interface GuardOutcome<T extends GuardFields> {
-  /** The texts as given, or with placeholders for the hits under 'pseudonymise'. */
+  /** The texts as given, or with placeholders for the hits under 'pseudonymise' (stable ones with `pseudonyms`). */
   fields: T
   hits: Array<FieldHit<keyof T & string>>
   /** Set under 'allow' when there were hits: who kept the personal data, when, and which kinds. */
@@ -50,11 +51,19 @@ export function scanFields<T extends GuardFields>(fields: T, allowed: AllowedNam
 
 /**
  * The one personal-data guard: scans the fields and applies the policy. With 'refuse' any hit
- * throws the error `refuse` makes of the hits, so each caller keeps its own message.
+ * throws the error `refuse` makes of the hits, so each caller keeps its own message. Under
+ * 'pseudonymise' the study's `pseudonyms` give each person their own stable placeholder; without
+ * them the placeholders are the generic [naam], [telefoonnummer], ….
  */
 export function guardFields<T extends GuardFields>(
   fields: T,
-  options: {allowed?: AllowedNames; by: null | string; policy: PersonalDataPolicy; refuse: (hits: Array<FieldHit<keyof T & string>>) => Error},
+  options: {
+    allowed?: AllowedNames
+    by: null | string
+    policy: PersonalDataPolicy
+    pseudonyms?: Pseudonyms
+    refuse: (hits: Array<FieldHit<keyof T & string>>) => Error
+  },
 ): GuardOutcome<T> {
   const hits = scanFields(fields, options.allowed)
   if (hits.length === 0) return {fields, hits, override: null}
@@ -64,7 +73,8 @@ export function guardFields<T extends GuardFields>(
   for (const field of Object.keys(fields) as Array<keyof T & string>) {
     const value = fields[field]
     const mine = hits.filter((h) => h.field === field)
-    replaced[field] = (typeof value === 'string' ? pseudonymise(value, mine) : value.map((text, item) => pseudonymise(text, mine.filter((h) => h.item === item)))) as T[typeof field]
+    const replace = (text: string, these: PersonalDataHit[]) => pseudonymise(text, these, options.pseudonyms)
+    replaced[field] = (typeof value === 'string' ? replace(value, mine) : value.map((text, item) => replace(text, mine.filter((h) => h.item === item)))) as T[typeof field]
   }
 
   return {fields: replaced, hits, override: null}

@@ -38,26 +38,23 @@ export interface Candidate {
   subject?: string
 }
 
-/** The first six kinds; the kinds added later have theirs in MORE_PLACEHOLDERS, `placeholder()` knows both. */
-export const PLACEHOLDERS: Record<'adres' | 'bsn' | 'e-mailadres' | 'iban' | 'naam' | 'telefoonnummer', string> = {
+/** What pseudonymise writes instead of a hit of each kind when the study's key is not at hand. */
+export const PLACEHOLDERS: Record<PersonalDataKind, string> = {
   'e-mailadres': '[e-mailadres]',
   telefoonnummer: '[telefoonnummer]',
   adres: '[adres]',
   bsn: '[bsn]',
   iban: '[iban]',
   naam: '[naam]',
-}
-
-export const MORE_PLACEHOLDERS: Record<Exclude<PersonalDataKind, keyof typeof PLACEHOLDERS>, string> = {
   geboortedatum: '[geboortedatum]',
   kenteken: '[kenteken]',
   account: '[account]',
   bijzonder: '[bijzonder persoonsgegeven]',
 }
 
-/** What pseudonymise writes instead of a hit of this kind. */
+/** The generic placeholder of a kind: [naam], [telefoonnummer], … */
 export function placeholder(kind: PersonalDataKind): string {
-  return kind in PLACEHOLDERS ? PLACEHOLDERS[kind as keyof typeof PLACEHOLDERS] : MORE_PLACEHOLDERS[kind as keyof typeof MORE_PLACEHOLDERS]
+  return PLACEHOLDERS[kind]
 }
 
 export const KIND_LABELS: Record<PersonalDataKind, string> = {

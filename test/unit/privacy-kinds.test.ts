@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 
 import {AllowedNames} from '../../src/privacy/allowed.js'
 import {scanFields} from '../../src/privacy/guard.js'
-import {findPersonalData, KIND_LABELS, MORE_PLACEHOLDERS, type PersonalDataKind, placeholder, pseudonymise} from '../../src/privacy/index.js'
+import {findPersonalData, KIND_LABELS, type PersonalDataKind, placeholder, pseudonymise} from '../../src/privacy/index.js'
 
 interface Row {
   expected: Array<{end: number; kind: string; start: number; text: string}>
@@ -54,7 +54,7 @@ describe('the sentences for the new kinds', () => {
 
 describe('the new kinds', () => {
   it('have Dutch placeholders and labels', () => {
-    expect(MORE_PLACEHOLDERS).toEqual({account: '[account]', bijzonder: '[bijzonder persoonsgegeven]', geboortedatum: '[geboortedatum]', kenteken: '[kenteken]'})
+    expect(NEW_KINDS.map((kind) => placeholder(kind))).toEqual(['[geboortedatum]', '[kenteken]', '[account]', '[bijzonder persoonsgegeven]'])
     expect(placeholder('naam')).toBe('[naam]')
     for (const kind of NEW_KINDS) expect(KIND_LABELS[kind]).toMatch(/\S/)
     expect(pseudonymise('Henk (geb. 03-04-1961, @henkie_w) rijdt in 12-ABC-3 en heeft kanker.')).toBe(

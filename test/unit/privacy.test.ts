@@ -264,15 +264,21 @@ describe('pseudonymise', () => {
     expect(pseudonymise(text, [sanne])).toBe('[naam] en Mohammed kwamen samen.')
   })
 
-  it('has one placeholder per kind, and the placeholders and labels are Dutch', () => {
+  it('has one placeholder for every kind the guard knows, and the placeholders and labels are Dutch', () => {
+    expect(Object.keys(PLACEHOLDERS).sort()).toEqual(Object.keys(KIND_LABELS).sort())
     expect(PLACEHOLDERS).toEqual({
+      account: '[account]',
       adres: '[adres]',
+      bijzonder: '[bijzonder persoonsgegeven]',
       bsn: '[bsn]',
       'e-mailadres': '[e-mailadres]',
+      geboortedatum: '[geboortedatum]',
       iban: '[iban]',
+      kenteken: '[kenteken]',
       naam: '[naam]',
       telefoonnummer: '[telefoonnummer]',
     })
+    expect(new Set(Object.values(PLACEHOLDERS)).size).toBe(Object.keys(PLACEHOLDERS).length)
     expect(KIND_LABELS.adres).toBe('postcode met huisnummer')
     expect(KIND_LABELS.bsn).toBe('BSN')
   })

@@ -109,7 +109,7 @@ Terwijl je typt, staat de notitie al in de map concepten/ van de studie: valt je
       this.log(['De notitie bevat persoonsgegevens:', ...describeHits(error.hits).map((d) => `  - ${d}`)].join('\n'))
       const {askSelect} = await import('../../ui/prompts.js')
       const choice = await askSelect<'afbreken' | PersonalDataPolicy>('Wat wil je doen?', [
-        {name: 'Vervangen door plaatshouders ([naam], [telefoonnummer] …) en opslaan', value: 'pseudonymise'},
+        {name: 'Vervangen door vaste plaatshouders ([naam-3f7a9c], [telefoonnummer-91c2e0] …) en opslaan', value: 'pseudonymise'},
         {name: 'Afbreken; de tekst blijft bewaard in concepten/', value: 'afbreken'},
         {name: 'Toch opslaan met persoonsgegevens, en die keuze vastleggen', value: 'allow'},
       ])
