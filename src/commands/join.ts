@@ -24,9 +24,9 @@ Daarna werk je in die map zoals altijd (note add, tag add, …). Stuur je werk t
     const [bundle] = await readBundles([args.bestand], (file) => bundlePassphrase('decrypt', this.interactive, file))
     const {joinStudy} = await import('../exchange/bundle/join.js')
     const result = joinStudy(bundle, args.map)
-    const {describeCounts} = await import('../ui/bundle-view.js')
+    const {bundlePrivacyLine, describeCounts} = await import('../ui/bundle-view.js')
     this.log(`Studie "${result.title}" staat nu in ${result.dir}.`)
-    this.log(`  Ingelezen: ${describeCounts(result.merged.added)}.`)
+    this.log(`  Ingelezen: ${describeCounts(result.merged.added)}.${bundlePrivacyLine(result.merged.privacy)}`)
     this.log(`  Werk in die map (of geef --study ${result.dir} mee); stuur je werk terug met: karavaan export --format bundle --out BESTAND`)
     return result
   }
