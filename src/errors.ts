@@ -5,12 +5,15 @@
 export class UserError extends Error {
   readonly hint?: string
   readonly details: string[]
+  /** What --json adds to the error for scripts, beside message, details and hint. */
+  readonly data?: Record<string, unknown>
 
-  constructor(message: string, options: {details?: string[]; hint?: string} = {}) {
+  constructor(message: string, options: {data?: Record<string, unknown>; details?: string[]; hint?: string} = {}) {
     super(message)
     this.name = 'UserError'
     this.hint = options.hint
     this.details = options.details ?? []
+    if (options.data) this.data = options.data
   }
 }
 

@@ -1,5 +1,6 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 
+import {isUserError} from '../errors.js'
 import {describeError} from './report-error.js'
 
 /**
@@ -38,7 +39,8 @@ export abstract class KaravaanCommand extends Command {
     if (debug && error.stack) lines.push('', error.stack)
     process.stderr.write(lines.join('\n') + '\n')
     if (this.jsonEnabled()) {
-      this.logJson({error: {details: reported.details, exit: reported.exit, hint: reported.hint, message: reported.message}})
+      const data = isUserError(error) ? error.data : undefined
+      this.logJson({error: {details: reported.details, exit: reported.exit, hint: reported.hint, message: reported.message, ...data}})
     }
   }
 }

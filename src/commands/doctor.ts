@@ -12,7 +12,9 @@ Met --fix herstelt karavaan wat veilig kan, zonder aan notities te komen: de zoe
 
 Teksten die een afgebroken note add, note edit of finding add in de map concepten/ liet staan, noemt doctor elk apart: naam, leeftijd, grootte, of de privacycontrole er persoonsgegevens in vindt (de tekst zelf nooit), en hoe je de tekst alsnog opslaat (een notitie lees je in met karavaan import concepten/BESTAND; import ruimt het concept daarna op). --fix verwijdert nooit een concept; alleen --fix --yes verwijdert concepten die ouder zijn dan een dag, en zegt welke.
 
-De opdracht eindigt met foutcode 1 zolang er iets mis is.`
+De opdracht eindigt met foutcode 1 zolang er iets mis is.
+
+Is er ooit een export of rapport geschreven met persoonsgegevens omdat je daarvoor koos (--allow-personal-data, of dat antwoord op de vraag), dan noemt doctor elke keer: wanneer, wie, welk bestand, hoeveel en welke soorten persoonsgegevens, en in welke notities. Dat is geen fout, maar een vastgelegde keuze.`
 
   static override examples = [
     {command: '<%= config.bin %> doctor', description: 'De studie van de huidige map controleren.'},

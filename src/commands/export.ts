@@ -1,11 +1,13 @@
 import {Flags} from '@oclif/core'
 
+import {outputPrivacyFlags, outputPrivacyOf} from '../cli/output-privacy.js'
 import {bundlePassphrase} from '../cli/passphrase.js'
 import {StudyCommand} from '../cli/study-command.js'
 import {UserError} from '../errors.js'
 import {type ExportReport, exportStudy} from '../exchange/export.js'
 import {checkOutput, EXPORT_FORMATS, exportFormat} from '../exchange/output.js'
 import {describeExport} from '../ui/export-view.js'
+import {describeGate} from '../ui/privacy-view.js'
 
 const TABLES = ['notes', 'tags', 'matrix', 'coverage'] as const
 const SEPARATORS = ['puntkomma', 'komma', 'tab'] as const
@@ -28,7 +30,9 @@ Coderingen die in het andere programma zijn gemaakt, haal je terug met: karavaan
 
 Een bundel voor je team (--format bundle, bestand .karavaan): alle notities met al hun versies, ook wat in de prullenbak staat, de tags (ook weggehaalde), de coderingen, bevindingen, reflectiegesprekken en adviezen, met een manifest en controlesommen. Een collega leest hem in met karavaan merge, of begint er een eigen kopie van de studie mee met karavaan join. Het bestand is alleen voor jou leesbaar (0600). Met --encrypt wordt het versleuteld (AES-256-GCM); de wachtwoordzin wordt gevraagd, of komt uit KARAVAAN_PASSPHRASE. Spreek de wachtwoordzin mondeling af, niet in hetzelfde bericht als de bundel.
 
-Let op: de notities gaan mee, met hun hele tekst. De kit houdt persoonsgegevens bij het invoeren tegen, maar deel het bestand alleen met wie de notities mag lezen.
+Privacycontrole: voordat er iets wordt geschreven, zoekt de kit in alles wat in het bestand komt naar namen, telefoonnummers, adressen en andere persoonsgegevens (in tabellen en REFI-QDA de notities, passages en bevindingen; in een bundel elke versie die meegaat). Vindt hij iets, dan wordt er niets geschreven en zie je waar het staat, tenzij je kiest: --pseudonymise zet plaatshouders als [naam] in het bestand (de studie zelf blijft zoals hij is), --allow-personal-data schrijft het toch en legt die keuze vast. In een terminal vraagt export wat je wilt. In een bundel houden versies die je bewust met persoonsgegevens opsloeg (--allow-personal-data bij note add en dergelijke) de export niet tegen: de bundel is de studie zelf, voor je team; export zegt wel hoeveel het er zijn.
+
+Let op: de notities gaan mee, met hun hele tekst. Deel het bestand alleen met wie de notities mag lezen.
 
 Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdpx, .qdc, .karavaan). Een bestaand bestand wordt alleen vervangen met --force.`
 
@@ -38,12 +42,14 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
     {command: '<%= config.bin %> export --format csv --separator komma --out notities.csv', description: 'De notities als CSV met komma\'s, voor R of Python.'},
     {command: '<%= config.bin %> export --format qdpx --out karavaan.qdpx', description: 'Een project voor ATLAS.ti, NVivo of MAXQDA.'},
     {command: '<%= config.bin %> export --format qdc --out codeboek.qdc', description: 'Alleen het codeboek.'},
+    {command: '<%= config.bin %> export --format csv --pseudonymise --out notities.csv', description: 'De notities met plaatshouders als [naam] waar de privacycontrole iets vindt.'},
     {command: '<%= config.bin %> export --format bundle --out anna-maart.karavaan', description: 'Alles van deze laptop in één bundel voor de projectleider.'},
     {command: '<%= config.bin %> export --format bundle --out anna-week12.karavaan --since 2026-03-16', description: 'Alleen wat sinds 16 maart is veranderd.'},
     {command: 'KARAVAAN_PASSPHRASE="…" <%= config.bin %> export --format bundle --out anna.karavaan --encrypt', description: 'Versleuteld, met de wachtwoordzin uit de omgeving.'},
   ]
 
   static override flags = {
+    ...outputPrivacyFlags,
     encrypt: Flags.boolean({description: 'Versleutel de bundel met een wachtwoordzin (gevraagd, of uit KARAVAAN_PASSPHRASE). Alleen bij --format bundle.'}),
     force: Flags.boolean({description: 'Vervang het bestand als het al bestaat.'}),
     format: Flags.string({description: 'Het formaat; zonder deze optie volgt het uit de naam van het bestand.', options: [...EXPORT_FORMATS]}),
@@ -73,12 +79,16 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
         bundle: {passphrase, since: flags.since},
         format,
         out,
+        privacy: outputPrivacyOf(flags, {configDir: this.config.configDir, interactive: this.interactive, log: (text) => this.log(text), study}),
         separator: flags.separator as (typeof SEPARATORS)[number],
         what: flags.what as (typeof TABLES)[number] | undefined,
       },
       this.config.version,
     )
     this.log(describeExport(report))
+    const gate = describeGate(report.privacy, format === 'bundle' ? 'bundel' : 'bestand')
+    for (const line of gate.lines) this.log(line)
+    for (const notice of gate.notices) this.notice(notice)
     return report
   }
 }

@@ -26,9 +26,9 @@ De pseudoniemsleutel (voor vaste plaatshouders als [naam-3f7a9c]) zit niet in de
     const [bundle] = await readBundles([args.bestand], (file) => bundlePassphrase('decrypt', this.interactive, file))
     const {joinStudy} = await import('../exchange/bundle/join.js')
     const result = joinStudy(bundle, args.map)
-    const {describeCounts} = await import('../ui/bundle-view.js')
+    const {bundlePrivacyLine, describeCounts} = await import('../ui/bundle-view.js')
     this.log(`Studie "${result.title}" staat nu in ${result.dir}.`)
-    this.log(`  Ingelezen: ${describeCounts(result.merged.added)}.`)
+    this.log(`  Ingelezen: ${describeCounts(result.merged.added)}.${bundlePrivacyLine(result.merged.privacy)}`)
     this.log(`  Werk in die map (of geef --study ${result.dir} mee); stuur je werk terug met: karavaan export --format bundle --out BESTAND`)
     // The key never travels in a bundle; without the lead's, this laptop would make its own on the first --pseudonymise.
     this.log(`  Neem vóór je eerste --pseudonymise de pseudoniemsleutel van de projectleider over, dan krijgt dezelfde persoon overal dezelfde plaatshouder: karavaan privacy key --import BESTAND --study ${result.dir}`)

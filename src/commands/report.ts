@@ -1,18 +1,20 @@
 import {Flags} from '@oclif/core'
 import {relative} from 'node:path'
 
+import {outputPrivacyFlags, outputPrivacyOf} from '../cli/output-privacy.js'
 import {StudyCommand} from '../cli/study-command.js'
 import {isIsoDate} from '../study/dates.js'
 import {requireHalteplaats} from '../study/lookup.js'
 import {UserError} from '../errors.js'
 import type {ReportOutcome} from '../report/build.js'
+import {describeGate} from '../ui/privacy-view.js'
 
 export default class Report extends StudyCommand {
   static override description = `Vult een sjabloon met de gegevens van de studie en schrijft het rapport als PDF (om te drukken en te versturen), HTML (één bestand, ook om te printen) of Markdown (om verder te bewerken).
 
 Sjablonen: eindrapport (het adviesrapport), halteplaats (hetzelfde voor één gebied, met --halteplaats) en veldwerk (een werkoverzicht voor het team), of het pad van een eigen sjabloon (maak er een met: karavaan template copy eindrapport MAP).
 
-Citaten staan er alleen met groep en halteplaats in. Voordat het rapport wordt geschreven, zoekt de privacycontrole naar namen, telefoonnummers, adressen en andere persoonsgegevens; vindt die iets, dan komt er geen rapport en zie je waar het staat.
+Citaten staan er alleen met groep en halteplaats in. Voordat het rapport wordt geschreven, zoekt de privacycontrole naar namen, telefoonnummers, adressen en andere persoonsgegevens; vindt die iets, dan komt er geen rapport en zie je waar het staat, tenzij je kiest: --pseudonymise zet plaatshouders als [naam] in het rapport (de studie zelf blijft zoals hij is), --allow-personal-data maakt het toch en legt die keuze vast. In een terminal vraagt report wat je wilt. Dezelfde controle, met dezelfde keuzes, draait voor karavaan export.
 
 Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjabloon en de datum in de naam. Een bevinding zonder onderbouwing staat alleen in een concept (--draft), gemarkeerd.`
 
@@ -24,7 +26,7 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
   ]
 
   static override flags = {
-    'allow-personal-data': Flags.boolean({description: 'Maak het rapport ook als de privacycontrole persoonsgegevens vindt. Alleen als je zeker weet dat het geen gegevens van respondenten zijn.'}),
+    ...outputPrivacyFlags,
     date: Flags.string({description: 'De datum op het rapport (jjjj-mm-dd); standaard vandaag.'}),
     draft: Flags.boolean({description: 'Een concept: CONCEPT op elke pagina, en ook bevindingen zonder onderbouwing (gemarkeerd).'}),
     format: Flags.string({default: 'pdf', description: 'pdf, html of md.', options: ['pdf', 'html', 'md']}),
@@ -52,16 +54,25 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
     const {startProgress} = await import('../ui/progress.js')
     const progress = startProgress('Rapport')
     const {buildReport} = await import('../report/build.js')
+    const privacy = outputPrivacyOf(flags, {configDir: this.config.configDir, interactive: this.interactive, log: (text) => this.log(text), study})
+    const {ask} = privacy
+    // The bar stays away once a question is asked.
+    if (ask) {
+      privacy.ask = async (gate) => {
+        progress.stop()
+        return ask(gate)
+      }
+    }
     let outcome: ReportOutcome
     try {
       outcome = await buildReport(store, study, {
-        allowPersonalData: flags['allow-personal-data'],
         date: flags.date,
         draft: flags.draft,
         format: flags.format as ReportOutcome['format'],
         halteplaats,
         onProgress: (done, total) => progress.update(done, total),
         out: flags.out,
+        privacy,
         template: flags.template,
         title: flags.title,
       })
@@ -69,7 +80,8 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
       progress.stop()
     }
 
-    if (outcome.personalData.length > 0) this.notice(`het rapport bevat ${outcome.personalData.length} mogelijke persoonsgegevens; je hebt gekozen het toch te maken (--allow-personal-data).`)
+    const gate = describeGate(outcome.privacy, 'rapport')
+    for (const notice of gate.notices) this.notice(notice)
     if (outcome.draftFindingsLeftOut > 0) {
       this.notice(`${outcome.draftFindingsLeftOut} ${outcome.draftFindingsLeftOut === 1 ? 'bevinding zonder onderbouwing is' : 'bevindingen zonder onderbouwing zijn'} weggelaten; met --draft staan ze er gemarkeerd in.`)
     }
@@ -77,6 +89,7 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
     const where = relative(process.cwd(), outcome.file) || outcome.file
     const size = outcome.pages === undefined ? `${Math.ceil(outcome.bytes / 1024)} kB` : `${outcome.pages} pagina's`
     this.log(`Rapport geschreven: ${where} (${size}).`)
+    for (const line of gate.lines) this.log(line)
     return {...outcome, file: outcome.file}
   }
 }

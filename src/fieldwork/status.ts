@@ -1,4 +1,5 @@
 import {type DraftsSummary, summariseDrafts} from '../notes/draft-files.js'
+import type {OutputOverride} from '../model/output-override.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import type {PlanItem, PlanState} from '../model/plan.js'
@@ -48,13 +49,19 @@ export interface FieldworkStatus {
   totals: {conversations: number; conversationsHeld: number; conversationsPlanned: number; notes: number; observationsHeld: number}
 }
 
-/** What karavaan status shows: the fieldwork, and the drafts a broken-off command left in concepten/. */
+/**
+ * What karavaan status shows: the fieldwork, the drafts a broken-off command left in concepten/,
+ * and, when there are any, the exports and reports written with personal data by choice.
+ */
 export interface StudyStatus extends FieldworkStatus {
   drafts: DraftsSummary
+  /** Outputs written with --allow-personal-data (or that answer), oldest first; absent when none. */
+  overrides?: OutputOverride[]
 }
 
 export async function studyStatus(store: Store, study: Study): Promise<StudyStatus> {
-  return {...fieldworkStatus(store, study), drafts: await summariseDrafts(study)}
+  const overrides = store.overrides.list()
+  return {...fieldworkStatus(store, study), drafts: await summariseDrafts(study), ...(overrides.length > 0 ? {overrides} : {})}
 }
 
 /**

@@ -17,6 +17,8 @@ import {
 } from '../store/health.js'
 import {openStore} from '../store/open.js'
 import type {Store} from '../store/store.js'
+import type {OutputOverride} from '../model/output-override.js'
+import {shortId} from '../records/ids.js'
 import {loadStudy, type Study} from '../study/load.js'
 
 export interface Check {
@@ -80,6 +82,8 @@ export async function examineStudy(dir: string, options: {cacheDir?: string; fix
 
   try {
     checks.push(...checkDatabase(store, study, Boolean(options.fix)))
+    const overrides = checkOverrides(store)
+    if (overrides) checks.push(overrides)
   } finally {
     store.close()
   }
@@ -238,6 +242,31 @@ function ownerRunning(pid: number): boolean {
     return (error as {code?: string}).code === 'EPERM'
   }
 }
+
+const OUTPUT_NAMES: Record<OutputOverride['output'], string> = {bundle: 'bundel', csv: 'CSV', qdpx: 'REFI-QDA', report: 'rapport', xlsx: 'Excel'}
+
+/**
+ * The exports and reports written with personal data because the user chose so: no fault, a
+ * recorded decision, listed so that it can be accounted for. Only when there are some, so a study
+ * without them has the checks it always had.
+ */
+function checkOverrides(store: Store): Check | undefined {
+  const overrides = store.overrides.list()
+  if (overrides.length === 0) return undefined
+  const items = overrides.map((o) => {
+    const where = o.records.length > 0 ? ` in ${listed(o.records.map((r) => `${RECORD_NAMES[r.kind] ?? r.kind} ${shortId(r.id)}`))}` : ''
+    return `${o.at.slice(0, 16).replace('T', ' ')}${o.by ? `, ${o.by}` : ''}: ${o.file} (${OUTPUT_NAMES[o.output] ?? o.output}), ${o.hits} mogelijke persoonsgegeven(s) (${o.kinds.join(', ')})${where}`
+  })
+  return {
+    detail: `${overrides.length} keer bewust geschreven met --allow-personal-data (of dat antwoord op de vraag); geen fout maar een vastgelegde keuze: ga na of die bestanden alleen staan bij wie ze mag lezen`,
+    id: 'output-overrides',
+    items,
+    label: 'Uitvoer met persoonsgegevens',
+    ok: true,
+  }
+}
+
+const RECORD_NAMES: Record<string, string> = {advice: 'advies', finding: 'bevinding', note: 'notitie', reflection: 'reflectiegesprek', tag: 'tag'}
 
 function checkLeftovers(dir: string, fix: boolean): Check {
   const label = 'Resten van afgebroken opdrachten'

@@ -2,8 +2,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import {dirname, extname, join, resolve} from 'node:path'
 
 import {UserError} from '../errors.js'
-import type {FieldHit} from '../privacy/guard.js'
-import type {PersonalDataHit} from '../privacy/index.js'
+import type {GateRequest, GateSummary, PrivacyGate} from '../privacy/gate.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {REPORTS_DIR} from '../study/locate.js'
@@ -18,8 +17,6 @@ export const REPORT_FORMATS = ['pdf', 'html', 'md'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ReportRequest {
-  /** Build the report even though the privacy guard found personal data in it. */
-  allowPersonalData?: boolean
   cwd?: string
   date?: string
   draft?: boolean
@@ -27,6 +24,8 @@ export interface ReportRequest {
   halteplaats?: string
   onProgress?: Progress
   out?: string
+  /** What to do when the privacy gate finds personal data (src/privacy/gate.ts); without it: refuse. */
+  privacy?: GateRequest
   template: string
   title?: string
 }
@@ -38,6 +37,8 @@ export interface ReportOutcome extends WriteResult {
   file: string
   format: ReportFormat
   personalData: Array<{kind: string; line: number; text: string}>
+  /** What the privacy gate found and what was chosen; only when it found something. */
+  privacy?: GateSummary
   template: string
 }
 
@@ -61,20 +62,23 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
   const markdown = await renderTemplate(source, data)
   const charts = reportCharts(data, study)
   checkCharts(markdown, charts, source)
-  const hits = await guardReport(markdown, study, request.allowPersonalData ?? false)
+  const {privacy} = request
+  const gated = await gateReport(markdown, study, privacy)
 
-  const document: ReportDocument = {charts, markdown, meta: documentMeta(data, study, draft)}
+  const document: ReportDocument = {charts, markdown: gated.markdown, meta: documentMeta(data, study, draft)}
   const written = await write(request.format, document, out, request.onProgress)
 
-  return {
+  const outcome: ReportOutcome = {
     ...written,
     charts: Object.keys(charts).filter((id) => markdown.includes(id)),
     draftFindingsLeftOut,
     file: out,
     format: request.format,
-    personalData: hits.map((h) => ({kind: h.kind, line: h.line, text: h.text})),
+    personalData: gated.gate.hits.map((h) => ({kind: h.kind, line: h.line, text: h.text})),
     template: source.name,
   }
+  const {finishOutput} = await import('../privacy/gate.js')
+  return finishOutput(outcome, store, gated.gate, 'report', privacy?.by ?? null)
 }
 
 async function write(format: ReportFormat, document: ReportDocument, file: string, onProgress?: Progress): Promise<WriteResult> {
@@ -140,42 +144,68 @@ function checkCharts(markdown: string, charts: Record<string, Chart>, source: Te
   }
 }
 
-interface ReportHit extends PersonalDataHit {
-  /** The words around the hit, so the user can find the note, finding or advice it came from. */
-  context: string
-  line: number
-}
+const REPORT_FIX = 'Zoek de notitie, bevinding of het advies met die woorden op (bijvoorbeeld karavaan note search "…") en pas het aan met note edit, finding edit of advice edit.'
 
 /**
- * The privacy guard over the filled-in template, line by line; it refuses a report with personal
- * data unless `allow`. Besides the study's own names (team, places) the client and the title
- * pass: the cover prints them.
+ * The privacy gate over the filled-in template, line by line, as over every output: without a
+ * choice a report with personal data is refused; 'pseudonymise' puts placeholders in the report's
+ * Markdown (escaped, so that "[naam]" stays text). Besides the study's own names (team, places)
+ * the client and the title pass: the cover prints them.
  */
-async function guardReport(markdown: string, study: Study, allow: boolean): Promise<ReportHit[]> {
-  const [{allowedNames}, {guardFields}] = await Promise.all([import('../privacy/allowed.js'), import('../privacy/guard.js')])
+async function gateReport(markdown: string, study: Study, request: GateRequest | undefined): Promise<{gate: PrivacyGate; markdown: string}> {
+  const [{allowedNames}, {PersonalDataOutputError, placeholderText, PrivacyGate, settle}, {escapeInline}] = await Promise.all([
+    import('../privacy/allowed.js'),
+    import('../privacy/gate.js'),
+    import('./markdown-escape.js'),
+  ])
+  const escaped = markdown.split('\n')
   // Read past the Markdown escapes, so that jan\@voorbeeld.nl is still an e-mail address to the guard.
-  const lines = markdown.replaceAll(/\\([\\`*_[\]<>|~&#+\-=.!):@])/g, '$1').split('\n')
-  const withContext = (hits: Array<FieldHit<'rapport'>>): ReportHit[] =>
-    hits.map(({field: _field, item, ...hit}) => {
-      const line = lines[item!]
-      const from = Math.max(0, hit.start - 40)
-      const context = `${from > 0 ? '…' : ''}${line.slice(from, hit.end + 40).replace(/^[>\s|#*-]+/, '')}${hit.end + 40 < line.length ? '…' : ''}`
-      return {...hit, context, line: item! + 1}
-    })
-  const guarded = guardFields({rapport: lines}, {
-    allowed: allowedNames(study, [study.client, study.title]),
-    by: null,
-    policy: allow ? 'allow' : 'refuse',
-    refuse(found) {
-      const hits = withContext(found)
-      return new UserError(`Het rapport bevat mogelijk persoonsgegevens (${hits.length}); er is geen rapport gemaakt.`, {
-        details: hits.slice(0, 20).map((h) => `${h.kind} "${h.text}" in: ${h.context}`),
-        hint: 'Zoek de notitie, bevinding of het advies met die woorden op (bijvoorbeeld karavaan note search "…") en pas het aan met note edit, finding edit of advice edit. Alleen als het echt moet: --allow-personal-data maakt het rapport toch.',
-      })
-    },
+  const lines = escaped.map(unescapeLine)
+  const gate = new PrivacyGate({allowed: allowedNames(study, [study.client, study.title]), guard: request?.guard})
+  const item = {fields: {rapport: lines.map((l) => l.text)}, id: '', key: 'report', record: 'report' as const}
+  gate.scan(item)
+  for (const hit of gate.hits) {
+    // The words around the hit, so the user can find the note, finding or advice it came from.
+    const line = lines[hit.item!].text
+    const from = Math.max(0, hit.start - 40)
+    hit.context = `${from > 0 ? '…' : ''}${line.slice(from, hit.end + 40).replace(/^[>\s|#*-]+/, '')}${hit.end + 40 < line.length ? '…' : ''}`
+    hit.line = hit.item! + 1
+  }
+
+  const choice = await settle(gate, request, () => new PersonalDataOutputError('report', gate, REPORT_FIX))
+  if (choice !== 'pseudonymise') return {gate, markdown}
+  const replaced = gate.pass(item).rapport
+  const result = escaped.map((line, i) => {
+    const {at, text} = lines[i]
+    if (replaced[i] === text) return line
+    const mine = gate.hits.filter((hit) => hit.item === i)
+    let out = ''
+    let from = 0
+    for (const shift of placeholderText(text, replaced[i], mine).shifts) {
+      out += line.slice(from, at[shift.start]) + escapeInline(replaced[i].slice(shift.newStart, shift.newEnd))
+      from = at[shift.end]
+    }
+
+    return out + line.slice(from)
   })
-  return withContext(guarded.hits)
+  return {gate, markdown: result.join('\n')}
 }
+
+/** A line without its Markdown escapes, and where each of its characters starts in the escaped line (its backslash, if any). */
+function unescapeLine(line: string): {at: number[]; text: string} {
+  const at: number[] = []
+  let text = ''
+  for (let i = 0; i < line.length; i++) {
+    at.push(i)
+    if (line[i] === '\\' && i + 1 < line.length && ESCAPED.has(line[i + 1])) i++
+    text += line[i]
+  }
+
+  at.push(line.length)
+  return {at, text}
+}
+
+const ESCAPED = new Set('\\`*_[]<>|~&#+-=.!):@')
 
 function documentMeta(data: ReportData, study: Study, draft: boolean): ReportDocument['meta'] {
   return {

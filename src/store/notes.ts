@@ -146,6 +146,12 @@ export class NoteQueries extends Queries {
     ).all() as Array<{activity: null | string; count: number; group: null | string; halteplaats: string}>
   }
 
+  /** The notes whose current version was stored with a recorded choice to keep personal data, in the trash or not. */
+  overrides(): Map<string, PersonalDataOverride> {
+    const rows = this.prepare('SELECT id, personal_data FROM notes WHERE personal_data IS NOT NULL').all() as Array<{id: string; personal_data: string}>
+    return new Map(rows.map((row) => [row.id, JSON.parse(row.personal_data) as PersonalDataOverride]))
+  }
+
   get(id: string): Note | undefined {
     const row = this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE id = ?`).get(id) as NoteRow | undefined
     return row && toNote(row)

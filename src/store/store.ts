@@ -7,6 +7,7 @@ import {ExchangeQueries, type MaterialTables} from './exchange.js'
 import {AdviceQueries, FindingQueries, ReflectionQueries} from './material.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
+import {OverrideQueries} from './overrides.js'
 import {Queries} from './statements.js'
 import {TagQueries} from './tags.js'
 
@@ -18,6 +19,8 @@ export class Store {
   readonly findings: FindingQueries
   readonly meta: MetaQueries
   readonly notes: NoteQueries
+  /** Choices to let personal data leave the laptop in an export or a report. */
+  readonly overrides: OverrideQueries
   readonly plan: PlanQueries
   readonly reflections: ReflectionQueries
   readonly tags: TagQueries
@@ -32,6 +35,7 @@ export class Store {
     this.context = new ContextQueries(db)
     this.plan = new PlanQueries(db)
     this.notes = new NoteQueries(db)
+    this.overrides = new OverrideQueries(db)
     this.tags = new TagQueries(db)
     this.findings = new FindingQueries(db)
     this.reflections = new ReflectionQueries(db)

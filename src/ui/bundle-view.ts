@@ -1,7 +1,7 @@
 import {capitalise, everyKind, KINDS} from '../model/kinds.js'
 import {shortId} from '../records/ids.js'
 import type {Conflict} from '../exchange/bundle/conflicts.js'
-import type {MergeReport} from '../exchange/bundle/merge.js'
+import type {MergedBundle, MergeReport} from '../exchange/bundle/merge.js'
 
 /** Per part of a bundle: one record, several. */
 const LABELS: Record<string, readonly [string, string]> = {
@@ -25,8 +25,9 @@ export function renderMergeReport(report: MergeReport): string {
   const lines = report.bundles.map((bundle) => {
     const total = Object.values(bundle.added).reduce((sum, n) => sum + n, 0)
     const from = `van laptop ${shortId(bundle.device)}, gemaakt ${bundle.createdAt.slice(0, 16).replace('T', ' ')}`
-    if (total === 0) return `${bundle.file} (${from}): niets nieuws${bundle.mergedBefore ? `; al ingelezen op ${bundle.mergedBefore.slice(0, 16).replace('T', ' ')}` : ''}.`
-    return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.`
+    const privacy = bundlePrivacyLine(bundle.privacy)
+    if (total === 0) return `${bundle.file} (${from}): niets nieuws${bundle.mergedBefore ? `; al ingelezen op ${bundle.mergedBefore.slice(0, 16).replace('T', ' ')}` : ''}.${privacy}`
+    return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.${privacy}`
   })
   if (report.conflicts > 0) {
     const what = report.conflicts === 1 ? `Eén ${everyKind('singular')} is` : `${report.conflicts} ${everyKind('plural')} zijn`
@@ -38,6 +39,17 @@ export function renderMergeReport(report: MergeReport): string {
   }
 
   return lines.join('\n')
+}
+
+/** What the sender chose at the privacy gate, as its manifest says; nothing when no choice was made. */
+export function bundlePrivacyLine(privacy: MergedBundle['privacy']): string {
+  if (!privacy) return ''
+  const who = privacy.by ? ` door ${privacy.by}` : ''
+  if (privacy.choice === 'pseudonymise') {
+    return `\n  Gemaakt met --pseudonymise${who}: ${privacy.found} mogelijke persoonsgegeven(s) staan er als plaatshouder in ([naam] …). Wat hier al stond, blijft zoals het was; nieuwe versies uit deze bundel hebben de plaatshouders.`
+  }
+
+  return `\n  Gemaakt met --allow-personal-data${who}: er gaan ${privacy.found} mogelijke persoonsgegeven(s) in mee (${privacy.kinds.join(', ')}), bewust.`
 }
 
 export function renderConflicts(conflicts: Conflict[]): string {

@@ -1,4 +1,7 @@
+import {basename} from 'node:path'
+
 import type {FieldworkStatus, StudyStatus} from '../fieldwork/status.js'
+import type {OutputOverride} from '../model/output-override.js'
 import {describeAge, DRAFTS_DIR} from '../notes/draft-files.js'
 import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
@@ -43,6 +46,7 @@ export function renderStatus(status: StudyStatus, study: Study): string {
   ]
   lines.push(...renderMaterial(status, study), '')
   if (status.drafts.count > 0) lines.push(renderDrafts(status), '')
+  if (status.overrides) lines.push(renderOverrides(status.overrides), '')
   if (status.complete) {
     lines.push('Het veldwerk is compleet: alle 32 gesprekken zijn gehouden en vastgelegd, met observaties en contextcijfers in elke halteplaats.')
   } else {
@@ -50,6 +54,13 @@ export function renderStatus(status: StudyStatus, study: Study): string {
   }
 
   return lines.join('\n')
+}
+
+/** The outputs written with personal data by choice: how many, and the last one. */
+function renderOverrides(overrides: OutputOverride[]): string {
+  const last = overrides.at(-1)!
+  const times = overrides.length === 1 ? 'één keer' : `${overrides.length} keer`
+  return `Met persoonsgegevens geschreven (bewuste keuze, --allow-personal-data): ${times}, het laatst op ${last.at.slice(0, 10)}: ${basename(last.file)}. Elke keer staat in: karavaan doctor`
 }
 
 /** The drafts in concepten/, never their text: they were not stored, and the guard has not passed them. */

@@ -1,17 +1,22 @@
 import {resolve} from 'node:path'
 
 import {UserError} from '../../errors.js'
+import type {MaterialVersionRecord, NoteVersionRecord, TagRecord} from '../../store/exchange.js'
 import {newId, nowIso} from '../../store/ids.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
+import type {GatedOutput} from '../privacy.js'
 import {kitVersion, writeBundle} from './bundle.js'
 import {writeBundleFile} from './files.js'
 import {KINDS} from './kinds/index.js'
+import type {BundlePrivacy} from './manifest.js'
 
 export interface ExportBundleOptions {
   out: string
   /** The passphrase to encrypt with; none writes the bundle unencrypted. */
   passphrase?: string
+  /** What the privacy gate decided, for the manifest: written only when a choice was made. */
+  privacy?: BundlePrivacy
   /** Only what changed on or after this date (2026-03-01) or moment (2026-03-01T12:00:00Z). */
   since?: string
 }
@@ -26,16 +31,23 @@ export interface BundleSummary {
   study: string
 }
 
-/** Writes the study's notes, versions, removals, tags, codings, findings, reflections and advice to one bundle file (0600). */
-export function exportBundle(store: Store, study: Study, options: ExportBundleOptions): BundleSummary {
-  const since = options.since === undefined ? undefined : checkSince(options.since)
+/**
+ * Writes the study's notes, versions, removals, tags, codings, findings, reflections and advice to
+ * one bundle file (0600). With `output` every record goes through the privacy gate's side of the
+ * writer (placeholders after --pseudonymise, in this copy only).
+ */
+export function exportBundle(store: Store, study: Study, options: ExportBundleOptions, output?: GatedOutput): BundleSummary {
+  const since = bundleSince(options.since)
   const device = store.meta.get('device_id') ?? 'onbekend'
   const file = resolve(options.out)
   // One read transaction: a note edited while the bundle is written is in it wholly or not at all.
   const {bytes, manifest} = store.snapshot(() =>
     writeBundle(
-      {bundle: newId(), createdAt: nowIso(), device, kit: kitVersion(), since: since ?? null, study: study.id},
-      KINDS.map((kind) => ({kind: kind.name, records: kind.collect(store, {since, study})})),
+      {bundle: newId(), createdAt: nowIso(), device, kit: kitVersion(), since: since ?? null, study: study.id, ...(options.privacy ? {privacy: options.privacy} : {})},
+      KINDS.map((kind) => {
+        const records = kind.collect(store, {since, study})
+        return {kind: kind.name, records: output ? gated(kind.name, records, output) : records}
+      }),
       options.passphrase,
     ),
   )
@@ -48,6 +60,23 @@ export function exportBundle(store: Store, study: Study, options: ExportBundleOp
     file,
     since: manifest.since,
     study: study.id,
+  }
+}
+
+/** --since as the bundle reads it: a date, or a moment in UTC; checked before anything is read. */
+export function bundleSince(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : checkSince(value)
+}
+
+const MATERIAL_PARTS = {advice: 'advice', findings: 'finding', reflections: 'reflection'} as const
+
+/** The records of one part as the gate lets them out. Study and codings hold no respondent's words. */
+function* gated(part: string, records: Iterable<unknown>, output: GatedOutput): Iterable<unknown> {
+  for (const record of records) {
+    if (part === 'notes') yield output.noteVersion(record as NoteVersionRecord)
+    else if (part === 'tags') yield output.tagRecord(record as TagRecord)
+    else if (part in MATERIAL_PARTS) yield output.materialVersion(MATERIAL_PARTS[part as keyof typeof MATERIAL_PARTS], record as MaterialVersionRecord)
+    else yield record
   }
 }
 

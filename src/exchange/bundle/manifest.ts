@@ -18,6 +18,21 @@ const part = v.object({
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
 })
 
+/**
+ * What the privacy gate decided when the bundle was written, when a choice was made: the texts
+ * hold placeholders (pseudonymise, in this copy only), or personal data was let through (allow).
+ * Optional, so an older kit reads the bundle as before.
+ */
+const privacy = v.object({
+  at: v.pipe(v.string(), v.isoTimestamp()),
+  by: v.nullable(text),
+  choice: v.picklist(['allow', 'pseudonymise']),
+  found: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  kinds: v.pipe(v.array(text), v.maxLength(100)),
+})
+
+export type BundlePrivacy = v.InferOutput<typeof privacy>
+
 // An object, not a strict one: a later kit may add fields an older kit can do without. What an older
 // kit cannot do without raises FORMAT_VERSION instead.
 const manifestSchema = v.object({
@@ -27,6 +42,7 @@ const manifestSchema = v.object({
   format: v.pipe(v.number(), v.integer(), v.minValue(1)),
   kit: text,
   parts: v.pipe(v.array(part), v.maxLength(MAX_PARTS)),
+  privacy: v.optional(privacy),
   since: v.nullable(v.pipe(v.string(), v.maxLength(40))),
   study: text,
   type: v.literal('karavaan-bundel'),

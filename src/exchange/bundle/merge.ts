@@ -3,6 +3,7 @@ import {nowIso} from '../../store/ids.js'
 import type {Store} from '../../store/store.js'
 import type {ReadBundle} from './bundle.js'
 import {KINDS} from './kinds/index.js'
+import type {BundlePrivacy} from './manifest.js'
 
 export interface MergedBundle {
   /** Per part, how many records changed something here; all zero for a bundle taken in before. */
@@ -13,6 +14,8 @@ export interface MergedBundle {
   file: string
   /** When this bundle was merged before, or null. */
   mergedBefore: null | string
+  /** What the privacy gate decided when the bundle was written, when a choice was made (its manifest). */
+  privacy?: BundlePrivacy
 }
 
 export interface MergeReport {
@@ -60,7 +63,8 @@ export function mergeBundles(store: Store, studyId: string, bundles: ReadBundle[
       const before = store.exchange.mergedBefore(bundle.manifest.bundle) ?? null
       const total = Object.values(added[index]).reduce((sum, n) => sum + n, 0)
       store.exchange.recordMerged({added: total, bundleId: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, mergedAt})
-      return {added: added[index], bundle: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, file: bundle.file, mergedBefore: before}
+      const {privacy} = bundle.manifest
+      return {added: added[index], bundle: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, file: bundle.file, mergedBefore: before, ...(privacy ? {privacy} : {})}
     })
     return {bundles: report, conflicts: store.exchange.conflictedNotes().length + store.exchange.conflictedMaterial().length}
   })

@@ -4,6 +4,7 @@ import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
 import {codePointLength} from '../../tagging/passage.js'
 import type {Tag} from '../../model/tag.js'
+import type {GatedOutput} from '../privacy.js'
 import {codeGuid, codesXml, methodCodes} from './codebook.js'
 import {guidFor} from './guid.js'
 import {attrs, text} from './xml.js'
@@ -54,9 +55,10 @@ const variableGuid = (name: VariableName) => guidFor(`variable:${name}`)
  * interviewer gave a note as codings of the whole note, coders as users, halteplaats and group as
  * variables of cases and sources, and memos. Positions are Unicode code points, as the kit
  * stores them and as the standard counts them; source files are UTF-8 with \n line ends, the
- * text exactly as stored.
+ * text exactly as stored (or as the privacy gate's `output` gives it, with its passages moved along).
  */
-export async function exportQdpx(store: Store, study: Study, file: string, options: {memos?: Memo[]; origin: string}): Promise<QdpxReport> {
+export async function exportQdpx(store: Store, study: Study, file: string, options: {memos?: Memo[]; origin: string; output?: GatedOutput}): Promise<QdpxReport> {
+  const {output} = options
   const {strToU8, zipSync} = await import('fflate')
   const method = study.methodDefinition
   const tags = new Map<string, Tag[]>()
@@ -77,9 +79,10 @@ export async function exportQdpx(store: Store, study: Study, file: string, optio
   const halteplaatsName = new Map(study.halteplaatsen.map((h) => [h.id, h.name]))
   const cellName = new Map<string, string>([...method.groups.map((g) => [g.id, g.short] as const), ...method.activities.map((a) => [a.id, a.name.toLowerCase()] as const)])
   let selections = 0
-  for (const note of store.notes.iterate()) {
+  for (const stored of store.notes.iterate()) {
+    const note = output ? output.note(stored) : stored
     files[sourcePath(note.id)] = strToU8(note.text)
-    const mine = tags.get(note.id) ?? []
+    const mine = output ? (tags.get(note.id) ?? []).map((tag) => output.tag(tag, tag.noteId)) : (tags.get(note.id) ?? [])
     for (const tag of mine) coders.add(tag.coder)
     coders.add(note.interviewer)
     const xml = sourceXml(study, note, mine, memosOf.get(note.id) ?? [], halteplaatsName, cellName)

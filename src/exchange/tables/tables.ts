@@ -3,6 +3,7 @@ import {fieldworkStatus} from '../../fieldwork/status.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
 import type {TagOrigin} from '../../model/tag.js'
+import type {GatedOutput} from '../privacy.js'
 
 export const TABLE_IDS = ['notes', 'tags', 'matrix', 'coverage'] as const
 export type TableId = (typeof TABLE_IDS)[number]
@@ -32,18 +33,21 @@ const col = (header: string, type: ColumnType = 'text', width?: number): Column 
 
 const ORIGIN: Record<TagOrigin, string> = {coder: 'codeur', import: 'ingelezen', note: 'notitie', suggestion: 'suggestie'}
 
-/** The tables a user asked for, in the order of TABLE_IDS. Notes are read one by one, so 100,000 fit. */
-export function buildTables(store: Store, study: Study, which: readonly TableId[] = TABLE_IDS): Table[] {
+/**
+ * The tables a user asked for, in the order of TABLE_IDS. Notes are read one by one, so 100,000
+ * fit. Texts go through `output`, the privacy gate's side of the writer, when there is one.
+ */
+export function buildTables(store: Store, study: Study, which: readonly TableId[] = TABLE_IDS, output?: GatedOutput): Table[] {
   const make: Record<TableId, () => Table> = {
     coverage: () => coverageTable(store, study),
     matrix: () => matrixTable(store, study),
-    notes: () => notesTable(store),
-    tags: () => tagsTable(store, study),
+    notes: () => notesTable(store, output),
+    tags: () => tagsTable(store, study, output),
   }
   return TABLE_IDS.filter((id) => which.includes(id)).map((id) => make[id]())
 }
 
-function notesTable(store: Store): Table {
+function notesTable(store: Store, output?: GatedOutput): Table {
   return {
     columns: [
       col('Id', 'text', 38),
@@ -63,14 +67,15 @@ function notesTable(store: Store): Table {
     id: 'notes',
     name: 'Notities',
     rows: (function* () {
-      for (const n of store.notes.iterate()) {
+      for (const stored of store.notes.iterate()) {
+        const n = output ? output.note(stored) : stored
         yield [n.id, n.date, n.halteplaats, n.group, n.activity, n.interviewer, n.participants, n.roles.join(', '), n.themes.join(', '), n.narratives.join(', '), n.text, n.version, n.updatedAt]
       }
     })(),
   }
 }
 
-function tagsTable(store: Store, study: Study): Table {
+function tagsTable(store: Store, study: Study, output?: GatedOutput): Table {
   const method = study.methodDefinition
   const labels = new Map<string, string>([...method.narratives.map((n) => [n.id, `${n.number}. ${n.name}`] as const), ...method.themes.map((t) => [t.id, t.name] as const)])
   // Where each note is from, without reading every note's text.
@@ -96,9 +101,10 @@ function tagsTable(store: Store, study: Study): Table {
     id: 'tags',
     name: 'Tags',
     rows: (function* () {
-      for (const t of store.tags.list()) {
-        const note = notes.get(t.noteId)
+      for (const stored of store.tags.list()) {
+        const note = notes.get(stored.noteId)
         if (!note) continue
+        const t = output ? output.tag(stored, stored.noteId) : stored
         yield [
           t.id,
           t.noteId,
