@@ -2,6 +2,7 @@ import * as v from 'valibot'
 
 import {cueProblem} from './cue-syntax.js'
 import {ID_PATTERN} from './contract.js'
+import {patternProblem} from './patterns.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes'))
@@ -25,6 +26,16 @@ const cue = v.union([
     weight: v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen')),
   }),
 ], 'moet een cue zijn: tekst tussen aanhalingstekens, of {cue: "…", weight: 0.5}')
+
+/** A pattern of a narrative (./patterns.ts): slots of words and phrases that must all occur in one sentence. */
+const pattern = v.pipe(
+  v.strictObject({
+    name: text,
+    slots: v.array(v.array(text, 'moet een lijst van woorden of zinsdelen zijn'), 'moet een lijst van plekken zijn'),
+    weight: v.optional(v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen'))),
+  }),
+  v.check((p) => patternProblem(p) === undefined, (issue) => `patroon "${(issue.input as {name?: string}).name ?? ''}" ${patternProblem(issue.input as never) ?? 'klopt niet'}`),
+)
 
 export const methodSchema = v.strictObject({
   activities: v.array(v.strictObject({...part})),
@@ -50,6 +61,7 @@ export const methodSchema = v.strictObject({
       ...part,
       cues: v.optional(v.array(cue), []),
       number: v.pipe(v.number(), v.integer('moet een geheel getal zijn')),
+      patterns: v.optional(v.array(pattern), []),
       short: text,
       voice: text,
     }),

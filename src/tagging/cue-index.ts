@@ -1,4 +1,5 @@
 import type {Method} from '../method/schema.js'
+import {patternCues} from '../method/patterns.js'
 import {type CueWord, parseCue} from '../method/cue-syntax.js'
 import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
 import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
@@ -102,15 +103,20 @@ export class CueIndex {
   private entryInfo: WordInfo[] = [EMPTY]
   private entryWord: string[] = ['']
   private table = new Int32Array(1 << 12)
+  /** For a word atom, how long a word of the text must at least be to fill it (see MAX_SHORTER). */
+  private readonly shortest = new Map<number, number>()
 
   constructor(method: Method) {
     this.narrativeIds = method.narratives.map((n) => n.id)
     const anchorLists: number[][] = []
     method.narratives.forEach((narrative, index) => {
-      for (const entry of narrative.cues ?? []) {
-        const source = typeof entry === 'string' ? entry : entry.cue
-        const weight = typeof entry === 'string' ? DEFAULT_CUE_WEIGHT : entry.weight
-        const parsed = parseCue(source)
+      // A pattern is a set of cues under one name: the name is what a suggestion shows.
+      const entries = [
+        ...(narrative.cues ?? []).map((entry) => (typeof entry === 'string' ? {label: entry, text: entry, weight: DEFAULT_CUE_WEIGHT} : {label: entry.cue, text: entry.cue, weight: entry.weight})),
+        ...(narrative.patterns ?? []).flatMap((p) => patternCues(p).map((text) => ({label: `patroon: ${p.name}`, text, weight: p.weight ?? DEFAULT_CUE_WEIGHT}))),
+      ]
+      for (const {label: source, text, weight} of entries) {
+        const parsed = parseCue(text)
         const cue: CompiledCue = {
           narrative: index,
           parts: parsed.parts.map((part) => ({
@@ -200,7 +206,8 @@ export class CueIndex {
     const stem = stemDutch(norm)
     const atoms: number[] = []
     const exact = this.atomIds.get(FUNCTION_WORDS.has(norm) ? `f:${norm}` : `w:${stem}`)
-    if (exact !== undefined) atoms.push(exact)
+    // A word much shorter than the cue word is another word with the same stem: "kleiner" is no "kleinerend".
+    if (exact !== undefined && norm.length >= (this.shortest.get(exact) ?? 0)) atoms.push(exact)
     for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
     for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
     const anchored = atoms.some((a) => this.anchors[a].length > 0)
@@ -238,6 +245,12 @@ export class CueIndex {
   }
 
   private atom(word: CueWord): number {
+    const id = this.atomOf(word)
+    if (word.kind === 'word') this.shortest.set(id, Math.min(this.shortest.get(id) ?? Number.POSITIVE_INFINITY, word.text.length - MAX_SHORTER))
+    return id
+  }
+
+  private atomOf(word: CueWord): number {
     const text = word.kind === 'prefix' ? word.text : stemDutch(word.text)
     // Function words match only themselves: "heet" (stem "het") must not match "het".
     const key = word.kind === 'word' ? `${FUNCTION_WORDS.has(word.text) ? 'f' : 'w'}:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
@@ -251,6 +264,13 @@ export class CueIndex {
     return id
   }
 }
+
+/**
+ * How many letters shorter than the cue word a word of the text may be and still count by its stem.
+ * Inflection shortens a word by two letters at most ("vergaderingen" → "vergadering"); a word three
+ * shorter with the same stem is another word ("kleinerend" and "kleiner" both stem to "kleiner").
+ */
+const MAX_SHORTER = 2
 
 const compiled = new WeakMap<Method, CueIndex>()
 

@@ -1,5 +1,6 @@
 import type {Method} from '../method/schema.js'
 import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
+import {isAsserted} from './assertion.js'
 import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
 import {splitSentences, toCodePoint} from './sentences.js'
 
@@ -243,7 +244,9 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const matched: number[] = []
   const matchedAt: number[][] = []
 
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text)
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]
     const stamp = index.nextStamp()
     if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
@@ -272,6 +275,8 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
       }
     }
     if (matched.length === 0) continue
+    const next = sentences[s + 1]
+    if (!isAsserted(text.slice(sentence.start, sentence.end), next ? text.slice(next.start, next.end) : '')) continue
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
@@ -281,6 +286,8 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     for (const k of order) {
       const cue = index.cues[matched[k]]
       if (counted.length > 0 && !addsWord(matchedAt[k], counted, cue.narrative, index, matched, matchedAt)) continue
+      // The cues of one pattern are one signal, however many of its combinations match.
+      if (counted.some((j) => index.cues[matched[j]].source === cue.source)) continue
       counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
@@ -300,7 +307,7 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     if (!b || b.score < threshold) return
     const start = astral ? toCodePoint(text, b.start) : b.start
     out.push({
-      cues: [...b.cues].sort((x, y) => x - y).map((c) => index.cues[c].source),
+      cues: [...new Set([...b.cues].sort((x, y) => x - y).map((c) => index.cues[c].source))],
       end: astral ? toCodePoint(text, b.end, b.start, start) : b.end,
       narrative: index.narrativeIds[narrative],
       score: Math.round(b.score * 1000) / 1000,

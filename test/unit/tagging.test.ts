@@ -226,7 +226,8 @@ describe('a suggestion', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
     const overheid = suggestions.find((s) => s.narrative === 'onzichtbare-overheid')!
     expect(overheid.sentence).toBe('Het loket is dicht en alles moet via de website.')
-    const written = method.narratives[0].cues.map((c) => (typeof c === 'string' ? c : c.cue))
+    // A cue as written, or a pattern by its name.
+    const written = [...method.narratives[0].cues.map((c) => (typeof c === 'string' ? c : c.cue)), ...method.narratives[0].patterns.map((p) => `patroon: ${p.name}`)]
     for (const cue of overheid.cues) expect(written).toContain(cue)
     expect(overheid.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD)
     expect(overheid.score).toBeLessThanOrEqual(1)
