@@ -1,4 +1,6 @@
 import type {Candidate} from './kinds.js'
+import {nameLists} from './name-lists.js'
+import {openLists} from './open-lists.js'
 
 // A handle on Instagram, TikTok, X and the like: "@sanne_uit_oost", "@fatima.k". Never the middle of
 // an e-mail address (a letter or digit before the @), never a lone "@" or "@ 19 uur", and never a
@@ -18,8 +20,13 @@ export function findAccounts(text: string): Candidate[] {
   for (const match of text.matchAll(HANDLE)) {
     const handle = match[1]
     if (/^[\d_.]+$/.test(handle) || DOMAIN_END.test(handle)) continue
-    if (ORGANISATION_IN_HANDLE.test(handle)) continue
-    if (ORGANISATION_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue
+    // "@sanne_uit_oosterwijk", "@bierteam_henk7": a first name in the handle makes it a person's.
+    const personal = handle
+      .toLowerCase()
+      .split(/[_.\d]+/)
+      .some((part) => part.length >= 3 && (nameLists().firstNamesLower.has(part) || openLists().names.has(part[0].toUpperCase() + part.slice(1))))
+    if (!personal && ORGANISATION_IN_HANDLE.test(handle)) continue
+    if (!personal && ORGANISATION_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue
     found.push({end: match.index + match[0].length, kind: 'account', reason: 'gebruikersnaam op sociale media', start: match.index})
   }
 

@@ -9,6 +9,8 @@ const STREET_ENDINGS = [
   'hof', 'hofje', 'pad', 'steeg', 'steegje', 'dreef', 'wal', 'markt', 'baan', 'park', 'plantsoen', 'erf',
   'boulevard', 'burgwal', 'haven', 'vaart', 'veld', 'weide', 'akker', 'rug', 'zoom', 'zijde', 'hoek', 'brink',
   'drift', 'wierde', 'allee', 'passage', 'galerij', 'hove', 'donk', 'berg', 'horst', 'esch',
+  // Frisian: "Hegedyk 12", "Tsjerkepaed 5", "Buorren 3", "Skoalstrjitte 8".
+  'dyk', 'wei', 'paed', 'strjitte', 'leane', 'loane', 'buorren', 'hiem', 'reed', 'wâl', 'fjild',
 ]
 const STREET_ENDING = new RegExp(`[\\p{L}-](?:${STREET_ENDINGS.join('|')})$`, 'u')
 const STREET_ALONE = new Set(['Brink', 'Markt', 'Kade', 'Singel', 'Dijk', 'Wal', 'Haven', 'Plein', 'Laan', 'Boulevard', 'Esplanade'])

@@ -4,7 +4,9 @@ import type {Candidate} from './kinds.js'
 // "[at]" to fool spam robots: jan.devries(at)ziggo.nl is as much an address as jan.devries@ziggo.nl.
 const LOCAL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_])?`
 const AT = String.raw`(?:@|\s?[(\[](?:at|apenstaartje)[)\]]\s?)`
-const DOMAIN = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}`
+// The dot may be written the same way: "gmail [dot] com", "ziggo(punt)nl".
+const DOT = String.raw`(?:\.|\s?[(\[](?:dot|punt)[)\]]\s?)`
+const DOMAIN = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?${DOT})+\p{L}{2,}`
 const EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])${LOCAL}${AT}${DOMAIN}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])`, 'giu')
 
 const AT_SIGN = /@|[(\[](?:at|apenstaartje)[)\]]/i

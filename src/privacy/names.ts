@@ -7,19 +7,21 @@ import {splitWords, type Word} from './words.js'
 const TITLES = new Set([
   'meneer', 'mijnheer', 'menheer', 'mevrouw', 'mevr', 'mvr', 'mw', 'dhr', 'juf', 'juffrouw', 'meester', 'mr', 'dr',
   'drs', 'ir', 'ing', 'prof', 'ds', 'familie', 'fam',
+  // Family words used as a name's title: "Ome Kees", "Tante Riek", "opa Bram".
+  'ome', 'omi', 'oom', 'tante', 'opa', 'oma', 'opoe',
 ])
 // Roles and relations that are followed by a name only sometimes ("wethouder Hoekstra", but "docent Engels",
 // "wethouder Wonen"): here the next word must be a known first name or surname, or a surname with tussenvoegsel.
 const ROLES = new Set([
   'wethouder', 'burgemeester', 'wijkagent', 'agent', 'agente', 'huisarts', 'dokter', 'docent', 'docente', 'directeur',
   'directrice', 'voorzitter', 'coach', 'trainer', 'trainster', 'dominee', 'pastoor', 'pastor', 'imam', 'pater', 'zuster',
-  'broeder', 'opa', 'oma', 'oom', 'tante', 'buurman', 'buurvrouw', 'collega', 'neef', 'nicht', 'zus', 'broer', 'vriend',
+  'broeder', 'buurman', 'buurvrouw', 'collega', 'neef', 'nicht', 'zus', 'broer', 'vriend',
   'vriendin', 'wijkverpleegkundige', 'wijkregisseur', 'opbouwwerker', 'jongerenwerker', 'consulent', 'raadslid', 'kapitein',
 ])
 // Capitalised words after a form of address that are no name: "Mevrouw De Wethouder", "juf Nederlands".
 const NOT_AFTER_TITLE = new Set([
   'Wethouder', 'Burgemeester', 'Directeur', 'Directrice', 'Voorzitter', 'Pastoor', 'Dominee', 'Dokter', 'Docent', 'Minister',
-  'President', 'Koning', 'Koningin', 'Prins', 'Prinses', 'God', 'Jezus', 'Heer', 'Heere', 'Nederlands', 'Engels', 'Frans',
+  'President', 'Koningin', 'Prins', 'Prinses', 'God', 'Jezus', 'Heer', 'Heere', 'Nederlands', 'Engels', 'Frans',
   'Duits', 'Spaans', 'Turks', 'Arabisch', 'Pools', 'Wiskunde', 'Geschiedenis', 'Aardrijkskunde', 'Biologie', 'Scheikunde',
   'Natuurkunde', 'Gym', 'Muziek', 'Tekenen', 'Economie', 'Maatschappijleer', 'Burgerschap', 'Levensbeschouwing',
   'Techniek', 'Verzorging', 'Rekenen', 'Taal', 'Lezen', 'Drama', 'Sport', 'Wonen', 'Zorg', 'Onderwijs', 'Financiën',
@@ -32,7 +34,7 @@ const FUNCTION_WORDS = new Set([
   'Na', 'Naar', 'Om', 'Over', 'Onder', 'Tot', 'Uit', 'Door', 'Tegen', 'Zonder', 'Sinds', 'Tijdens', 'Volgens', 'Via',
   'Als', 'Dan', 'Toen', 'Nu', 'Niet', 'Geen', 'Wel', 'Ja', 'Nee', 'Zo', 'Toch', 'Even', 'Alle', 'Alles', 'Iedereen',
   'Niemand', 'Iemand', 'Veel', 'Weinig', 'Meer', 'Minder', 'Eerst', 'Daarna', 'Later', 'Straks', 'Vandaag', 'Morgen',
-  'Gisteren', 'Ooit', 'Nooit', 'Altijd', 'Vaak', 'Soms', 'Heel', 'Erg', 'Echt', 'Ongeveer', 'Bijna', 'Maandag',
+  'Gisteren', 'Ooit', 'Nooit', 'Te', 'Ten', 'Ter', 'Altijd', 'Vaak', 'Soms', 'Heel', 'Erg', 'Echt', 'Ongeveer', 'Bijna', 'Maandag',
   'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag', 'Januari', 'Februari', 'Maart', 'April', 'Mei',
   'Juni', 'Juli', 'Augustus', 'September', 'Oktober', 'November', 'December', 'Opvolgen', 'Sfeer', 'Opvallend',
 ])
@@ -43,7 +45,7 @@ const NOT_BEFORE_FIRST_NAME = new Set([
 ])
 // A name right after these is the name of the place, not of a person: "café De Kroon", "basisschool De Vries".
 const VENUES = new Set([
-  'vv', 'sv', 'fc', 'rkvv', 'vc', 'hc', 'café', 'cafe', 'dorpshuis', 'buurthuis', 'wijkcentrum', 'school', 'basisschool', 'kerk', 'zaal', 'restaurant',
+  'vv', 'sv', 'fc', 'rkvv', 'vc', 'hc', 'stichting', 'café', 'cafe', 'dorpshuis', 'buurthuis', 'wijkcentrum', 'school', 'basisschool', 'kerk', 'zaal', 'restaurant',
   'hotel', 'camping', 'sporthal', 'molen', 'boerderij', 'kantine', 'clubhuis', 'speeltuin', 'theater', 'bioscoop',
 ])
 // A capitalised word with these endings names a place or an institution, not a surname: "Anne Frankschool",
@@ -71,6 +73,12 @@ const PERSON_VERBS = new Set([
   'kaart', 'kaarten', 'zijn', 'waren', 'hebben', 'hadden', 'wonen', 'woonden', 'zeggen', 'zeiden', 'vinden', 'vonden',
 ])
 // Before a name from OpenTaal or an unknown capitalised word these make it a place: "uit Oosterbrink", "naar Duitsland".
+// After a possessive name: "Karims moeder", "Fatimas zoon".
+const RELATIVES = new Set([
+  'moeder', 'vader', 'zoon', 'dochter', 'broer', 'zus', 'zusje', 'broertje', 'man', 'vrouw', 'oma', 'opa', 'kinderen', 'kind',
+  'buurvrouw', 'buurman', 'ouders', 'neef', 'nicht', 'tante', 'oom', 'schoonmoeder', 'schoonvader', 'vriend', 'vriendin',
+  'kleinzoon', 'kleindochter', 'baby', 'zonen', 'dochters', 'familie',
+])
 const PLACE_NOUNS = new Set([
   'stadhuis', 'gemeentehuis', 'gemeente', 'wijk', 'wijken', 'dorp', 'dorpen', 'stad', 'centrum', 'station', 'haven', 'buurt',
   'provincie', 'regio', 'inwoners', 'bewoners', 'burgemeester', 'markt', 'kern', 'kernen', 'rand', 'noorden', 'zuiden',
@@ -86,7 +94,7 @@ const PERSON_CUES_BEFORE = new Set([
 // preposition ("in 't Veld", "op de Beek", "uit den Bogaard") count only for a surname of the list: "buurvrouw in
 // de Zwaaikom" and "Sanne op de Markt" are about a place.
 const PARTICLE_CHAINS = new Set([
-  'de', 'van', 'der', 'den', 'ter', 'ten', 'te', "'t", 'van de', 'van der', 'van den', 'van het', "van 't", 'van ter',
+  'de', 'van', 'der', 'den', 'ter', 'ten', 'te', "'t", 'van de', 'van der', 'van den', 'van het', "van 't", 'van ter', "in 't",
   'la', 'le', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'von', 'el', 'al', 'ait', 'aït', 'abu', 'abou', 'bin', 'ibn',
 ])
 const ARABIC_PARTICLES = new Set(['el', 'al', 'ait', 'aït', 'abu', 'abou', 'bin', 'ibn'])
@@ -116,7 +124,14 @@ class NameFinder {
   run(): Candidate[] {
     let i = 0
     while (i < this.words.length) {
-      const next = this.title(i) ?? this.fullName(i) ?? this.initials(i) ?? this.surname(i) ?? this.firstName(i) ?? this.openName(i) ?? this.smallFirstName(i)
+      // "Stichting Jan Pieter", "café De Kroon": the capitalised words after a venue are its name.
+      if (VENUES.has(this.words[i].text.toLowerCase()) && this.words[i].joinedToNext && this.words[i + 1]?.capital) {
+        i++
+        while (i < this.words.length && this.words[i].capital && this.words[i - 1].joinedToNext) i++
+        continue
+      }
+
+      const next = this.title(i) ?? this.fullName(i) ?? this.initials(i) ?? this.surname(i) ?? this.firstName(i) ?? this.possessive(i) ?? this.openName(i) ?? this.smallFirstName(i)
       i = next ?? i + 1
     }
 
@@ -239,7 +254,11 @@ class NameFinder {
     }
 
     const chain = this.chainAt(index)
-    // After a role a small "van" is a preposition: "wethouder van Houten", "voorzitter van Havenbelang".
+    // After a role a small "van" is a preposition ("voorzitter van Havenbelang"), but "van der", "van den",
+    // "van 't" and "in 't" are found only in surnames: "burgemeester van den Heuvel", "wethouder van der berg".
+    const chainText = this.words.slice(index, index + chain).map((_, k) => this.particle(index + k)).join(' ')
+    const surnameChain = chain >= 2 && ['van der', 'van den', "van 't", "in 't"].includes(chainText)
+    if (strict && surnameChain && this.joined(index, index + chain) && this.words[index + chain] && !this.blocked[index + chain]) return index + chain + 1
     const preposition = strict && this.words[index].text === 'van'
     if (chain > 0 && !preposition && this.isCore(index + chain, true)) return index + chain + 1
     // "mevrouw el amrani", "wethouder de groot": a surname typed in small letters, with its tussenvoegsel; after a
@@ -267,7 +286,8 @@ class NameFinder {
     if (surname > 0) return index + surname
     const chain = this.chainAt(index)
     if (chain > 0 && this.lowercaseChain(index, chain) && this.isCore(index + chain)) return index + chain + 1
-    if (anyWord && this.isCore(index) && !this.isOrdinary(this.words[index])) return index + 1
+    // A single capital is an initial ("Annie M.G. Schmidt"), not a surname.
+    if (anyWord && this.isCore(index) && !this.isOrdinary(this.words[index]) && this.words[index].text.length > 1) return index + 1
     return undefined
   }
 
@@ -399,7 +419,7 @@ class NameFinder {
     if (before?.capital && !before.sentenceStart && this.openKind(before.text, open) === 'other') return undefined
     // At the start of a sentence a name that is also a word ("Elke keer", "Kent de jongeren") is left to our own
     // list of first names; inside a sentence the words around it must make it a person.
-    if (kind === 'word name' && (word.sentenceStart || !this.clearlyAPerson(index))) return undefined
+    if (kind === 'word name' && (word.text.length < 3 || !this.clearlyAPerson(index))) return undefined
     if (kind === 'name' && word.sentenceStart && isDutchWord(word.text.toLowerCase()) && !this.clearlyAPerson(index)) return undefined
     if (kind === 'unknown' && word.sentenceStart && !this.clearlyAPerson(index)) return undefined
     const end = this.surnameAfterFirstName(index + 1, word.joinedToNext, true) ?? index + 1
@@ -414,6 +434,17 @@ class NameFinder {
     if (word.capital || lower.length < 3 || this.blocked[index] || !this.lists.firstNamesLower.has(lower)) return undefined
     if (isDutchWord(lower) || openLists().proper.has(lower[0].toUpperCase() + lower.slice(1))) return undefined
     return this.hit(index, index + 1, 'voornaam in kleine letters')
+  }
+
+  /** "Karims moeder", "Fatimas zoon": a name with the s of a possessive, before a word for a relative. */
+  private possessive(index: number): number | undefined {
+    const word = this.words[index]
+    const next = word.joinedToNext ? this.words[index + 1] : undefined
+    if (!word.capital || word.text.length < 4 || !word.text.endsWith('s') || !next || !RELATIVES.has(next.text.toLowerCase())) return undefined
+    const base = word.text.slice(0, -1)
+    const open = openLists()
+    const known = this.lists.firstNames.has(base) || open.names.has(base) || this.lists.surnames.has(base.toLowerCase())
+    return known || this.openKind(base, open) === 'unknown' ? this.hit(index, index + 1, 'naam met de s van het bezit') : undefined
   }
 
   private openKind(text: string, open: {names: SortedWords; proper: SortedWords; words: SortedWords}): OpenKind {
@@ -440,7 +471,8 @@ class NameFinder {
 
   private blockedBefore(index: number): boolean {
     const before = this.words[index - 1]
-    return before !== undefined && before.joinedToNext && NOT_BEFORE_FIRST_NAME.has(before.text)
+    // "Sint Jan", and "Stichting Jan Pieter", "café De Kroon": the name of a saint or a place.
+    return before !== undefined && before.joinedToNext && (NOT_BEFORE_FIRST_NAME.has(before.text) || VENUES.has(before.text.toLowerCase()))
   }
 
   private clearlyAPerson(index: number): boolean {
@@ -451,7 +483,7 @@ class NameFinder {
     const apposition = /^,\s+(?:de |het |een |onze |ons |mijn |haar |zijn )?\p{Ll}[^.,;:!?()]{0,60},\s+(\p{Ll}+)/u.exec(this.text.slice(word.end, word.end + 90))
     if (apposition && PERSON_VERBS.has(apposition[1])) return true
     // Where the person is from or belongs, then what they do: "Merel uit groep 8 wil …", "Jopie van de bingo zegt …".
-    const belonging = /^\s+(?:uit|van)((?:\s+[\p{L}\d]+){2,5})/u.exec(this.text.slice(word.end, word.end + 60))
+    const belonging = /^\s+(?:uit|van)((?:\s+[\p{L}\d-]+){2,5})/u.exec(this.text.slice(word.end, word.end + 60))
     if (word.sentenceStart && belonging?.[1].trim().split(/\s+/).slice(1).some((w) => PERSON_VERBS.has(w))) return true
     // An age: "Roos (34)", "Bas, 17, …".
     if (/^\s?\(\s?\d{1,3}\b|^,\s?\d{1,3}(?:\s?jaar)?\s?[,)]/.test(this.text.slice(word.end, word.end + 12))) return true

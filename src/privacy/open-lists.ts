@@ -55,7 +55,7 @@ export function openLists(): OpenLists {
 // Endings an inflected form may have beyond the stem in the dictionary: plurals, diminutives, the e of an
 // adjective, a verb's t, te, de, ten, den. The stem is tried as it is, with its last consonant single, and
 // with its vowel doubled ("straten" → "straat", "bussen" → "bus").
-const ENDINGS = ['s', "'s", 'en', 'n', 'e', 'es', 'er', 'ers', 'ere', 'st', 'ste', 't', 'te', 'de', 'ten', 'den', 'tje', 'tjes', 'je', 'jes', 'etje', 'pje']
+const ENDINGS = ['s', "'s", 'en', 'n', 'e', 'es', 'er', 'ers', 'ere', 'der', 'st', 'ste', 't', 'te', 'de', 'ten', 'den', 'tje', 'tjes', 'je', 'jes', 'etje', 'pje']
 const VOWEL = /[aeiou]/
 
 function stems(word: string): string[] {
@@ -107,6 +107,8 @@ export function isDutchWord(lower: string, depth = 0): boolean {
     const head = lower.slice(0, split)
     const tail = lower.slice(split)
     const headIsWord = words.has(head) || ((head.endsWith('s') || head.endsWith('e')) && head.length > 3 && words.has(head.slice(0, -1))) || (head.endsWith('en') && head.length > 4 && words.has(head.slice(0, -2)))
+    // Two short parts make no compound: "sem" and "har" are no "semhar".
+    if (split === 3 && tail.length < 4) continue
     if (headIsWord && (isWordOrForm(words, tail) || isDutchWord(tail, depth + 1))) return true
   }
 

@@ -29,6 +29,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 const PATTERNS: Array<[RegExp, (typeof CATEGORIES)[number]]> = [
   [/(?<![\p{L}])(?:gaat|ging|gaan|gingen|komt|kwam)(?:\s+\p{L}+){0,3}\s+naar\s+(?:de|het)\s+(?:\p{L}+\s+)?(?:kerk|moskee|synagoge|sjoel|tempel|mandir|gurdwara|gebedshuis|mis|kerkdienst|vrijdaggebed)(?![\p{L}])/giu, CATEGORIES[1]],
   [/(?<![\p{L}])\p{L}*(?:verslaafd|verslaafde|verslaving)(?![\p{L}])/giu, CATEGORIES[0]],
+  // "Eritrees-orthodox", "grieks-orthodoxe", "ultra-orthodox".
+  [/(?<![\p{L}])(?:\p{L}+-)?orthodox(?:e)?(?![\p{L}])/giu, CATEGORIES[1]],
+  // "zat drie jaar vast voor drugshandel", "heeft twee jaar gezeten".
+  [/(?<![\p{L}])(?:zat|zit|zaten|zitten|heeft|had)\s+(?:\p{L}+\s+){0,3}(?:vast|gezeten|vastgezeten)\s+(?:voor|wegens)\s+\p{L}+(?![\p{L}])/giu, CATEGORIES[4]],
   [/(?<![\p{L}])(?:gedwongen\s+opgenomen|opgenomen\s+(?:in|op)\s+(?:de|een)\s+(?:psychiatri\p{L}*|ggz\p{L}*|gesloten\s+afdeling|verslavingskliniek|afkickkliniek))(?![\p{L}])/giu, CATEGORIES[0]],
   [/(?<![\p{L}])(?:(?:in\s+het\s+)?bestuur|bestuurslid|lid|voorzitter|kaderlid)\s+van\s+(?:de|het)\s+(?:fnv|cnv|vakbond|vcp)\p{L}*(?:-\p{L}+)?(?![\p{L}])/giu, CATEGORIES[5]],
 ]

@@ -74,6 +74,10 @@ export function splitWords(text: string): Word[] {
     })
   }
 
-  for (let i = 0; i + 1 < words.length; i++) words[i].joinedToNext = onlySpaces(text, words[i].end, words[i + 1].start)
+  for (let i = 0; i + 1 < words.length; i++) {
+    // "in 't Veld", "van ’t Hof": the apostrophe of 't belongs to the name.
+    const between = text.slice(words[i].end, words[i + 1].start)
+    words[i].joinedToNext = onlySpaces(text, words[i].end, words[i + 1].start) || (words[i + 1].text === 't' && /^[ \t\u00a0]+['’]$/.test(between))
+  }
   return words
 }
