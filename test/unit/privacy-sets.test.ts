@@ -6,10 +6,10 @@ import {KIND_LABELS} from '../../src/privacy/kinds.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
-// The second-hand set is read by bench/privacy.mjs for its figures; this only checks that the
+// The sets of other hands are read by bench/privacy.mjs for its figures; this only checks that the
 // file stays usable (a broken line would silently drop out of the figures), never what the guard finds.
-describe('the second-hand privacy set', () => {
-  const [header, ...lines] = readFileSync(join(ROOT, 'test', 'fixtures', 'privacy', 'second-hand.tsv'), 'utf8').trimEnd().split('\n')
+describe.each(['second-hand.tsv', 'third-hand.tsv'])('the privacy set %s', (file) => {
+  const [header, ...lines] = readFileSync(join(ROOT, 'test', 'fixtures', 'privacy', file), 'utf8').trimEnd().split('\n')
 
   it('has the columns id, expected and sentence, and ids 1, 2, 3 … without gaps', () => {
     expect(header).toBe('id\texpected\tsentence')
