@@ -18,22 +18,10 @@ if (spawnSync('frog', ['--version']).error) {
 }
 
 const {findPersonalData} = await import(pathToFileURL(join(root, 'dist', 'privacy', 'index.js')).href)
+const {readLabelled} = await import('./privacy-sets.mjs')
 
-function read(name) {
-  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'privacy', name), 'utf8').trimEnd().split('\n')
-  const columns = header.split('\t')
-  return lines.map((line) => {
-    const row = Object.fromEntries(line.split('\t').map((value, i) => [columns[i], value]))
-    const expected = row.expected === '-' ? [] : row.expected.split(' | ').map((item) => {
-      const at = item.indexOf('=')
-      const text = item.slice(at + 1)
-      const start = row.sentence.indexOf(text)
-      return {end: start + text.length, kind: item.slice(0, at), start, text}
-    })
-    const id = Number(row.id)
-    return {expected: expected.filter((e) => e.kind === 'naam'), id, sentence: row.sentence, split: row.split ?? ([2, 4].includes(id % 5) ? 'test' : 'tune')}
-  })
-}
+// Names only: Frog knows no other kind.
+const read = (name) => readLabelled(name).map((row) => ({...row, expected: row.expected.filter((e) => e.kind === 'naam')}))
 
 /** Frog's persons in each sentence, as character spans; one Frog process for the whole batch. */
 function frogPersons(sentences) {
