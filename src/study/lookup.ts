@@ -169,7 +169,8 @@ function matchName(study: Study, parts: CodePart[], value: string): NameMatch {
   const all = parts.flatMap((part) => namedCodes(study, part))
   const pick = (found: Named[]): NameMatch => (found.length === 1 ? {id: found[0].id, part: found[0].part} : found.length > 1 ? {candidates: found} : undefined)
   const withoutFiller = (text: string) => text.split(' ').filter((word) => !FILLER.has(word)).join(' ')
-  const exact = pick(all.filter((code) => code.texts.some((text) => text === folded || withoutFiller(text) === withoutFiller(folded))))
+  const bare = withoutFiller(folded)
+  const exact = pick(all.filter((code) => code.texts.some((text) => text === folded || (bare !== '' && withoutFiller(text) === bare))))
   if (exact) return exact
 
   const words = folded.split(' ').filter((word) => !FILLER.has(word))

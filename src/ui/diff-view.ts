@@ -1,3 +1,4 @@
+import {shortId} from '../records/ids.js'
 import {diffWords} from '../records/word-diff.js'
 
 /*
@@ -105,7 +106,7 @@ interface Versioned {
 /** "versie 2", or "versie 2 (laptop 1a2b3c4d)" when two laptops each made a version 2. */
 export function versionName(v: Versioned, all: Versioned[]): string {
   const twice = all.some((other) => other !== v && other.version === v.version)
-  return twice ? `versie ${v.version} (laptop ${v.device.slice(-8)})` : `versie ${v.version}`
+  return twice ? `versie ${v.version} (laptop ${shortId(v.device)})` : `versie ${v.version}`
 }
 
 /**
