@@ -2,7 +2,7 @@ import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {UserError} from '../errors.js'
 import {requireRecord, type RecordOf} from '../records/registry.js'
-import {HISTORY_TITLES, versionsOf} from '../material/kinds.js'
+import {HISTORY_CONTENT, HISTORY_TITLES, versionsOf} from '../material/kinds.js'
 import {removeRecord, restoreRecord} from '../records/trash.js'
 import {capitalise, KINDS, type KindId, type MaterialKindId, theKind} from '../model/kinds.js'
 import type {MaterialVersion} from '../model/material.js'
@@ -11,6 +11,7 @@ import {readSettings} from '../settings/settings.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {requireAudience, requireHalteplaats, requireNarrative, requireTheme} from '../study/lookup.js'
+import {useColour} from '../ui/diff-view.js'
 import {renderMaterialHistory} from '../ui/material-view.js'
 import {StudyCommand} from './study-command.js'
 
@@ -83,15 +84,16 @@ export function historyCommand<K extends MaterialKindId>(kind: K): typeof StudyC
   const the = theKind(kind)
   const command = class extends StudyCommand {
     static override args = {id: Args.string({description: `Id van ${the}.`, required: true})}
-    static override description = `Toont elke versie van ${the}: wanneer, door wie en wat er gebeurde (aangemaakt, bewerkt, naar de prullenbak, teruggezet). Met --json krijg je per versie de hele inhoud. Geen versie gaat ooit verloren.`
+    static override description = `Toont elke versie van ${the}: wanneer, door wie en wat er gebeurde (aangemaakt, bewerkt, naar de prullenbak, teruggezet). Van de eerste versie zie je de hele tekst; van elke latere versie wat er veranderde: welke velden, en woord voor woord wat er uit de tekst ging [-zo-] en wat erbij kwam {+zo+}. Met --json krijg je per versie de hele inhoud. Geen versie gaat ooit verloren.`
     static override examples = [`<%= config.bin %> ${topic} history 3f9a21c7`, `<%= config.bin %> ${topic} history 3f9a21c7 --json`]
     static override summary = `Toon alle versies van ${the}.`
 
     async run(): Promise<Array<MaterialVersion<RecordOf[K]>>> {
       const {args, flags} = await this.parse(command)
-      const {store} = await this.openStudy(flags.study)
+      const {store, study} = await this.openStudy(flags.study)
       const versions = versionsOf(store, kind, requireRecord(store, kind, args.id).id)
-      this.log(renderMaterialHistory(versions, HISTORY_TITLES[kind]))
+      const content = (data: RecordOf[K]) => HISTORY_CONTENT[kind](data, study)
+      this.log(renderMaterialHistory(versions, (data) => HISTORY_TITLES[kind](data, study), content, {colour: useColour()}))
       return versions
     }
   }

@@ -5,27 +5,28 @@ import {UserError} from '../errors.js'
 import {decodeNoteBytes, MAX_NOTE_FILE_BYTES} from '../notes/decode.js'
 import type {RawNoteFields} from '../notes/fields.js'
 import {unreadablePath} from '../fs/unreadable.js'
+import {requireDate} from '../parse/date.js'
 
 /** The filters every note listing shares (note list, note search). */
 export const noteFilterFlags = {
   activity: Flags.string({description: 'Alleen observaties van deze soort (wijkwandeling, fietstocht, wijkbijeenkomst, buurtactiviteit).', helpGroup: 'FILTER'}),
-  group: Flags.string({description: 'Alleen gesprekken met deze groep (id of nummer 1-8).', helpGroup: 'FILTER'}),
-  halteplaats: Flags.string({description: 'Alleen notities uit deze halteplaats.', helpGroup: 'FILTER'}),
+  group: Flags.string({description: 'Alleen gesprekken met deze groep (id, nummer 1-8 of naam, zoals scholieren).', helpGroup: 'FILTER'}),
+  halteplaats: Flags.string({description: 'Alleen notities uit deze halteplaats (id of naam).', helpGroup: 'FILTER'}),
   interviewer: Flags.string({description: 'Alleen notities van deze interviewer.', helpGroup: 'FILTER'}),
-  narrative: Flags.string({description: 'Alleen notities met dit narratief (id of nummer 1-5).', helpGroup: 'FILTER'}),
-  since: Flags.string({description: 'Alleen gesprekken op of na deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
+  narrative: Flags.string({description: 'Alleen notities met dit narratief (id, nummer 1-5 of naam).', helpGroup: 'FILTER'}),
+  since: Flags.string({description: 'Alleen gesprekken op of na deze datum, zoals 2026-03-15 of 15-3-2026.', helpGroup: 'FILTER'}),
   theme: Flags.string({description: 'Alleen notities over dit thema.', helpGroup: 'FILTER'}),
-  until: Flags.string({description: 'Alleen gesprekken op of voor deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
+  until: Flags.string({description: 'Alleen gesprekken op of voor deze datum, zoals 2026-03-15 of 15-3-2026.', helpGroup: 'FILTER'}),
 }
 
 /** The metadata of a note, for note add, note edit and import. */
 export const noteFieldFlags = {
   activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit (in plaats van --group).', exclusive: ['group']}),
-  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag). Standaard: vandaag.'}),
-  group: Flags.string({description: 'Groep van het gesprek: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity']}),
-  halteplaats: Flags.string({description: 'Id van de halteplaats.'}),
+  date: Flags.string({description: 'Datum van het gesprek, zoals 2026-03-15, 15-3-2026 of "15 maart 2026". Standaard: vandaag.'}),
+  group: Flags.string({description: 'Groep van het gesprek: id, nummer 1-8 of naam (bijv. moeders, 4 of scholieren).', exclusive: ['activity']}),
+  halteplaats: Flags.string({description: 'Halteplaats: id of naam (bijv. vlonders of "De Vlonders").'}),
   interviewer: Flags.string({description: 'Id van de interviewer. Standaard: karavaan config set interviewer ID.'}),
-  narrative: Flags.string({description: 'Narratief dat je hoorde: id of nummer 1-5; mag vaker.', multiple: true}),
+  narrative: Flags.string({description: 'Narratief dat je hoorde: id, nummer 1-5 of naam; mag vaker.', multiple: true}),
   participants: Flags.integer({description: 'Aantal deelnemers.', min: 0}),
   role: Flags.string({description: 'Rol van deelnemers, zoals moeder of wijkagent (nooit een naam); mag vaker.', multiple: true}),
   theme: Flags.string({description: 'Thema uit de methode; mag vaker.', multiple: true}),
@@ -42,7 +43,7 @@ export function policyOf(flags: {'allow-personal-data'?: boolean; pseudonymise?:
   return flags.pseudonymise ? 'pseudonymise' : 'refuse'
 }
 
-/** The note fields given as flags, in the shape the notes core checks. */
+/** The note fields given as flags, in the shape the notes core checks; a date already as 2026-03-15. */
 export function fieldsFromFlags(flags: {
   activity?: string
   date?: string
@@ -56,7 +57,7 @@ export function fieldsFromFlags(flags: {
 }): RawNoteFields {
   return {
     activity: flags.activity,
-    date: flags.date,
+    date: flags.date === undefined ? undefined : requireDate(flags.date, '--date'),
     group: flags.group,
     halteplaats: flags.halteplaats,
     interviewer: flags.interviewer,

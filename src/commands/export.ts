@@ -56,7 +56,7 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
     out: Flags.file({description: 'Het bestand dat de kit schrijft.', required: true}),
     // --scheidingsteken, the Dutch spelling of the first versions, keeps working, unlisted.
     separator: Flags.string({aliases: ['scheidingsteken'], default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
-    since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15) of dit tijdstip is veranderd. Alleen bij --format bundle.'}),
+    since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15, 15-3-2026 of 15 maart 2026) of dit tijdstip is veranderd. Alleen bij --format bundle.'}),
     what: Flags.string({description: 'Welke tabel (bij csv en xlsx).', options: [...TABLES]}),
   }
 

@@ -5,7 +5,7 @@ import {KaravaanCommand} from '../cli/base-command.js'
 import {UserError} from '../errors.js'
 import {HALTEPLAATS_COUNT} from '../method/contract.js'
 import {BUILT_IN_METHOD} from '../method/path.js'
-import {isIsoDate} from '../study/dates.js'
+import {formatDate, requireDate} from '../parse/date.js'
 import {existingStudy, scaffoldStudy, type ScaffoldResult, type StudyDraft} from '../study/scaffold.js'
 import {parseHalteplaatsSpec, parseMemberSpec} from '../study/specs.js'
 
@@ -29,12 +29,12 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
 
   static override flags = {
     client: Flags.string({description: 'Opdrachtgever van het onderzoek.'}),
-    end: Flags.string({description: 'Einde van het veldwerk (jaar-maand-dag). Standaard: een jaar na het begin.'}),
+    end: Flags.string({description: 'Einde van het veldwerk, zoals 2026-12-18 of 18-12-2026. Standaard: een jaar na het begin.'}),
     force: Flags.boolean({description: 'Schrijf study.yaml opnieuw in een map die al een studie bevat. De oude study.yaml wordt bewaard als .bak; de database blijft staan.'}),
     halteplaats: Flags.string({description: 'Halteplaats als id:Naam:Gemeente:type; precies vier keer.', multiple: true}),
     interviewer: Flags.string({description: 'Teamlid als id, id:Naam of id:Naam:rol (rol: projectleider, onderzoeker, interviewer of analist; standaard interviewer); mag vaker.', multiple: true}),
     method: Flags.string({default: 'karavaan', description: 'De methode: "karavaan" (ingebouwd) of het pad naar een eigen kopie van methods/karavaan.yaml.'}),
-    start: Flags.string({description: 'Begin van het veldwerk (jaar-maand-dag). Standaard: vandaag.'}),
+    start: Flags.string({description: 'Begin van het veldwerk, zoals 2026-02-02 of 2-2-2026. Standaard: vandaag.'}),
     title: Flags.string({description: 'Titel van de studie.'}),
     yes: Flags.boolean({char: 'y', description: 'Vraag niets: neem de standaardwaarden voor wat niet is opgegeven.'}),
   }
@@ -51,11 +51,8 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
       })
     }
 
-    for (const [flag, value] of [['--start', flags.start], ['--end', flags.end]] as const) {
-      if (value !== undefined && !isIsoDate(value)) {
-        throw new UserError(`${flag} "${value}" is geen bestaande datum.`, {hint: 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'})
-      }
-    }
+    if (flags.start !== undefined) flags.start = requireDate(flags.start, '--start')
+    if (flags.end !== undefined) flags.end = requireDate(flags.end, '--end')
 
     const given: Partial<StudyDraft> = {
       client: flags.client,
@@ -95,7 +92,7 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
 function describeDraft(draft: StudyDraft): string {
   return [
     '',
-    `${draft.title} · opdrachtgever: ${draft.client} · ${draft.period.start} t/m ${draft.period.end}`,
+    `${draft.title} · opdrachtgever: ${draft.client} · ${formatDate(draft.period.start)} t/m ${formatDate(draft.period.end)}`,
     ...draft.halteplaatsen.map((h) => `  halteplaats ${h.id}: ${h.name} (${h.gemeente}, ${h.type})`),
     ...draft.team.map((m) => `  team ${m.id}: ${m.name} (${m.role})`),
     '',

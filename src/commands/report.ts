@@ -3,9 +3,8 @@ import {relative} from 'node:path'
 
 import {outputPrivacyFlags, outputPrivacyOf} from '../cli/output-privacy.js'
 import {StudyCommand} from '../cli/study-command.js'
-import {isIsoDate} from '../study/dates.js'
+import {requireDate} from '../parse/date.js'
 import {requireHalteplaats} from '../study/lookup.js'
-import {UserError} from '../errors.js'
 import type {ReportOutcome} from '../report/build.js'
 import {describeGate} from '../ui/privacy-view.js'
 
@@ -27,7 +26,7 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
 
   static override flags = {
     ...outputPrivacyFlags,
-    date: Flags.string({description: 'De datum op het rapport (jjjj-mm-dd); standaard vandaag.'}),
+    date: Flags.string({description: 'De datum op het rapport (2026-12-18, 18-12-2026 of 18 december 2026); standaard vandaag.'}),
     draft: Flags.boolean({description: 'Een concept: CONCEPT op elke pagina, en ook bevindingen zonder onderbouwing (gemarkeerd).'}),
     format: Flags.string({default: 'pdf', description: 'pdf, html of md.', options: ['pdf', 'html', 'md']}),
     halteplaats: Flags.string({description: 'Alleen deze halteplaats (verplicht bij het sjabloon halteplaats).'}),
@@ -40,7 +39,7 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
 
   async run(): Promise<ReportOutcome> {
     const {flags} = await this.parse(Report)
-    if (flags.date && !isIsoDate(flags.date)) throw new UserError(`--date ${flags.date} is geen datum als 2026-12-18 (jaar-maand-dag).`)
+    const date = flags.date === undefined ? undefined : requireDate(flags.date, '--date')
     const {store, study} = await this.openStudy(flags.study)
     let halteplaats = flags.halteplaats ? requireHalteplaats(study, flags.halteplaats) : undefined
     if (!halteplaats && flags.template === 'halteplaats' && this.interactive) {
@@ -66,7 +65,7 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
     let outcome: ReportOutcome
     try {
       outcome = await buildReport(store, study, {
-        date: flags.date,
+        date,
         draft: flags.draft,
         format: flags.format as ReportOutcome['format'],
         halteplaats,

@@ -5,7 +5,7 @@ import {renderStatus} from '../ui/status-view.js'
 export default class Status extends StudyCommand {
   static override description = `Laat per halteplaats en groep zien of het gesprek gepland of gehouden is en hoeveel notities er zijn, welke observaties er waren, en wat nog ontbreekt voor een complete Karavaan.
 
-In de tabel betekent ✓ 2: gesprek gehouden, 2 notities; "gepland 12-03": gepland op die datum; "–": nog niet gepland; "vervallen": het gesprek ging niet door.
+In de tabel betekent ✓ 2: gesprek gehouden, 2 notities; "gepland 12 maart": gepland op die datum; "–": nog niet gepland; "vervallen": het gesprek ging niet door.
 
 Staan er in de map concepten/ teksten die niet zijn opgeslagen (van een afgebroken note add, note edit of finding add), dan zegt status hoeveel, hoe oud de oudste is en in hoeveel de privacycontrole persoonsgegevens vindt; karavaan doctor noemt ze elk, met hoe je ze alsnog opslaat.`
 

@@ -2,7 +2,7 @@ import {UserError} from '../errors.js'
 import {parseDecimal} from '../parse/csv.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {codeChoices, findCode} from '../study/lookup.js'
+import {checkCode, codeChoices} from '../study/lookup.js'
 import type {ContextFigure, ContextFigureInput} from '../model/context.js'
 
 /** A figure as a user gives it: every field still text, from flags or a CSV row. */
@@ -24,10 +24,14 @@ export interface SaveResult {
 /** Checks one figure against the study; returns the figure, or every problem with it. */
 export function checkFigure(study: Study, raw: RawFigure): {figure?: ContextFigureInput; problems: string[]} {
   const problems: string[] = []
-  const halteplaats = raw.halteplaats?.trim() ?? ''
+  let halteplaats = raw.halteplaats?.trim() ?? ''
   if (!halteplaats) problems.push('halteplaats ontbreekt')
-  // A CSV row's problem starts with what is wrong, so it keeps its own word order.
-  else if (!findCode(study, 'halteplaats', halteplaats)) problems.push(`onbekende halteplaats "${halteplaats}"; kies uit ${codeChoices(study, 'halteplaats')}`)
+  else {
+    const found = checkCode(study, 'halteplaats', halteplaats)
+    // A CSV row's problem starts with what is wrong, so it keeps its own word order.
+    if (found.problem !== undefined) problems.push(found.candidates ? `halteplaats ${found.problem}` : `onbekende halteplaats "${halteplaats}"; kies uit ${codeChoices(study, 'halteplaats')}`)
+    else halteplaats = found.id
+  }
 
   const indicator = raw.indicator?.trim() ?? ''
   if (!indicator) problems.push('indicator ontbreekt')

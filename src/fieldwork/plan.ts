@@ -3,7 +3,7 @@ import {readCsvTable} from '../parse/csv.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {requireActivity, requireGroup, requireHalteplaats} from '../study/lookup.js'
-import {isIsoDate} from '../study/dates.js'
+import {formatDate, requireDate} from '../parse/date.js'
 import {PLAN_STATES, type PlanItem, type PlanState} from '../model/plan.js'
 
 /** A plan change as a user gives it (flags or a CSV row), not yet checked. */
@@ -41,9 +41,7 @@ export function checkPlanRequest(study: Study, request: PlanRequest): CheckedPla
 
   const group = request.group ? requireGroup(study, request.group) : null
   const activity = request.activity ? requireActivity(study, request.activity) : null
-  if (request.date !== undefined && request.date !== '' && !isIsoDate(request.date)) {
-    throw new UserError(`"${request.date}" is geen geldige datum (--date).`, {hint: 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'})
-  }
+  const date = request.date === undefined || request.date === '' ? request.date : requireDate(request.date, '--date')
 
   if (request.state !== undefined && request.state !== '' && !PLAN_STATES.includes(request.state as PlanState)) {
     throw new UserError(`Onbekende status "${request.state}" (--state).`, {hint: `Kies uit: ${PLAN_STATES.join(', ')}.`})
@@ -51,7 +49,7 @@ export function checkPlanRequest(study: Study, request: PlanRequest): CheckedPla
 
   return {
     activity,
-    date: request.date === undefined ? undefined : request.date || null,
+    date: date === undefined ? undefined : date || null,
     group,
     halteplaats,
     id: request.id,
@@ -66,7 +64,7 @@ export function checkPlanRequest(study: Study, request: PlanRequest): CheckedPla
 export function applyPlan(store: Store, study: Study, request: CheckedPlanRequest, by?: string): PlanOutcome {
   const warnings: string[] = []
   if (request.date && (request.date < study.period.start || request.date > study.period.end)) {
-    warnings.push(`${request.date} valt buiten de periode van de studie (${study.period.start} tot en met ${study.period.end}).`)
+    warnings.push(`${formatDate(request.date)} valt buiten de periode van de studie (${formatDate(study.period.start)} tot en met ${formatDate(study.period.end)}).`)
   }
 
   const existing = findPlanItem(store, request)

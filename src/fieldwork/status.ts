@@ -3,6 +3,7 @@ import type {OutputOverride} from '../model/output-override.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import type {PlanItem, PlanState} from '../model/plan.js'
+import {formatDate} from '../parse/date.js'
 
 export type CellState = 'niet gepland' | PlanState
 
@@ -155,6 +156,6 @@ function materialStatus(store: Store, study: Study): MaterialStatus {
 
 function describePending(item: PlanItem | undefined): string {
   if (!item) return 'nog niet gepland'
-  if (item.state === 'vervallen') return `vervallen${item.date ? ` (was ${item.date})` : ''}; plan een nieuw gesprek`
-  return item.date ? `gepland op ${item.date}, nog niet gehouden` : 'gepland, nog zonder datum'
+  if (item.state === 'vervallen') return `vervallen${item.date ? ` (was ${formatDate(item.date)})` : ''}; plan een nieuw gesprek`
+  return item.date ? `gepland op ${formatDate(item.date)}, nog niet gehouden` : 'gepland, nog zonder datum'
 }

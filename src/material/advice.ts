@@ -1,7 +1,7 @@
 import {TheKind} from '../model/kinds.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {codeChoices, codeProblem} from '../study/lookup.js'
+import {checkCode, codeChoices} from '../study/lookup.js'
 import {checkFindingIds, checkText, checkTitle, Problems} from './checks.js'
 import type {Advice, AdviceFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
@@ -21,16 +21,18 @@ export function checkAdvice(store: Store, study: Study, input: AdviceInput): Adv
   const problems = new Problems()
   const title = checkTitle(problems, input.title, 'een advies')
   const text = checkText(problems, input.text)
-  const audience = input.audience?.trim() ?? ''
+  let audience = input.audience?.trim() ?? ''
   if (!audience) problems.add('doelgroep', `ontbreekt; kies uit ${codeChoices(study, 'audience')}`)
   else {
-    const unknown = codeProblem(study, 'audience', audience)
-    if (unknown) problems.add('doelgroep', unknown)
+    const found = checkCode(study, 'audience', audience)
+    if (found.problem !== undefined) problems.add('doelgroep', found.problem)
+    else audience = found.id
   }
 
-  const frame = input.frame?.trim() || null
-  const unknownFrame = frame ? codeProblem(study, 'frame', frame) : undefined
-  if (unknownFrame) problems.add('kader', unknownFrame)
+  let frame = input.frame?.trim() || null
+  const foundFrame = frame ? checkCode(study, 'frame', frame) : undefined
+  if (foundFrame?.problem !== undefined) problems.add('kader', foundFrame.problem)
+  else if (foundFrame) frame = foundFrame.id
   const findings = checkFindingIds(store, problems, input.findings, 'bevinding')
   problems.throwIfAny(TheKind('advice'))
   return {audience, findings, frame, text, title}

@@ -2,7 +2,7 @@ import {UserError} from '../errors.js'
 import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {checkCode, codeProblem} from '../study/lookup.js'
+import {checkCode, type CodePart} from '../study/lookup.js'
 import {requireFinding} from './lookup.js'
 
 export const MAX_TEXT = 100_000
@@ -38,16 +38,16 @@ export function checkCodes(study: Study, problems: Problems, input: {halteplaats
     return problem === undefined
   }
 
-  const halteplaatsen = unique(input.halteplaatsen ?? []).filter((id) => known('halteplaats', codeProblem(study, 'halteplaats', id)))
-  const themes = unique(input.themes ?? []).filter((id) => known('thema', codeProblem(study, 'theme', id)))
-  const narratives = unique(
-    (input.narratives ?? []).map((value) => {
-      const found = checkCode(study, 'narrative', value)
-      known('narratief', found.problem)
-      return found.id ?? ''
-    }),
-  ).filter(Boolean)
-  return {halteplaatsen, narratives, themes}
+  // Each code as its id, whether it was typed as an id, a number or a name; the unknown left out.
+  const ids = (part: CodePart, field: string, values: string[] | undefined) =>
+    unique(
+      (values ?? []).map((value) => {
+        const found = checkCode(study, part, value)
+        known(field, found.problem)
+        return found.id ?? ''
+      }),
+    ).filter(Boolean)
+  return {halteplaatsen: ids('halteplaats', 'halteplaats', input.halteplaatsen), narratives: ids('narrative', 'narratief', input.narratives), themes: ids('theme', 'thema', input.themes)}
 }
 
 export function checkTitle(problems: Problems, title: string | undefined, what: string): string {

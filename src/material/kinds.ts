@@ -1,8 +1,11 @@
 import type {MaterialKindId} from '../model/kinds.js'
-import type {AdviceFields, FindingFields, MaterialVersion, ReflectionFields} from '../model/material.js'
+import {type AdviceFields, type FindingFields, type MaterialVersion, type ReflectionFields, VERDICT_LABELS, VERDICTS} from '../model/material.js'
+import {shortId} from '../records/ids.js'
 import type {RecordOf} from '../records/registry.js'
 import type {MaterialWriteMeta} from '../store/material.js'
 import type {Store} from '../store/store.js'
+import type {Study} from '../study/load.js'
+import {formatDate} from '../parse/date.js'
 
 /*
  * What the material's kinds (finding, reflection, advice) do beyond what every record does
@@ -16,11 +19,51 @@ export function versionsOf<K extends MaterialKindId>(store: Store, kind: K, id: 
   return queries[kind].versions(id) as Array<MaterialVersion<RecordOf[K]>>
 }
 
+const nameOf = (all: Array<{id: string; name: string}>, id: string) => all.find((x) => x.id === id)?.name ?? id
+const placeOf = (study: Study, id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+
 /** How history names what a version was about, beside its number and date. */
-export const HISTORY_TITLES: {[K in MaterialKindId]: (data: RecordOf[K]) => string} = {
-  advice: (a) => `${a.audience}: ${a.title}`,
+export const HISTORY_TITLES: {[K in MaterialKindId]: (data: RecordOf[K], study: Study) => string} = {
+  advice: (a, study) => `${nameOf(study.methodDefinition.audiences, a.audience).toLowerCase()}: ${a.title}`,
   finding: (f) => f.title,
-  reflection: (r) => `${r.halteplaats}, ${r.date}`,
+  reflection: (r, study) => `${placeOf(study, r.halteplaats)}, ${formatDate(r.date)}`,
+}
+
+/** A record's contents as history compares them: its texts and its other fields, under Dutch names. */
+export interface HistoryContent {
+  fields: Record<string, string | string[]>
+  texts: Record<string, string>
+}
+
+
+/** What history compares between two versions of each kind, with names as show prints them. */
+export const HISTORY_CONTENT: {[K in MaterialKindId]: (data: RecordOf[K], study: Study) => HistoryContent} = {
+  advice: (a, study) => ({
+    fields: {
+      bevindingen: a.findings.map((id) => shortId(id)),
+      doelgroep: nameOf(study.methodDefinition.audiences, a.audience),
+      kader: a.frame ? nameOf(study.methodDefinition.frames, a.frame) : '',
+    },
+    texts: {titel: a.title, tekst: a.text},
+  }),
+  finding: (f, study) => ({
+    fields: {
+      halteplaatsen: f.halteplaatsen.length === 0 ? ['alle'] : f.halteplaatsen.map((id) => placeOf(study, id)),
+      narratieven: f.narratives.map((id) => nameOf(study.methodDefinition.narratives, id)),
+      onderbouwing: f.evidence.map((e) => (e.tagId ? `tag ${shortId(e.tagId)}` : `${e.quote === null ? 'notitie' : 'passage uit notitie'} ${shortId(e.noteId)}`)),
+      "thema's": f.themes.map((id) => nameOf(study.methodDefinition.themes, id)),
+    },
+    texts: {titel: f.title, tekst: f.text},
+  }),
+  reflection: (r, study) => ({
+    fields: {
+      datum: formatDate(r.date),
+      deelnemers: r.participants.map((p) => `${nameOf(study.methodDefinition.reflectionRoles, p.role).toLowerCase()}${p.count === null ? '' : ` (${p.count})`}`),
+      halteplaats: placeOf(study, r.halteplaats),
+      ...Object.fromEntries(VERDICTS.map((v) => [`${VERDICT_LABELS[v]} (bevindingen)`, r[v].findings.map((id) => shortId(id))])),
+    },
+    texts: Object.fromEntries(VERDICTS.map((v) => [VERDICT_LABELS[v], r[v].text])),
+  }),
 }
 
 /** The texts of a record the personal-data guard reads, under the Dutch names its messages give them, and how they go back. */

@@ -1,6 +1,7 @@
 import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
+import {formatDate} from '../parse/date.js'
 
 /** One line of a list to pick from; the same shape as the prompts' choices, without depending on them. */
 export interface PickerChoice {
@@ -44,7 +45,7 @@ export function toNoteChoices(rows: NotePickerRow[], study: Study, scope: Eviden
   return [...rows]
     .sort((a, b) => Number(relevant(b)) - Number(relevant(a)))
     .map((row) => ({
-      name: `${shortId(row.id)}  ${row.date}  ${placeName(row.halteplaats)}, ${kindName(row)}  ${row.start.replaceAll(/\s+/g, ' ').slice(0, PREVIEW_LENGTH)}`,
+      name: `${shortId(row.id)}  ${formatDate(row.date)}  ${placeName(row.halteplaats)}, ${kindName(row)}  ${row.start.replaceAll(/\s+/g, ' ').slice(0, PREVIEW_LENGTH)}`,
       short: shortId(row.id),
       value: row.id,
     }))

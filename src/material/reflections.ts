@@ -1,8 +1,8 @@
 import {TheKind} from '../model/kinds.js'
 import type {Store} from '../store/store.js'
-import {isIsoDate} from '../study/dates.js'
+import {parseDate} from '../parse/date.js'
 import type {Study} from '../study/load.js'
-import {codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
+import {checkCode, codeChoices, describeChoice} from '../study/lookup.js'
 import {checkFindingIds, checkText, Problems} from './checks.js'
 import {type Participant, type Reflection, type ReflectionFields, type Verdict, VERDICTS} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
@@ -68,15 +68,18 @@ function checkParticipants(study: Study, problems: Problems, raw: Array<Particip
 
 export function checkReflection(store: Store, study: Study, input: ReflectionInput): ReflectionFields {
   const problems = new Problems()
-  const halteplaats = input.halteplaats?.trim() ?? ''
+  let halteplaats = input.halteplaats?.trim() ?? ''
   if (!halteplaats) problems.add('halteplaats', `ontbreekt; kies uit ${codeChoices(study, 'halteplaats')}`)
   else {
-    const unknown = codeProblem(study, 'halteplaats', halteplaats)
-    if (unknown) problems.add('halteplaats', unknown)
+    const found = checkCode(study, 'halteplaats', halteplaats)
+    if (found.problem !== undefined) problems.add('halteplaats', found.problem)
+    else halteplaats = found.id
   }
-  const date = input.date?.trim() ?? ''
-  if (!date) problems.add('datum', 'ontbreekt; schrijf de datum als 2026-10-15')
-  else if (!isIsoDate(date)) problems.add('datum', `"${date}" is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-10-15`)
+  let date = input.date?.trim() ?? ''
+  const parsed = date ? parseDate(date) : undefined
+  if (!parsed) problems.add('datum', 'ontbreekt; schrijf de datum als 2026-10-15 of 15-10-2026')
+  else if (parsed.problem !== undefined) problems.add('datum', parsed.problem)
+  else date = parsed.iso
   const participants = checkParticipants(study, problems, input.participants ?? [])
   const outcome = (verdict: Verdict, label: string) => ({
     findings: checkFindingIds(store, problems, input[`${verdict}Findings`], `${label} (bevinding)`),

@@ -1,6 +1,6 @@
 import type {Study} from '../study/load.js'
-import {checkCode, codeChoices, codeProblem, describeChoice} from '../study/lookup.js'
-import {isIsoDate} from '../study/dates.js'
+import {parseDate} from '../parse/date.js'
+import {checkCode, codeChoices, describeChoice} from '../study/lookup.js'
 import type {NoteFields} from '../model/note.js'
 
 /** A note's metadata as a user gives it (flags, front matter or prompts), not yet checked. */
@@ -26,17 +26,20 @@ const MAX_TEXT = 200_000
 
 /**
  * Checks a note against the study and the method and returns it in its stored shape, or every
- * problem at once. Ids may be given as ids or (for groups and narratives) as numbers.
+ * problem at once. Codes may be given as ids, as the Dutch names the kit shows, or (groups and
+ * narratives) as numbers; a date in any form parseDate reads. They are returned as ids and 2026-03-15.
  */
 export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: NoteFields; problems: FieldProblem[]} {
   const problems: FieldProblem[] = []
   const problem = (field: string, message: string) => problems.push({field, message})
 
-  const halteplaats = text(raw.halteplaats)
-  if (!halteplaats) problem('halteplaats', `ontbreekt; kies uit ${codeChoices(study, 'halteplaats')}`)
+  const halteplaatsText = text(raw.halteplaats)
+  let halteplaats: string | undefined
+  if (!halteplaatsText) problem('halteplaats', `ontbreekt; kies uit ${codeChoices(study, 'halteplaats')}`)
   else {
-    const unknown = codeProblem(study, 'halteplaats', halteplaats)
-    if (unknown) problem('halteplaats', unknown)
+    const found = checkCode(study, 'halteplaats', halteplaatsText)
+    if (found.problem !== undefined) problem('halteplaats', found.problem)
+    else halteplaats = found.id
   }
 
   let group: null | string = null
@@ -55,9 +58,11 @@ export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: Not
     else activity = found.id
   }
 
-  const date = text(raw.date)
-  if (!date) problem('date', 'ontbreekt; schrijf de datum als 2026-03-15')
-  else if (!isIsoDate(date)) problem('date', `"${date}" is geen geldige datum; schrijf jaar-maand-dag, zoals 2026-03-15`)
+  const dateText = text(raw.date)
+  const parsed = dateText ? parseDate(dateText) : undefined
+  if (!parsed) problem('date', 'ontbreekt; schrijf de datum als 2026-03-15 of 15-3-2026')
+  else if (parsed.problem !== undefined) problem('date', parsed.problem)
+  const date = parsed?.iso
 
   const interviewer = text(raw.interviewer)
   if (!interviewer) problem('interviewer', `ontbreekt; kies uit ${describeChoice(study.team.map((m) => m.id))}`)
@@ -76,9 +81,9 @@ export function checkNoteFields(study: Study, raw: RawNoteFields): {fields?: Not
   }
 
   const themes = list(raw.themes, 'themes', problem).map((theme) => {
-    const unknown = codeProblem(study, 'theme', theme)
-    if (unknown) problem('themes', unknown)
-    return theme
+    const found = checkCode(study, 'theme', theme)
+    if (found.problem !== undefined) problem('themes', found.problem)
+    return found.id ?? theme
   })
   const narratives = list(raw.narratives, 'narratives', problem).map((value) => {
     const found = checkCode(study, 'narrative', value)

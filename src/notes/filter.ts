@@ -1,7 +1,7 @@
 import {UserError} from '../errors.js'
 import type {Study} from '../study/load.js'
 import {describeChoice, requireActivity, requireGroup, requireHalteplaats, requireNarrative, requireTheme} from '../study/lookup.js'
-import {isIsoDate} from '../study/dates.js'
+import {requireDate} from '../parse/date.js'
 import type {NoteFilter} from '../model/note.js'
 
 /** Checks filter values against the study, so a typo says so instead of silently finding nothing. */
@@ -21,8 +21,7 @@ export function checkFilter(study: Study, raw: NoteFilter): NoteFilter {
   for (const key of ['since', 'until'] as const) {
     const value = raw[key]
     if (value === undefined) continue
-    if (!isIsoDate(value)) throw new UserError(`"${value}" is geen geldige datum (--${key}).`, {hint: 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'})
-    filter[key] = value
+    filter[key] = requireDate(value, `--${key}`)
   }
 
   return filter

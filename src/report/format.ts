@@ -1,10 +1,8 @@
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']
+import {formatDate} from '../parse/date.js'
 
-/** "2026-03-15" as "15 maart 2026"; anything else is returned as it is. */
+/** "2026-03-15" as "15 maart 2026", as the terminal shows it too; anything else is returned as it is. */
 export function dutchDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  if (!match) return iso
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`
+  return iso ? formatDate(iso) : iso
 }
 
 /** Numbers as a Dutch reader writes them: 12.345 and 3,5. */

@@ -19,7 +19,7 @@ export function renderStudyYaml(study: StudyFile): string {
     `client: ${scalar(study.client)}`,
     '# "karavaan" is de ingebouwde methode; of het pad naar een eigen kopie van methods/karavaan.yaml.',
     `method: ${scalar(study.method)}`,
-    '# Looptijd van het veldwerk (jaar-maand-dag).',
+    '# Looptijd van het veldwerk, zoals 2026-02-02, 2-2-2026 of 2 februari 2026.',
     `period: {start: ${study.period.start}, end: ${study.period.end}}`,
     '# Precies vier halteplaatsen: id (kleine letters, cijfers, streepjes), naam, gemeente en soort gebied.',
     'halteplaatsen:',

@@ -1,16 +1,18 @@
 import * as v from 'valibot'
 
 import {ID_PATTERN} from '../method/contract.js'
-import {isIsoDate} from './dates.js'
+import {parseDate} from '../parse/date.js'
 
 export {TEAM_ROLES, type TeamRole} from './roles.js'
 import {TEAM_ROLES} from './roles.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'), v.maxLength(500, 'is te lang (meer dan 500 tekens)'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes, zoals noord of de-vlonders'), v.maxLength(40, 'is te lang (meer dan 40 tekens)'))
+// Written as a person writes a date (2026-03-15, 15-3-2026, 15 maart 2026); kept as 2026-03-15.
 const isoDate = v.pipe(
   v.string(),
-  v.check((value) => isIsoDate(value), 'moet een datum zijn als 2026-03-15 (jaar-maand-dag)'),
+  v.check((value) => parseDate(value).iso !== undefined, (issue) => parseDate(String(issue.input)).problem ?? 'is geen datum'),
+  v.transform((value) => parseDate(value).iso!),
 )
 
 export const studySchema = v.strictObject({

@@ -3,7 +3,7 @@ import {resolveShortId} from '../records/ids.js'
 import {requireNote} from '../notes/lookup.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {describeChoice, findCode} from '../study/lookup.js'
+import {describeChoice, findCodeAmong} from '../study/lookup.js'
 import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
 import type {NewTag} from '../store/tags.js'
 import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
@@ -21,12 +21,11 @@ export interface TagRequest {
   start?: number
 }
 
-/** A narrative by id or number, or a theme by id: what a code means in this method. */
+/** A narrative by id, number or name, or a theme by id or name: what a code means in this method. */
 export function resolveCode(study: Study, code: string): {code: string; kind: TagKind} {
   const method = study.methodDefinition
-  const narrative = findCode(study, 'narrative', code)
-  if (narrative) return {code: narrative, kind: 'narrative'}
-  if (findCode(study, 'theme', code)) return {code, kind: 'theme'}
+  const found = findCodeAmong(study, ['narrative', 'theme'], code)
+  if (found) return {code: found.id, kind: found.part === 'narrative' ? 'narrative' : 'theme'}
   throw new UserError(`"${code}" is geen narratief en geen thema.`, {
     hint: `Narratieven: ${describeChoice(method.narratives.map((n) => `${n.number} ${n.id}`))}. Thema's: ${describeChoice(method.themes.map((t) => t.id))}.`,
   })

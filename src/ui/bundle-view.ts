@@ -2,6 +2,7 @@ import {capitalise, everyKind, KINDS} from '../model/kinds.js'
 import {shortId} from '../records/ids.js'
 import type {Conflict} from '../exchange/bundle/conflicts.js'
 import type {MergedBundle, MergeReport} from '../exchange/bundle/merge.js'
+import {formatDate, formatTimestamp} from '../parse/date.js'
 
 /** Per part of a bundle: one record, several. */
 const LABELS: Record<string, readonly [string, string]> = {
@@ -24,9 +25,9 @@ export function describeCounts(counts: Record<string, number>): string {
 export function renderMergeReport(report: MergeReport): string {
   const lines = report.bundles.map((bundle) => {
     const total = Object.values(bundle.added).reduce((sum, n) => sum + n, 0)
-    const from = `van laptop ${shortId(bundle.device)}, gemaakt ${bundle.createdAt.slice(0, 16).replace('T', ' ')}`
+    const from = `van laptop ${shortId(bundle.device)}, gemaakt ${formatTimestamp(bundle.createdAt)}`
     const privacy = bundlePrivacyLine(bundle.privacy)
-    if (total === 0) return `${bundle.file} (${from}): niets nieuws${bundle.mergedBefore ? `; al ingelezen op ${bundle.mergedBefore.slice(0, 16).replace('T', ' ')}` : ''}.${privacy}`
+    if (total === 0) return `${bundle.file} (${from}): niets nieuws${bundle.mergedBefore ? `; al ingelezen op ${formatTimestamp(bundle.mergedBefore)}` : ''}.${privacy}`
     return `${bundle.file} (${from}): nieuw of bijgewerkt: ${describeCounts(Object.fromEntries(Object.entries(bundle.added).filter(([, n]) => n > 0)))}.${privacy}`
   })
   if (report.conflicts > 0) {
@@ -56,8 +57,8 @@ export function renderConflicts(conflicts: Conflict[]): string {
   if (conflicts.length === 0) return 'Geen conflicten: elke notitie, bevinding, elk reflectiegesprek en advies heeft één huidige versie.'
   const blocks = conflicts.map((conflict) => {
     const versions = conflict.versions.map((v) => {
-      const head = `  ${shortId(v.id)}  versie ${v.version} · ${v.changedAt.slice(0, 16).replace('T', ' ')} UTC${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`
-      const title = conflict.kind === KINDS.note.labels.singular ? '' : `      ${v.title}\n`
+      const head = `  ${shortId(v.id)}  versie ${v.version} · ${formatTimestamp(v.changedAt)}${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`
+      const title = conflict.kind === KINDS.note.labels.singular ? '' : `      ${conflict.kind === KINDS.reflection.labels.singular ? reflectionTitle(v.title) : v.title}\n`
       const body = v.change === 'verwijderd' ? '      (naar de prullenbak verplaatst)' : excerpt(v.text)
       return `${head}\n${title}${body}`
     })
@@ -72,4 +73,9 @@ export function renderConflicts(conflicts: Conflict[]): string {
 function excerpt(text: string): string {
   const flat = text.replaceAll(/\s+/g, ' ').trim()
   return `      ${flat.length > 160 ? `${flat.slice(0, 157)}…` : flat}`
+}
+
+/** A reflection's title is the kit's own "halteplaats · 2026-10-15": its date as the kit shows dates. */
+function reflectionTitle(title: string): string {
+  return title.replace(/\d{4}-\d{2}-\d{2}$/, (iso) => formatDate(iso))
 }

@@ -4,6 +4,7 @@ const SEPARATOR_LABELS: Record<string, string> = {'\t': 'tab', ',': 'komma', ';'
 import type {ExportReport} from '../exchange/export.js'
 import {describeCounts} from './bundle-view.js'
 import type {QdpxImportReport} from '../exchange/refi/import.js'
+import {formatDate, formatTimestamp} from '../parse/date.js'
 
 /** One Dutch line about what an export wrote. */
 export function describeExport(r: ExportReport): string {
@@ -26,7 +27,7 @@ export function describeExport(r: ExportReport): string {
       return `Geschreven: ${r.file} — het codeboek met ${r.codes} codes (narratieven en thema's).`
 
     case 'bundle':
-      return [`Bundel geschreven: ${r.file}${r.encrypted ? ' (versleuteld)' : ''}`, `  ${describeCounts(r.counts)}${r.since ? `, veranderd sinds ${r.since}` : ''}`].join('\n')
+      return [`Bundel geschreven: ${r.file}${r.encrypted ? ' (versleuteld)' : ''}`, `  ${describeCounts(r.counts)}${r.since ? `, veranderd sinds ${r.since.includes('T') ? formatTimestamp(r.since) : formatDate(r.since)}` : ''}`].join('\n')
   }
 }
 

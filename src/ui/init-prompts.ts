@@ -1,6 +1,7 @@
 import {ID_PATTERN} from '../method/contract.js'
 import type {Halteplaats, TeamMember} from '../study/schema.js'
-import {isIsoDate} from '../study/dates.js'
+import {formatDate} from '../parse/date.js'
+import {askDate} from './date-prompt.js'
 import {TEAM_ROLES} from '../study/roles.js'
 import type {StudyDraft} from '../study/scaffold.js'
 import {freeId} from '../study/specs.js'
@@ -13,12 +14,12 @@ const required = (value: string) => value.trim() !== '' || 'Vul iets in.'
 export async function askStudyDraft(given: Partial<StudyDraft>, defaults: {end: string; start: string}): Promise<StudyDraft> {
   const title = given.title ?? (await askText('Titel van de studie', {validate: required}))
   const client = given.client ?? (await askText('Opdrachtgever', {validate: required}))
-  const start = given.period?.start ?? (await askText('Begin van het veldwerk (jaar-maand-dag)', {default: defaults.start, validate: dateCheck}))
+  const start = given.period?.start ?? (await askDate('Begin van het veldwerk (zoals 2-2-2026 of 2 februari 2026)', {default: defaults.start}))
   const end =
     given.period?.end ??
-    (await askText('Einde van het veldwerk (jaar-maand-dag)', {
+    (await askDate('Einde van het veldwerk (zoals 18-12-2026 of 18 december 2026)', {
+      check: (iso) => iso >= start || `Het einde ligt voor het begin (${formatDate(start)}).`,
       default: defaults.end > start ? defaults.end : start,
-      validate: (value) => dateCheck(value) === true ? value >= start || `Het einde ligt voor het begin (${start}).` : dateCheck(value),
     }))
   const halteplaatsen = given.halteplaatsen?.length ? given.halteplaatsen : await askHalteplaatsen()
   const team = given.team?.length ? given.team : await askTeam()
@@ -48,10 +49,6 @@ async function askTeam(): Promise<TeamMember[]> {
     team.push({id, name, role})
   } while (await askConfirm('Nog een teamlid toevoegen?', team.length < 2))
   return team
-}
-
-function dateCheck(value: string): boolean | string {
-  return isIsoDate(value.trim()) || 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'
 }
 
 function idCheck(taken: string[]) {

@@ -6,7 +6,7 @@ import type {EvidenceScope} from '../material/pickers.js'
 import type {ReflectionInput} from '../material/reflections.js'
 import {draftPath, writeDraft} from '../notes/draft.js'
 import type {Study} from '../study/load.js'
-import {isIsoDate} from '../study/dates.js'
+import {askDate} from './date-prompt.js'
 import {askCheckbox, askSearchCheckbox, askSelect, askText, type Choice} from './prompts.js'
 
 /**
@@ -63,7 +63,7 @@ export async function askFindingFields(study: Study, given: FindingInput, eviden
 export async function askReflectionFields(study: Study, given: ReflectionInput, today: string, findingChoices: () => Array<Choice<string>>): Promise<ReflectionInput> {
   const input = {...given}
   if (!input.halteplaats) input.halteplaats = await askSelect('Halteplaats', study.halteplaatsen.map((h) => ({description: `${h.gemeente}, ${h.type}`, name: h.name, value: h.id})))
-  if (!input.date) input.date = await askText('Datum (jaar-maand-dag)', {default: today, validate: (v) => isIsoDate(v.trim()) || 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-10-15.'})
+  if (!input.date) input.date = await askDate('Datum (zoals 15-10-2026 of 15 oktober 2026)', {default: today})
   if (!input.participants?.length) {
     const roles = study.methodDefinition.reflectionRoles
     const chosen = await askCheckbox('Wie namen deel? (naar rol, nooit namen)', roles.map((r) => ({description: r.description, name: r.name, value: r.id})))

@@ -4,7 +4,9 @@ import type {RecordMeta} from '../model/record.js'
 import {VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
-import {formatDate, renderTable} from './table.js'
+import type {HistoryContent} from '../material/kinds.js'
+import {baseVersion, DIFF_LEGEND, renderChange, versionName} from './diff-view.js'
+import {formatDate, formatTimestamp, renderTable} from './table.js'
 
 /** The mark a finding without evidence carries everywhere it is shown. */
 export const DRAFT_MARK = 'concept: geen onderbouwing'
@@ -66,7 +68,7 @@ export function renderFinding(study: Study, finding: FindingWithEvidence, option
     }
   }
 
-  lines.push('', `Versie ${finding.version}, laatst gewijzigd ${finding.updatedAt.slice(0, 16).replace('T', ' ')}${finding.updatedBy ? ` door ${finding.updatedBy}` : ''}.`)
+  lines.push('', `Versie ${finding.version}, laatst gewijzigd ${formatTimestamp(finding.updatedAt)}${finding.updatedBy ? ` door ${finding.updatedBy}` : ''}.`)
   if (finding.personalData) lines.push(`Let op: opgeslagen mét persoonsgegevens (${finding.personalData.kinds.join(', ')}).`)
   return lines.join('\n')
 }
@@ -109,7 +111,7 @@ export function renderReflection(study: Study, reflection: Reflection, findingTi
     for (const id of outcome.findings) lines.push(`  - bevinding ${shortId(id)}: ${findingTitle(id)}`)
   }
 
-  lines.push('', `Versie ${reflection.version}, laatst gewijzigd ${reflection.updatedAt.slice(0, 16).replace('T', ' ')}${reflection.updatedBy ? ` door ${reflection.updatedBy}` : ''}.`)
+  lines.push('', `Versie ${reflection.version}, laatst gewijzigd ${formatTimestamp(reflection.updatedAt)}${reflection.updatedBy ? ` door ${reflection.updatedBy}` : ''}.`)
   return lines.join('\n')
 }
 
@@ -133,13 +135,37 @@ export function renderAdvice(study: Study, advice: Advice, findingTitle: (id: st
     lines.push('', 'Antwoord op de bevindingen:', ...advice.findings.map((id) => `  - bevinding ${shortId(id)}: ${findingTitle(id)}`))
   }
 
-  lines.push('', `Versie ${advice.version}, laatst gewijzigd ${advice.updatedAt.slice(0, 16).replace('T', ' ')}${advice.updatedBy ? ` door ${advice.updatedBy}` : ''}.`)
+  lines.push('', `Versie ${advice.version}, laatst gewijzigd ${formatTimestamp(advice.updatedAt)}${advice.updatedBy ? ` door ${advice.updatedBy}` : ''}.`)
   return lines.join('\n')
 }
 
-/** Every version: when, by whom, what happened, and the title or summary of that state. */
-export function renderMaterialHistory<T extends RecordMeta>(versions: Array<MaterialVersion<T>>, summary: (data: T) => string): string {
-  return versions
-    .map((v) => `Versie ${v.version} — ${CHANGE_LABELS[v.change]} op ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}\n  ${summary(v.data)}`)
-    .join('\n\n')
+/**
+ * Every version: when, by whom, what happened and the title or summary of that state; the first
+ * with its texts whole, each later one with what changed since the version it was made from.
+ */
+export function renderMaterialHistory<T extends RecordMeta>(
+  versions: Array<MaterialVersion<T>>,
+  summary: (data: T) => string,
+  content: (data: T) => HistoryContent,
+  options: {colour?: boolean} = {},
+): string {
+  let compared = false
+  const blocks = versions.map((v) => {
+    const head = `${capitalised(versionName(v, versions))} — ${CHANGE_LABELS[v.change]} op ${formatTimestamp(v.changedAt)}${v.changedBy ? ` door ${v.changedBy}` : ''}\n  ${summary(v.data)}`
+    if (v.change === 'verwijderd' || v.change === 'teruggezet') return head
+    const previous = baseVersion(v, versions, (x) => content(x.data))
+    if (!previous) {
+      const texts = Object.entries(content(v.data).texts).filter(([name, text]) => text && name !== 'titel')
+      const whole = texts.flatMap(([name, text]) => [...(texts.length > 1 ? [`  ${capitalised(name)}:`] : []), ...text.split('\n').map((line) => `  ${line}`.trimEnd())])
+      return [head, ...(whole.length > 0 ? ['', ...whole] : [])].join('\n')
+    }
+
+    compared = true
+    const against = v.parents.length > 1 ? versionName(previous, versions) : undefined
+    const change = renderChange(content(previous.data), content(v.data), {against, colour: options.colour})
+    return [head, ...change.map((line) => `  ${line}`)].join('\n')
+  })
+  return (compared ? [DIFF_LEGEND, ...blocks] : blocks).join('\n\n')
 }
+
+const capitalised = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`

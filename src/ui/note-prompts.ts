@@ -1,6 +1,6 @@
 import type {RawNoteFields} from '../notes/fields.js'
 import type {Study} from '../study/load.js'
-import {isIsoDate} from '../study/dates.js'
+import {askDate} from './date-prompt.js'
 import {askCheckbox, askSelect, askText, type Choice} from './prompts.js'
 
 /**
@@ -25,7 +25,7 @@ export async function askNoteFields(study: Study, given: RawNoteFields, today: s
   }
 
   if (!raw.date) {
-    raw.date = await askText('Datum (jaar-maand-dag)', {default: today, validate: (v) => isIsoDate(v.trim()) || 'Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.'})
+    raw.date = await askDate('Datum (zoals 15-3-2026 of 15 maart 2026)', {default: today})
   }
 
   if (!raw.interviewer) {

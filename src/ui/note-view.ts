@@ -2,7 +2,8 @@ import {countOf} from '../model/kinds.js'
 import {shortId} from '../records/ids.js'
 import type {Note, NoteVersion, SearchHit} from '../model/note.js'
 import type {Study} from '../study/load.js'
-import {formatDate, renderTable} from './table.js'
+import {baseVersion, type Content, DIFF_LEGEND, type FieldValue, renderChange, versionName} from './diff-view.js'
+import {formatDate, formatTimestamp, renderTable} from './table.js'
 
 const CHANGE_LABELS: Record<NoteVersion['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', samengevoegd: 'conflict opgelost', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
 
@@ -48,18 +49,46 @@ export function renderNote(study: Study, note: Note | NoteVersion, options: {ver
     `  thema's:      ${note.themes.map((t) => method.themes.find((x) => x.id === t)?.short ?? t).join(', ') || '–'}`,
     `  narratieven:  ${method.narratives.filter((n) => note.narratives.includes(n.id)).map((n) => `${n.number}. ${n.short}`).join(', ') || '–'}`,
   ]
-  if ('version' in note && 'updatedAt' in note) lines.push(`  versie:       ${note.version} (laatst gewijzigd ${note.updatedAt.slice(0, 16).replace('T', ' ')})`)
-  if (note.personalData) lines.push(`  let op:       bewust opgeslagen met persoonsgegevens (${note.personalData.kinds.join(', ')}), ${note.personalData.at.slice(0, 10)}`)
+  if ('version' in note && 'updatedAt' in note) lines.push(`  versie:       ${note.version} (laatst gewijzigd ${formatTimestamp(note.updatedAt)})`)
+  if (note.personalData) lines.push(`  let op:       bewust opgeslagen met persoonsgegevens (${note.personalData.kinds.join(', ')}), ${formatTimestamp(note.personalData.at)}`)
   return [...lines, '', note.text].join('\n')
 }
 
-export function renderHistory(study: Study, versions: NoteVersion[]): string {
-  return versions
-    .map((v) => {
-      const head = `── versie ${v.version} · ${CHANGE_LABELS[v.change]} · ${v.changedAt.slice(0, 19).replace('T', ' ')} UTC${v.changedBy ? ` · door ${v.changedBy}` : ''}`
-      return v.change === 'verwijderd' || v.change === 'teruggezet' ? head : `${head}\n${renderNote(study, v, {version: v.version})}`
-    })
-    .join('\n\n')
+/** A note's fields as history compares them, under the names note show gives them. */
+function noteFields(study: Study, note: NoteVersion, subject: string): Record<string, FieldValue> {
+  const method = study.methodDefinition
+  return {
+    halteplaats: study.halteplaatsen.find((h) => h.id === note.halteplaats)?.name ?? note.halteplaats,
+    [subject]: subject === 'groep of observatie' ? subjectOf(study, note) : subjectOf(study, note).replace('observatie: ', ''),
+    datum: formatDate(note.date),
+    interviewer: note.interviewer,
+    deelnemers: note.participants === null ? '' : String(note.participants),
+    rollen: note.roles,
+    "thema's": note.themes.map((t) => method.themes.find((x) => x.id === t)?.short ?? t),
+    narratieven: note.narratives.map((id) => method.narratives.find((n) => n.id === id)).map((n, i) => (n ? `${n.number}. ${n.short}` : note.narratives[i])),
+    persoonsgegevens: note.personalData ? `bewust opgeslagen (${note.personalData.kinds.join(', ')})` : '',
+  }
+}
+
+/**
+ * Every version of a note: the first whole, each later one as what changed since the version it
+ * was made from (its first parent): the words of the text and the other fields.
+ */
+export function renderHistory(study: Study, versions: NoteVersion[], options: {colour?: boolean} = {}): string {
+  let compared = false
+  const content = (n: NoteVersion, subject: string): Content => ({fields: noteFields(study, n, subject), texts: {tekst: n.text}})
+  const blocks = versions.map((v) => {
+    const head = `── ${versionName(v, versions)} · ${CHANGE_LABELS[v.change]} · ${formatTimestamp(v.changedAt)}${v.changedBy ? ` · door ${v.changedBy}` : ''}`
+    if (v.change === 'verwijderd' || v.change === 'teruggezet') return head
+    const previous = baseVersion(v, versions, (n) => content(n, 'groep'))
+    if (!previous) return `${head}\n${renderNote(study, v, {version: v.version})}`
+    compared = true
+    // A note that turned from a conversation into an observation (or back) says so under one name.
+    const subject = Boolean(previous.group) === Boolean(v.group) ? (v.group ? 'groep' : 'observatie') : 'groep of observatie'
+    const against = v.parents.length > 1 ? versionName(previous, versions) : undefined
+    return [head, ...renderChange(content(previous, subject), content(v, subject), {against, colour: options.colour})].join('\n')
+  })
+  return (compared ? [DIFF_LEGEND, ...blocks] : blocks).join('\n\n')
 }
 
 export function renderSearchHits(study: Study, hits: SearchHit[], color: boolean): string {

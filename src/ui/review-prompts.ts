@@ -3,6 +3,7 @@ import type {Study} from '../study/load.js'
 import {sliceCodePoints} from '../tagging/passage.js'
 import type {ReviewAction, ReviewItem} from '../tagging/review.js'
 import {askSelect} from './prompts.js'
+import {formatDate} from '../parse/date.js'
 
 /** What a coder decides about one suggestion of tag review, asked in the terminal. */
 export async function askReviewAction(study: Study, item: ReviewItem): Promise<ReviewAction> {
@@ -28,5 +29,5 @@ export function renderReviewItem(study: Study, item: ReviewItem): string {
   const [on, off] = color ? ['\u001B[1;33m', '\u001B[0m'] : ['»', '«']
   const text = `${sliceCodePoints(note.text, 0, suggestion.start)}${on}${sliceCodePoints(note.text, suggestion.start, suggestion.end)}${off}${sliceCodePoints(note.text, suggestion.end, Number.MAX_SAFE_INTEGER)}`
   const h = study.halteplaatsen.find((x) => x.id === note.halteplaats)?.name ?? note.halteplaats
-  return [``, `── notitie ${shortId(note.id)} · ${h} · ${note.group ?? note.activity} · ${note.date}`, text, '', `Waarom: ${suggestion.cues.map((c) => `“${c}”`).join(', ')} (score ${suggestion.score.toFixed(2).replace('.', ',')})`].join('\n')
+  return [``, `── notitie ${shortId(note.id)} · ${h} · ${note.group ?? note.activity} · ${formatDate(note.date)}`, text, '', `Waarom: ${suggestion.cues.map((c) => `“${c}”`).join(', ')} (score ${suggestion.score.toFixed(2).replace('.', ',')})`].join('\n')
 }

@@ -5,7 +5,7 @@ import type {OutputOverride} from '../model/output-override.js'
 import {describeAge, DRAFTS_DIR} from '../notes/draft-files.js'
 import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
-import {formatDate, renderTable} from './table.js'
+import {formatDate, formatDayMonth, renderTable} from './table.js'
 
 /** The fieldwork status as a person reads it: a groups × halteplaatsen grid, then what is missing. */
 export function renderStatus(status: StudyStatus, study: Study): string {
@@ -13,7 +13,7 @@ export function renderStatus(status: StudyStatus, study: Study): string {
   const cell = (halteplaats: string, group: string) => {
     const c = status.cells.find((x) => x.halteplaats === halteplaats && x.group === group)!
     if (c.state === 'gehouden') return `✓ ${c.notes}`
-    if (c.state === 'gepland') return c.date ? `gepland ${formatDate(c.date).slice(0, 5)}` : 'gepland'
+    if (c.state === 'gepland') return c.date ? `gepland ${formatDayMonth(c.date)}` : 'gepland'
     if (c.state === 'vervallen') return 'vervallen'
     return '–'
   }

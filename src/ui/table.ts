@@ -18,9 +18,5 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('nl-NL', {maximumFractionDigits: 2})
 }
 
-/** 2026-03-15 → "15-03-2026". */
-export function formatDate(iso: null | string): string {
-  if (!iso) return '–'
-  const [year, month, day] = iso.split('-')
-  return `${day}-${month}-${year}`
-}
+// One way of showing dates everywhere a person reads them ("15 maart 2026", "15 maart 2026 09:30").
+export {formatDate, formatDayMonth, formatTimestamp} from '../parse/date.js'

@@ -180,9 +180,10 @@ describe('bundles between laptops', () => {
     expect(conflicts[0].versions.map((v) => v.text).sort()).toEqual(['Derde laptop: het buurthuis gaat in juni dicht.', 'Tweede laptop: het buurthuis blijft toch open, zeggen de moeders.'])
     expect(conflicts[0].versions.map((v) => v.version)).toEqual([2, 2])
     expect(k(lead, 'conflicts').stdout).toMatch(/Notitie .{8}: 2 versies/)
+    // The history keeps both, each as what it changed in version 1.
     const history = k(lead, 'note', 'history', shared)
-    expect(history.stdout).toContain('Tweede laptop: het buurthuis blijft toch open')
-    expect(history.stdout).toContain('Derde laptop: het buurthuis gaat in juni dicht')
+    expect(history.stdout).toContain('[-Moeders over-]{+Tweede laptop:+} het buurthuis [-dat dichtgaat.-]{+blijft toch open, zeggen de moeders.+}')
+    expect(history.stdout).toContain('[-Moeders over-]{+Derde laptop:+} het buurthuis [-dat dichtgaat.-]{+gaat in juni dicht.+}')
 
     expectRefusal(k(lead, 'conflicts', 'resolve', shared), 1, 'Kies welke versie')
     const bram = conflicts[0].versions.find((v) => v.text.startsWith('Tweede'))!
@@ -191,6 +192,10 @@ describe('bundles between laptops', () => {
     expect(resolved.stdout).toMatch(/opgelost met versie .* bewaard als versie 3/)
     expect(json<ConflictJson[]>(k(lead, 'conflicts', '--json'))).toEqual([])
     expect(json<NoteJson>(k(lead, 'note', 'show', shared, '--json')).text).toBe(bram.text)
+    // Two laptops each made a version 2: history tells them apart, and says which one was kept.
+    const settled = k(lead, 'note', 'history', shared).stdout
+    expect(settled).toMatch(/── versie 2 \(laptop .{8}\) · bewerkt · .*\nGewijzigd: tekst\.\n {2}\[-Moeders over-\]\{\+Tweede laptop:/)
+    expect(settled).toMatch(/── versie 3 · conflict opgelost · .*\nGekozen: versie 2 \(laptop .{8}\), ongewijzigd\./)
     expectRefusal(k(lead, 'conflicts', 'resolve', shared, '--kies', bram.id), 1, 'geen conflict')
 
     // Fatima takes in the lead's bundle: the conflict is settled on her laptop too.

@@ -168,8 +168,8 @@ describe('karavaan init refuses bad input and writes nothing', () => {
       exit: 1,
       mentions: [/de periode begint \(2026-06-01\) na het einde \(2026-05-01\)/],
     },
-    {name: 'a start date that does not exist', options: {start: '2026-02-30'}, exit: 1, mentions: [/--start "2026-02-30" is geen bestaande datum/]},
-    {name: 'an end that is not a date', options: {end: 'eind december'}, exit: 1, mentions: [/--end "eind december" is geen bestaande datum/]},
+    {name: 'a start date that does not exist', options: {start: '2026-02-30'}, exit: 1, mentions: [/De datum "2026-02-30" bestaat niet: februari 2026 heeft 28 dagen \(--start\)/]},
+    {name: 'an end that is not a date', options: {end: 'eind december'}, exit: 1, mentions: [/"eind december" is geen datum \(--end\)/, /Schrijf bijvoorbeeld 2026-03-15, 15-3-2026/]},
   ]
 
   it.each(cases)('$name', ({exit, mentions, options}) => {

@@ -209,7 +209,7 @@ describe('karavaan reflect', () => {
     const before = snapshot(study)
     expectRefusal(run('reflect', 'add', '--date', '2026-10-06', '--confirmed', 'x'), 1, '--halteplaats ontbreekt')
     expectRefusal(run('reflect', 'add', '--halteplaats', 'zuid', '--date', '2026-10-06', '--confirmed', 'x'), 1, 'halteplaats: "zuid" is onbekend')
-    expectRefusal(run('reflect', 'add', '--halteplaats', 'noord', '--date', '2026-13-06', '--confirmed', 'x'), 1, 'is geen geldige datum')
+    expectRefusal(run('reflect', 'add', '--halteplaats', 'noord', '--date', '2026-13-06', '--confirmed', 'x'), 1, 'datum: de datum "2026-13-06" bestaat niet: er is geen maand 13')
     expectRefusal(run('reflect', 'add', '--halteplaats', 'noord', '--date', '2026-10-06', '--participant', 'Jan', '--confirmed', 'x'), 1, '"Jan" is geen rol voor een reflectiegesprek', 'bewoners')
     expectRefusal(run('reflect', 'add', '--halteplaats', 'noord', '--date', '2026-10-06', '--confirms', 'ffffffff'), 1, 'Er is geen bevinding met id "ffffffff"')
     expectRefusal(run('reflect', 'add', '--halteplaats', 'noord', '--date', '2026-10-06'), 1, 'bevestigde, nuanceerde of aanvulde')

@@ -116,7 +116,7 @@ describe('karavaan import: all or nothing', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/5 bestanden zijn niet in orde; er is niets ingelezen/)
     expect(result.stderr).toMatch(/fout-groep\.md: regel 3, group: "bakkers" is onbekend/)
-    expect(result.stderr).toMatch(/fout-datum\.md: regel 2, date: "9 april" is geen geldige datum/)
+    expect(result.stderr).toMatch(/fout-datum\.md: regel 2, date: "9 april" is geen datum; schrijf bijvoorbeeld 2026-03-15, 15-3-2026/)
     expect(result.stderr).toMatch(/onbekend-veld\.md: regel 6, stemming: onbekend veld/)
     expect(result.stderr).toMatch(/kapot\.md: regel \d/)
     expect(result.stderr).toMatch(/binair\.md: dit is geen tekstbestand/)

@@ -105,7 +105,7 @@ describe('karavaan note add', () => {
   it('asks for --yes when the date is outside the study period', () => {
     const refused = add(study, '--date', '2025-06-01', '--text', 'Te vroeg.')
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/2025-06-01 valt buiten de periode van de studie \(2026-01-01 tot en met 2026-12-31\)/)
+    expect(refused.stderr).toMatch(/1 juni 2025 valt buiten de periode van de studie \(1 januari 2026 tot en met 31 december 2026\)/)
     expect(add(study, '--date', '2025-06-01', '--text', 'Te vroeg, maar het klopt.', '--yes').code).toBe(0)
   })
 

@@ -95,7 +95,7 @@ describe('karavaan plan set', () => {
   it('plans a conversation by group id', () => {
     const result = planSet(dir, '--halteplaats', 'noord', '--group', 'moeders', '--date', '2026-03-11')
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toContain('Gepland: gesprek met moeders in Noord, 11-03-2026, gepland.')
+    expect(result.stdout).toContain('Gepland: gesprek met moeders in Noord, 11 maart 2026, gepland.')
     expect(cell(plan(dir), 'noord', 'moeders')).toMatchObject({date: '2026-03-11', state: 'gepland'})
   })
 
@@ -108,7 +108,7 @@ describe('karavaan plan set', () => {
   it('changes the state and keeps the earlier state as a version', () => {
     const result = planSet(dir, '--halteplaats', 'noord', '--group', 'moeders', '--state', 'gehouden')
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toContain('Bijgewerkt: gesprek met moeders in Noord, 11-03-2026, gehouden.')
+    expect(result.stdout).toContain('Bijgewerkt: gesprek met moeders in Noord, 11 maart 2026, gehouden.')
     const row = cell(plan(dir), 'noord', 'moeders')
     expect(row).toMatchObject({date: '2026-03-11', state: 'gehouden'})
 
@@ -132,7 +132,7 @@ describe('karavaan plan set', () => {
     {name: 'an unknown halteplaats, listing the ids', flags: ['--halteplaats', 'zuid', '--group', 'moeders'], exit: 1, mentions: [/Onbekende halteplaats "zuid" \(--halteplaats\)/, /noord, dorp, nieuw of kust/]},
     {name: 'an unknown observation', flags: ['--halteplaats', 'noord', '--activity', 'zwemles'], exit: 1, mentions: [/Onbekende observatie "zwemles"/, /wijkwandeling/]},
     {name: 'an unknown state (an oclif option, so exit 2)', flags: ['--halteplaats', 'noord', '--group', 'moeders', '--state', 'klaar'], exit: 2, mentions: [/Ongeldige waarde "klaar" voor --state/, /gepland, gehouden, vervallen/]},
-    {name: 'a date that does not exist', flags: ['--halteplaats', 'noord', '--group', 'moeders', '--date', '2026-13-01'], exit: 1, mentions: [/"2026-13-01" is geen geldige datum \(--date\)/]},
+    {name: 'a date that does not exist', flags: ['--halteplaats', 'noord', '--group', 'moeders', '--date', '2026-13-01'], exit: 1, mentions: [/De datum "2026-13-01" bestaat niet: er is geen maand 13 \(--date\)/]},
     {name: 'neither group nor activity', flags: ['--halteplaats', 'noord', '--date', '2026-03-01'], exit: 2, mentions: [/Geef precies één van deze opties: --activity, --group/]},
   ]
 
@@ -174,7 +174,7 @@ describe('karavaan plan set', () => {
   it('warns about a date outside the period of the study, but stores it', () => {
     const result = planSet(dir, '--halteplaats', 'kust', '--group', 'gemeente', '--date', '2027-03-01')
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stderr).toMatch(/2027-03-01 valt buiten de periode van de studie/)
+    expect(result.stderr).toMatch(/1 maart 2027 valt buiten de periode van de studie/)
     expect(cell(plan(dir), 'kust', 'gemeente')).toMatchObject({date: '2027-03-01', state: 'gepland'})
   })
 
@@ -229,7 +229,7 @@ describe('karavaan plan import and status on the example study', () => {
       'halteplaats,group,activity,date,state\n' +
         'kanaalzone,moeders,,2026-03-20,vervallen\n' +
         'kanaalzone,kinderen,,2026-03-21,gepland\n' +
-        'wendelo,,wijkwandeling,21-04-2026,gehouden\n' +
+        'wendelo,,wijkwandeling,31-04-2026,gehouden\n' +
         'vlonders,ouderen,,2026-06-01,klaar\n',
     )
     expectRefusal(
@@ -237,7 +237,7 @@ describe('karavaan plan import and status on the example study', () => {
       1,
       /3 regels zijn niet in orde; er is niets opgeslagen/,
       /regel 3: Onbekende groep "kinderen"/,
-      /regel 4: "21-04-2026" is geen geldige datum/,
+      /regel 4: De datum "31-04-2026" bestaat niet: april heeft 30 dagen/,
       /regel 5: Onbekende status "klaar"/,
     )
     expect(plan(dir)).toEqual(before)

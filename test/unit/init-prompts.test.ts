@@ -45,7 +45,7 @@ describe('init in a terminal', () => {
       },
       defaults,
     )
-    expect(asked).toEqual(['Opdrachtgever', 'Begin van het veldwerk (jaar-maand-dag)', 'Einde van het veldwerk (jaar-maand-dag)'])
+    expect(asked).toEqual(['Opdrachtgever', 'Begin van het veldwerk (zoals 2-2-2026 of 2 februari 2026)', 'Einde van het veldwerk (zoals 18-12-2026 of 18 december 2026)'])
     expect(draft.title).toBe('Gegeven titel')
     expect(draft.period).toEqual(defaults)
   })
@@ -74,7 +74,17 @@ describe('init in a terminal', () => {
   })
 
   it('refuses an end date before the start', async () => {
-    answers.push('T', 'C', '2026-05-01', '2026-04-01')
-    await expect(askStudyDraft({}, defaults)).rejects.toThrow('validation: Het einde ligt voor het begin (2026-05-01).')
+    answers.push('T', 'C', '2026-05-01', '1-4-2026')
+    await expect(askStudyDraft({}, defaults)).rejects.toThrow('validation: Het einde ligt voor het begin (1 mei 2026).')
+  })
+
+  it('reads the dates as a person writes them, and says when one does not exist', async () => {
+    answers.push('T', 'C', '2 februari 2026', '18-12-2026')
+    for (const name of ['De Vlonders', 'Wendelo', 'Havenkwartier', 'Kanaalzone']) answers.push(name, '', 'Almerwaard', 'stadswijk')
+    answers.push('Sanne Hoekstra', '', 'projectleider', false)
+    expect((await askStudyDraft({}, defaults)).period).toEqual({end: '2026-12-18', start: '2026-02-02'})
+    answers.length = 0
+    answers.push('T', 'C', '30-2-2026')
+    await expect(askStudyDraft({}, defaults)).rejects.toThrow('validation: De datum "30-2-2026" bestaat niet: februari 2026 heeft 28 dagen.')
   })
 })

@@ -51,9 +51,9 @@ describe('pickers', () => {
   it('labels notes with short id, date, place, group or activity and the first words, the fitting ones first', () => {
     const choices = noteChoices(store, study, {halteplaatsen: ['dorp'], themes: ['voorzieningen']})
     expect(choices.map((c) => c.value)).toEqual([ids.themed, ids.long, ids.plain])
-    expect(choices[0]).toEqual({name: `${ids.themed.slice(-8)}  2026-03-03  Het Dorp, moeders  Het consultatiebureau is weg.`, short: ids.themed.slice(-8), value: ids.themed})
-    expect(choices[1].name).toBe(`${ids.long.slice(-8)}  2026-03-01  Het Dorp, ouderen  ${LONG.slice(0, 50)}`)
-    expect(choices[2].name).toBe(`${ids.plain.slice(-8)}  2026-03-02  Het Dorp, wijkwandeling  Langs de speeltuin gelopen.`)
+    expect(choices[0]).toEqual({name: `${ids.themed.slice(-8)}  3 maart 2026  Het Dorp, moeders  Het consultatiebureau is weg.`, short: ids.themed.slice(-8), value: ids.themed})
+    expect(choices[1].name).toBe(`${ids.long.slice(-8)}  1 maart 2026  Het Dorp, ouderen  ${LONG.slice(0, 50)}`)
+    expect(choices[2].name).toBe(`${ids.plain.slice(-8)}  2 maart 2026  Het Dorp, wijkwandeling  Langs de speeltuin gelopen.`)
   })
 
   it('narrows the choices to those holding every word typed, ignoring case and accents', () => {

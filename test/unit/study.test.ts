@@ -64,7 +64,12 @@ describe('study.yaml', () => {
     const problem = problemOf(text)
     expect(problem).toMatch(/titel: is een onbekend veld/)
     expect(problem).toMatch(/title: ontbreekt/)
-    expect(problem).toMatch(/period.end: moet een datum zijn/)
+    expect(problem).toMatch(/period.end: de datum "2026-02-30" bestaat niet: februari 2026 heeft 28 dagen/)
+  })
+
+  it('reads the period as a person writes dates, and keeps it as 2026-02-02', () => {
+    const text = renderStudyYaml(study).replace('start: 2026-02-02', 'start: 2-2-2026').replace('end: 2026-12-18', 'end: 18 december 2026')
+    expect(parseStudyText(text, 'study.yaml').period).toEqual({end: '2026-12-18', start: '2026-02-02'})
   })
 
   it('refuses YAML syntax errors with their line', () => {

@@ -18,7 +18,7 @@ export default class AnalyseQuotes extends StudyCommand {
   static override flags = {
     group: Flags.string({description: 'Alleen uit gesprekken met deze groep.'}),
     halteplaats: Flags.string({description: 'Alleen uit deze halteplaats.'}),
-    narrative: Flags.string({description: 'Het narratief (id of nummer 1-5).', required: true}),
+    narrative: Flags.string({description: 'Het narratief (id, nummer 1-5 of naam).', required: true}),
   }
 
   static override summary = 'Toon de getagde passages bij een narratief.'

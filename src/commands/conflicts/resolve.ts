@@ -6,6 +6,7 @@ import {KINDS} from '../../model/kinds.js'
 import {shortId} from '../../records/ids.js'
 import type {Resolved} from '../../exchange/bundle/conflicts.js'
 import {readSettings} from '../../settings/settings.js'
+import {formatTimestamp} from '../../parse/date.js'
 
 export default class ConflictsResolve extends StudyCommand {
   static override args = {
@@ -44,7 +45,7 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
           `Welke versie van ${conflict.kind} ${shortId(conflict.id)} blijft?`,
           conflict.versions.map((v) => ({
             description: `${conflict.kind === KINDS.note.labels.singular ? '' : `${v.title}\n`}${v.text}`.slice(0, 400),
-            name: `${shortId(v.id)} — versie ${v.version}, ${v.changedAt.slice(0, 16).replace('T', ' ')}${v.changedBy ? ` door ${v.changedBy}` : ''}`,
+            name: `${shortId(v.id)} — versie ${v.version}, ${formatTimestamp(v.changedAt)}${v.changedBy ? ` door ${v.changedBy}` : ''}`,
             value: v.id,
           })),
         )

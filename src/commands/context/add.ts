@@ -17,7 +17,7 @@ Een cijfer hoort bij een halteplaats, een indicator en een jaar. Geef je hetzelf
   ]
 
   static override flags = {
-    halteplaats: Flags.string({description: 'Id van de halteplaats (zie study.yaml).', required: true}),
+    halteplaats: Flags.string({description: 'Halteplaats: id of naam (zie study.yaml).', required: true}),
     indicator: Flags.string({description: 'Wat het cijfer meet, bijv. "Opkomst gemeenteraadsverkiezingen".', required: true}),
     source: Flags.string({description: 'Waar het cijfer vandaan komt, bijv. "Wijkmonitor Veenstad".', required: true}),
     unit: Flags.string({default: '', description: 'Eenheid, bijv. %, inwoners, km, rapportcijfer.'}),

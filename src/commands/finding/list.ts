@@ -12,7 +12,7 @@ Met --json krijg je per bevinding alle velden, met de onderbouwing uitgewerkt: p
   filters: {
     draft: Flags.boolean({description: 'Alleen concepten: bevindingen zonder onderbouwing.', helpGroup: 'FILTER'}),
     halteplaats: Flags.string({description: 'Alleen bevindingen over deze halteplaats.', helpGroup: 'FILTER'}),
-    narrative: Flags.string({description: 'Alleen bevindingen met dit narratief (id of nummer 1-5).', helpGroup: 'FILTER'}),
+    narrative: Flags.string({description: 'Alleen bevindingen met dit narratief (id, nummer 1-5 of naam).', helpGroup: 'FILTER'}),
     theme: Flags.string({description: 'Alleen bevindingen over dit thema.', helpGroup: 'FILTER'}),
   },
   list: listFindings,

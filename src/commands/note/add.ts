@@ -14,6 +14,7 @@ import {addNote, type WriteOutcome} from '../../notes/service.js'
 import type {Note} from '../../model/note.js'
 import {readSettings} from '../../settings/settings.js'
 import type {Study} from '../../study/load.js'
+import {formatDate} from '../../parse/date.js'
 
 export default class NoteAdd extends StudyCommand {
   static override description = `Legt een gespreks- of observatienotitie vast. In een terminal vraagt note add alleen wat je nog niet met opties gaf: halteplaats en groep (of observatie) uit een lijst, datum (standaard vandaag), interviewer (standaard die van karavaan config set interviewer), aantal deelnemers en hun rollen (nooit namen), thema's, narratieven, en dan de tekst: in je editor als EDITOR is ingesteld, anders hier regel voor regel.
@@ -68,7 +69,7 @@ Terwijl je typt, staat de notitie al in de map concepten/ van de studie: valt je
     await this.confirmDate(study, String(raw.date ?? ''), ask, flags.yes)
     const outcome = await this.save(store, study, raw, policyOf(flags), ask, settings.interviewer ?? null)
     if (draft && existsSync(draft)) unlinkSync(draft)
-    this.log(`Opgeslagen: notitie ${shortId(outcome.note.id)} (${outcome.note.halteplaats}, ${outcome.note.group ?? outcome.note.activity}, ${outcome.note.date}).`)
+    this.log(`Opgeslagen: notitie ${shortId(outcome.note.id)} (${outcome.note.halteplaats}, ${outcome.note.group ?? outcome.note.activity}, ${formatDate(outcome.note.date)}).`)
     for (const line of replacedLine(outcome.replaced)) this.log(line)
     if (outcome.note.personalData) this.log('Let op: opgeslagen mét persoonsgegevens; die keuze staat bij de notitie.')
     return outcome.note
@@ -95,7 +96,7 @@ Terwijl je typt, staat de notitie al in de map concepten/ van de studie: valt je
 
   private async confirmDate(study: Study, date: string, ask: boolean, yes: boolean): Promise<void> {
     if (!date || (date >= study.period.start && date <= study.period.end) || yes) return
-    const message = `${date} valt buiten de periode van de studie (${study.period.start} tot en met ${study.period.end}).`
+    const message = `${formatDate(date)} valt buiten de periode van de studie (${formatDate(study.period.start)} tot en met ${formatDate(study.period.end)}).`
     if (!ask) throw new UserError(`${message} Er is niets opgeslagen.`, {hint: 'Klopt de datum toch, geef dan --yes mee.'})
     const {askConfirm} = await import('../../ui/prompts.js')
     if (!(await askConfirm(`${message} Toch opslaan?`, false))) throw new UserError('Afgebroken; er is niets opgeslagen.')

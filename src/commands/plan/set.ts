@@ -19,9 +19,9 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
 
   static override flags = {
     activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', exactlyOne: ['group', 'activity']}),
-    date: Flags.string({description: 'Datum (jaar-maand-dag), bijv. 2026-03-15.'}),
+    date: Flags.string({description: 'Datum, zoals 2026-03-15, 15-3-2026 of "15 maart 2026".'}),
     group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', exactlyOne: ['group', 'activity']}),
-    halteplaats: Flags.string({description: 'Id van de halteplaats.', required: true}),
+    halteplaats: Flags.string({description: 'Halteplaats: id of naam.', required: true}),
     id: Flags.string({description: 'Id van een bestaande observatie in de planning (zie karavaan plan --json).'}),
     state: Flags.string({description: 'Status.', options: [...PLAN_STATES]}),
   }
@@ -34,7 +34,10 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
     const request = checkPlanRequest(study, flags)
     const outcome = store.transaction(() => applyPlan(store, study, request))
     for (const warning of outcome.warnings) this.notice(warning)
-    const what = outcome.item.group ? `gesprek met ${outcome.item.group}` : `observatie ${outcome.item.activity}`
+    const method = study.methodDefinition
+    const what = outcome.item.group
+      ? `gesprek met ${method.groups.find((g) => g.id === outcome.item.group)?.short ?? outcome.item.group}`
+      : `observatie ${method.activities.find((a) => a.id === outcome.item.activity)?.name.toLowerCase() ?? outcome.item.activity}`
     const verb = outcome.change === 'nieuw' ? (outcome.item.state === 'gepland' ? 'Gepland' : 'Vastgelegd') : outcome.change === 'bijgewerkt' ? 'Bijgewerkt' : 'Ongewijzigd'
     this.log(`${verb}: ${what} in ${halteplaatsName(study, outcome.item.halteplaats)}, ${formatDate(outcome.item.date)}, ${outcome.item.state}.`)
     return outcome

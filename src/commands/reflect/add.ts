@@ -8,6 +8,7 @@ import {addReflection, type ReflectionInput} from '../../material/reflections.js
 import type {Reflection} from '../../model/material.js'
 import {shortId} from '../../records/ids.js'
 import {halteplaatsName} from '../../study/lookup.js'
+import {formatDate} from '../../parse/date.js'
 
 export default class ReflectAdd extends StudyCommand {
   static override description = `Legt een reflectiegesprek vast: per halteplaats het gesprek waarin vertegenwoordigers van de groepen en betrokkenen het beeld van de Karavaan toetsen. Je noteert de datum, wie er waren (naar rol en aantal, nooit met namen), en wat het gesprek bevestigde, nuanceerde en aanvulde — met de bevindingen waar dat over ging.
@@ -42,7 +43,7 @@ In een terminal vraagt reflect add wat je niet met opties gaf, met lijsten voor 
 
     const outcome = addReflection(store, study, input, writeOptionsOf(this.config.configDir, flags))
     const r = outcome.record
-    this.log([`Opgeslagen: reflectiegesprek ${shortId(r.id)} (${halteplaatsName(study, r.halteplaats)}, ${r.date}).`, ...replacedLine(outcome.replaced)].join('\n'))
+    this.log([`Opgeslagen: reflectiegesprek ${shortId(r.id)} (${halteplaatsName(study, r.halteplaats)}, ${formatDate(r.date)}).`, ...replacedLine(outcome.replaced)].join('\n'))
     return r
   }
 }

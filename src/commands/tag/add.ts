@@ -9,7 +9,7 @@ import type {Tag} from '../../model/tag.js'
 export default class TagAdd extends StudyCommand {
   static override args = {
     note: Args.string({description: 'Id van de notitie (de korte id uit note list is genoeg).', required: true}),
-    code: Args.string({description: 'Narratief (id of nummer 1-5) of thema (id).', required: true}),
+    code: Args.string({description: 'Narratief (id, nummer 1-5 of naam) of thema (id of naam).', required: true}),
   }
 
   static override description = `Tagt een notitie met een van de vijf narratieven van wantrouwen, of met een thema: op de hele notitie, of op een passage. Een passage geef je met de letterlijke woorden (--quote) of met begin en einde (--start, --end, geteld in tekens vanaf 0; een letter met accent of een emoji is één teken).

@@ -7,6 +7,7 @@ import {checkFilter} from '../../notes/filter.js'
 import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
+import {formatDate} from '../../parse/date.js'
 
 export default class TagSuggest extends StudyCommand {
   static override description = `Stelt narratieven voor bij notities, met de reden: de woorden of uitdrukkingen (cues) uit het methodebestand die in een zin voorkwamen, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
@@ -58,7 +59,7 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
       count++
       if (suggestion.note !== lastNote) {
         const note = store.notes.get(suggestion.note)!
-        this.log(`\n${shortId(note.id)} · ${study.halteplaatsen.find((h) => h.id === note.halteplaats)?.name} · ${note.group ?? note.activity} · ${note.date}`)
+        this.log(`\n${shortId(note.id)} · ${study.halteplaatsen.find((h) => h.id === note.halteplaats)?.name} · ${note.group ?? note.activity} · ${formatDate(note.date)}`)
         lastNote = suggestion.note
       }
 

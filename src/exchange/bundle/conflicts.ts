@@ -14,6 +14,7 @@ import type {NoteVersionRecord} from '../../store/exchange.js'
 import type {MaterialQueries} from '../../store/material.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
+import {formatTimestamp} from '../../parse/date.js'
 
 export interface ConflictVersion {
   change: NoteVersionRecord['change']
@@ -137,7 +138,7 @@ function chooseHead<H extends {changedAt: string; changedBy: null | string; id: 
 
   if (options.choose === undefined && options.text === undefined) {
     throw new UserError(`Kies welke versie van ${name.toLowerCase()} ${shortId(id)} blijft, of geef een samengevoegde tekst.`, {
-      details: heads.map((head) => `${shortId(head.id)}: versie ${head.version}, ${head.changedAt.slice(0, 16).replace('T', ' ')}${head.changedBy ? ` door ${head.changedBy}` : ''}`),
+      details: heads.map((head) => `${shortId(head.id)}: versie ${head.version}, ${formatTimestamp(head.changedAt)}${head.changedBy ? ` door ${head.changedBy}` : ''}`),
       hint: `Bijvoorbeeld: karavaan conflicts resolve ${shortId(id)} --choose ${shortId(heads[0].id)}`,
     })
   }

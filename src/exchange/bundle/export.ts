@@ -9,6 +9,7 @@ import type {GatedOutput} from '../privacy.js'
 import {kitVersion, writeBundle} from './bundle.js'
 import {writeBundleFile} from './files.js'
 import {KINDS} from './kinds/index.js'
+import {DATE_EXAMPLES, parseDate} from '../../parse/date.js'
 import type {BundlePrivacy} from './manifest.js'
 
 export interface ExportBundleOptions {
@@ -80,10 +81,13 @@ function* gated(part: string, records: Iterable<unknown>, output: GatedOutput): 
   }
 }
 
+/** A day in any form parseDate reads (2026-03-15, 15-3-2026, 15 maart 2026), or a moment in ISO form. */
 function checkSince(value: string): string {
   const trimmed = value.trim()
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed
   const moment = Date.parse(trimmed)
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(moment)) return new Date(moment).toISOString()
-  throw new UserError(`--since "${value}" is geen datum of tijdstip.`, {hint: 'Schrijf een datum als 2026-03-15, of een tijdstip als 2026-03-15T14:00:00Z.'})
+  const day = parseDate(trimmed)
+  if (day.iso !== undefined) return day.iso
+  if (day.kind === 'impossible') throw new UserError(`${day.problem.charAt(0).toUpperCase()}${day.problem.slice(1)} (--since).`, {hint: 'Controleer de dag en de maand.'})
+  throw new UserError(`--since "${value}" is geen datum of tijdstip.`, {hint: `Schrijf een datum, zoals ${DATE_EXAMPLES}, of een tijdstip als 2026-03-15T14:00:00Z.`})
 }
