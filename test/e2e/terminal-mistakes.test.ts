@@ -117,7 +117,6 @@ describe('mistakes in the terminal', () => {
       terminal.kill()
     }
 
-    if (process.env.SHOW_SCREEN) console.log(terminal.screen)
     expect(terminal.screen).not.toContain('Fout:')
     const [note] = notes(study)
     expect(note).toMatchObject({date: '2026-03-11', roles: ['moeder', 'grootmoeder'], text: 'Koffieochtend in het buurthuis.\nHet loket is dicht.'})
@@ -211,7 +210,6 @@ describe('mistakes in the terminal', () => {
       terminal.kill()
     }
 
-    if (process.env.SHOW_SCREEN) console.log(terminal.screen)
     const [stored] = notes(study)
     expect(stored.version).toBe(2)
     expect(stored.text).toMatch(/^Mevrouw \[naam-[\da-f]{6}\] belde vanaf \[telefoonnummer-[\da-f]{6}\] over het loket\.$/)
@@ -302,7 +300,6 @@ describe('mistakes in the terminal', () => {
       terminal.kill()
     }
 
-    if (process.env.SHOW_SCREEN) console.log(terminal.screen)
     expect(notes(study)[0]).toMatchObject({text: 'Het loket in het gemeentehuis is dicht. De oudere bewoners missen het.', version: 2})
     expect(drafts(study)).toEqual([])
   }, 90_000)
