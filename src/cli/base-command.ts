@@ -34,7 +34,7 @@ export abstract class KaravaanCommand extends Command {
     const reported = describeError(error, this.id ?? '', debug, {flags})
     process.exitCode = reported.exit
     if (reported.exit === 0) return
-    const lines = [`Fout: ${reported.message}`, ...reported.details.map((d) => `  - ${d}`)]
+    const lines = [reported.stopped ? reported.message : `Fout: ${reported.message}`, ...reported.details.map((d) => `  - ${d}`)]
     if (reported.hint) lines.push(`→ ${reported.hint}`)
     if (debug && error.stack) lines.push('', error.stack)
     process.stderr.write(lines.join('\n') + '\n')

@@ -1,6 +1,6 @@
 import {distance} from 'fastest-levenshtein'
 
-import {isUserError} from '../errors.js'
+import {isPromptExit, isStopped, isUserError} from '../errors.js'
 import {databaseProblem, waitSeconds} from '../store/errors.js'
 
 export const EXIT = {bug: 10, ok: 0, usage: 2, user: 1} as const
@@ -10,6 +10,8 @@ export interface ReportedError {
   exit: number
   hint?: string
   message: string
+  /** A stop the person chose: told without "Fout:". */
+  stopped?: boolean
 }
 
 /**
@@ -17,10 +19,10 @@ export interface ReportedError {
  * of docs/architecture.md. Parse errors of oclif are translated; an unknown error is reported as our bug.
  */
 export function describeError(error: unknown, commandId: string, debug = false, known: KnownFlags = {}): ReportedError {
+  if (isStopped(error)) return {details: [], exit: EXIT.user, message: error.message, stopped: true}
   if (isUserError(error)) return {details: error.details, exit: EXIT.user, hint: error.hint, message: error.message}
-  if ((error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError') {
-    return {details: [], exit: EXIT.user, message: 'Afgebroken; er is niets opgeslagen.'}
-  }
+  // Ctrl-C at a question before anything was kept: a stop, not a mistake.
+  if (isPromptExit(error)) return {details: [], exit: EXIT.user, message: 'Gestopt; er is niets opgeslagen.', stopped: true}
 
   // this.exit(n), as the -h flag does after printing the help: no error, only an exit code.
   const exit = (error as {oclif?: {exit?: number}})?.oclif?.exit

@@ -1,11 +1,13 @@
 import {Args, Flags} from '@oclif/core'
+import {existsSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
 import {KaravaanCommand} from '../cli/base-command.js'
-import {UserError} from '../errors.js'
+import {isPromptExit, isUserError, Stopped, UserError} from '../errors.js'
 import {HALTEPLAATS_COUNT} from '../method/contract.js'
 import {BUILT_IN_METHOD} from '../method/path.js'
-import {formatDate, requireDate} from '../parse/date.js'
+import {requireDate} from '../parse/date.js'
+import {type InitAnswers, initDraftPath, readInitDraft, removeInitDraft, writeInitDraft} from '../study/init-draft.js'
 import {existingStudy, scaffoldStudy, type ScaffoldResult, type StudyDraft} from '../study/scaffold.js'
 import {parseHalteplaatsSpec, parseMemberSpec} from '../study/specs.js'
 
@@ -51,6 +53,9 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
       })
     }
 
+    // Before the first answer is kept in MAP/concepten/.
+    if (existsSync(args.map) && !statSync(args.map).isDirectory()) throw new UserError(`${args.map} bestaat al en is geen map; er is niets geschreven.`, {hint: 'Kies een andere naam voor de studiemap.'})
+
     if (flags.start !== undefined) flags.start = requireDate(flags.start, '--start')
     if (flags.end !== undefined) flags.end = requireDate(flags.end, '--end')
 
@@ -69,34 +74,65 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
     }
 
     const defaults = defaultPeriod(flags.start)
-    let draft: StudyDraft
-    if (this.interactive && !flags.yes) {
-      const {askStudyDraft} = await import('../ui/init-prompts.js')
-      draft = await askStudyDraft(given, defaults)
-      const {askConfirm} = await import('../ui/prompts.js')
-      this.log(describeDraft(draft))
-      if (!(await askConfirm(`Studie aanmaken in ${args.map}?`, true))) throw new UserError('Afgebroken; er is niets geschreven.')
-    } else {
-      draft = completeFromFlags(given, defaults)
+    const interactive = this.interactive && !flags.yes
+    const draft = interactive ? await this.askDraft(args.map, given, defaults) : completeFromFlags(given, defaults)
+    let result: ScaffoldResult
+    try {
+      result = scaffoldStudy(args.map, draft, {force: flags.force})
+    } catch (error) {
+      // The answers typed in the terminal are kept; say where, so a refusal costs no retyping.
+      if (!interactive || !isUserError(error) || !existsSync(initDraftPath(args.map))) throw error
+      throw new UserError(error.message, {details: error.details, hint: [error.hint, `Je antwoorden staan in ${initDraftPath(args.map)}. ${continueLine(args.map)}`].filter(Boolean).join(' ')})
     }
 
-    const result = scaffoldStudy(args.map, draft, {force: flags.force})
+    removeInitDraft(args.map)
     this.log(`Studie "${result.study.title}" aangemaakt in ${result.dir}`)
     this.log(`  study.yaml, karavaan.db${result.keptDatabase ? ' (bestaande database bewaard)' : ''}, inbox/ en rapporten/`)
     if (result.backup) this.log(`  de vorige study.yaml staat in ${result.backup}`)
     this.log('Volgende stap: leg contextcijfers vast (karavaan context import) en plan de gesprekken (karavaan plan set).')
     return {...result, backup: result.backup ?? null}
   }
+
+  /**
+   * The questions, the summary with change one answer, and the answers kept in concepten/init.yaml
+   * of the new study as they are given: a stop there, chosen or by Ctrl-C, loses none of them.
+   */
+  private async askDraft(dir: string, given: Partial<StudyDraft>, defaults: {end: string; start: string}): Promise<StudyDraft> {
+    const [{askStudyDraft, reviewStudyDraft}, {askSelect}] = await Promise.all([import('../ui/init-prompts.js'), import('../ui/prompts.js')])
+    const file = initDraftPath(dir)
+    let answers: InitAnswers = given
+    const earlier = readInitDraft(dir)
+    if (earlier) {
+      const goOn = await askSelect(`In ${file} staan de antwoorden van een init die niet is afgemaakt. Wat wil je?`, [
+        {name: 'Verder met die antwoorden', short: 'verder', value: true},
+        {name: 'Opnieuw beginnen (die antwoorden vervallen)', short: 'opnieuw beginnen', value: false},
+      ])
+      // What the options give now goes before what was answered then.
+      if (goOn) answers = {...earlier, ...definedOnly(given), period: {...earlier.period, ...definedOnly(given.period ?? {})}}
+    }
+
+    const keep = (value: InitAnswers) => writeInitDraft(dir, value)
+    const stopped = () => new Stopped(`Gestopt; je antwoorden staan in ${file}. ${continueLine(dir)}`)
+    try {
+      const draft = await askStudyDraft(answers, defaults, keep)
+      keep(draft)
+      const reviewed = await reviewStudyDraft(draft, {dir, keep, stop: `Stoppen (je antwoorden blijven bewaard in ${file})`})
+      if (reviewed.action === 'stop') throw stopped()
+      return reviewed.draft
+    } catch (error) {
+      if (isPromptExit(error) && existsSync(file)) throw stopped()
+      throw error
+    }
+  }
 }
 
-function describeDraft(draft: StudyDraft): string {
-  return [
-    '',
-    `${draft.title} · opdrachtgever: ${draft.client} · ${formatDate(draft.period.start)} t/m ${formatDate(draft.period.end)}`,
-    ...draft.halteplaatsen.map((h) => `  halteplaats ${h.id}: ${h.name} (${h.gemeente}, ${h.type})`),
-    ...draft.team.map((m) => `  team ${m.id}: ${m.name} (${m.role})`),
-    '',
-  ].join('\n')
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/** "Ga later verder met: karavaan init veenland" */
+function continueLine(dir: string): string {
+  return `Ga later verder met: karavaan init${dir === '.' ? '' : ` ${/^[\w./@:+-]+$/.test(dir) ? dir : `"${dir}"`}`}`
 }
 
 function completeFromFlags(given: Partial<StudyDraft>, defaults: {end: string; start: string}): StudyDraft {

@@ -91,14 +91,18 @@ export async function summariseDrafts(study: Pick<Study, 'dir' | 'halteplaatsen'
 
 /**
  * How a draft can still be saved, by the command that wrote it: note add writes notitie-….md
- * (a note file that import reads), note edit bewerk-ID.md, and the material's prompts the bare
- * text (bevinding-…, advies-…, reflectie-VERDICT-…, bewerk-ID-… .txt).
+ * (a note file that import reads), note edit bewerk-ID-….md (bewerk-ID.md before every edit had
+ * its own), finding add in a terminal bevinding-….yaml (a file material import reads), an init
+ * that was stopped init.yaml, and the material's prompts the bare text (bevinding-…, advies-…,
+ * reflectie-VERDICT-…, bewerk-ID-… .txt).
  */
-export function draftHint(study: Pick<Study, 'dir'>, draft: DraftFile, cwd = process.cwd()): string {
-  const path = pathForCommand(study.dir, draft.path, cwd)
-  const edit = /^bewerk-([\da-f]{4,})\.md$/i.exec(draft.name)
-  if (edit) return `een wijziging van notitie ${edit[1]} die niet is opgeslagen: neem hem over met karavaan note edit ${edit[1]}${path.study} (karavaan import zou er een nieuwe notitie van maken)`
+export function draftHint(study: Pick<Study, 'dir'>, draft: Pick<DraftFile, 'name' | 'path'>, cwd = process.cwd()): string {
+  const path = commandPath(study.dir, draft.path, cwd)
+  const edit = noteEditOf(draft.name)
+  if (edit) return `een wijziging van notitie ${edit} die niet is opgeslagen: neem hem over met karavaan note edit ${edit}${path.study} (karavaan import zou er een nieuwe notitie van maken)`
   if (/\.(?:md|markdown)$/i.test(draft.name)) return `lees hem in met: karavaan import ${path.file}${path.study}`
+  if (/^bevinding-.*\.ya?ml$/i.test(draft.name)) return `een bevinding die niet is opgeslagen: lees hem in met karavaan material import ${path.file}${path.study}`
+  if (draft.name === 'init.yaml') return 'de antwoorden van een karavaan init die niet werd afgemaakt; niet meer nodig als de studie er staat'
   const text = /^(bevinding|advies|reflectie-(confirmed|nuanced|added)|bewerk-([\da-f]{4,}))-.*\.txt$/i.exec(draft.name)
   if (!text) return 'geen concept van de kit zelf; bekijk het bestand en verplaats of verwijder het'
   if (text[1] === 'bevinding') return `de tekst van een bevinding: neem hem over met karavaan finding add --file ${path.file}${path.study}`
@@ -107,8 +111,13 @@ export function draftHint(study: Pick<Study, 'dir'>, draft: DraftFile, cwd = pro
   return `de nieuwe tekst van bevinding, reflectiegesprek of advies ${text[3]}: neem hem over met karavaan finding edit ${text[3]} --file ${path.file}${path.study} (of advice edit, reflect edit)`
 }
 
+/** The short id of the note whose unsaved edit a draft holds (bewerk-ID.md, bewerk-ID-TIJD.md), or undefined. */
+export function noteEditOf(name: string): string | undefined {
+  return /^bewerk-([\da-f]{4,})(?:-[\w-]+)?\.md$/i.exec(name)?.[1]
+}
+
 /** The draft's path as the user types it from where they are, and --study when they are outside the study. */
-function pathForCommand(studyDir: string, file: string, cwd: string): {file: string; study: string} {
+export function commandPath(studyDir: string, file: string, cwd = process.cwd()): {file: string; study: string} {
   const inside = (path: string) => !path.startsWith('..') && !isAbsolute(path)
   const fromCwd = relative(cwd, file)
   return {file: quoted(inside(fromCwd) ? fromCwd : file), study: inside(relative(studyDir, cwd)) ? '' : ` --study ${quoted(studyDir)}`}

@@ -14,7 +14,9 @@ import {splitFrontMatter} from './frontmatter.js'
  * laptop that dies halfway loses nothing.
  */
 export function renderNoteFile(raw: RawNoteFields, text: string): string {
-  const flow = (values: unknown) => (Array.isArray(values) && values.length > 0 ? `[${values.map((v) => scalar(String(v))).join(', ')}]` : '[]')
+  // A list read back from a draft may be text with commas ("themes: a, b"), as import accepts it.
+  const items = (values: unknown) => (Array.isArray(values) ? values : typeof values === 'string' ? values.split(',').map((v) => v.trim()).filter(Boolean) : [])
+  const flow = (values: unknown) => (items(values).length > 0 ? `[${items(values).map((v) => scalar(String(v))).join(', ')}]` : '[]')
   const lines = ['---', `halteplaats: ${scalar(raw.halteplaats)}`]
   lines.push(raw.activity ? `activity: ${scalar(raw.activity)}` : `group: ${scalar(raw.group)}`)
   lines.push(
@@ -35,12 +37,32 @@ function scalar(value: unknown): string {
   return stringify(String(value), {lineWidth: 0}).trimEnd()
 }
 
-export function draftPath(study: Study, name: string): string {
+/** The moment a draft is started, as it goes into its name: 2026-03-11T09-15-00-000Z. */
+export function draftStamp(now = new Date()): string {
+  return now.toISOString().replaceAll(/[:.]/g, '-')
+}
+
+export function draftPath(study: Pick<Study, 'dir'>, name: string): string {
   return join(makePrivateDir(join(study.dir, DRAFTS_DIR)), name)
 }
 
 export function writeDraft(file: string, content: string): void {
   writePrivateFile(file, content)
+}
+
+/**
+ * The line of a note file on which its text begins, less one: what is added to a line of the
+ * text ("regel 2") to name the line the person sees in the editor.
+ */
+export function textLineOffset(content: string): number {
+  const lines = content.replaceAll('\r\n', '\n').split('\n')
+  if (lines[0]?.trim() !== '---') return 0
+  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'))
+  if (end === -1) return 0
+  let offset = end + 1
+  // The stored text is trimmed: blank lines under the --- do not count as its first lines.
+  while (offset < lines.length && lines[offset].trim() === '') offset++
+  return offset
 }
 
 /** Reads a draft back; undefined when its front matter is gone or broken. */

@@ -3,7 +3,7 @@ import {allowedNames} from '../privacy/allowed.js'
 import {studyPseudonyms} from '../privacy/pseudonym-key.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {checkNoteFields, type RawNoteFields} from './fields.js'
+import {checkNoteFields, type FieldProblem, type RawNoteFields} from './fields.js'
 import type {PersonalDataPolicy} from '../privacy/guard.js'
 import {guardNote, type LocatedHit} from './guard.js'
 import {requireEditable} from '../records/trash.js'
@@ -20,15 +20,19 @@ export interface WriteOutcome {
   replaced: LocatedHit[]
 }
 
-export function requireFields(study: Study, raw: RawNoteFields): NoteFields {
-  const {fields, problems} = checkNoteFields(study, raw)
-  if (!fields) {
-    throw new UserError('De notitie is niet opgeslagen: niet alle gegevens kloppen.', {
+/** A note whose fields do not all hold; in a terminal the person corrects them instead of starting over. */
+export class NoteFieldsError extends UserError {
+  constructor(readonly problems: FieldProblem[]) {
+    super('De notitie is niet opgeslagen: niet alle gegevens kloppen.', {
       details: problems.map((p) => `${p.field}: ${p.message}`),
       hint: 'Verbeter deze gegevens en probeer het opnieuw.',
     })
   }
+}
 
+export function requireFields(study: Study, raw: RawNoteFields): NoteFields {
+  const {fields, problems} = checkNoteFields(study, raw)
+  if (!fields) throw new NoteFieldsError(problems)
   return fields
 }
 

@@ -13,7 +13,7 @@ export function editFile(editor: string, file: string): void {
   const result = spawnSync(`${editor} '${file.replaceAll("'", "'\\''")}'`, {shell: true, stdio: 'inherit'})
   if (result.error || result.status !== 0) {
     throw new UserError(`De editor "${editor}" is niet goed afgesloten (exitcode ${result.status ?? '?'}); er is niets opgeslagen.`, {
-      hint: `Je tekst staat nog in ${file}. Lees hem in met: karavaan import ${file}`,
+      hint: `Je tekst staat nog in ${file}; karavaan doctor zegt hoe je hem alsnog opslaat.`,
     })
   }
 }

@@ -13,7 +13,7 @@ import {askCheckbox, askSearchCheckbox, askSelect, askText, type Choice} from '.
  * A long text: in the user's editor when one is set, otherwise line by line. The text is kept in
  * the study's drafts folder while it is written, so a crash does not lose it.
  */
-export async function askLongText(study: Study, message: string, name: string, initial = ''): Promise<string> {
+export async function askLongText(study: Study, message: string, name: string, initial = '', keep?: (textSoFar: string) => void): Promise<string> {
   const {preferredEditor, editFile} = await import('./editor.js')
   const draft = draftPath(study, `${name}-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.txt`)
   const editor = preferredEditor()
@@ -27,33 +27,87 @@ export async function askLongText(study: Study, message: string, name: string, i
   }
 
   const {askMultiline} = await import('./multiline.js')
+  // The caller keeps the text in a draft of its own (finding add): no second file.
+  if (keep) return askMultiline(`${message} Sluit af met een regel met alleen een punt (.).`, keep)
   try {
     return await askMultiline(`${message} Sluit af met een regel met alleen een punt (.).`, (soFar) => writeDraft(draft, soFar))
   } finally {
-    // Typed and returned, or Ctrl-C ("Afgebroken; er is niets opgeslagen"): either way no longer needed.
+    // Typed and returned, or Ctrl-C ("Gestopt; er is niets opgeslagen"): either way no longer needed.
     if (existsSync(draft)) unlinkSync(draft)
   }
 }
 
-export async function askFindingFields(study: Study, given: FindingInput, evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>): Promise<FindingInput> {
+export const FINDING_ANSWERS = ['title', 'text', 'halteplaatsen', 'themes', 'narratives', 'evidence'] as const
+export type FindingAnswer = (typeof FINDING_ANSWERS)[number]
+
+/**
+ * Asks what the flags did not give of a finding. `keep` receives the finding after each answer
+ * and `keepText` the text while it is typed, so a stop halfway loses nothing.
+ */
+export async function askFindingFields(
+  study: Study,
+  given: FindingInput,
+  evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>,
+  keep: {answer?: (input: FindingInput) => void; text?: (input: FindingInput) => void} = {},
+): Promise<FindingInput> {
+  let input = {...given}
+  for (const field of FINDING_ANSWERS) {
+    const missing = field === 'text' ? input.text === undefined : !input[field]?.length
+    if (!missing) continue
+    input = await askFindingField(study, input, field, evidenceChoices, keep.text)
+    keep.answer?.(input)
+  }
+
+  return input
+}
+
+/** Asks one answer of a finding, with what it holds now ticked or filled in. */
+export async function askFindingField(
+  study: Study,
+  given: FindingInput,
+  field: FindingAnswer,
+  evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>,
+  keepText?: (input: FindingInput) => void,
+): Promise<FindingInput> {
   const method = study.methodDefinition
   const input = {...given}
-  if (!input.title) input.title = await askText('Titel van de bevinding (in één zin)', {validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
-  if (input.text === undefined) input.text = await askLongText(study, 'Schrijf de bevinding uit.', 'bevinding')
-  if (!input.halteplaatsen?.length) {
-    input.halteplaatsen = await askCheckbox('Over welke halteplaatsen gaat het? (niets aangevinkt: de hele studie)', study.halteplaatsen.map((h) => ({name: h.name, value: h.id})))
-  }
+  switch (field) {
+    case 'title': {
+      input.title = await askText('Titel van de bevinding (in één zin)', {default: given.title || undefined, validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
+      break
+    }
 
-  if (!input.themes?.length) input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})))
-  if (!input.narratives?.length) {
-    input.narratives = await askCheckbox('Welke narratieven van wantrouwen klinken erin door? (niets aangevinkt mag ook)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
-  }
+    case 'text': {
+      input.text = await askLongText(study, 'Schrijf de bevinding uit.', 'bevinding', given.text ?? '', keepText && ((text) => keepText({...input, text})))
+      break
+    }
 
-  if (!input.evidence?.length) {
-    const choices = evidenceChoices({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
-    if (choices.length > 0) {
-      const chosen = await askSearchCheckbox('Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)', choices)
-      input.evidence = chosen.map((note) => ({note}))
+    case 'halteplaatsen': {
+      input.halteplaatsen = await askCheckbox('Over welke halteplaatsen gaat het? (niets aangevinkt: de hele studie)', study.halteplaatsen.map((h) => ({name: h.name, value: h.id})), given.halteplaatsen)
+      break
+    }
+
+    case 'themes': {
+      input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})), given.themes)
+      break
+    }
+
+    case 'narratives': {
+      input.narratives = await askCheckbox('Welke narratieven van wantrouwen klinken erin door? (niets aangevinkt mag ook)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})), given.narratives)
+      break
+    }
+
+    case 'evidence': {
+      const choices = evidenceChoices({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
+      if (choices.length > 0) {
+        // A note given by its short id or path is ticked when the list holds it; one the list does not hold stays as it was.
+        const inList = (ref: string) => choices.find((c) => c.value === ref || c.value.endsWith(ref.toLowerCase()))?.value
+        const listed = (given.evidence ?? []).filter((e) => e.note && !e.tag && !e.quote && inList(e.note))
+        const chosen = await askSearchCheckbox('Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)', choices, listed.map((e) => inList(e.note!)!))
+        input.evidence = [...(given.evidence ?? []).filter((e) => !listed.includes(e)), ...chosen.map((note) => ({note}))]
+      }
+
+      break
     }
   }
 

@@ -32,9 +32,10 @@ export async function askSelect<T>(message: string, choices: Array<Choice<T>>, d
   return select({choices, default: defaultValue, message, pageSize: 12, theme: selectTheme})
 }
 
-export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>): Promise<T[]> {
+/** A list to tick; `ticked` are ticked already, for a question asked again to change its answer. */
+export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>, ticked: readonly T[] = []): Promise<T[]> {
   const {checkbox} = await load()
-  return checkbox({choices, message, pageSize: 12, theme: checkboxTheme})
+  return checkbox({choices: choices.map((c) => (ticked.includes(c.value) ? {...c, checked: true} : c)), message, pageSize: 12, theme: checkboxTheme})
 }
 
 /**
@@ -60,9 +61,9 @@ const searchTheme = {
  * A checkbox list for long lists, in which typing narrows the list: inquirer's search prompt,
  * asked again after every tick until "klaar" is chosen. The answer keeps the order of the list.
  */
-export async function askSearchCheckbox<T>(message: string, choices: Array<Choice<T>>): Promise<T[]> {
+export async function askSearchCheckbox<T>(message: string, choices: Array<Choice<T>>, initial: readonly T[] = []): Promise<T[]> {
   const {search} = await load()
-  const ticked = new Set<T>()
+  const ticked = new Set<T>(initial)
   for (;;) {
     const count = ticked.size === 0 ? 'niets aangevinkt' : `${ticked.size} aangevinkt`
     const answer = await search<T | typeof DONE>({

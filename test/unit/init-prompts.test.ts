@@ -1,7 +1,7 @@
 import {beforeEach, describe, expect, it, vi} from 'vitest'
 
 // The prompts wrapper is the one door to inquirer; answering through it tests the flow a person follows.
-const answers: Array<boolean | string> = []
+const answers: Array<boolean | number | string> = []
 const asked: string[] = []
 vi.mock('../../src/ui/prompts.js', () => {
   const next = (message: string, validate?: (v: string) => boolean | string, fallback?: string) => {
@@ -26,7 +26,7 @@ vi.mock('../../src/ui/prompts.js', () => {
   }
 })
 
-const {askStudyDraft} = await import('../../src/ui/init-prompts.js')
+const {askStudyDraft, reviewStudyDraft} = await import('../../src/ui/init-prompts.js')
 const defaults = {end: '2027-06-30', start: '2026-07-01'}
 
 describe('init in a terminal', () => {
@@ -86,5 +86,43 @@ describe('init in a terminal', () => {
     answers.length = 0
     answers.push('T', 'C', '30-2-2026')
     await expect(askStudyDraft({}, defaults)).rejects.toThrow('validation: De datum "30-2-2026" bestaat niet: februari 2026 heeft 28 dagen.')
+  })
+
+  it('keeps every answer as it is given, so a stop halfway loses none', async () => {
+    const kept: unknown[] = []
+    answers.push('T', 'C', '', '', 'Noord', '')
+    await expect(askStudyDraft({}, defaults, (a) => kept.push(structuredClone(a)))).rejects.toThrow('no answer prepared')
+    expect(kept.at(-1)).toEqual({client: 'C', period: defaults, title: 'T'})
+    // Asked again with what was kept, only the rest is asked.
+    asked.length = 0
+    answers.push('Noord', '', 'Emmen', 'dorp')
+    await expect(askStudyDraft(kept.at(-1) as object, defaults)).rejects.toThrow('no answer prepared')
+    expect(asked.slice(0, 4)).toEqual(['Halteplaats 1 van 4: naam van het gebied', '  id voor Noord', '  gemeente', '  soort gebied'])
+  })
+
+  it('changes one answer at the summary: a start after the end asks the end again, and nothing else', async () => {
+    const draft = {
+      client: 'C',
+      halteplaatsen: [1, 2, 3, 4].map((i) => ({gemeente: 'Emmen', id: `h${i}`, name: `H${i}`, type: 'dorp'})),
+      method: 'karavaan',
+      period: {end: '2026-12-31', start: '2026-01-01'},
+      team: [{id: 'anna', name: 'Anna', role: 'interviewer' as const}],
+      title: 'T',
+    }
+    const kept: unknown[] = []
+    answers.push('change', 'start', '2027-02-01', '', 'save')
+    const write = process.stdout.write
+    process.stdout.write = (() => true) as typeof process.stdout.write
+    try {
+      const reviewed = await reviewStudyDraft(draft, {dir: 'studie', keep: (d) => kept.push(d), stop: 'Stoppen'})
+      expect(reviewed.action).toBe('save')
+      expect(reviewed.draft.period).toEqual({end: '2027-02-01', start: '2027-02-01'})
+      expect(reviewed.draft.halteplaatsen).toEqual(draft.halteplaatsen)
+    } finally {
+      process.stdout.write = write
+    }
+
+    expect(asked).toEqual(['Studie aanmaken in studie?', 'Welk antwoord wil je veranderen?', 'Begin van het veldwerk (jaar-maand-dag)', 'Einde van het veldwerk (jaar-maand-dag)', 'Studie aanmaken in studie?'])
+    expect(kept).toHaveLength(1)
   })
 })

@@ -15,7 +15,7 @@ export default class FindingAdd extends StudyCommand {
 
 Een bevinding zonder onderbouwing mag, maar blijft een concept ("${DRAFT_MARK}") in finding list, finding show en karavaan status, tot je er een notitie of tag aan koppelt met karavaan finding edit ID --note ID.
 
-In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven en de notities uit een lijst. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
+In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven en de notities uit een lijst; daarna zie je alles op een rij en kies je: opslaan, één antwoord veranderen of stoppen. Tot ze is opgeslagen, staat de bevinding in concepten/bevinding-TIJD.yaml; stop je, dan lees je haar later in met karavaan material import. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
 
   static override examples = [
     {command: '<%= config.bin %> finding add', description: 'Stap voor stap invullen.'},
@@ -32,15 +32,25 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
   async run(): Promise<FindingWithEvidence> {
     const {flags} = await this.parse(FindingAdd)
     const {store, study} = await this.openStudy(flags.study)
-    let input: FindingInput = {...findingFromFlags(flags), evidence: evidenceFromFlags(flags)}
+    const input: FindingInput = {...findingFromFlags(flags), evidence: evidenceFromFlags(flags)}
+    const {by, policy} = writeOptionsOf(this.config.configDir, flags)
+    let outcome
     if (this.interactive) {
-      const {askFindingFields} = await import('../../ui/material-prompts.js')
-      input = await askFindingFields(study, input, (scope) => noteChoices(store, study, scope))
-    } else if (!input.title?.trim()) {
+      const {writeFindingInTerminal} = await import('../../cli/finding-session.js')
+      outcome = await writeFindingInTerminal({
+        evidenceChoices: (scope) => noteChoices(store, study, scope),
+        given: input,
+        log: (text) => this.log(text),
+        policy,
+        save: (finding, chosen) => addFinding(store, study, finding, {by, policy: chosen}),
+        study,
+      })
+    } else if (input.title?.trim()) {
+      outcome = addFinding(store, study, input, {by, policy})
+    } else {
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})
     }
 
-    const outcome = addFinding(store, study, input, writeOptionsOf(this.config.configDir, flags))
     const finding = resolveFinding(store, study, outcome.record)
     this.log([`Opgeslagen: bevinding ${shortId(finding.id)}${finding.draft ? ` (${DRAFT_MARK})` : ` met ${finding.evidence.length} ${finding.evidence.length === 1 ? 'bron' : 'bronnen'}`}.`, ...replacedLine(outcome.replaced)].join('\n'))
     return finding

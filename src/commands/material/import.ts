@@ -3,6 +3,7 @@ import {Args} from '@oclif/core'
 import {policyOf, privacyFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {importMaterial, type ImportCount, type MaterialImportReport} from '../../material/import.js'
+import {removeDrafts} from '../../notes/draft-files.js'
 import {readSettings} from '../../settings/settings.js'
 
 export default class MaterialImport extends StudyCommand {
@@ -24,13 +25,16 @@ Elk item heeft een sleutel (key). Lees je een bestand opnieuw in, dan wordt alle
 
   static override summary = 'Lees bevindingen, reflectiegesprekken en adviezen in uit YAML.'
 
-  async run(): Promise<MaterialImportReport> {
+  async run(): Promise<MaterialImportReport & {removedDrafts: string[]}> {
     const {argv, flags} = await this.parse(MaterialImport)
     const {store, study} = await this.openStudy(flags.study)
     const report = importMaterial(store, study, argv as string[], {by: readSettings(this.config.configDir).interviewer ?? null, policy: policyOf(flags)})
     const line = (label: string, c: ImportCount) =>
       `${label}: ${[`${c.new} nieuw`, `${c.changed} gewijzigd`, `${c.unchanged} ongewijzigd`, c.inTrash > 0 ? `${c.inTrash} in de prullenbak gelaten` : ''].filter(Boolean).join(', ')}`
     this.log([line('Bevindingen', report.findings), line('Reflectiegesprekken', report.reflections), line('Adviezen', report.advice)].join('\n'))
-    return report
+    // A finding that finding add kept in concepten/ is stored now: the draft has done its work, as with import.
+    const removedDrafts = removeDrafts(study, argv as string[])
+    if (removedDrafts.length > 0) this.log(`${removedDrafts.length === 1 ? 'Concept' : 'Concepten'} uit concepten/ ingelezen en daarom verwijderd: ${removedDrafts.join(', ')}.`)
+    return {...report, removedDrafts}
   }
 }
