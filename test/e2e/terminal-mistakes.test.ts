@@ -96,10 +96,10 @@ describe('mistakes in the terminal', () => {
     const terminal = Terminal.start(['note', 'add'], {cwd: study, env: env()})
     try {
       await answerNoteFields(terminal, async (t) => {
-        await t.answer('Datum (jaar-maand-dag)', '2027-03-11')
+        await t.answer('Datum (zoals 9-4-2026 of 9 april 2026)', '2027-03-11')
         // Asked at once, before a word of the text is typed; "nee" asks the date again.
-        await t.choose('2027-03-11 valt buiten de periode van de studie (2026-01-01 tot en met 2026-12-31). Klopt die datum?')
-        await t.answer('Datum (jaar-maand-dag)', '2026-03-11')
+        await t.choose('11 maart 2027 valt buiten de periode van de studie (1 januari 2026 tot en met 31 december 2026). Klopt die datum?')
+        await t.answer('Datum (zoals 9-4-2026 of 9 april 2026)', '2026-03-11')
       })
       await typeLines(terminal, [])
       await terminal.waitFor('De notitie heeft nog geen tekst.')
@@ -127,7 +127,7 @@ describe('mistakes in the terminal', () => {
     const study = makeStudy()
     const terminal = Terminal.start(['note', 'add'], {cwd: study, env: env()})
     try {
-      await answerNoteFields(terminal, (t) => t.answer('Datum (jaar-maand-dag)', '2026-04-02'))
+      await answerNoteFields(terminal, (t) => t.answer('Datum (zoals 9-4-2026 of 9 april 2026)', '2026-04-02'))
       await typeLines(terminal, ['De bus rijdt niet meer.', SECRET])
       await terminal.choose('De notitie opslaan?')
       await terminal.waitFor('De notitie bevat persoonsgegevens:')
@@ -150,7 +150,7 @@ describe('mistakes in the terminal', () => {
     const study = makeStudy()
     const terminal = Terminal.start(['note', 'add'], {cwd: study, env: env()})
     try {
-      await answerNoteFields(terminal, (t) => t.answer('Datum (jaar-maand-dag)', '2026-04-02'))
+      await answerNoteFields(terminal, (t) => t.answer('Datum (zoals 9-4-2026 of 9 april 2026)', '2026-04-02'))
       await terminal.waitFor('> ')
       terminal.type('Op het schoolplein praten de moeders over de bus.')
       terminal.press('enter')
@@ -178,7 +178,7 @@ describe('mistakes in the terminal', () => {
     const study = makeStudy()
     const terminal = Terminal.start(['note', 'add'], {cwd: study, env: env()})
     try {
-      await answerNoteFields(terminal, (t) => t.answer('Datum (jaar-maand-dag)', '2026-05-06'))
+      await answerNoteFields(terminal, (t) => t.answer('Datum (zoals 9-4-2026 of 9 april 2026)', '2026-05-06'))
       await typeLines(terminal, ['De bieb gaat dicht.'])
       await terminal.choose('De notitie opslaan?', 'down', 'down')
       expect(await terminal.exitCode()).toBe(1)

@@ -122,7 +122,7 @@ describe('init in a terminal', () => {
       process.stdout.write = write
     }
 
-    expect(asked).toEqual(['Studie aanmaken in studie?', 'Welk antwoord wil je veranderen?', 'Begin van het veldwerk (jaar-maand-dag)', 'Einde van het veldwerk (jaar-maand-dag)', 'Studie aanmaken in studie?'])
+    expect(asked).toEqual(['Studie aanmaken in studie?', 'Welk antwoord wil je veranderen?', 'Begin van het veldwerk (zoals 2-2-2026 of 2 februari 2026)', 'Einde van het veldwerk (zoals 18-12-2026 of 18 december 2026)', 'Studie aanmaken in studie?'])
     expect(kept).toHaveLength(1)
   })
 })
