@@ -4,7 +4,7 @@ import type {EvidenceRef} from '../model/material.js'
 import type {Note} from '../model/note.js'
 import type {PersonalDataOverride} from '../model/record.js'
 import type {GateItem, PrivacyGate} from '../privacy/gate.js'
-import type {MaterialVersionRecord, NoteVersionRecord, TagRecord} from '../store/exchange.js'
+import type {MaterialVersionRecord, NoteVersionRecord, RejectionRecord, TagRecord} from '../store/exchange.js'
 import type {Store} from '../store/store.js'
 import type {TableId} from './tables/tables.js'
 
@@ -150,6 +150,16 @@ export class GatedOutput {
 
   tagRecord(tag: TagRecord): TagRecord {
     return this.tag(tag, tag.note)
+  }
+
+  /**
+   * A rejected suggestion's sentence, moved along with the placeholders like a tag's passage. It
+   * is moved on the note's current text, which is the judged version's unless the note was edited
+   * after the rejection.
+   */
+  rejectionRecord(rejection: RejectionRecord): RejectionRecord {
+    const moved = this.gate.passage(rejection.note, () => this.currentText(rejection.note), {end: rejection.end, quote: null, start: rejection.start}, null)
+    return moved.start === rejection.start && moved.end === rejection.end ? rejection : {...rejection, end: moved.end, start: moved.start}
   }
 
   materialVersion(kind: MaterialKindId, version: MaterialVersionRecord): MaterialVersionRecord {

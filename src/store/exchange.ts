@@ -16,6 +16,8 @@ import {parentsOf, Versions} from './versions.js'
  *   the notes row is then derived from all versions (see refreshNote);
  * - a tag is known by its id; its removal (deleted_at) is a tombstone, the earliest one wins;
  * - a coding (note, coder) keeps the earliest time;
+ * - a rejected suggestion is known by its id; taking it back (withdrawn_at) is a tombstone, the
+ *   earliest one wins, as for tags;
  * - findings, reflections and advice travel as versions like notes; each version holds the whole
  *   record (links included) as JSON, and the rows and links are derived from the current head.
  */
@@ -79,6 +81,19 @@ export interface CodingRecord {
   note: string
 }
 
+/** A rejected suggestion as it travels: ids and positions only; its sentence is in the note version. */
+export interface RejectionRecord {
+  at: string
+  coder: string
+  end: number
+  id: string
+  narrative: string
+  note: string
+  start: number
+  versionId: string
+  withdrawnAt: null | string
+}
+
 /** A note version as it travels: the note's id is called `note` in a bundle. */
 const toVersionRecord = (row: NoteVersionRow): NoteVersionRecord => {
   const {noteId, ...version} = toVersion(row)
@@ -109,6 +124,10 @@ export class ExchangeQueries extends Queries {
 
   hasNote(id: string): boolean {
     return this.prepare('SELECT 1 FROM notes WHERE id = ?').get(id) !== undefined
+  }
+
+  hasNoteVersion(versionId: string): boolean {
+    return this.noteLog.has(versionId)
   }
 
   /** Stores a version unless it is there already; true when it was new. */
@@ -230,6 +249,39 @@ export class ExchangeQueries extends Queries {
     const result = this.prepare(
       `INSERT INTO codings (note_id, coder, coded_at) VALUES (@note, @coder, @codedAt)
        ON CONFLICT (note_id, coder) DO UPDATE SET coded_at = excluded.coded_at WHERE excluded.coded_at < codings.coded_at`,
+    ).run(record)
+    return result.changes > 0
+  }
+
+  // ── rejected suggestions ───────────────────────────────────────────────────────────────
+
+  /** Rejections made or taken back at or after `since` (all without it), oldest first. */
+  *rejections(since?: string): Generator<RejectionRecord> {
+    const statement = this.db.prepare(
+      'SELECT * FROM rejections WHERE @since IS NULL OR created_at >= @since OR withdrawn_at >= @since ORDER BY created_at, id',
+    )
+    for (const row of statement.iterate({since: since ?? null}) as IterableIterator<Record<string, unknown>>) {
+      yield {
+        at: row.created_at as string,
+        coder: row.coder as string,
+        end: row.end_pos as number,
+        id: row.id as string,
+        narrative: row.narrative as string,
+        note: row.note_id as string,
+        start: row.start_pos as number,
+        versionId: row.version_id as string,
+        withdrawnAt: row.withdrawn_at as null | string,
+      }
+    }
+  }
+
+  /** A new rejection, or the earliest withdrawal of one already here; true when something changed. */
+  applyRejection(record: RejectionRecord): boolean {
+    const result = this.prepare(
+      `INSERT INTO rejections (id, note_id, version_id, narrative, coder, start_pos, end_pos, created_at, withdrawn_at)
+       VALUES (@id, @note, @versionId, @narrative, @coder, @start, @end, @at, @withdrawnAt)
+       ON CONFLICT (id) DO UPDATE SET withdrawn_at = excluded.withdrawn_at
+       WHERE excluded.withdrawn_at IS NOT NULL AND (rejections.withdrawn_at IS NULL OR excluded.withdrawn_at < rejections.withdrawn_at)`,
     ).run(record)
     return result.changes > 0
   }

@@ -8,6 +8,7 @@ import {AdviceQueries, FindingQueries, ReflectionQueries} from './material.js'
 import {newId, nowIso} from './ids.js'
 import {NoteQueries} from './notes.js'
 import {OverrideQueries} from './overrides.js'
+import {RejectionQueries} from './rejections.js'
 import {Queries} from './statements.js'
 import {TagQueries} from './tags.js'
 
@@ -23,6 +24,8 @@ export class Store {
   readonly overrides: OverrideQueries
   readonly plan: PlanQueries
   readonly reflections: ReflectionQueries
+  /** Suggestions coders rejected in tag review. */
+  readonly rejections: RejectionQueries
   readonly tags: TagQueries
 
   constructor(
@@ -37,6 +40,7 @@ export class Store {
     this.notes = new NoteQueries(db)
     this.overrides = new OverrideQueries(db)
     this.tags = new TagQueries(db)
+    this.rejections = new RejectionQueries(db)
     this.findings = new FindingQueries(db)
     this.reflections = new ReflectionQueries(db)
     this.advice = new AdviceQueries(db)

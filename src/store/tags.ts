@@ -127,6 +127,8 @@ export class TagQueries extends Queries {
   /**
    * Every coding decision on notes that are not in the trash: per note, the narratives its own
    * interviewer gave it (as the coder "interviewer"), and per other coder who coded it, theirs.
+   * A coder who rejected a suggestion on a note (and did not take it back) has judged that note
+   * too, as one who accepted one has.
    */
   decisions(): Array<{coder: string; narratives: string[]; note: string}> {
     const own = this.prepare(
@@ -138,7 +140,8 @@ export class TagQueries extends Queries {
     const others = this.prepare(
         `SELECT c.note_id AS note, c.coder,
            (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = c.note_id AND t.coder = c.coder AND +t.kind = 'narrative' AND t.origin <> 'note' AND t.deleted_at IS NULL) AS narratives
-         FROM codings c JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL`,
+         FROM (SELECT note_id, coder FROM codings UNION SELECT note_id, coder FROM rejections WHERE withdrawn_at IS NULL) c
+         JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL`,
       )
       .all() as Array<{coder: string; narratives: string; note: string}>
     return [...own, ...others].map((row) => ({...row, narratives: JSON.parse(row.narratives) as string[]}))

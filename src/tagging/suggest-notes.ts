@@ -1,11 +1,13 @@
 import type {Method} from '../method/schema.js'
 import type {Note} from '../model/note.js'
-import {suggestNarratives} from './suggest.js'
+import {type MatchedWord, suggestNarratives} from './suggest.js'
 
 /** A suggestion for a stored note, as `tag suggest --json` prints it. */
 export interface NoteSuggestion {
   cues: string[]
   end: number
+  /** The words the cues matched in the sentence (code points in the note's text). */
+  matched: MatchedWord[]
   narrative: string
   note: string
   score: number

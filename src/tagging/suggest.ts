@@ -10,6 +10,11 @@ export interface NarrativeSuggestion {
   cues: string[]
   /** End of the sentence, in Unicode code points (exclusive). */
   end: number
+  /**
+   * The words of the sentence that the counted cues matched, in text order, each once: where it
+   * stands in the note (code points, like start and end) and the cue that claimed it first.
+   */
+  matched: MatchedWord[]
   /** The narrative id. */
   narrative: string
   /** 0..1: how strongly the cues of this sentence point to the narrative. */
@@ -17,6 +22,15 @@ export interface NarrativeSuggestion {
   /** The sentence where the cues matched, trimmed. */
   sentence: string
   /** Start of the sentence, in Unicode code points. */
+  start: number
+}
+
+/** One word of a suggestion's sentence that a cue matched. */
+export interface MatchedWord {
+  /** Which cue matched it: its index in the suggestion's `cues` (kept short, since --json prints every one). */
+  cue: number
+  /** In Unicode code points (exclusive), like NarrativeSuggestion.end. */
+  end: number
   start: number
 }
 
@@ -228,6 +242,24 @@ interface Best {
   end: number
   score: number
   start: number
+  /** UTF-16 ranges of the matched words, copied out of the reused SentenceWords. */
+  words: Array<{cue: number; end: number; start: number}>
+}
+
+/** The words the counted cues of one narrative matched, each once, strongest cue first (the order of `counted`). */
+function matchedWords(words: SentenceWords, counted: number[], narrative: number, index: CueIndex, matched: number[], matchedAt: number[][]): Best['words'] {
+  const out: Best['words'] = []
+  const used: number[] = []
+  for (const k of counted) {
+    if (index.cues[matched[k]].narrative !== narrative) continue
+    for (const p of matchedAt[k]) {
+      if (used.includes(p)) continue
+      used.push(p)
+      out.push({cue: matched[k], end: words.ends[p], start: words.starts[p]})
+    }
+  }
+
+  return out.sort((a, b) => a.start - b.start)
 }
 
 /**
@@ -295,7 +327,14 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
       const score = 1 - m
       const current = best[narrative]
       if (current && current.score >= score) continue
-      best[narrative] = {cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)), end: sentence.end, score, start: sentence.start}
+      best[narrative] = {
+        cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)),
+        end: sentence.end,
+        score,
+        start: sentence.start,
+        // Only a sentence that makes the suggestion shows its words.
+        words: score >= threshold ? matchedWords(words, counted, narrative, index, matched, matchedAt) : [],
+      }
     }
   }
 
@@ -306,9 +345,13 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   best.forEach((b, narrative) => {
     if (!b || b.score < threshold) return
     const start = astral ? toCodePoint(text, b.start) : b.start
+    const at = (i: number) => (astral ? toCodePoint(text, i, b.start, start) : i)
+    const labels = [...new Set([...b.cues].sort((x, y) => x - y).map((c) => index.cues[c].source))]
     out.push({
-      cues: [...new Set([...b.cues].sort((x, y) => x - y).map((c) => index.cues[c].source))],
-      end: astral ? toCodePoint(text, b.end, b.start, start) : b.end,
+      cues: labels,
+      end: at(b.end),
+      // A pattern's combinations are one cue by name: a matched word points at its name.
+      matched: b.words.map((w) => ({cue: labels.indexOf(index.cues[w.cue].source), end: at(w.end), start: at(w.start)})),
       narrative: index.narrativeIds[narrative],
       score: Math.round(b.score * 1000) / 1000,
       sentence: text.slice(b.start, b.end),

@@ -3,6 +3,8 @@ import {shortId} from '../records/ids.js'
 import type {Note} from '../model/note.js'
 import type {Study} from '../study/load.js'
 import {halteplaatsName} from '../study/lookup.js'
+import {KIT} from '../tagging/agreement.js'
+import {DEFAULT_THRESHOLD} from '../tagging/suggest.js'
 import {subjectOf} from './note-view.js'
 import {renderTable} from './table.js'
 
@@ -22,6 +24,7 @@ export function renderAgreement(study: Study, report: AgreementReport, noteOf: (
   const row = (label: string, r: {alpha: null | number; kappa: null | number; observed: number}) => [label, `${Math.round(r.observed * 100)}%`, value(main(r)), verdict(main(r)), ...(two ? [value(r.alpha)] : [])]
   const lines = [
     `Codeurs: ${report.coders.join(', ')} · ${report.units} notities door meer dan één van hen gecodeerd`,
+    ...(report.coders.includes(KIT) ? [`${KIT}: de voorstellen van karavaan tag suggest (drempel ${DEFAULT_THRESHOLD.toFixed(2).replace('.', ',')})`] : []),
     '',
     renderTable(
       ['narratief', 'eens', two ? 'kappa' : 'alpha', 'oordeel', ...(two ? ['alpha'] : [])],

@@ -11,6 +11,7 @@ const LABELS: Record<string, readonly [string, string]> = {
   findings: KINDS.finding.labels.versions,
   notes: KINDS.note.labels.versions,
   reflections: KINDS.reflection.labels.versions,
+  rejections: ['afgewezen voorstel', 'afgewezen voorstellen'],
   tags: ['tag', 'tags'],
 }
 

@@ -68,6 +68,35 @@ describe('karavaan tag import and tag agreement', () => {
     expect(result.stdout).toMatch(/Codeurs: interviewer, bram · 4 notities/)
     expect(result.stdout).toMatch(/1\. onzichtbare overheid\s+100%\s+1,00\s+uitstekend/)
     expect(result.stdout).toMatch(/Om te bespreken \(2\)/)
-    expectRefusal(karavaan(['tag', 'agreement', '--coders', 'anna,kees', '--study', study]), 1, /"kees" is geen codeur/)
+    expectRefusal(karavaan(['tag', 'agreement', '--coders', 'anna,kees', '--study', study]), 1, /"kees" is geen codeur/, /Kies uit: interviewer, kit, anna, bram/)
+  })
+
+  it('measures the kit as a coder: its suggestions at the default threshold against a person, on the notes that person coded', () => {
+    const report = json<Report & {perNarrative: Array<{alpha: null | number}>}>(karavaan(['tag', 'agreement', '--coders', 'kit,bram', '--study', study, '--json']))
+    expect(report.coders).toEqual(['kit', 'bram'])
+    expect(report.units).toBe(4) // n5 was coded by the interviewer only, so it is no unit here
+
+    // What the kit decides is what tag suggest proposes, also narratives already on the note.
+    const suggested = json<Array<{narrative: string; note: string}>>(karavaan(['tag', 'suggest', '--all', '--study', study, '--json']))
+    const bram = json<Array<{code: string; kind: string; noteId: string}>>(karavaan(['tag', 'list', '--coder', 'bram', '--study', study, '--json']))
+    const notes = [...new Set(json<Array<{id: string; text: string}>>(karavaan(['note', 'list', '--study', study, '--json'])).filter((n) => !n.text.startsWith('Alleen')).map((n) => n.id))]
+    expect(notes).toHaveLength(4)
+    for (const row of report.perNarrative) {
+      const kit = notes.map((note) => suggested.some((s) => s.note === note && s.narrative === row.narrative))
+      const person = notes.map((note) => bram.some((t) => t.noteId === note && t.kind === 'narrative' && t.code === row.narrative))
+      const agree = kit.filter((k, i) => k === person[i]).length
+      expect(row.observed, row.narrative).toBeCloseTo(agree / 4, 10)
+      // Cohen's kappa for two coders on a yes/no question: (po - pe) / (1 - pe), undefined without variation.
+      const yes = (xs: boolean[]) => xs.filter(Boolean).length / 4
+      const pe = yes(kit) * yes(person) + (1 - yes(kit)) * (1 - yes(person))
+      if (pe === 1) expect(row.kappa).toBeNull()
+      else expect(row.kappa, row.narrative).toBeCloseTo((agree / 4 - pe) / (1 - pe), 10)
+      expect(row.alpha === null || (row.alpha >= -1 && row.alpha <= 1)).toBe(true)
+    }
+
+    const table = karavaan(['tag', 'agreement', '--coders', 'kit,bram', '--study', study])
+    expect(table.stdout).toMatch(/Codeurs: kit, bram · 4 notities/)
+    expect(table.stdout).toContain('kit: de voorstellen van karavaan tag suggest (drempel 0,50)')
+    expectRefusal(karavaan(['tag', 'agreement', '--coders', 'kit', '--study', study]), 1, /minstens twee codeurs/)
   })
 })

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3'
+import {createHash} from 'node:crypto'
 import {cpSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 
+import {openStore} from '../../src/store/open.js'
+import {loadStudy} from '../../src/study/load.js'
 import {expectRefusal, json, karavaan, makeStudy, snapshot, tempDir} from '../helpers/cli.js'
 
 /*
@@ -38,6 +41,7 @@ function dump(studyDir: string): string {
       ),
       // The search index must follow the current text: which notes each word of every text finds.
       search: rows("SELECT n.id, n.text FROM notes n JOIN notes_fts f ON f.rowid = n.rowid WHERE notes_fts MATCH 'buurthuis OR bus OR markt' ORDER BY n.id"),
+      rejections: rows('SELECT * FROM rejections ORDER BY id'),
       tags: rows('SELECT * FROM tags ORDER BY id'),
       versions: rows('SELECT * FROM note_versions ORDER BY id'),
     })
@@ -69,6 +73,52 @@ function writePayload(file: string, header: string, lines: string[]): void {
   writeFileSync(file, Buffer.concat([Buffer.from(header, 'utf8'), gzipSync(Buffer.from(lines.join('\n'), 'utf8'))]))
 }
 
+interface PartEntry {
+  bytes: number
+  count: number
+  kind: string
+  sha256: string
+}
+
+/**
+ * A bundle rewritten part by part, with true checksums, as a kit would have written it: `change`
+ * gets each part's records and returns them (or undefined to leave the part out).
+ */
+function rewriteParts(from: string, to: string, change: (kind: string, records: unknown[]) => undefined | unknown[]): void {
+  const {header, lines} = openPayload(from)
+  const manifest = JSON.parse(lines[0]) as {parts: PartEntry[]}
+  const parts: PartEntry[] = []
+  const body: string[] = []
+  let at = 1
+  for (const part of manifest.parts) {
+    const records = change(part.kind, lines.slice(at, at + part.count).map((line) => JSON.parse(line) as unknown))
+    at += part.count
+    if (!records) continue
+    const text = records.map((r) => `${JSON.stringify(r)}\n`).join('')
+    parts.push({bytes: Buffer.byteLength(text), count: records.length, kind: part.kind, sha256: createHash('sha256').update(text).digest('hex')})
+    body.push(text)
+  }
+
+  writeFileSync(to, Buffer.concat([Buffer.from(header, 'utf8'), gzipSync(Buffer.from(`${JSON.stringify({...manifest, parts})}\n${body.join('')}`, 'utf8'))]))
+}
+
+const partsOf = (file: string) => (JSON.parse(openPayload(file).lines[0]) as {parts: PartEntry[]}).parts
+
+/** Rejects suggestions as tag review does (the store's own call) on a laptop's study, as bram, and takes back those marked so. */
+async function rejectOn(dir: string, rejections: Array<{narrative: string; note: string; withdraw?: boolean}>): Promise<void> {
+  const study = await loadStudy(dir)
+  const store = openStore(dir, study.id)
+  try {
+    for (const r of rejections) {
+      const text = store.notes.get(r.note)!.text
+      const made = store.transaction(() => store.rejections.insert({coder: 'bram', end: [...text].length, narrative: r.narrative, note: r.note, start: 0}))
+      if (r.withdraw) store.transaction(() => store.rejections.withdraw(made.id))
+    }
+  } finally {
+    store.close()
+  }
+}
+
 describe('bundles between laptops', () => {
   const out = tempDir('karavaan-bundles-')
   const file = (name: string) => join(out, name)
@@ -82,7 +132,9 @@ describe('bundles between laptops', () => {
   const addNote = (study: string, text: string, extra: string[] = []) =>
     json<NoteJson>(k(study, 'note', 'add', '--halteplaats', 'noord', '--group', 'moeders', '--date', '2026-03-11', '--interviewer', 'anna', '--text', text, '--json', ...extra)).id
 
-  beforeAll(() => {
+  let fatimaNote: string
+
+  beforeAll(async () => {
     lead = makeStudy()
     shared = addNote(lead, 'Moeders over het buurthuis dat dichtgaat.', ['--narrative', '1'])
     removed = addNote(lead, 'Een gesprek over de markt op zaterdag.')
@@ -96,7 +148,8 @@ describe('bundles between laptops', () => {
       expect(joined.code, joined.stderr).toBe(0)
       laptops[name] = dir
       // In capitals: "fatima" in small letters is a first name to the guard, and rightly so.
-      addNote(dir, `Notitie van laptop ${name.toUpperCase()} over de bus die niet meer rijdt.`, ['--narrative', '3'])
+      const own = addNote(dir, `Notitie van laptop ${name.toUpperCase()} over de bus die niet meer rijdt.`, ['--narrative', '3'])
+      if (name === 'fatima') fatimaNote = own
     }
 
     // Anna puts a note of the lead in the trash; Bram and Fatima each edit the same note.
@@ -104,6 +157,8 @@ describe('bundles between laptops', () => {
     expect(k(laptops.bram, 'note', 'edit', shared, '--text', 'Tweede laptop: het buurthuis blijft toch open, zeggen de moeders.').code).toBe(0)
     expect(k(laptops.fatima, 'note', 'edit', shared, '--text', 'Derde laptop: het buurthuis gaat in juni dicht.').code).toBe(0)
     expect(k(laptops.fatima, 'tag', 'add', shared, '4', '--coder', 'anna').code).toBe(0)
+    // On Fatima's laptop a suggestion is rejected on her own note, and one on the note she edited is taken back.
+    await rejectOn(laptops.fatima, [{narrative: 'ongehoorde-burger', note: fatimaNote}, {narrative: 'onzichtbare-overheid', note: shared, withdraw: true}])
     for (const name of Object.keys(laptops)) {
       const exported = k(laptops[name], 'export', '--format', 'bundle', '--out', file(`${name}.karavaan`))
       expect(exported.code, exported.stderr).toBe(0)
@@ -171,6 +226,37 @@ describe('bundles between laptops', () => {
     expect(dump(lead)).toBe(before)
     // The search index follows the merged notes.
     expect(json<Array<{note: NoteJson}>>(k(lead, 'note', 'search', 'rijdt', '--json'))).toHaveLength(3)
+  })
+
+  it('carries rejected suggestions with their withdrawals, in a part that a bundle without any leaves out', () => {
+    expect(partsOf(file('fatima.karavaan')).find((p) => p.kind === 'rejections')).toMatchObject({count: 2})
+    // Without rejections a bundle has exactly the parts it had before rejections travelled, so an older kit reads it.
+    for (const name of ['start', 'anna', 'bram']) {
+      expect(partsOf(file(`${name}.karavaan`)).map((p) => p.kind)).toEqual(['study', 'notes', 'tags', 'codings', 'findings', 'reflections', 'advice'])
+    }
+
+    const db = new Database(join(lead, 'karavaan.db'), {readonly: true})
+    const stored = db.prepare('SELECT r.note_id, r.narrative, r.coder, r.withdrawn_at IS NOT NULL AS withdrawn, v.text FROM rejections r JOIN note_versions v ON v.id = r.version_id ORDER BY r.narrative').all()
+    db.close()
+    expect(stored).toEqual([
+      {coder: 'bram', narrative: 'ongehoorde-burger', note_id: fatimaNote, text: 'Notitie van laptop FATIMA over de bus die niet meer rijdt.', withdrawn: 0},
+      // Judged on Fatima's own edit of the shared note, which travelled with it.
+      {coder: 'bram', narrative: 'onzichtbare-overheid', note_id: shared, text: 'Derde laptop: het buurthuis gaat in juni dicht.', withdrawn: 1},
+    ])
+    // The rejection that stands makes its coder a coder of the note, as it does on Fatima's laptop; the withdrawn one does not.
+    const report = json<{coders: string[]; units: number}>(k(lead, 'tag', 'agreement', '--coders', 'interviewer,bram', '--json'))
+    expect(report.units).toBe(1)
+  })
+
+  it('merges a bundle without the rejections part, as a kit from before rejections wrote it', () => {
+    const study = copyStudy(leadAfterStart)
+    rewriteParts(file('fatima.karavaan'), file('fatima-oud.karavaan'), (kind, records) => (kind === 'rejections' ? undefined : records))
+    const merged = k(study, 'merge', file('fatima-oud.karavaan'))
+    expect(merged.code, merged.stderr).toBe(0)
+    expect(merged.stdout).not.toContain('afgewezen')
+    expect(json<NoteJson[]>(k(study, 'note', 'list', '--json')).some((n) => n.text.includes('FATIMA'))).toBe(true)
+    const full = copyStudy(leadAfterStart)
+    expect(k(full, 'merge', file('fatima.karavaan')).stdout).toContain('2 afgewezen voorstellen')
   })
 
   it('keeps both versions of a note edited on two laptops, lists it, and a resolution travels', () => {
@@ -327,6 +413,17 @@ describe('bundles between laptops', () => {
       manifest.parts[3].kind = 'toekomst'
       writePayload(file('onbekend-deel.karavaan'), header, [JSON.stringify(manifest), ...lines.slice(1)])
       refuse(file('onbekend-deel.karavaan'), 'nieuwere versie van karavaan', 'toekomst')
+    })
+
+    it('a rejected suggestion on a note version that is neither here nor in the bundles', () => {
+      rewriteParts(file('fatima.karavaan'), file('los-oordeel.karavaan'), (kind, records) =>
+        kind === 'rejections' ? records.map((r) => ({...(r as object), versionId: '019a0000-0000-7000-8000-0000000000ff'})) : records,
+      )
+      refuse(file('los-oordeel.karavaan'), 'er ontbreekt iets waar hij naar verwijst', 'een afgewezen voorstel hoort bij een versie van notitie')
+      rewriteParts(file('fatima.karavaan'), file('verkeerd-oordeel.karavaan'), (kind, records) =>
+        kind === 'rejections' ? records.map((r) => ({...(r as object), end: 0, start: 5})) : records,
+      )
+      refuse(file('verkeerd-oordeel.karavaan'), 'het deel rejections klopt niet')
     })
 
     it('a file that is no bundle, and one that inflates far beyond its size (a bomb)', () => {

@@ -149,6 +149,11 @@ describe('the privacy gate before every output', () => {
       const text = 'Het loket is dicht, zei Piet de Vries (06-87654321).'
       db.prepare('UPDATE notes SET text = ? WHERE id = ?').run(text, other)
       db.prepare('UPDATE note_versions SET text = ? WHERE note_id = ?').run(text, other)
+      // A suggestion rejected in tag review on words after the hits: its place must move with them.
+      db.prepare(
+        `INSERT INTO rejections (id, note_id, version_id, narrative, coder, start_pos, end_pos, created_at)
+         SELECT '019a0000-0000-7000-8000-0000000000aa', id, version_id, 'onzichtbare-overheid', 'anna', ?, ?, '2026-03-05T00:00:00.000Z' FROM notes WHERE id = ?`,
+      ).run(TEXT.indexOf('als er nieuws'), TEXT.length, kept)
       db.close()
     })
 
@@ -172,6 +177,9 @@ describe('the privacy gate before every output', () => {
       const tags = bundle.parts.get('tags') as Array<{end: number; quote: string; start: number}>
       expect(generic(tags[0].quote)).toBe('bel me op [telefoonnummer] als')
       expect(notes.find((n) => n.note === kept)!.text.slice(tags[0].start, tags[0].end)).toBe(tags[0].quote)
+      const [rejection] = bundle.parts.get('rejections') as Array<{end: number; start: number}>
+      expect(notes.find((n) => n.note === kept)!.text.slice(rejection.start, rejection.end)).toBe('als er nieuws is over het loket.')
+      expect(rejection.start).not.toBe(TEXT.indexOf('als er nieuws'))
       expect(storedText()).toBe(TEXT)
       const joined = join(tempDir(), 'kopie')
       const join_ = karavaan(['join', file, joined])

@@ -64,7 +64,7 @@ describe('karavaan tag suggest', () => {
 
   it('shows the suggestions readably, and refuses tag review without a terminal', () => {
     const result = karavaan(['tag', 'suggest', '--study', study])
-    expect(result.stdout).toMatch(/1\. onzichtbare overheid \(0,\d+\) — door: loket\*/)
+    expect(result.stdout).toMatch(/1\. onzichtbare overheid \(0,\d+\) — door: «loketten»/)
     expect(result.stdout).toMatch(/Neem ze over met: karavaan tag review/)
     expectRefusal(karavaan(['tag', 'review', '--study', study, '--coder', 'bram']), 1, /tag review werkt alleen in een terminal/)
   })

@@ -74,6 +74,16 @@ describe('the bundle container', () => {
     expect(sealed.includes(Buffer.from('geheim'))).toBe(false)
   })
 
+  it('reads back rejected suggestions, and refuses one whose sentence ends before it starts', () => {
+    const rejection = {at: '2026-03-01T12:00:00.000Z', coder: 'anna', end: 19, id: 'r1', narrative: 'onzichtbare-overheid', note: 'n1', start: 0, versionId: 'v1', withdrawnAt: null}
+    const plain = writeBundle(header, [{kind: 'rejections', records: [rejection, {...rejection, id: 'r2', withdrawnAt: '2026-03-02T09:00:00.000Z'}]}])
+    expect(readBundle(plain.bytes, 'b').parts.get('rejections')).toEqual([rejection, {...rejection, id: 'r2', withdrawnAt: '2026-03-02T09:00:00.000Z'}])
+    const wrong = writeBundle(header, [{kind: 'rejections', records: [{...rejection, end: 0}]}])
+    expect(() => readBundle(wrong.bytes, 'b')).toThrow(/regel 1 van het deel rejections klopt niet/)
+    // A bundle without the part, as every kit wrote before rejections travelled, is read as before.
+    expect([...readBundle(writeBundle(header, [{kind: 'codings', records: []}]).bytes, 'b').parts.keys()]).toEqual(['codings'])
+  })
+
   it('refuses a wrong passphrase and an altered byte anywhere in an encrypted bundle', () => {
     const sealed = seal(Buffer.from('geheim'), 'een lange zin')
     expect(() => unseal(sealed, 'b', 'een andere zin')).toThrow(/wachtwoordzin klopt niet/)

@@ -312,6 +312,19 @@ describe('positions in Unicode code points', () => {
     expect(text.indexOf(suggestion.sentence)).toBe(suggestion.start + 2)
   })
 
+  it('gives the matched words in code points too, each once and in text order, with the cue that matched them', () => {
+    const m = withCues({'onzichtbare-overheid': ['loket* & dicht', {cue: 'website', weight: 0.35}]})
+    const text = '🙈 Het loket is dicht. 😀 Alles via de website, want de loketten zijn dicht.'
+    const [suggestion] = suggestNarratives(text, m)
+    expect(suggestion.sentence).toBe('Alles via de website, want de loketten zijn dicht.')
+    expect(suggestion.matched.map((w) => [codePoints(text, w.start, w.end), suggestion.cues[w.cue]])).toEqual([
+      ['website', 'website'],
+      ['loketten', 'loket* & dicht'],
+      ['dicht', 'loket* & dicht'],
+    ])
+    for (const w of suggestion.matched) expect(w.start >= suggestion.start && w.end <= suggestion.end).toBe(true)
+  })
+
   it('gives code points equal to UTF-16 indexes when the text has no emoji', () => {
     const text = 'Geïnformeerd? Nee.\r\nHet loket is dicht.'
     const [suggestion] = suggestNarratives(text, method)

@@ -4,18 +4,25 @@ import {Flags} from '@oclif/core'
 import {UserError} from '../../errors.js'
 import {checkFilter} from '../../notes/filter.js'
 import {readSettings} from '../../settings/settings.js'
-import {type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
+import {REVIEW_ORDERS, type ReviewOrder, type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
 
 export default class TagReview extends StudyCommand {
-  static override description = `Loopt in de terminal langs de voorstellen van karavaan tag suggest: je ziet de notitie met de zin van het voorstel gemarkeerd, het voorgestelde narratief en de woorden die het opriepen. Per voorstel kies je: overnemen, afwijzen, overslaan, een ander narratief toevoegen, de vorige keuze ongedaan maken of stoppen.
+  static override description = `Loopt in de terminal langs de voorstellen van karavaan tag suggest: je ziet de notitie met de zin van het voorstel gemarkeerd (bij een lange notitie alleen die zin met wat tekst eromheen), daaronder de notitie, halteplaats, groep en datum, en de woorden die het voorstel opriepen. Per voorstel kies je: overnemen, afwijzen, overslaan, een ander narratief toevoegen, de vorige keuze ongedaan maken of stoppen.
 
-Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; stoppen kan dus altijd. Een notitie waarvan je alle voorstellen hebt overgenomen of afgewezen, telt als door jou gecodeerd (voor karavaan tag agreement).`
+Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; stoppen kan dus altijd. Een afgewezen voorstel onthoudt de kit: het komt bij jou niet terug, zolang die zin in de notitie hetzelfde blijft. Een notitie waarin je een voorstel hebt overgenomen of afgewezen, telt als door jou beoordeeld (voor karavaan tag agreement).
 
-  static override examples = ['<%= config.bin %> tag review', '<%= config.bin %> tag review --halteplaats wendelo --coder joost']
+Met --order onzeker komen eerst de voorstellen waarover de kit het minst zeker is (een score vlak boven de drempel): daar helpt jouw oordeel het meest.`
+
+  static override examples = [
+    '<%= config.bin %> tag review',
+    '<%= config.bin %> tag review --halteplaats wendelo --coder joost',
+    {command: '<%= config.bin %> tag review --order onzeker', description: 'De twijfelgevallen eerst.'},
+  ]
 
   static override flags = {
     ...noteFilterFlags,
     coder: Flags.string({description: 'Wie beoordeelt (id uit het team). Standaard: karavaan config set interviewer ID.'}),
+    order: Flags.string({default: 'notitie', description: 'Volgorde: notitie voor notitie, of onzeker: de voorstellen met een score het dichtst bij de drempel eerst.', options: [...REVIEW_ORDERS]}),
   }
 
   static override summary = 'Beoordeel voorstellen een voor een in de terminal.'
@@ -29,13 +36,23 @@ Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; st
       throw new UserError(coder ? `"${coder}" staat niet in het team van study.yaml (--coder).` : 'Wie beoordeelt er? Geef --coder ID, of stel je id in met: karavaan config set interviewer ID')
     }
 
-    const {askReviewAction, renderReviewItem} = await import('../../ui/review-prompts.js')
-    const outcome = await reviewSuggestions(store, study, store.notes.iterate(checkFilter(study, flags)), coder, async (item) => {
-      this.log(renderReviewItem(study, item))
-      return askReviewAction(study, item)
-    })
+    const {askReviewAction, renderReviewItem, renderReviewStart} = await import('../../ui/review-prompts.js')
+    let started = false
+    const outcome = await reviewSuggestions(
+      store,
+      study,
+      store.notes.iterate(checkFilter(study, flags)),
+      coder,
+      async (item) => {
+        if (!started) this.log(renderReviewStart(item.total, item.hidden))
+        started = true
+        this.log(renderReviewItem(study, item))
+        return askReviewAction(study, item)
+      },
+      {order: flags.order as ReviewOrder},
+    )
+    if (!started) this.log(renderReviewStart(0, outcome.hidden))
     this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${outcome.codedNotes} notities helemaal beoordeeld.`)
     return outcome
   }
 }
-

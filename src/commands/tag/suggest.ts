@@ -8,16 +8,17 @@ import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
+import {colorOnStdout, formatScore, marks, matchedWords} from '../../ui/suggestion-view.js'
 
 export default class TagSuggest extends StudyCommand {
-  static override description = `Stelt narratieven voor bij notities, met de reden: de woorden of uitdrukkingen (cues) uit het methodebestand die in een zin voorkwamen, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
+  static override description = `Stelt narratieven voor bij notities, met de reden: de woorden in een zin die passen bij de woorden of uitdrukkingen (cues) uit het methodebestand, gemarkeerd, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
 
 De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.`
 
   static override examples = [
     {command: '<%= config.bin %> tag suggest --halteplaats wendelo', description: 'Voorstellen voor alle notities uit Wendelo.'},
     {command: '<%= config.bin %> tag suggest --note 3f9a21c7', description: 'Voorstellen voor één notitie.'},
-    {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, sentence, start, end}.'},
+    {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, matched, sentence, start, end}.'},
   ]
 
   static override flags = {
@@ -53,6 +54,7 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
       return undefined
     }
 
+    const style = marks(colorOnStdout())
     let count = 0
     let lastNote = ''
     for await (const suggestion of suggestions) {
@@ -64,7 +66,7 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
       }
 
       const narrative = method.narratives.find((n) => n.id === suggestion.narrative)!
-      this.log(`  ${narrative.number}. ${narrative.short} (${suggestion.score.toFixed(2).replace('.', ',')}) — door: ${suggestion.cues.join('; ')}`)
+      this.log(`  ${narrative.number}. ${narrative.short} (${formatScore(suggestion.score)}) — door: ${matchedWords(suggestion, style)}`)
       this.log(`     “${suggestion.sentence}”`)
     }
 

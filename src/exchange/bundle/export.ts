@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 
 import {UserError} from '../../errors.js'
-import type {MaterialVersionRecord, NoteVersionRecord, TagRecord} from '../../store/exchange.js'
+import type {MaterialVersionRecord, NoteVersionRecord, RejectionRecord, TagRecord} from '../../store/exchange.js'
 import {newId, nowIso} from '../../store/ids.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
@@ -33,9 +33,9 @@ export interface BundleSummary {
 }
 
 /**
- * Writes the study's notes, versions, removals, tags, codings, findings, reflections and advice to
- * one bundle file (0600). With `output` every record goes through the privacy gate's side of the
- * writer (placeholders after --pseudonymise, in this copy only).
+ * Writes the study's notes, versions, removals, tags, codings, rejected suggestions, findings,
+ * reflections and advice to one bundle file (0600). With `output` every record goes through the
+ * privacy gate's side of the writer (placeholders after --pseudonymise, in this copy only).
  */
 export function exportBundle(store: Store, study: Study, options: ExportBundleOptions, output?: GatedOutput): BundleSummary {
   const since = bundleSince(options.since)
@@ -45,9 +45,15 @@ export function exportBundle(store: Store, study: Study, options: ExportBundleOp
   const {bytes, manifest} = store.snapshot(() =>
     writeBundle(
       {bundle: newId(), createdAt: nowIso(), device, kit: kitVersion(), since: since ?? null, study: study.id, ...(options.privacy ? {privacy: options.privacy} : {})},
-      KINDS.map((kind) => {
-        const records = kind.collect(store, {since, study})
-        return {kind: kind.name, records: output ? gated(kind.name, records, output) : records}
+      KINDS.flatMap((kind) => {
+        let records = kind.collect(store, {since, study})
+        if (kind.omitWhenEmpty) {
+          const all = [...records]
+          if (all.length === 0) return []
+          records = all
+        }
+
+        return [{kind: kind.name, records: output ? gated(kind.name, records, output) : records}]
       }),
       options.passphrase,
     ),
@@ -71,11 +77,12 @@ export function bundleSince(value: string | undefined): string | undefined {
 
 const MATERIAL_PARTS = {advice: 'advice', findings: 'finding', reflections: 'reflection'} as const
 
-/** The records of one part as the gate lets them out. Study and codings hold no respondent's words. */
+/** The records of one part as the gate lets them out. Study and codings hold no respondent's words, rejections only positions. */
 function* gated(part: string, records: Iterable<unknown>, output: GatedOutput): Iterable<unknown> {
   for (const record of records) {
     if (part === 'notes') yield output.noteVersion(record as NoteVersionRecord)
     else if (part === 'tags') yield output.tagRecord(record as TagRecord)
+    else if (part === 'rejections') yield output.rejectionRecord(record as RejectionRecord)
     else if (part in MATERIAL_PARTS) yield output.materialVersion(MATERIAL_PARTS[part as keyof typeof MATERIAL_PARTS], record as MaterialVersionRecord)
     else yield record
   }

@@ -14,6 +14,11 @@ export interface BundleKind<R = unknown> {
   readonly label: string
   /** The part's name in the manifest. Never rename it: older kits know the part by this name. */
   readonly name: string
+  /**
+   * Written only when it has records. For a kind added after bundles were first made: a bundle
+   * without any of it is then one an older kit can still read.
+   */
+  readonly omitWhenEmpty?: boolean
   /** One record as it travels; every record is checked against it before anything is written. */
   readonly record: v.GenericSchema<unknown, R>
   /** What to export: everything, or what changed at or after `since`. */
