@@ -1,12 +1,17 @@
 import {existsSync, readFileSync, unlinkSync} from 'node:fs'
+import {relative} from 'node:path'
 
+import {UserError} from '../errors.js'
 import type {AdviceInput} from '../material/advice.js'
+import type {EvidenceInput} from '../material/evidence.js'
 import type {FindingInput} from '../material/findings.js'
 import type {EvidenceScope} from '../material/pickers.js'
 import type {ReflectionInput} from '../material/reflections.js'
+import type {SimilarFinding} from '../material/similar.js'
 import {draftPath, writeDraft} from '../notes/draft.js'
 import type {Study} from '../study/load.js'
 import {isIsoDate} from '../study/dates.js'
+import {findingSummary, similarWarning} from './material-view.js'
 import {askCheckbox, askSearchCheckbox, askSelect, askText, type Choice} from './prompts.js'
 
 /**
@@ -35,29 +40,88 @@ export async function askLongText(study: Study, message: string, name: string, i
   }
 }
 
-export async function askFindingFields(study: Study, given: FindingInput, evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>): Promise<FindingInput> {
+/** What finding add hands the questions, so that they never read the store themselves. */
+export interface FindingSources {
+  /** Notes and tagged passages that can back a finding about this scope, the likeliest first. */
+  evidence: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>
+  /** Findings whose title or text is nearly this one's. */
+  similar: (candidate: {text?: string; title?: string}) => SimilarFinding[]
+}
+
+export async function askFindingFields(study: Study, given: FindingInput, sources: FindingSources): Promise<FindingInput> {
   const method = study.methodDefinition
   const input = {...given}
-  if (!input.title) input.title = await askText('Titel van de bevinding (in één zin)', {validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
-  if (input.text === undefined) input.text = await askLongText(study, 'Schrijf de bevinding uit.', 'bevinding')
+  let asked = false
+  if (!input.title) {
+    asked = true
+    input.title = await askText('Titel van de bevinding (in één zin)', {validate: (v) => v.trim() !== '' || 'Een bevinding heeft een titel nodig.'})
+  }
+
+  // A text typed here is kept when the user stops; one from --text or --file is there already.
+  const typed = input.text === undefined
+  if (typed) {
+    asked = true
+    input.text = await askLongText(study, 'Schrijf de bevinding uit.', 'bevinding')
+  }
+
+  // Before the lists, so no one picks evidence for a finding that is already there.
+  const similar = sources.similar({text: input.text ?? '', title: input.title})
+  if (similar.length > 0) {
+    process.stdout.write(`${similarWarning(similar)}\n`)
+    const goOn = await askSelect('Toch een nieuwe bevinding maken?', [
+      {name: 'ja, dit is een andere bevinding', value: true},
+      {name: 'nee, stoppen (er wordt niets opgeslagen)', value: false},
+    ])
+    if (!goOn) stop(study, typed ? input.text : undefined)
+  }
+
   if (!input.halteplaatsen?.length) {
+    asked = true
     input.halteplaatsen = await askCheckbox('Over welke halteplaatsen gaat het? (niets aangevinkt: de hele studie)', study.halteplaatsen.map((h) => ({name: h.name, value: h.id})))
   }
 
-  if (!input.themes?.length) input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})))
+  if (!input.themes?.length) {
+    asked = true
+    input.themes = await askCheckbox("Welke thema's?", method.themes.map((t) => ({name: t.name, value: t.id})))
+  }
+
   if (!input.narratives?.length) {
+    asked = true
     input.narratives = await askCheckbox('Welke narratieven van wantrouwen klinken erin door? (niets aangevinkt mag ook)', method.narratives.map((n) => ({description: `“${n.voice}”`, name: `${n.number}. ${n.name}`, value: n.id})))
   }
 
-  if (!input.evidence?.length) {
-    const choices = evidenceChoices({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
-    if (choices.length > 0) {
-      const chosen = await askSearchCheckbox('Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)', choices)
-      input.evidence = chosen.map((note) => ({note}))
-    }
+  const choices = sources.evidence({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
+  const pick = async (initial: EvidenceInput[]) => {
+    const chosen = await askSearchCheckbox('Welke notities en passages onderbouwen de bevinding?', choices, {initial, none: 'niets gekozen: de bevinding wordt een concept'})
+    input.evidence = chosen
   }
 
-  return input
+  const askedEvidence = !input.evidence?.length && choices.length > 0
+  if (askedEvidence) await pick([])
+  // Only a person who answered questions is shown what they answered; options alone need no check.
+  if (!asked && !askedEvidence) return input
+
+  for (;;) {
+    process.stdout.write(`\n${findingSummary(study, input, choices)}\n\n`)
+    const next = await askSelect<'edit' | 'save' | 'stop'>('Zo opslaan?', [
+      {name: 'ja, opslaan', value: 'save'},
+      ...(choices.length > 0 ? [{name: 'nee, de onderbouwing aanpassen', value: 'edit' as const}] : []),
+      {name: 'nee, stoppen (er wordt niets opgeslagen)', value: 'stop'},
+    ])
+    if (next === 'save') return input
+    if (next === 'stop') stop(study, typed ? input.text : undefined)
+    // The same choice objects, so what was ticked is ticked again.
+    await pick(choices.filter((c) => input.evidence?.includes(c.value)).map((c) => c.value))
+  }
+}
+
+/** Stops without storing anything, keeping a typed text in the drafts folder where doctor and status find it. */
+function stop(study: Study, text: string | undefined): never {
+  if (!text?.trim()) throw new UserError('Gestopt; er is niets opgeslagen.')
+  const file = draftPath(study, `bevinding-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.txt`)
+  writeDraft(file, text)
+  const shown = relative(process.cwd(), file) || file
+  throw new UserError('Gestopt; er is niets opgeslagen.', {hint: `Je tekst staat in ${shown}; gebruik hem later met: karavaan finding add --file ${shown}`})
 }
 
 export async function askReflectionFields(study: Study, given: ReflectionInput, today: string, findingChoices: () => Array<Choice<string>>): Promise<ReflectionInput> {

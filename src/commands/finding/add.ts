@@ -6,16 +6,19 @@ import {UserError} from '../../errors.js'
 import {addFinding, type FindingInput} from '../../material/findings.js'
 import {resolveFinding} from '../../material/read-model.js'
 import type {FindingWithEvidence} from '../../model/material.js'
-import {noteChoices} from '../../material/pickers.js'
+import {evidenceChoices} from '../../material/pickers.js'
+import {similarFindings} from '../../material/similar.js'
 import {shortId} from '../../records/ids.js'
-import {DRAFT_MARK} from '../../ui/material-view.js'
+import {DRAFT_MARK, similarWarning} from '../../ui/material-view.js'
 
 export default class FindingAdd extends StudyCommand {
   static override description = `Legt een bevinding vast: een uitspraak over wat de Karavaan zag en hoorde, met de notities of getagde passages die haar onderbouwen, en de thema's, narratieven en halteplaatsen waar ze over gaat.
 
 Een bevinding zonder onderbouwing mag, maar blijft een concept ("${DRAFT_MARK}") in finding list, finding show en karavaan status, tot je er een notitie of tag aan koppelt met karavaan finding edit ID --note ID.
 
-In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven en de notities uit een lijst. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
+In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven, en dan de onderbouwing uit één lijst met notities en getagde passages (eerst de passages met de gekozen narratieven en thema's). Typ een paar woorden om de lijst te verkleinen; Enter kiest of haalt weg, "klaar" rondt af. Voor het opslaan zie je alles op een rij en kies je: opslaan, de onderbouwing aanpassen of stoppen.
+
+Lijkt de titel of tekst sterk op die van een bevinding die er al is, dan zegt finding add dat, met de id; in een terminal kies je of je toch doorgaat. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
 
   static override examples = [
     {command: '<%= config.bin %> finding add', description: 'Stap voor stap invullen.'},
@@ -35,8 +38,17 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
     let input: FindingInput = {...findingFromFlags(flags), evidence: evidenceFromFlags(flags)}
     if (this.interactive) {
       const {askFindingFields} = await import('../../ui/material-prompts.js')
-      input = await askFindingFields(study, input, (scope) => noteChoices(store, study, scope))
-    } else if (!input.title?.trim()) {
+      input = await askFindingFields(study, input, {
+        evidence: (scope) => evidenceChoices(store, study, scope),
+        similar: (candidate) => similarFindings(store, candidate),
+      })
+    } else if (input.title?.trim()) {
+      const similar = similarFindings(store, input)
+      // A script is not stopped, but the person reading its output learns of the likely double.
+      if (similar.length > 0) {
+        process.stderr.write(`${similarWarning(similar)}\n`)
+      }
+    } else {
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})
     }
 
