@@ -8,34 +8,53 @@ import {unreadablePath} from '../fs/unreadable.js'
 
 /** The filters every note listing shares (note list, note search). */
 export const noteFilterFlags = {
-  activity: Flags.string({description: 'Alleen observaties van deze soort (wijkwandeling, fietstocht, wijkbijeenkomst, buurtactiviteit).', helpGroup: 'FILTER'}),
-  group: Flags.string({description: 'Alleen gesprekken met deze groep (id of nummer 1-8).', helpGroup: 'FILTER'}),
-  halteplaats: Flags.string({description: 'Alleen notities uit deze halteplaats.', helpGroup: 'FILTER'}),
-  interviewer: Flags.string({description: 'Alleen notities van deze interviewer.', helpGroup: 'FILTER'}),
-  narrative: Flags.string({description: 'Alleen notities met dit narratief (id of nummer 1-5).', helpGroup: 'FILTER'}),
-  since: Flags.string({description: 'Alleen gesprekken op of na deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
-  theme: Flags.string({description: 'Alleen notities over dit thema.', helpGroup: 'FILTER'}),
-  until: Flags.string({description: 'Alleen gesprekken op of voor deze datum (jaar-maand-dag).', helpGroup: 'FILTER'}),
+  activity: Flags.string({description: 'Alleen observaties van deze soort (wijkwandeling, fietstocht, wijkbijeenkomst, buurtactiviteit).', helpGroup: 'FILTER', helpValue: '<id>'}),
+  group: Flags.string({description: 'Alleen gesprekken met deze groep (id of nummer 1-8).', helpGroup: 'FILTER', helpValue: '<id|1-8>'}),
+  halteplaats: Flags.string({description: 'Alleen notities uit deze halteplaats.', helpGroup: 'FILTER', helpValue: '<id>'}),
+  interviewer: Flags.string({description: 'Alleen notities van deze interviewer.', helpGroup: 'FILTER', helpValue: '<id>'}),
+  narrative: Flags.string({description: 'Alleen notities met dit narratief (id of nummer 1-5).', helpGroup: 'FILTER', helpValue: '<id|1-5>'}),
+  since: Flags.string({description: 'Alleen gesprekken op of na deze datum (jaar-maand-dag).', helpGroup: 'FILTER', helpValue: '<datum>'}),
+  theme: Flags.string({description: 'Alleen notities over dit thema.', helpGroup: 'FILTER', helpValue: '<id>'}),
+  until: Flags.string({description: 'Alleen gesprekken op of voor deze datum (jaar-maand-dag).', helpGroup: 'FILTER', helpValue: '<datum>'}),
 }
 
 /** The metadata of a note, for note add, note edit and import. */
 export const noteFieldFlags = {
-  activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit (in plaats van --group).', exclusive: ['group']}),
-  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag). Standaard: vandaag.'}),
-  group: Flags.string({description: 'Groep van het gesprek: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity']}),
-  halteplaats: Flags.string({description: 'Id van de halteplaats.'}),
-  interviewer: Flags.string({description: 'Id van de interviewer. Standaard: karavaan config set interviewer ID.'}),
-  narrative: Flags.string({description: 'Narratief dat je hoorde: id of nummer 1-5; mag vaker.', multiple: true}),
-  participants: Flags.integer({description: 'Aantal deelnemers.', min: 0}),
-  role: Flags.string({description: 'Rol van deelnemers, zoals moeder of wijkagent (nooit een naam); mag vaker.', multiple: true}),
-  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', multiple: true}),
+  activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit (in plaats van --group).', exclusive: ['group'], helpValue: '<id>'}),
+  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag). Standaard: vandaag.', helpValue: '<datum>'}),
+  group: Flags.string({description: 'Groep van het gesprek: id (bijv. moeders) of nummer 1-8.', exclusive: ['activity'], helpValue: '<id|1-8>'}),
+  halteplaats: Flags.string({description: 'Id van de halteplaats.', helpValue: '<id>'}),
+  interviewer: Flags.string({description: 'Id van de interviewer. Standaard: karavaan config set interviewer ID.', helpValue: '<id>'}),
+  narrative: Flags.string({description: 'Narratief dat je hoorde: id of nummer 1-5; mag vaker.', helpValue: '<id|1-5>', multiple: true}),
+  participants: Flags.integer({description: 'Aantal deelnemers.', helpValue: '<aantal>', min: 0}),
+  role: Flags.string({description: 'Rol van deelnemers, zoals moeder of wijkagent (nooit een naam); mag vaker.', helpValue: '<rol>', multiple: true}),
+  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', helpValue: '<id>', multiple: true}),
+}
+
+/** note edit: what is given replaces what the note has, so nothing has a default. */
+export const noteEditFlags = {
+  ...noteFieldFlags,
+  date: Flags.string({description: 'Nieuwe datum van het gesprek (jaar-maand-dag).', helpValue: '<datum>'}),
+  interviewer: Flags.string({description: 'Id van de interviewer (uit het team).', helpValue: '<id>'}),
+}
+
+/** import: the fields are for files without them of their own (a Word document, a text without the block at the top). */
+export const noteImportFlags = {
+  ...noteFieldFlags,
+  date: Flags.string({description: 'Datum van het gesprek (jaar-maand-dag), voor bestanden zonder eigen datum.', helpValue: '<datum>'}),
+  interviewer: Flags.string({description: 'Id van de interviewer, voor bestanden zonder eigen interviewer.', helpValue: '<id>'}),
+}
+
+/** What to do with personal data in what a command stores; `what` names it: "de bevinding", "de notities". */
+export function privacyFlagsFor(what: string) {
+  return {
+    'allow-personal-data': Flags.boolean({description: `Sla ${what} op, ook als de privacycontrole persoonsgegevens vindt, en leg die keuze erbij vast.`, exclusive: ['pseudonymise']}),
+    pseudonymise: Flags.boolean({description: 'Vervang gevonden persoonsgegevens door vaste plaatshouders: [naam-3f7a9c], [telefoonnummer-91c2e0] … (dezelfde persoon overal dezelfde; zie karavaan privacy key).', exclusive: ['allow-personal-data']}),
+  }
 }
 
 /** What to do with personal data in a note. */
-export const privacyFlags = {
-  'allow-personal-data': Flags.boolean({description: 'Sla de notitie op ondanks gevonden persoonsgegevens, en leg die keuze vast bij de notitie.', exclusive: ['pseudonymise']}),
-  pseudonymise: Flags.boolean({description: 'Vervang gevonden persoonsgegevens door vaste plaatshouders: [naam-3f7a9c], [telefoonnummer-91c2e0] … (dezelfde persoon overal dezelfde; zie karavaan privacy key).', exclusive: ['allow-personal-data']}),
-}
+export const privacyFlags = privacyFlagsFor('de notitie')
 
 export function policyOf(flags: {'allow-personal-data'?: boolean; pseudonymise?: boolean}): 'allow' | 'pseudonymise' | 'refuse' {
   if (flags['allow-personal-data']) return 'allow'

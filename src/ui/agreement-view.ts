@@ -5,6 +5,7 @@ import type {Study} from '../study/load.js'
 import {halteplaatsName} from '../study/lookup.js'
 import {subjectOf} from './note-view.js'
 import {renderTable} from './table.js'
+import {plural} from '../model/plural.js'
 
 const SHOWN = 25
 
@@ -21,7 +22,7 @@ export function renderAgreement(study: Study, report: AgreementReport, noteOf: (
   const main = (row: {alpha: null | number; kappa: null | number}) => (two ? row.kappa : row.alpha)
   const row = (label: string, r: {alpha: null | number; kappa: null | number; observed: number}) => [label, `${Math.round(r.observed * 100)}%`, value(main(r)), verdict(main(r)), ...(two ? [value(r.alpha)] : [])]
   const lines = [
-    `Codeurs: ${report.coders.join(', ')} · ${report.units} notities door meer dan één van hen gecodeerd`,
+    `Codeurs: ${report.coders.join(', ')} · ${plural(report.units, 'notitie', 'notities')} door meer dan één van hen gecodeerd`,
     '',
     renderTable(
       ['narratief', 'eens', two ? 'kappa' : 'alpha', 'oordeel', ...(two ? ['alpha'] : [])],

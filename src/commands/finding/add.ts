@@ -1,6 +1,6 @@
 import {evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
 import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {addFinding, type FindingInput} from '../../material/findings.js'
@@ -10,6 +10,7 @@ import {evidenceChoices} from '../../material/pickers.js'
 import {similarFindings} from '../../material/similar.js'
 import {shortId} from '../../records/ids.js'
 import {DRAFT_MARK, similarWarning} from '../../ui/material-view.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class FindingAdd extends StudyCommand {
   static override description = `Legt een bevinding vast: een uitspraak over wat de Karavaan zag en hoorde, met de notities of getagde passages die haar onderbouwen, en de thema's, narratieven en halteplaatsen waar ze over gaat.
@@ -28,7 +29,7 @@ Lijkt de titel of tekst sterk op die van een bevinding die er al is, dan zegt fi
     },
   ]
 
-  static override flags = {...findingFlags, ...privacyFlags}
+  static override flags = {...findingFlags, ...privacyFlagsFor(theKind('finding'))}
 
   static override summary = 'Leg een bevinding vast.'
 

@@ -5,6 +5,7 @@ import {UserError} from '../../errors.js'
 import {checkFilter} from '../../notes/filter.js'
 import {readSettings} from '../../settings/settings.js'
 import {type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
+import {plural} from '../../model/plural.js'
 
 export default class TagReview extends StudyCommand {
   static override description = `Loopt in de terminal langs de voorstellen van karavaan tag suggest: je ziet de notitie met de zin van het voorstel gemarkeerd, het voorgestelde narratief en de woorden die het opriepen. Per voorstel kies je: overnemen, afwijzen, overslaan, een ander narratief toevoegen, de vorige keuze ongedaan maken of stoppen.
@@ -15,10 +16,10 @@ Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; st
 
   static override flags = {
     ...noteFilterFlags,
-    coder: Flags.string({description: 'Wie beoordeelt (id uit het team). Standaard: karavaan config set interviewer ID.'}),
+    coder: Flags.string({description: 'Wie beoordeelt (id uit het team). Standaard: karavaan config set interviewer ID.', helpValue: '<id>'}),
   }
 
-  static override summary = 'Beoordeel voorstellen een voor een in de terminal.'
+  static override summary = 'Beoordeel voorstellen één voor één in de terminal.'
 
   async run(): Promise<ReviewOutcome> {
     const {flags} = await this.parse(TagReview)
@@ -34,7 +35,7 @@ Een overgenomen voorstel wordt meteen een tag op die zin, met jou als codeur; st
       this.log(renderReviewItem(study, item))
       return askReviewAction(study, item)
     })
-    this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${outcome.codedNotes} notities helemaal beoordeeld.`)
+    this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${plural(outcome.codedNotes, 'notitie', 'notities')} helemaal beoordeeld.`)
     return outcome
   }
 }
