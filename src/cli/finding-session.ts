@@ -4,7 +4,9 @@ import {stringify} from 'yaml'
 import {isPromptExit, isUserError, Stopped, UserError} from '../errors.js'
 import type {FindingInput} from '../material/findings.js'
 import {MaterialPersonalDataError} from '../material/guard.js'
+import type {EvidenceInput} from '../material/evidence.js'
 import type {EvidenceScope} from '../material/pickers.js'
+import type {SimilarFinding} from '../material/similar.js'
 import type {WriteOutcome} from '../material/writes.js'
 import type {Finding} from '../model/material.js'
 import {commandPath} from '../notes/draft-files.js'
@@ -14,11 +16,14 @@ import type {Study} from '../study/load.js'
 import type {Choice} from '../ui/prompts.js'
 
 export interface FindingSessionOptions {
-  evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>
+  /** Notes and tagged passages that can back a finding about this scope, the likeliest first. */
+  evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>
   given: FindingInput
   log: (text: string) => void
   policy: PersonalDataPolicy
   save: (input: FindingInput, policy: PersonalDataPolicy) => WriteOutcome<Finding>
+  /** Findings whose title or text is nearly this one's. */
+  similar?: (candidate: {text?: string; title?: string}) => SimilarFinding[]
   study: Study
 }
 
@@ -95,7 +100,20 @@ export async function writeFindingInTerminal(options: FindingSessionOptions): Pr
   }
 
   try {
-    input = await askFindingFields(options.study, input, options.evidenceChoices, {answer: keep, text: keep})
+    // A finding that is nearly one there already: said right after the text, before the lists.
+    const afterText = async (answered: FindingInput) => {
+      const similar = options.similar?.({text: answered.text ?? '', title: answered.title}) ?? []
+      if (similar.length === 0) return
+      const [{similarWarning}, {askSelect}] = await Promise.all([import('../ui/material-view.js'), import('../ui/prompts.js')])
+      options.log(similarWarning(similar))
+      const goOn = await askSelect('Toch een nieuwe bevinding maken?', [
+        {name: 'ja, dit is een andere bevinding', value: true},
+        {name: `nee, stoppen (bewaard als concept in ${place.file})`, value: false},
+      ])
+      if (!goOn) throw stopped()
+    }
+
+    input = await askFindingFields(options.study, input, options.evidenceChoices, {afterText, answer: keep, text: keep})
     keep(input)
     await review('save')
     let policy = options.policy

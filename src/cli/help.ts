@@ -6,6 +6,7 @@ const HEADERS: Record<string, string> = {
   COMMANDS: 'OPDRACHTEN',
   DESCRIPTION: 'BESCHRIJVING',
   EXAMPLES: 'VOORBEELDEN',
+  'FILTER FLAGS': 'FILTERS',
   'FLAG DESCRIPTIONS': 'TOELICHTING BIJ DE OPTIES',
   FLAGS: 'OPTIES',
   'GLOBAL FLAGS': 'ALGEMENE OPTIES',
@@ -17,7 +18,8 @@ const HEADERS: Record<string, string> = {
 function dutchHeader(header: string): string {
   if (HEADERS[header]) return HEADERS[header]
   if (header === 'ALGEMEEN FLAGS') return 'ALGEMENE OPTIES'
-  return header.replace(/ FLAGS$/, ' OPTIES')
+  // A group of our own ("EXPORT FLAGS") as one Dutch word: EXPORTOPTIES.
+  return header.replace(/ FLAGS$/, 'OPTIES')
 }
 
 /** The few words oclif writes itself in the help, for what cannot be set on the flags before layout. */
@@ -36,7 +38,7 @@ type HelpFlag = Parameters<CommandHelp['flags']>[0][number]
 class DutchCommandHelp extends CommandHelp {
   constructor(...args: ConstructorParameters<typeof CommandHelp>) {
     super(...args)
-    // oclif would show <value>; say it in Dutch before the layout is computed.
+    // oclif would show <value>; every flag of the kit names its value (helpValue: '<datum>'), this is the last resort.
     for (const flag of Object.values(this.command.flags ?? {})) {
       if (flag.type !== 'option' || flag.helpValue) continue
       flag.helpValue = flag.options ? flag.options.join('|') : '<waarde>'

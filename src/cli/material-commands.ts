@@ -114,7 +114,7 @@ export function showCommand<K extends MaterialKindId, R>(kind: K, options: ShowO
     static override args = {id: Args.string({description: options.id ?? `Id van ${theKind(kind)} (de korte id is genoeg).`, required: true})}
     static override description = options.description
     static override examples = options.examples
-    static override flags = {version: Flags.integer({description: 'Toon deze (eerdere) versie.', min: 1})}
+    static override flags = {version: Flags.integer({description: 'Toon deze (eerdere) versie.', helpValue: '<nummer>', min: 1})}
     static override summary = `Toon een ${labels.singular}.`
 
     async run(): Promise<R> {

@@ -6,19 +6,19 @@ import type {ReflectionInput} from '../material/reflections.js'
 import {textFromFlags} from './note-flags.js'
 
 const text = {
-  file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text']}),
-  text: Flags.string({description: 'De tekst.', exclusive: ['file']}),
+  file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text'], helpValue: '<bestand>'}),
+  text: Flags.string({description: 'De tekst.', exclusive: ['file'], helpValue: '<tekst>'}),
 }
 
 /** The fields of a finding, for finding add and finding edit. */
 export const findingFlags = {
   ...text,
-  halteplaats: Flags.string({description: 'Halteplaats waar de bevinding over gaat; mag vaker. Zonder: de hele studie.', multiple: true}),
-  narrative: Flags.string({description: 'Narratief (id, nummer 1-5 of naam); mag vaker.', multiple: true}),
-  note: Flags.string({description: 'Notitie die de bevinding onderbouwt (id, korte id of het pad waarmee ze is ingelezen); mag vaker.', multiple: true}),
-  tag: Flags.string({description: 'Getagde passage die de bevinding onderbouwt (tag-id uit karavaan tag list); mag vaker.', multiple: true}),
-  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', multiple: true}),
-  title: Flags.string({description: 'De titel: de bevinding in één zin.'}),
+  halteplaats: Flags.string({description: 'Halteplaats waar de bevinding over gaat; mag vaker. Zonder: de hele studie.', helpValue: '<id>', multiple: true}),
+  narrative: Flags.string({description: 'Narratief (id, nummer 1-5 of naam); mag vaker.', helpValue: '<id|1-5>', multiple: true}),
+  note: Flags.string({description: 'Notitie die de bevinding onderbouwt (id, korte id of het pad waarmee ze is ingelezen); mag vaker.', helpValue: '<id|pad>', multiple: true}),
+  tag: Flags.string({description: 'Getagde passage die de bevinding onderbouwt (tag-id uit karavaan tag list); mag vaker.', helpValue: '<id>', multiple: true}),
+  theme: Flags.string({description: 'Thema uit de methode; mag vaker.', helpValue: '<id>', multiple: true}),
+  title: Flags.string({description: 'De titel: de bevinding in één zin.', helpValue: '<titel>'}),
 }
 
 export function findingFromFlags(flags: {file?: string; halteplaats?: string[]; narrative?: string[]; text?: string; theme?: string[]; title?: string}): Omit<FindingInput, 'evidence'> {
@@ -31,15 +31,15 @@ export function evidenceFromFlags(flags: {note?: string[]; tag?: string[]}): Fin
 }
 
 export const reflectionFlags = {
-  added: Flags.string({description: 'Wat het gesprek aanvulde: nieuwe punten of voorbeelden.'}),
-  'adds-to': Flags.string({description: 'Bevinding die het gesprek aanvulde (id); mag vaker.', multiple: true}),
-  confirmed: Flags.string({description: 'Wat het gesprek bevestigde.'}),
-  confirms: Flags.string({description: 'Bevinding die het gesprek bevestigde (id); mag vaker.', multiple: true}),
-  date: Flags.string({description: 'Datum van het gesprek, zoals 2026-10-15, 15-10-2026 of "15 oktober 2026".'}),
-  halteplaats: Flags.string({description: 'Halteplaats: id of naam.'}),
-  nuanced: Flags.string({description: 'Wat het gesprek nuanceerde of bijstelde.'}),
-  nuances: Flags.string({description: 'Bevinding die het gesprek nuanceerde (id); mag vaker.', multiple: true}),
-  participant: Flags.string({description: 'Deelnemers naar rol, met een aantal: bewoners:4 (nooit namen); mag vaker. Rollen: zie karavaan reflect add --help.', multiple: true}),
+  added: Flags.string({description: 'Wat het gesprek aanvulde: nieuwe punten of voorbeelden.', helpValue: '<tekst>'}),
+  'adds-to': Flags.string({description: 'Bevinding die het gesprek aanvulde (id); mag vaker.', helpValue: '<id>', multiple: true}),
+  confirmed: Flags.string({description: 'Wat het gesprek bevestigde.', helpValue: '<tekst>'}),
+  confirms: Flags.string({description: 'Bevinding die het gesprek bevestigde (id); mag vaker.', helpValue: '<id>', multiple: true}),
+  date: Flags.string({description: 'Datum van het gesprek, zoals 2026-10-15, 15-10-2026 of "15 oktober 2026".', helpValue: '<datum>'}),
+  halteplaats: Flags.string({description: 'Halteplaats: id of naam.', helpValue: '<id>'}),
+  nuanced: Flags.string({description: 'Wat het gesprek nuanceerde of bijstelde.', helpValue: '<tekst>'}),
+  nuances: Flags.string({description: 'Bevinding die het gesprek nuanceerde (id); mag vaker.', helpValue: '<id>', multiple: true}),
+  participant: Flags.string({description: 'Deelnemers naar rol, met een aantal: bewoners:4 (nooit namen); mag vaker. Rollen: zie karavaan reflect add --help.', helpValue: '<rol:aantal>', multiple: true}),
 }
 
 export function reflectionFromFlags(flags: {
@@ -68,10 +68,10 @@ export function reflectionFromFlags(flags: {
 
 export const adviceFlags = {
   ...text,
-  audience: Flags.string({description: 'Doelgroep: gemeenten, professionals of rijksoverheid.'}),
-  finding: Flags.string({description: 'Bevinding waar het advies op antwoordt (id); mag vaker.', multiple: true}),
-  frame: Flags.string({description: 'Kader uit de methode, zoals perspectief-nabij-zichtbaar of route-responsief (zie karavaan method show).'}),
-  title: Flags.string({description: 'De titel: het advies in één zin.'}),
+  audience: Flags.string({description: 'Doelgroep: gemeenten, professionals of rijksoverheid.', helpValue: '<doelgroep>'}),
+  finding: Flags.string({description: 'Bevinding waar het advies op antwoordt (id); mag vaker.', helpValue: '<id>', multiple: true}),
+  frame: Flags.string({description: 'Kader uit de methode, zoals perspectief-nabij-zichtbaar of route-responsief (zie karavaan method show).', helpValue: '<id>'}),
+  title: Flags.string({description: 'De titel: het advies in één zin.', helpValue: '<titel>'}),
 }
 
 export function adviceFromFlags(flags: {audience?: string; file?: string; finding?: string[]; frame?: string; text?: string; title?: string}): AdviceInput {

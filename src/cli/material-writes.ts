@@ -5,6 +5,7 @@ import {shortId} from '../records/ids.js'
 import {readSettings} from '../settings/settings.js'
 import type {Study} from '../study/load.js'
 import {policyOf} from './note-flags.js'
+import {plural} from '../model/plural.js'
 
 /*
  * What the add and edit commands of every kind share: who writes, what the guard may do, and how
@@ -16,9 +17,9 @@ export function writeOptionsOf(configDir: string, flags: {'allow-personal-data'?
   return {by: readSettings(configDir).interviewer ?? null, policy: policyOf(flags)}
 }
 
-/** "2 persoonsgegeven(s) vervangen door een plaatshouder.", or nothing when none were replaced. */
+/** "2 persoonsgegevens vervangen door een plaatshouder.", or nothing when none were replaced. */
 export function replacedLine(replaced: readonly unknown[]): string[] {
-  return replaced.length > 0 ? [`${replaced.length} persoonsgegeven(s) vervangen door een plaatshouder.`] : []
+  return replaced.length > 0 ? [`${plural(replaced.length, 'persoonsgegeven', 'persoonsgegevens')} vervangen door een plaatshouder.`] : []
 }
 
 /** What an edit did: nothing, or a new version. */

@@ -13,6 +13,7 @@ export abstract class StudyCommand extends KaravaanCommand {
     study: Flags.directory({
       description: 'Map van de studie. Zonder deze optie: KARAVAAN_STUDY, anders de dichtstbijzijnde map met study.yaml.',
       helpGroup: 'ALGEMEEN',
+      helpValue: '<map>',
     }),
   }
 

@@ -53,10 +53,10 @@ Zonder --format volgt het formaat uit de naam van het bestand (.csv, .xlsx, .qdp
     encrypt: Flags.boolean({description: 'Versleutel de bundel met een wachtwoordzin (gevraagd, of uit KARAVAAN_PASSPHRASE). Alleen bij --format bundle.'}),
     force: Flags.boolean({description: 'Vervang het bestand als het al bestaat.'}),
     format: Flags.string({description: 'Het formaat; zonder deze optie volgt het uit de naam van het bestand.', options: [...EXPORT_FORMATS]}),
-    out: Flags.file({description: 'Het bestand dat de kit schrijft.', required: true}),
+    out: Flags.file({description: 'Het bestand dat de kit schrijft.', helpValue: '<bestand>', required: true}),
     // --scheidingsteken, the Dutch spelling of the first versions, keeps working, unlisted.
     separator: Flags.string({aliases: ['scheidingsteken'], default: 'puntkomma', description: 'Wat in CSV tussen de velden staat.', options: [...SEPARATORS]}),
-    since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15, 15-3-2026 of 15 maart 2026) of dit tijdstip is veranderd. Alleen bij --format bundle.'}),
+    since: Flags.string({description: 'Alleen wat op of na deze datum (2026-03-15, 15-3-2026 of 15 maart 2026) of dit tijdstip is veranderd. Alleen bij --format bundle.', helpValue: '<datum>'}),
     what: Flags.string({description: 'Welke tabel (bij csv en xlsx).', options: [...TABLES]}),
   }
 

@@ -1,18 +1,19 @@
 import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 
-import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags} from '../cli/note-flags.js'
+import {fieldsFromFlags, noteImportFlags, policyOf, privacyFlagsFor} from '../cli/note-flags.js'
 import {StudyCommand} from '../cli/study-command.js'
 import {UserError} from '../errors.js'
 import type {QdpxImportReport} from '../exchange/refi/import.js'
 import type {RawNoteFields} from '../notes/fields.js'
 import {importNotes, type ImportReport} from '../notes/import.js'
+import {plural} from '../model/plural.js'
 import {readSettings} from '../settings/settings.js'
 import {INBOX_DIR} from '../study/locate.js'
 
 export default class Import extends StudyCommand {
   static override args = {
-    paths: Args.string({description: 'Bestanden of mappen met notities (standaard: de map inbox/ van de studie).'}),
+    bestanden: Args.string({description: 'Bestanden of mappen met notities (standaard: de map inbox/ van de studie).'}),
   }
 
   static override description = `Leest notities in uit Markdown (.md), tekst (.txt) en Word (.docx). Bovenaan een .md- of .txt-bestand staan de gegevens tussen twee regels met ---:
@@ -45,9 +46,9 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
   ]
 
   static override flags = {
-    ...noteFieldFlags,
-    ...privacyFlags,
-    coder: Flags.string({description: 'Bij een .qdpx: de codeur (id uit het team) voor coderingen van gebruikers die de kit niet kent.'}),
+    ...noteImportFlags,
+    ...privacyFlagsFor('de notities'),
+    coder: Flags.string({description: 'Bij een .qdpx: de codeur (id uit het team) voor coderingen van gebruikers die de kit niet kent.', helpValue: '<id>'}),
     'dry-run': Flags.boolean({description: 'Alleen controleren en laten zien wat er zou gebeuren; niets opslaan.'}),
   }
 
@@ -98,7 +99,7 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
 
     const t = report.totals
     for (const file of report.files.filter((f) => f.converted === 'windows-1252')) this.log(`${file.source}: omgezet van Windows-1252 naar UTF-8`)
-    for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${file.replaced} persoonsgegeven(s) vervangen door een plaatshouder`)
+    for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${plural(file.replaced, 'persoonsgegeven', 'persoonsgegevens')} vervangen door een plaatshouder`)
     this.log(`${report.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${t.nieuw} nieuw, ${t.bijgewerkt} bijgewerkt, ${t.ongewijzigd} ongewijzigd.`)
     const drafts = report.removedDrafts
     if (drafts.length > 0) this.log(`${drafts.length === 1 ? 'Concept' : 'Concepten'} uit concepten/ ingelezen en daarom verwijderd: ${drafts.join(', ')}.`)

@@ -30,14 +30,14 @@ In een terminal vraagt init naar wat je niet met opties hebt meegegeven. Zonder 
   ]
 
   static override flags = {
-    client: Flags.string({description: 'Opdrachtgever van het onderzoek.'}),
-    end: Flags.string({description: 'Einde van het veldwerk, zoals 2026-12-18 of 18-12-2026. Standaard: een jaar na het begin.'}),
+    client: Flags.string({description: 'Opdrachtgever van het onderzoek.', helpValue: '<naam>'}),
+    end: Flags.string({description: 'Einde van het veldwerk, zoals 2026-12-18 of 18-12-2026. Standaard: een jaar na het begin.', helpValue: '<datum>'}),
     force: Flags.boolean({description: 'Schrijf study.yaml opnieuw in een map die al een studie bevat. De oude study.yaml wordt bewaard als .bak; de database blijft staan.'}),
-    halteplaats: Flags.string({description: 'Halteplaats als id:Naam:Gemeente:type; precies vier keer.', multiple: true}),
-    interviewer: Flags.string({description: 'Teamlid als id, id:Naam of id:Naam:rol (rol: projectleider, onderzoeker, interviewer of analist; standaard interviewer); mag vaker.', multiple: true}),
-    method: Flags.string({default: 'karavaan', description: 'De methode: "karavaan" (ingebouwd) of het pad naar een eigen kopie van methods/karavaan.yaml.'}),
-    start: Flags.string({description: 'Begin van het veldwerk, zoals 2026-02-02 of 2-2-2026. Standaard: vandaag.'}),
-    title: Flags.string({description: 'Titel van de studie.'}),
+    halteplaats: Flags.string({description: 'Halteplaats als id:Naam:Gemeente:type; precies vier keer.', helpValue: '<id:Naam:Gemeente:type>', multiple: true}),
+    interviewer: Flags.string({description: 'Teamlid als id, id:Naam of id:Naam:rol (rol: projectleider, onderzoeker, interviewer of analist; standaard interviewer); mag vaker.', helpValue: '<id:Naam:rol>', multiple: true}),
+    method: Flags.string({default: 'karavaan', description: 'De methode: "karavaan" (ingebouwd) of het pad naar een eigen kopie van methods/karavaan.yaml.', helpValue: '<naam|bestand>'}),
+    start: Flags.string({description: 'Begin van het veldwerk, zoals 2026-02-02 of 2-2-2026. Standaard: vandaag.', helpValue: '<datum>'}),
+    title: Flags.string({description: 'Titel van de studie.', helpValue: '<titel>'}),
     yes: Flags.boolean({char: 'y', description: 'Vraag niets: neem de standaardwaarden voor wat niet is opgegeven.'}),
   }
 

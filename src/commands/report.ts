@@ -26,13 +26,13 @@ Zonder --out komt het rapport in de map rapporten/ van de studie, met het sjablo
 
   static override flags = {
     ...outputPrivacyFlags,
-    date: Flags.string({description: 'De datum op het rapport (2026-12-18, 18-12-2026 of 18 december 2026); standaard vandaag.'}),
+    date: Flags.string({description: 'De datum op het rapport (2026-12-18, 18-12-2026 of 18 december 2026); standaard vandaag.', helpValue: '<datum>'}),
     draft: Flags.boolean({description: 'Een concept: CONCEPT op elke pagina, en ook bevindingen zonder onderbouwing (gemarkeerd).'}),
     format: Flags.string({default: 'pdf', description: 'pdf, html of md.', options: ['pdf', 'html', 'md']}),
-    halteplaats: Flags.string({description: 'Alleen deze halteplaats (verplicht bij het sjabloon halteplaats).'}),
-    out: Flags.string({description: 'Het bestand om te schrijven; de extensie past bij --format. Standaard: rapporten/<sjabloon>-<datum>.<ext>.'}),
-    template: Flags.string({default: 'eindrapport', description: 'eindrapport, halteplaats, veldwerk, of het pad van een eigen .md-sjabloon.'}),
-    title: Flags.string({description: 'Een andere titel dan die van de studie.'}),
+    halteplaats: Flags.string({description: 'Alleen deze halteplaats (verplicht bij het sjabloon halteplaats).', helpValue: '<id>'}),
+    out: Flags.string({description: 'Het bestand om te schrijven; de extensie past bij --format. Standaard: rapporten/<sjabloon>-<datum>.<ext>.', helpValue: '<bestand>'}),
+    template: Flags.string({default: 'eindrapport', description: 'eindrapport, halteplaats, veldwerk, of het pad van een eigen .md-sjabloon.', helpValue: '<naam|bestand>'}),
+    title: Flags.string({description: 'Een andere titel dan die van de studie.', helpValue: '<titel>'}),
   }
 
   static override summary = 'Maak het adviesrapport als PDF, HTML of Markdown.'

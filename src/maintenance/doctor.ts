@@ -18,6 +18,7 @@ import {
 import {openStore} from '../store/open.js'
 import type {Store} from '../store/store.js'
 import type {OutputOverride} from '../model/output-override.js'
+import {plural} from '../model/plural.js'
 import {shortId} from '../records/ids.js'
 import {loadStudy, type Study} from '../study/load.js'
 
@@ -106,7 +107,7 @@ function checkDatabase(store: Store, study: Study, fix: boolean): Check[] {
     foreign.length === 0
       ? {detail: 'elke verwijzing wijst naar iets dat bestaat', id: 'foreign-keys', label: 'Verwijzingen tussen tabellen', ok: true}
       : {
-          detail: foreign.map((f) => `${f.count} rij(en) in ${f.table} wijzen naar een ontbrekende rij in ${f.parent}`).join('; '),
+          detail: foreign.map((f) => `${plural(f.count, 'rij', 'rijen')} in ${f.table} ${f.count === 1 ? 'wijst' : 'wijzen'} naar een ontbrekende rij in ${f.parent}`).join('; '),
           hint: restoreHint,
           id: 'foreign-keys',
           label: 'Verwijzingen tussen tabellen',
@@ -129,14 +130,14 @@ function checkDatabase(store: Store, study: Study, fix: boolean): Check[] {
   checks.push(
     orphans === 0
       ? {detail: 'elke tag hoort bij een bestaande notitie', id: 'tags', label: 'Tags', ok: true}
-      : {detail: `${orphans} tag(s) horen bij een notitie die niet bestaat`, hint: restoreHint, id: 'tags', label: 'Tags', ok: false},
+      : {detail: `${plural(orphans, 'tag hoort', 'tags horen')} bij een notitie die niet bestaat`, hint: restoreHint, id: 'tags', label: 'Tags', ok: false},
   )
 
   const broken = notesWithBrokenHistory(store)
   checks.push(
     broken.length === 0
       ? {detail: 'elke notitie heeft een volledige versiegeschiedenis', id: 'versions', label: 'Versies van notities', ok: true}
-      : {detail: `${broken.length} notitie(s) met een onvolledige geschiedenis: ${listed(broken.map((id) => id.slice(-8)))}`, hint: restoreHint, id: 'versions', label: 'Versies van notities', ok: false},
+      : {detail: `${plural(broken.length, 'notitie', 'notities')} met een onvolledige geschiedenis: ${listed(broken.map((id) => id.slice(-8)))}`, hint: restoreHint, id: 'versions', label: 'Versies van notities', ok: false},
   )
 
   const known = new Set(study.halteplaatsen.map((h) => h.id))
@@ -193,11 +194,13 @@ function checkRights(dir: string, fix: boolean): Check {
   const label = 'Bestandsrechten (alleen voor jou)'
   if (!HAS_POSIX_MODES) return {detail: 'niet te controleren op Windows; zorg dat de map in je eigen profiel staat', id: 'permissions', label, ok: true}
   const open: string[] = []
+  let folders = 0
   const walk = (path: string) => {
     const info = lstatSync(path)
     if (info.isSymbolicLink()) return
     if ((info.mode & 0o077) !== 0) {
       open.push(path)
+      if (info.isDirectory()) folders++
       if (fix) chmodSync(path, info.mode & 0o700)
     }
 
@@ -207,8 +210,10 @@ function checkRights(dir: string, fix: boolean): Check {
   walk(dir)
   if (open.length === 0) return {detail: 'de studiemap en alles erin zijn alleen door jou te lezen', id: 'permissions', label, ok: true}
   const names = listed(open.map((path) => relative(dir, path) || '(de studiemap zelf)'))
-  if (fix) return {detail: `${open.length} bestand(en) of map(pen) waren ook voor anderen leesbaar; nu alleen voor jou: ${names}`, fixed: true, id: 'permissions', label, ok: false}
-  return {detail: `${open.length} bestand(en) of map(pen) ook voor anderen leesbaar: ${names}`, hint: 'Herstel met: karavaan doctor --fix (dan mag alleen jij ze lezen).', id: 'permissions', label, ok: false}
+  const files = open.length - folders
+  const what = [files > 0 ? plural(files, 'bestand', 'bestanden') : '', folders > 0 ? plural(folders, 'map', 'mappen') : ''].filter(Boolean).join(' en ')
+  if (fix) return {detail: `${what} ${open.length === 1 ? 'was' : 'waren'} ook voor anderen leesbaar; nu alleen voor jou: ${names}`, fixed: true, id: 'permissions', label, ok: false}
+  return {detail: `${what} ook voor anderen leesbaar: ${names}`, hint: 'Herstel met: karavaan doctor --fix (dan mag alleen jij ze lezen).', id: 'permissions', label, ok: false}
 }
 
 /**
@@ -255,7 +260,7 @@ function checkOverrides(store: Store): Check | undefined {
   if (overrides.length === 0) return undefined
   const items = overrides.map((o) => {
     const where = o.records.length > 0 ? ` in ${listed(o.records.map((r) => `${RECORD_NAMES[r.kind] ?? r.kind} ${shortId(r.id)}`))}` : ''
-    return `${o.at.slice(0, 16).replace('T', ' ')}${o.by ? `, ${o.by}` : ''}: ${o.file} (${OUTPUT_NAMES[o.output] ?? o.output}), ${o.hits} mogelijke persoonsgegeven(s) (${o.kinds.join(', ')})${where}`
+    return `${o.at.slice(0, 16).replace('T', ' ')}${o.by ? `, ${o.by}` : ''}: ${o.file} (${OUTPUT_NAMES[o.output] ?? o.output}), ${plural(o.hits, 'mogelijk persoonsgegeven', 'mogelijke persoonsgegevens')} (${o.kinds.join(', ')})${where}`
   })
   return {
     detail: `${overrides.length} keer bewust geschreven met --allow-personal-data (of dat antwoord op de vraag); geen fout maar een vastgelegde keuze: ga na of die bestanden alleen staan bij wie ze mag lezen`,
@@ -286,9 +291,9 @@ function checkLeftovers(dir: string, fix: boolean): Check {
   walk(dir, 0)
   if (found.length === 0) return {detail: 'geen', id: 'leftovers', label, ok: true}
   const names = listed(found.map((path) => relative(dir, path)))
-  if (!fix) return {detail: `${found.length} tijdelijk(e) bestand(en) van een opdracht die werd afgebroken: ${names}`, hint: 'Ruim op met: karavaan doctor --fix (de studie zelf staat er niet in).', id: 'leftovers', label, ok: false}
+  if (!fix) return {detail: `${plural(found.length, 'tijdelijk bestand', 'tijdelijke bestanden')} van een opdracht die werd afgebroken: ${names}`, hint: 'Ruim op met: karavaan doctor --fix (de studie zelf staat er niet in).', id: 'leftovers', label, ok: false}
   for (const file of found) unlinkSync(file)
-  return {detail: `${found.length} tijdelijk(e) bestand(en) opgeruimd: ${names}`, fixed: true, id: 'leftovers', label, ok: false}
+  return {detail: `${plural(found.length, 'tijdelijk bestand', 'tijdelijke bestanden')} opgeruimd: ${names}`, fixed: true, id: 'leftovers', label, ok: false}
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000

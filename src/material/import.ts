@@ -157,7 +157,7 @@ function read(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
-    throw unreadablePath(file, error, 'het YAML-bestand')
+    throw unreadablePath(file, error, 'het .yaml-bestand')
   }
 }
 

@@ -2,15 +2,18 @@ import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {formatDate} from '../parse/date.js'
+import type {EvidenceInput} from './evidence.js'
 
 /** One line of a list to pick from; the same shape as the prompts' choices, without depending on them. */
-export interface PickerChoice {
+export interface PickerChoice<T = string> {
+  /** More than the line holds, shown under the list while the line is highlighted. */
+  description?: string
   name: string
   short: string
-  value: string
+  value: T
 }
 
-/** What the finding being written is about, so the notes that fit it come first. */
+/** What the finding being written is about, so the evidence that fits it comes first. */
 export interface EvidenceScope {
   halteplaatsen?: string[]
   narratives?: string[]
@@ -19,36 +22,107 @@ export interface EvidenceScope {
 
 type NotePickerRow = ReturnType<Store['notes']['pickerRows']>[number]
 
-/** How much of a note's text a picker line shows, after runs of white space became one space. */
-const PREVIEW_LENGTH = 50
-/** What the store hands over: enough for the preview, even when the text opens with blank lines. */
-const ROW_TEXT_LENGTH = 120
+/** What the store hands over of each note: the first line and a few lines of preview, never the whole text. */
+const ROW_TEXT_LENGTH = 320
+/** How much a line shows of a note's first line or a passage; the prompt cuts it further to the terminal. */
+const LINE_LENGTH = 90
+const PREVIEW_LENGTH = 280
 const TITLE_LENGTH = 70
+
+const cut = (text: string, length: number) => {
+  const chars = [...text]
+  return chars.length > length ? `${chars.slice(0, length - 1).join('').trimEnd()}…` : text
+}
+
+/** The first line of a text that holds anything, with its runs of white space made one space. */
+export function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim() !== '') ?? '').replaceAll(/\s+/g, ' ').trim()
+}
+
+/** Names of what a line shows, from the method and the study. */
+function labels(study: Study) {
+  const method = study.methodDefinition
+  return {
+    code: (id: string) => {
+      const narrative = method.narratives.find((n) => n.id === id)
+      if (narrative) return `${narrative.number}. ${narrative.short}`
+      return method.themes.find((t) => t.id === id)?.short ?? id
+    },
+    kind: (row: {activity: null | string; group: null | string}) =>
+      row.group ? (method.groups.find((g) => g.id === row.group)?.short ?? row.group) : (method.activities.find((a) => a.id === row.activity)?.name.toLowerCase() ?? row.activity ?? ''),
+    place: (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id,
+  }
+}
 
 /**
  * The notes to pick a finding's evidence from: those of its halteplaatsen (all when none), the
  * ones carrying one of its narratives or themes first — the likeliest evidence on the first
- * screen, the rest still in the list — each otherwise oldest conversation first.
+ * screen, the rest still in the list — each otherwise oldest conversation first. A line reads
+ * "ouderen · 2026-03-01 · Het Dorp · the note's first line"; the preview adds the short id and more text.
  */
 export function noteChoices(store: Store, study: Study, scope: EvidenceScope): PickerChoice[] {
   return toNoteChoices(store.notes.pickerRows({halteplaatsen: scope.halteplaatsen}, ROW_TEXT_LENGTH), study, scope)
 }
 
 export function toNoteChoices(rows: NotePickerRow[], study: Study, scope: EvidenceScope): PickerChoice[] {
-  const method = study.methodDefinition
+  const name = labels(study)
   const narratives = new Set(scope.narratives)
   const themes = new Set(scope.themes)
   const relevant = (row: NotePickerRow) => row.narratives.some((c) => narratives.has(c)) || row.themes.some((c) => themes.has(c))
-  const placeName = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
-  const kindName = (row: NotePickerRow) =>
-    row.group ? (method.groups.find((g) => g.id === row.group)?.short ?? row.group) : (method.activities.find((a) => a.id === row.activity)?.name.toLowerCase() ?? row.activity ?? '')
   return [...rows]
     .sort((a, b) => Number(relevant(b)) - Number(relevant(a)))
-    .map((row) => ({
-      name: `${shortId(row.id)}  ${formatDate(row.date)}  ${placeName(row.halteplaats)}, ${kindName(row)}  ${row.start.replaceAll(/\s+/g, ' ').slice(0, PREVIEW_LENGTH)}`,
-      short: shortId(row.id),
-      value: row.id,
-    }))
+    .map((row) => {
+      const codes = [...row.narratives, ...row.themes].map((c) => name.code(c))
+      return {
+        description: [`notitie ${shortId(row.id)}${codes.length > 0 ? ` · ${codes.join(', ')}` : ''}`, cut(row.start.replaceAll(/\s+/g, ' ').trim(), PREVIEW_LENGTH)].join('\n'),
+        name: `${name.kind(row)} · ${formatDate(row.date)} · ${name.place(row.halteplaats)} · ${cut(firstLine(row.start), LINE_LENGTH)}`,
+        short: shortId(row.id),
+        value: row.id,
+      }
+    })
+}
+
+/**
+ * Passages tagged with a narrative or theme, in the halteplaatsen of the scope: with the scope's
+ * codes when it has any, otherwise with every code. The same words tagged with the same code by
+ * two coders are one line.
+ */
+export function passageChoices(store: Store, study: Study, scope: EvidenceScope): Array<PickerChoice<EvidenceInput>> {
+  const method = study.methodDefinition
+  const name = labels(study)
+  const wanted = [...(scope.narratives ?? []).map((code) => ['narrative', code] as const), ...(scope.themes ?? []).map((code) => ['theme', code] as const)]
+  const codes = wanted.length > 0 ? wanted : [...method.narratives.map((n) => ['narrative', n.id] as const), ...method.themes.map((t) => ['theme', t.id] as const)]
+  const places = new Set(scope.halteplaatsen ?? [])
+  const seen = new Set<string>()
+  const choices: Array<PickerChoice<EvidenceInput>> = []
+  for (const [kind, code] of codes) {
+    for (const tag of store.tags.passages(kind, code)) {
+      if (places.size > 0 && !places.has(tag.halteplaats)) continue
+      const key = `${tag.noteId}:${tag.start}:${tag.end}:${code}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const quote = (tag.quote ?? '').replaceAll(/\s+/g, ' ').trim()
+      choices.push({
+        description: [`passage ${shortId(tag.id)} in notitie ${shortId(tag.noteId)} · ${name.code(code)} · getagd door ${tag.coder}`, `“${cut(quote, PREVIEW_LENGTH)}”`].join('\n'),
+        name: `${name.kind(tag)} · ${tag.date} · ${name.place(tag.halteplaats)} · ${name.code(code)}: “${cut(quote, LINE_LENGTH)}”`,
+        short: shortId(tag.id),
+        value: {tag: tag.id},
+      })
+    }
+  }
+
+  return choices
+}
+
+/**
+ * Everything that can back a finding, in one list to search in: notes and tagged passages, each
+ * line saying which it is. With narratives or themes chosen, their passages come first (they are
+ * what the finding is about); without, the notes first and every passage after them.
+ */
+export function evidenceChoices(store: Store, study: Study, scope: EvidenceScope): Array<PickerChoice<EvidenceInput>> {
+  const notes = noteChoices(store, study, scope).map((c) => ({...c, name: `notitie  ${c.name}`, value: {note: c.value} as EvidenceInput}))
+  const passages = passageChoices(store, study, scope).map((c) => ({...c, name: `passage  ${c.name}`}))
+  return (scope.narratives?.length ?? 0) + (scope.themes?.length ?? 0) > 0 ? [...passages, ...notes] : [...notes, ...passages]
 }
 
 /** The findings to link a reflection or an advice to, in the order they were made. */

@@ -19,7 +19,7 @@ export function splitFrontMatter(text: string): FrontMatter | undefined {
   if (lines[0]?.trim() !== '---') return undefined
   const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'))
   if (end === -1) {
-    return {body: '', keyLines: {}, problems: [{field: '', line: 1, message: 'de front matter begint met --- maar wordt nergens afgesloten met ---'}], values: {}}
+    return {body: '', keyLines: {}, problems: [{field: '', line: 1, message: 'het gegevensblok bovenaan begint met --- maar er staat nergens een tweede regel met --- die het afsluit'}], values: {}}
   }
 
   const yamlText = lines.slice(1, end).join('\n')
@@ -29,19 +29,19 @@ export function splitFrontMatter(text: string): FrontMatter | undefined {
   const problems: FrontMatter['problems'] = []
   const keyLines: Record<string, number> = {}
   for (const error of doc.errors) {
-    problems.push({field: '', line: lineCounter.linePos(error.pos[0]).line + 1, message: `de front matter is geen geldige YAML (${error.code === 'DUPLICATE_KEY' ? 'een veld staat er twee keer in' : 'controleer de dubbele punten, inspringing en aanhalingstekens'})`})
+    problems.push({field: '', line: lineCounter.linePos(error.pos[0]).line + 1, message: `het gegevensblok bovenaan is niet te lezen: ${error.code === 'DUPLICATE_KEY' ? 'een veld staat er twee keer in' : 'controleer de dubbele punten, inspringing en aanhalingstekens'}`})
   }
 
   if (problems.length > 0) return {body, keyLines, problems, values: {}}
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return {body, keyLines, problems: [{field: '', line: 2, message: 'de front matter moet uit regels "veld: waarde" bestaan'}], values: {}}
+    return {body, keyLines, problems: [{field: '', line: 2, message: 'het gegevensblok bovenaan moet uit regels "veld: waarde" bestaan'}], values: {}}
   }
 
   let values: Record<string, unknown> = {}
   try {
     values = (doc.toJS({maxAliasCount: 20}) as Record<string, unknown> | null) ?? {}
   } catch {
-    problems.push({field: '', line: 2, message: 'de front matter gebruikt te veel YAML-verwijzingen (aliassen)'})
+    problems.push({field: '', line: 2, message: 'het gegevensblok bovenaan verwijst te vaak met & en * naar andere waarden'})
   }
 
   if (isMap(doc.contents)) {

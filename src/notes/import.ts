@@ -207,7 +207,7 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
   if (front && front.problems.length > 0) return fail(...front.problems.map((p) => `regel ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`))
   let values: RawNoteFields = front?.values ?? {}
   if (!front && !hasDefaults(options.defaults)) {
-    if (!options.askMetadata) return fail('heeft geen front matter (de regels tussen --- bovenaan met halteplaats, group, date, interviewer …); geef de gegevens met opties, zoals --halteplaats en --group')
+    if (!options.askMetadata) return fail('heeft geen gegevens bovenaan (de regels tussen twee regels met --- met halteplaats, group, date, interviewer …); geef de gegevens met opties, zoals --halteplaats en --group')
     values = await options.askMetadata(label, {...options.defaults})
   }
 

@@ -3,6 +3,7 @@ import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 
 import {UserError} from '../errors.js'
 import {useDutchMessages} from './messages.js'
+import {plural} from '../model/plural.js'
 
 /** One problem in a data file, with the place a user can find it. */
 export interface FileProblem {
@@ -48,16 +49,16 @@ export function parseYaml<S extends v.GenericSchema>(
     const problems = doc.errors.map((error) => ({
       field: '',
       line: lineCounter.linePos(error.pos[0]).line,
-      message: yamlErrorInDutch(error.code, error.message),
+      message: yamlErrorInDutch(error.code),
     }))
-    throw fileError(fileLabel, problems, 'Het bestand is geen geldige YAML.')
+    throw fileError(fileLabel, problems, 'De opbouw van het bestand klopt niet.')
   }
 
   let data: unknown
   try {
     data = doc.toJS({maxAliasCount: LIMITS.maxAliasCount})
   } catch {
-    throw new UserError(`${fileLabel} gebruikt te veel YAML-verwijzingen (aliassen) om veilig te lezen.`, {
+    throw new UserError(`${fileLabel} verwijst te vaak met & en * naar andere waarden (aliassen) om veilig te lezen.`, {
       hint: 'Schrijf de waarden uit in plaats van met & en * te verwijzen.',
     })
   }
@@ -105,7 +106,7 @@ export function fileError(fileLabel: string, problems: FileProblem[], lead?: str
     const where = [p.line ? `regel ${p.line}` : '', p.field].filter(Boolean).join(', ')
     return where ? `${where}: ${p.message}` : p.message
   })
-  if (problems.length > MAX_LISTED_PROBLEMS) details.push(`en nog ${problems.length - MAX_LISTED_PROBLEMS} problemen`)
+  if (problems.length > MAX_LISTED_PROBLEMS) details.push(`en nog ${plural(problems.length - MAX_LISTED_PROBLEMS, 'probleem', 'problemen')}`)
   const count = problems.length === 1 ? 'een probleem' : `${problems.length} problemen`
   return new UserError(`${fileLabel} heeft ${count}.${lead ? ' ' + lead : ''}`, {
     details,
@@ -144,7 +145,7 @@ function lineOf(root: unknown, path: Array<number | string>, lineCounter: LineCo
   return offset === undefined ? undefined : lineCounter.linePos(offset).line
 }
 
-function yamlErrorInDutch(code: string, original: string): string {
+function yamlErrorInDutch(code: string): string {
   switch (code) {
     case 'DUPLICATE_KEY': {
       return 'een sleutel staat er twee keer in'
@@ -166,7 +167,8 @@ function yamlErrorInDutch(code: string, original: string): string {
     }
 
     default: {
-      return `YAML-fout (${code.toLowerCase().replaceAll('_', ' ')}): ${original.split('\n')[0]}`
+      // The parser's own message is English; where it went wrong is in the line number already.
+      return `de opbouw klopt hier niet (${code.toLowerCase().replaceAll('_', ' ')}); controleer inspringing, dubbele punten en aanhalingstekens`
     }
   }
 }

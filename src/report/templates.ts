@@ -78,7 +78,8 @@ export function listTemplates(): Array<{description: string; name: string}> {
   const present = new Set(readdirSync(KIT_TEMPLATES_DIR))
   return BUILT_IN_TEMPLATES.filter((n) => present.has(`${n}.md`)).map((name) => {
     const text = readFileSync(join(KIT_TEMPLATES_DIR, `${name}.md`), 'utf8')
-    const description = /{%-?\s*comment\s*-?%}\s*([^\n]+)/.exec(text)?.[1]?.trim() ?? ''
+    // The comment at the top, without its closing tag, on one line.
+    const description = /{%-?\s*comment\s*-?%}([\s\S]*?){%-?\s*endcomment\s*-?%}/.exec(text)?.[1]?.replaceAll(/\s+/g, ' ').trim() ?? ''
     return {description, name}
   })
 }

@@ -307,6 +307,11 @@ export class FindingQueries extends MaterialQueries<Finding> {
     }
   }
 
+  /** Title and text of every finding not in the trash, in the order they were made: to find one that a new finding repeats. */
+  titlesAndTexts(): Array<{id: string; text: string; title: string}> {
+    return this.prepare('SELECT id, title, text FROM findings WHERE deleted_at IS NULL ORDER BY id').all() as Array<{id: string; text: string; title: string}>
+  }
+
   /** What a list to pick findings from shows (not in the trash), in the order they were made; no texts, no evidence. */
   pickerRows(titleLength = 80): Array<{id: string; title: string}> {
     return this.prepare('SELECT id, substr(title, 1, ?) AS title FROM findings WHERE deleted_at IS NULL ORDER BY id').all(titleLength) as Array<{id: string; title: string}>

@@ -7,6 +7,7 @@ import {describeChoice, findCodeAmong} from '../study/lookup.js'
 import {codePointLength, findQuote, sliceCodePoints} from './passage.js'
 import type {NewTag} from '../store/tags.js'
 import type {Tag, TagKind, TagOrigin} from '../model/tag.js'
+import {plural} from '../model/plural.js'
 
 export interface TagRequest {
   origin?: TagOrigin
@@ -74,7 +75,7 @@ export function prepareTag(store: Store, study: Study, request: TagRequest & {no
     const length = codePointLength(note.text)
     if (request.start === undefined || request.end === undefined) throw new UserError('Geef --start en --end allebei.')
     if (request.start < 0 || request.end > length || request.start >= request.end) {
-      throw new UserError(`De passage ${request.start}-${request.end} valt buiten de notitie (die is ${length} tekens lang).`, {hint: 'Posities tellen tekens vanaf 0; --end wijst net voorbij het laatste teken.'})
+      throw new UserError(`De passage ${request.start}-${request.end} valt buiten de notitie (die is ${plural(length, 'teken', 'tekens')} lang).`, {hint: 'Posities tellen tekens vanaf 0; --end wijst net voorbij het laatste teken.'})
     }
 
     start = request.start

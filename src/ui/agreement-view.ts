@@ -7,6 +7,7 @@ import {KIT} from '../tagging/agreement.js'
 import {DEFAULT_THRESHOLD} from '../tagging/suggest.js'
 import {subjectOf} from './note-view.js'
 import {renderTable} from './table.js'
+import {plural} from '../model/plural.js'
 
 const SHOWN = 25
 
@@ -23,7 +24,7 @@ export function renderAgreement(study: Study, report: AgreementReport, noteOf: (
   const main = (row: {alpha: null | number; kappa: null | number}) => (two ? row.kappa : row.alpha)
   const row = (label: string, r: {alpha: null | number; kappa: null | number; observed: number}) => [label, `${Math.round(r.observed * 100)}%`, value(main(r)), verdict(main(r)), ...(two ? [value(r.alpha)] : [])]
   const lines = [
-    `Codeurs: ${report.coders.join(', ')} · ${report.units} notities door meer dan één van hen gecodeerd`,
+    `Codeurs: ${report.coders.join(', ')} · ${plural(report.units, 'notitie', 'notities')} door meer dan één van hen gecodeerd`,
     ...(report.coders.includes(KIT) ? [`${KIT}: de voorstellen van karavaan tag suggest (drempel ${DEFAULT_THRESHOLD.toFixed(2).replace('.', ',')})`] : []),
     '',
     renderTable(

@@ -3,6 +3,7 @@ import {shortId} from '../records/ids.js'
 import type {Conflict} from '../exchange/bundle/conflicts.js'
 import type {MergedBundle, MergeReport} from '../exchange/bundle/merge.js'
 import {formatDate, formatTimestamp} from '../parse/date.js'
+import {plural} from '../model/plural.js'
 
 /** Per part of a bundle: one record, several. */
 const LABELS: Record<string, readonly [string, string]> = {
@@ -48,10 +49,10 @@ export function bundlePrivacyLine(privacy: MergedBundle['privacy']): string {
   if (!privacy) return ''
   const who = privacy.by ? ` door ${privacy.by}` : ''
   if (privacy.choice === 'pseudonymise') {
-    return `\n  Gemaakt met --pseudonymise${who}: ${privacy.found} mogelijke persoonsgegeven(s) staan er als plaatshouder in ([naam] …). Wat hier al stond, blijft zoals het was; nieuwe versies uit deze bundel hebben de plaatshouders.`
+    return `\n  Gemaakt met --pseudonymise${who}: ${plural(privacy.found, 'mogelijk persoonsgegeven staat', 'mogelijke persoonsgegevens staan')} er als plaatshouder in ([naam] …). Wat hier al stond, blijft zoals het was; nieuwe versies uit deze bundel hebben de plaatshouders.`
   }
 
-  return `\n  Gemaakt met --allow-personal-data${who}: er gaan ${privacy.found} mogelijke persoonsgegeven(s) in mee (${privacy.kinds.join(', ')}), bewust.`
+  return `\n  Gemaakt met --allow-personal-data${who}: er ${privacy.found === 1 ? 'gaat' : 'gaan'} ${plural(privacy.found, 'mogelijk persoonsgegeven', 'mogelijke persoonsgegevens')} in mee (${privacy.kinds.join(', ')}), bewust.`
 }
 
 export function renderConflicts(conflicts: Conflict[]): string {

@@ -1,6 +1,7 @@
 import {existsSync, readFileSync, unlinkSync} from 'node:fs'
 
 import type {AdviceInput} from '../material/advice.js'
+import type {EvidenceInput} from '../material/evidence.js'
 import type {FindingInput} from '../material/findings.js'
 import type {EvidenceScope} from '../material/pickers.js'
 import type {ReflectionInput} from '../material/reflections.js'
@@ -47,15 +48,19 @@ export type FindingAnswer = (typeof FINDING_ANSWERS)[number]
 export async function askFindingFields(
   study: Study,
   given: FindingInput,
-  evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>,
-  keep: {answer?: (input: FindingInput) => void; text?: (input: FindingInput) => void} = {},
+  evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>,
+  keep: {answer?: (input: FindingInput) => void; afterText?: (input: FindingInput) => Promise<void>; text?: (input: FindingInput) => void} = {},
 ): Promise<FindingInput> {
   let input = {...given}
   for (const field of FINDING_ANSWERS) {
     const missing = field === 'text' ? input.text === undefined : !input[field]?.length
-    if (!missing) continue
-    input = await askFindingField(study, input, field, evidenceChoices, keep.text)
-    keep.answer?.(input)
+    if (missing) {
+      input = await askFindingField(study, input, field, evidenceChoices, keep.text)
+      keep.answer?.(input)
+    }
+
+    // Before the lists, so no one picks evidence for a finding that is already there.
+    if (field === 'text') await keep.afterText?.(input)
   }
 
   return input
@@ -66,7 +71,7 @@ export async function askFindingField(
   study: Study,
   given: FindingInput,
   field: FindingAnswer,
-  evidenceChoices: (scope: EvidenceScope) => Array<Choice<string>>,
+  evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>,
   keepText?: (input: FindingInput) => void,
 ): Promise<FindingInput> {
   const method = study.methodDefinition
@@ -100,11 +105,12 @@ export async function askFindingField(
     case 'evidence': {
       const choices = evidenceChoices({halteplaatsen: input.halteplaatsen, narratives: input.narratives, themes: input.themes})
       if (choices.length > 0) {
-        // A note given by its short id or path is ticked when the list holds it; one the list does not hold stays as it was.
-        const inList = (ref: string) => choices.find((c) => c.value === ref || c.value.endsWith(ref.toLowerCase()))?.value
-        const listed = (given.evidence ?? []).filter((e) => e.note && !e.tag && !e.quote && inList(e.note))
-        const chosen = await askSearchCheckbox('Welke notities onderbouwen de bevinding? (niets aangevinkt: een concept zonder onderbouwing)', choices, listed.map((e) => inList(e.note!)!))
-        input.evidence = [...(given.evidence ?? []).filter((e) => !listed.includes(e)), ...chosen.map((note) => ({note}))]
+        // What is chosen already is ticked when the list holds it; evidence the list does not hold stays as it was.
+        const same = (a: EvidenceInput, b: EvidenceInput) => a.note === b.note && a.tag === b.tag && a.quote === b.quote
+        const listed = (given.evidence ?? []).filter((e) => choices.some((c) => same(c.value, e)))
+        const initial = choices.filter((c) => listed.some((e) => same(c.value, e))).map((c) => c.value)
+        const chosen = await askSearchCheckbox('Welke notities en passages onderbouwen de bevinding?', choices, {initial, none: 'niets gekozen: de bevinding wordt een concept'})
+        input.evidence = [...(given.evidence ?? []).filter((e) => !listed.includes(e)), ...chosen]
       }
 
       break

@@ -1,3 +1,6 @@
+import type {EvidenceInput} from '../material/evidence.js'
+import type {FindingInput} from '../material/findings.js'
+import type {SimilarFinding} from '../material/similar.js'
 import {countOf} from '../model/kinds.js'
 import type {Advice, FindingWithEvidence, MaterialVersion, Reflection} from '../model/material.js'
 import type {RecordMeta} from '../model/record.js'
@@ -71,6 +74,40 @@ export function renderFinding(study: Study, finding: FindingWithEvidence, option
   lines.push('', `Versie ${finding.version}, laatst gewijzigd ${formatTimestamp(finding.updatedAt)}${finding.updatedBy ? ` door ${finding.updatedBy}` : ''}.`)
   if (finding.personalData) lines.push(`Let op: opgeslagen mét persoonsgegevens (${finding.personalData.kinds.join(', ')}).`)
   return lines.join('\n')
+}
+
+/**
+ * What finding add is about to store, to check before it is saved: the title, the start of the
+ * text, the codes and every piece of evidence as the list showed it.
+ */
+export function findingSummary(study: Study, input: FindingInput, choices: Array<{name: string; value: EvidenceInput}>): string {
+  const method = study.methodDefinition
+  const evidence = input.evidence ?? []
+  const label = (e: EvidenceInput) =>
+    choices.find((c) => c.value === e || (e.note !== undefined && c.value.note === e.note) || (e.tag !== undefined && c.value.tag === e.tag))?.name ?? (e.tag ? `passage  tag ${e.tag}` : `notitie  ${e.note}${e.quote ? `: “${short(e.quote, 60)}”` : ''}`)
+  const text = input.text?.trim() ?? ''
+  const lines = [
+    'Dit wordt opgeslagen:',
+    `  Bevinding:     ${input.title ?? ''}`,
+    `  Tekst:         ${text ? short(text, 70) : '(geen)'}`,
+    `  Halteplaatsen: ${input.halteplaatsen?.length ? input.halteplaatsen.map((h) => halteplaatsName(study, h)).join(', ') : 'de hele studie'}`,
+    `  Thema's:       ${names(method.themes, input.themes ?? []) || '–'}`,
+    `  Narratieven:   ${names(method.narratives, input.narratives ?? []) || '–'}`,
+  ]
+  if (evidence.length === 0) lines.push(`  Onderbouwing:  nog geen (${DRAFT_MARK}; later toe te voegen met karavaan finding edit)`)
+  else lines.push(`  Onderbouwing (${evidence.length}):`, ...evidence.map((e) => `    - ${short(label(e), 110)}`))
+  return lines.join('\n')
+}
+
+/** The warning before a finding that nearly repeats one the study has. */
+export function similarWarning(similar: SimilarFinding[]): string {
+  const lines = similar.map((f) => `  ${shortId(f.id)}  ${f.title} (${f.in === 'titel' ? 'bijna dezelfde titel' : 'bijna dezelfde tekst'})`)
+  const one = similar.length === 1
+  return [
+    `Let op: er ${one ? 'is al een bevinding' : 'zijn al bevindingen'} die hier sterk op ${one ? 'lijkt' : 'lijken'}:`,
+    ...lines,
+    `Gaat het om hetzelfde, vul dan ${one ? 'die' : 'een daarvan'} aan met: karavaan finding edit ${shortId(similar[0].id)} --note ID (of --tag, --text)`,
+  ].join('\n')
 }
 
 function participantsText(study: Study, reflection: Reflection): string {

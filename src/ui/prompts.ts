@@ -39,50 +39,33 @@ export async function askCheckbox<T>(message: string, choices: Array<Choice<T>>,
 }
 
 /**
- * The choices whose name holds every word of what was typed, in any order, ignoring case and
- * accents ("cafe" finds "café"); nothing typed: all of them.
+ * The choices whose name, short form or description holds every word of what was typed, in any
+ * order, ignoring case and accents ("cafe" finds "café"); nothing typed: all of them.
  */
 export function filterChoices<T>(choices: Array<Choice<T>>, term: string | undefined): Array<Choice<T>> {
   const fold = (text: string) => text.normalize('NFD').replaceAll(/\p{Diacritic}/gu, '').toLowerCase()
   const words = fold(term ?? '').split(/\s+/).filter(Boolean)
   if (words.length === 0) return choices
   return choices.filter((choice) => {
-    const name = fold(choice.name)
+    const name = fold(`${choice.name} ${choice.short ?? ''} ${choice.description ?? ''}`)
     return words.every((word) => name.includes(word))
   })
 }
 
-const DONE = Symbol('done')
-const searchTheme = {
-  style: {keysHelpTip: () => 'typ om te zoeken • ↑↓ bladeren • ⏎ aan- of uitvinken, of kies "klaar"'},
+/** "nog niets gekozen", "1 gekozen", "3 gekozen": what a searchable list shows while ticking. */
+export function chosenCount(n: number): string {
+  return n === 0 ? 'nog niets gekozen' : `${n} gekozen`
 }
 
 /**
- * A checkbox list for long lists, in which typing narrows the list: inquirer's search prompt,
- * asked again after every tick until "klaar" is chosen. The answer keeps the order of the list.
+ * A checkbox list for long lists, in which typing narrows the list and stays while ticking; the
+ * highlighted line's description is shown under the list as a preview. The answer keeps the
+ * order of the list. `initial`: what is ticked already (the same values as in the choices); `none`:
+ * what "klaar" says while nothing is ticked.
  */
-export async function askSearchCheckbox<T>(message: string, choices: Array<Choice<T>>, initial: readonly T[] = []): Promise<T[]> {
-  const {search} = await load()
-  const ticked = new Set<T>(initial)
-  for (;;) {
-    const count = ticked.size === 0 ? 'niets aangevinkt' : `${ticked.size} aangevinkt`
-    const answer = await search<T | typeof DONE>({
-      message,
-      pageSize: 12,
-      async source(term) {
-        const done = {name: `klaar (${count})`, short: count, value: DONE as T | typeof DONE}
-        const matches = filterChoices(choices, term).map((c) => ({...c, name: `${ticked.has(c.value) ? '◉' : '◯'} ${c.name}`}))
-        // Typed something: the matches on top, where the cursor is; nothing typed: done is one Enter away.
-        return term ? [...matches, done] : [done, ...matches]
-      },
-      theme: searchTheme,
-    })
-    if (answer === DONE) break
-    if (ticked.has(answer as T)) ticked.delete(answer as T)
-    else ticked.add(answer as T)
-  }
-
-  return choices.filter((c) => ticked.has(c.value)).map((c) => c.value)
+export async function askSearchCheckbox<T>(message: string, choices: Array<Choice<T>>, options: {initial?: T[]; none?: string} = {}): Promise<T[]> {
+  const {searchCheckbox} = await import('./search-checkbox.js')
+  return (await searchCheckbox({choices, initial: options.initial, message, none: options.none, pageSize: 12})) as T[]
 }
 
 /** Yes or no as a two-item list, so the answer reads "ja"/"nee" instead of inquirer's y/N. */

@@ -320,8 +320,8 @@ describe('bundles between laptops', () => {
     expect(json<ConflictJson[]>(k(written, 'conflicts', '--json'))).toEqual([])
 
     const help = k(written, 'conflicts', 'resolve', '--help').stdout
-    expect(help).toContain('--choose=<waarde>')
-    expect(help).toContain('--text=<waarde>')
+    expect(help).toContain('--choose=<versie-id>')
+    expect(help).toContain('--text=<bestand>')
     expect(help).not.toMatch(/--kies|--tekst/)
   })
 

@@ -63,7 +63,7 @@ describe('karavaan doctor', () => {
     chmodSync(join(study, 'inbox', 'gesprek.md'), 0o644)
     const found = karavaan(['doctor', '--study', study])
     expect(found.code).toBe(1)
-    expect(lineOf(found.stdout, 'Bestandsrechten')).toMatch(/^✗ .*3 bestand\(en\) of map\(pen\).*karavaan\.db/)
+    expect(lineOf(found.stdout, 'Bestandsrechten')).toMatch(/^✗ .*2 bestanden en 1 map ook voor anderen leesbaar.*karavaan\.db/)
     expect(karavaan(['doctor', '--study', study, '--fix']).code).toBe(0)
     expect(statSync(join(study, 'karavaan.db')).mode & 0o777).toBe(0o600)
     expect(statSync(join(study, 'backups')).mode & 0o777).toBe(0o700)
@@ -84,7 +84,7 @@ describe('karavaan doctor', () => {
     const tags = report.checks.find((check) => check.id === 'tags')!
     expect(tags.ok).toBe(false)
     expect(tags.fixed).not.toBe(true)
-    expect(tags.detail).toContain('1 tag(s)')
+    expect(tags.detail).toContain('1 tag hoort bij een notitie die niet bestaat')
     expect(tags.hint).toContain('karavaan restore')
     expect(report.checks.find((check) => check.id === 'foreign-keys')).toMatchObject({ok: false})
   })

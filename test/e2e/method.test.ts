@@ -176,7 +176,7 @@ describe('method show --file with a broken file', () => {
     const text = BUILT_IN.replace('name: Oudere inwoners', 'name: "Oudere inwoners')
     const line = text.split('\n').findIndex((l) => l.includes('name: "Oudere inwoners')) + 1
     writeFileSync(join(folder, 'kapot.yaml'), text)
-    expectRefusal(karavaan(['method', 'show', '--file', 'kapot.yaml'], {cwd: folder}), 1, 'kapot.yaml', /geen geldige YAML/, new RegExp(`regel ${line}\\b`))
+    expectRefusal(karavaan(['method', 'show', '--file', 'kapot.yaml'], {cwd: folder}), 1, 'kapot.yaml', /De opbouw van het bestand klopt niet/, new RegExp(`regel ${line}\\b`))
   })
 
   it('names the line and field of a wrong value', () => {

@@ -10,7 +10,7 @@ describe('a file that is not there', () => {
     ['note add --file', ['note', 'add', ...noteArgs, '--file', 'nope.txt'], 'Het tekstbestand nope.txt bestaat niet'],
     ['finding add --file', ['finding', 'add', '--study', study, '--title', 'Wachten', '--file', 'nope.txt'], 'Het tekstbestand nope.txt bestaat niet'],
     ['advice add --file', ['advice', 'add', '--study', study, '--title', 'Bellen', '--file', 'nope.txt'], 'Het tekstbestand nope.txt bestaat niet'],
-    ['material import', ['material', 'import', '--study', study, 'nope.yaml'], 'Het YAML-bestand nope.yaml bestaat niet'],
+    ['material import', ['material', 'import', '--study', study, 'nope.yaml'], 'Het .yaml-bestand nope.yaml bestaat niet'],
     ['merge', ['merge', '--study', study, 'nope.karavaan'], 'De bundel nope.karavaan bestaat niet'],
     ['import of a .qdpx', ['import', '--study', study, 'nope.qdpx'], 'Het .qdpx-bestand nope.qdpx bestaat niet'],
     ['plan import', ['plan', 'import', '--study', study, 'nope.csv'], 'Het CSV-bestand nope.csv bestaat niet'],

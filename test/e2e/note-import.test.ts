@@ -92,7 +92,7 @@ describe('karavaan import: formats and encodings', () => {
     const without = join(ROOT, 'test', 'fixtures', 'notes', 'gesprek-zonder-gegevens.docx')
     const refused = karavaan(['import', without, '--study', study])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/gesprek-zonder-gegevens\.docx: heeft geen front matter/)
+    expect(refused.stderr).toMatch(/gesprek-zonder-gegevens\.docx: heeft geen gegevens bovenaan/)
     const given = karavaan(['import', without, '--study', study, '--halteplaats', 'dorp', '--group', '5', '--date', '2026-05-01', '--interviewer', 'bram', '--json'])
     expect(json<Report>(given).totals.nieuw).toBe(1)
     const notes = json<Array<{group: string; halteplaats: string; text: string}>>(karavaan(['note', 'list', '--study', study, '--halteplaats', 'dorp', '--json']))

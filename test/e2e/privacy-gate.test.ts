@@ -95,7 +95,7 @@ describe('the privacy gate before every output', () => {
     expect(run('status').stdout).toContain('Met persoonsgegevens geschreven (bewuste keuze, --allow-personal-data): één keer')
     const doctor = run('doctor')
     expect(doctor.code).toBe(0)
-    expect(doctor.stdout).toMatch(new RegExp(`Uitvoer met persoonsgegevens: 1 keer[^\\n]*\\n {4}- [^\\n]*${file.replaceAll(/[/.]/g, '\\$&')} \\(CSV\\), 2 mogelijke persoonsgegeven\\(s\\) \\(naam, telefoonnummer\\) in notitie ${short}`))
+    expect(doctor.stdout).toMatch(new RegExp(`Uitvoer met persoonsgegevens: 1 keer[^\\n]*\\n {4}- [^\\n]*${file.replaceAll(/[/.]/g, '\\$&')} \\(CSV\\), 2 mogelijke persoonsgegevens \\(naam, telefoonnummer\\) in notitie ${short}`))
   })
 
   it('gives XLSX and REFI-QDA the same gate, the same words and the same three choices as CSV', async () => {

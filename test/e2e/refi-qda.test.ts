@@ -157,7 +157,7 @@ describe('karavaan export --format qdpx|qdc and import FILE.qdpx', () => {
       const before = tags()
       const result = karavaan(['import', file, '--study', study])
       expect(result.code, result.stderr).toBe(0)
-      expect(result.stdout).toMatch(/2 notities herkend, 1 nieuwe tags/)
+      expect(result.stdout).toMatch(/2 notities herkend, 1 nieuwe tag\b/)
       expect(result.stdout).toMatch(/Interview uit een ander project: geen notitie van deze studie/)
       expect(result.stdout).toMatch(/Overgeslagen codes .*Eigen code van de analist/)
       const added = tags().filter((t) => !before.some((b) => b.id === t.id))
@@ -178,7 +178,7 @@ describe('karavaan export --format qdpx|qdc and import FILE.qdpx', () => {
       expect(tags()).toEqual(before)
       const result = karavaan(['import', file, '--study', study, '--coder', 'bram'])
       expect(result.code, result.stderr).toBe(0)
-      expect(result.stdout).toMatch(/1 nieuwe tags/)
+      expect(result.stdout).toMatch(/1 nieuwe tag\b/)
     })
 
     it('stores nothing when one coding is wrong (all or nothing)', () => {

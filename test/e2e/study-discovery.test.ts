@@ -85,7 +85,7 @@ describe('a broken study.yaml', () => {
       name: 'a YAML syntax error (an unclosed quote)',
       change: (text: string) => text.replace('title: Proefstudie', 'title: "Proefstudie'),
       marker: 'title: "Proefstudie',
-      problem: /geen geldige YAML[\s\S]*de inspringing of leestekens kloppen niet/,
+      problem: /De opbouw van het bestand klopt niet[\s\S]*de inspringing of leestekens kloppen niet/,
     },
     {
       name: 'a wrong type (a list as title)',

@@ -42,8 +42,8 @@ describe('typos in commands and flags', () => {
   it('names the missing arguments with what they are', () => {
     const result = karavaan(['tag', 'add', '--study', study])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('Fout: Er ontbreken 2 verplichte argumenten: NOTE en CODE.')
-    expect(result.stderr).toContain('  - NOTE: Id van de notitie')
+    expect(result.stderr).toContain('Fout: Er ontbreken 2 verplichte argumenten: NOTITIE en CODE.')
+    expect(result.stderr).toContain('  - NOTITIE: Id van de notitie')
     const one = karavaan(['note', 'show', '--study', study])
     expect(one.stderr).toMatch(/^Fout: Er ontbreekt een verplicht argument: ID\./)
   })

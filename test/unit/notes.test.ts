@@ -39,7 +39,7 @@ describe('note files', () => {
     expect(front.body).toBe('Tekst\nregel 2')
     expect(front.problems).toEqual([{field: 'extra', line: 4, message: expect.stringMatching(/onbekend veld "extra"/)}])
     expect(splitFrontMatter('Geen front matter')).toBeUndefined()
-    expect(splitFrontMatter('---\nhalteplaats: noord\n')!.problems[0].message).toMatch(/nergens afgesloten/)
+    expect(splitFrontMatter('---\nhalteplaats: noord\n')!.problems[0].message).toMatch(/nergens een tweede regel met ---/)
     expect(splitFrontMatter('---\na: 1\na: 2\n---\n')!.problems[0]).toMatchObject({line: 3})
   })
 })

@@ -1,8 +1,9 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {findingChoices, noteChoices} from '../../src/material/pickers.js'
+import {evidenceChoices, findingChoices, noteChoices, passageChoices} from '../../src/material/pickers.js'
 import {addFinding} from '../../src/material/findings.js'
 import {addNote} from '../../src/notes/service.js'
+import {addTag} from '../../src/tagging/tags.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {loadStudy, type Study} from '../../src/study/load.js'
@@ -48,22 +49,39 @@ describe('pickers', () => {
     expect(store.notes.pickerRows({halteplaatsen: []})).toHaveLength(4)
   })
 
-  it('labels notes with short id, date, place, group or activity and the first words, the fitting ones first', () => {
+  it('labels notes with group, date, place and the first line, the fitting ones first, the short id in the preview', () => {
     const choices = noteChoices(store, study, {halteplaatsen: ['dorp'], themes: ['voorzieningen']})
     expect(choices.map((c) => c.value)).toEqual([ids.themed, ids.long, ids.plain])
-    expect(choices[0]).toEqual({name: `${ids.themed.slice(-8)}  3 maart 2026  Het Dorp, moeders  Het consultatiebureau is weg.`, short: ids.themed.slice(-8), value: ids.themed})
-    expect(choices[1].name).toBe(`${ids.long.slice(-8)}  1 maart 2026  Het Dorp, ouderen  ${LONG.slice(0, 50)}`)
-    expect(choices[2].name).toBe(`${ids.plain.slice(-8)}  2 maart 2026  Het Dorp, wijkwandeling  Langs de speeltuin gelopen.`)
+    expect(choices[0]).toMatchObject({name: 'moeders · 3 maart 2026 · Het Dorp · Het consultatiebureau is weg.', short: ids.themed.slice(-8), value: ids.themed})
+    expect(choices[0].description).toBe(`notitie ${ids.themed.slice(-8)} · voorzieningen\nHet consultatiebureau is weg.`)
+    expect(choices[1].name).toBe(`ouderen · 1 maart 2026 · Het Dorp · ${LONG.slice(0, 89).trimEnd()}…`)
+    // The first line only: a note that opens with a short line shows that line.
+    expect(choices[2].name).toBe('wijkwandeling · 2 maart 2026 · Het Dorp · Langs de')
+    expect(choices[2].description).toContain('Langs de speeltuin gelopen.')
   })
 
-  it('narrows the choices to those holding every word typed, ignoring case and accents', () => {
-    const choices = noteChoices(store, study, {})
-    expect(filterChoices(choices, undefined)).toHaveLength(4)
-    expect(filterChoices(choices, 'HAVEN').map((c) => c.value)).toEqual([ids.elsewhere])
-    expect(filterChoices(choices, 'ouderen dorp').map((c) => c.value)).toEqual([ids.long])
-    expect(filterChoices(choices, ids.plain.slice(-8)).map((c) => c.value)).toEqual([ids.plain])
-    expect(filterChoices([{name: 'Het café', value: 1}], 'cafe')).toHaveLength(1)
-    expect(filterChoices(choices, 'niets hiervan')).toEqual([])
+  it('offers the tagged passages of the chosen codes in the chosen halteplaatsen, once per passage, before the notes', () => {
+    const quote = 'het loket in het dorp is dicht'
+    const tag = addTag(store, study, {code: 'onzichtbare-overheid', coder: 'anna', note: ids.long, occurrence: 1, quote}).tag
+    addTag(store, study, {code: '1', coder: 'bram', note: ids.long, occurrence: 1, quote})
+    addTag(store, study, {code: 'voorzieningen', coder: 'anna', note: ids.elsewhere, quote: 'De haven'})
+    const passages = passageChoices(store, study, {halteplaatsen: ['dorp'], narratives: ['onzichtbare-overheid']})
+    expect(passages).toEqual([
+      {
+        description: `passage ${tag.id.slice(-8)} in notitie ${ids.long.slice(-8)} · 1. onzichtbare overheid · getagd door anna\n“${quote}”`,
+        name: `ouderen · 2026-03-01 · Het Dorp · 1. onzichtbare overheid: “${quote}”`,
+        short: tag.id.slice(-8),
+        value: {tag: tag.id},
+      },
+    ])
+    // No code chosen: every passage, after the notes; another halteplaats: not its passages.
+    expect(passageChoices(store, study, {}).map((c) => c.value)).toHaveLength(2)
+    expect(passageChoices(store, study, {halteplaatsen: ['kust'], themes: ['voorzieningen']}).map((c) => c.name)).toEqual(['ouderen · 2026-03-04 · De Kust · voorzieningen: “De haven”'])
+    const all = evidenceChoices(store, study, {halteplaatsen: ['dorp']})
+    expect(all.map((c) => c.name.slice(0, 9))).toEqual(['notitie  ', 'notitie  ', 'notitie  ', 'passage  '])
+    const scoped = evidenceChoices(store, study, {halteplaatsen: ['dorp'], narratives: ['onzichtbare-overheid']})
+    expect(scoped[0].value).toEqual({tag: tag.id})
+    expect(scoped.slice(1).map((c) => c.value)).toEqual([{note: ids.long}, {note: ids.plain}, {note: ids.themed}])
   })
 
   it('lists findings by short id and title, long titles cut', () => {

@@ -1,48 +1,83 @@
-import {beforeEach, describe, expect, it, vi} from 'vitest'
+import {PassThrough, Writable} from 'node:stream'
+import {describe, expect, it} from 'vitest'
 
-// inquirer's search prompt, answered by a script: each step types a term and picks the first
-// line whose name contains `pick` from what the prompt's source gives for that term.
-type Line = {name: string; value: unknown}
-const steps: Array<{pick: string; term?: string}> = []
-const shown: Line[][] = []
-vi.mock('@inquirer/prompts', () => ({
-  search: async (config: {source: (term: string | undefined) => Promise<Line[]>}) => {
-    const step = steps.shift()
-    if (!step) throw new Error('no step prepared')
-    const lines = await config.source(step.term)
-    shown.push(lines)
-    const line = lines.find((l) => l.name.includes(step.pick))
-    if (!line) throw new Error(`"${step.pick}" not among ${lines.map((l) => l.name).join(' | ')}`)
-    return line.value
-  },
-}))
+import {searchCheckbox} from '../../src/ui/search-checkbox.js'
 
-const {askSearchCheckbox} = await import('../../src/ui/prompts.js')
+// The searchable checkbox list, driven through its own keyboard and screen streams, as a person
+// types: what is typed narrows the list and stays while ticking; Enter ticks; "klaar" finishes.
 const choices = [
-  {name: 'a1  De bus rijdt niet meer', short: 'a1', value: 'a1'},
-  {name: 'b2  Het loket is dicht', short: 'b2', value: 'b2'},
-  {name: 'c3  De bus is te duur', short: 'c3', value: 'c3'},
+  {description: 'a1: de hele tekst over de bus', name: 'De bus rijdt niet meer', short: 'a1', value: 'a1'},
+  {name: 'Het loket is dicht', short: 'b2', value: 'b2'},
+  {name: 'De bus is te duur', short: 'c3', value: 'c3'},
 ]
 
+function session(options: {initial?: string[]} = {}) {
+  const input = new PassThrough()
+  let screen = ''
+  const output = new Writable({
+    write(chunk, _encoding, next) {
+      // eslint-disable-next-line no-control-regex
+      screen += String(chunk).replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, '')
+      next()
+    },
+  })
+  const answer = searchCheckbox({choices, initial: options.initial, message: 'Welke notities?'}, {input, output})
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 20))
+  return {
+    answer,
+    async keys(...keys: string[]) {
+      for (const key of keys) {
+        input.write(key)
+        await tick()
+      }
+    },
+    get screen() {
+      return screen
+    },
+  }
+}
+
+const ENTER = '\r'
+const DOWN = '\u001B[B'
+const UP = '\u001B[A'
+
 describe('a searchable checkbox list', () => {
-  beforeEach(() => {
-    steps.length = 0
-    shown.length = 0
+  it('keeps what was typed while ticking, and answers in the order of the list', async () => {
+    const s = session()
+    await s.keys('b', 'u', 's')
+    expect(s.screen).toContain('zoek: bus')
+    await s.keys(DOWN, ENTER, UP, ENTER)
+    expect(s.screen).toContain('(2 gekozen) zoek: bus')
+    expect(s.screen.split('zoek: bus').at(-1)).not.toContain('Het loket is dicht')
+    await s.keys(UP, ENTER)
+    expect(await s.answer).toEqual(['a1', 'c3'])
+    expect(s.screen).toContain('2 gekozen: a1, c3')
   })
 
-  it('narrows the list to what is typed and ticks until "klaar", in list order', async () => {
-    steps.push({pick: 'c3', term: 'bus'}, {pick: 'a1', term: 'bus'}, {pick: 'klaar'})
-    expect(await askSearchCheckbox('Welke notities?', choices)).toEqual(['a1', 'c3'])
-    expect(shown[0].map((l) => l.name)).toEqual(['◯ a1  De bus rijdt niet meer', '◯ c3  De bus is te duur', 'klaar (niets aangevinkt)'])
-    expect(shown[1].map((l) => l.name)).toEqual(['◯ a1  De bus rijdt niet meer', '◉ c3  De bus is te duur', 'klaar (1 aangevinkt)'])
-    expect(shown[2].map((l) => l.name)).toEqual(['klaar (2 aangevinkt)', '◉ a1  De bus rijdt niet meer', '◯ b2  Het loket is dicht', '◉ c3  De bus is te duur'])
+  it('shows the description of the highlighted line, and unticks what is picked again', async () => {
+    const s = session()
+    await s.keys(DOWN)
+    expect(s.screen).toContain('a1: de hele tekst over de bus')
+    await s.keys(ENTER, ENTER)
+    expect(s.screen).toContain('1 gekozen')
+    await s.keys(UP, ENTER)
+    expect(await s.answer).toEqual([])
+    expect(s.screen).toContain('niets gekozen')
   })
 
-  it('unticks what is picked again, and gives nothing when "klaar" comes first', async () => {
-    steps.push({pick: 'b2', term: 'loket'}, {pick: 'b2'}, {pick: 'klaar'})
-    expect(await askSearchCheckbox('Welke notities?', choices)).toEqual([])
-    steps.push({pick: 'klaar', term: 'geen treffer'})
-    expect(await askSearchCheckbox('Welke notities?', choices)).toEqual([])
-    expect(shown.at(-1)!.map((l) => l.name)).toEqual(['klaar (niets aangevinkt)'])
+  it('starts with what was ticked before, and says when nothing matches', async () => {
+    const s = session({initial: ['b2']})
+    expect(s.screen).toContain('(1 gekozen)')
+    await s.keys('x', 'y', 'z')
+    expect(s.screen).toContain('Niets gevonden voor "xyz"')
+    await s.keys(ENTER)
+    expect(await s.answer).toEqual(['b2'])
+  })
+
+  it('matches every word typed in the name or the short form, ignoring case and accents', async () => {
+    const {filterChoices} = await import('../../src/ui/prompts.js')
+    expect(filterChoices(choices, 'BUS duur').map((c) => c.value)).toEqual(['c3'])
+    expect(filterChoices(choices, 'b2').map((c) => c.value)).toEqual(['b2'])
+    expect(filterChoices([{name: 'Het café', value: 1}], 'cafe')).toHaveLength(1)
   })
 })

@@ -1,12 +1,13 @@
 import {adviceFlags, adviceFromFlags} from '../../cli/material-flags.js'
 import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {findingChoices} from '../../material/pickers.js'
 import {addAdvice, type AdviceInput} from '../../material/advice.js'
 import type {Advice} from '../../model/material.js'
 import {shortId} from '../../records/ids.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class AdviceAdd extends StudyCommand {
   static override description = `Legt een advies vast voor één doelgroep — gemeenten, professionals of rijksoverheid — met de bevindingen waar het op antwoordt en, als je wilt, het kader uit de methode waar het bij past: een van de vijf handelingsperspectieven, de drie routes naar een betrouwbare overheid of kunnen, willen en mogen meedoen (karavaan method show toont ze).
@@ -21,7 +22,7 @@ In een terminal vraagt advice add wat je niet met opties gaf, met lijsten voor d
     },
   ]
 
-  static override flags = {...adviceFlags, ...privacyFlags}
+  static override flags = {...adviceFlags, ...privacyFlagsFor(theKind('advice'))}
 
   static override summary = 'Leg een advies vast.'
 

@@ -2,12 +2,13 @@ import {Args, Flags} from '@oclif/core'
 
 import {adviceFlags, adviceFromFlags, anyGiven} from '../../cli/material-flags.js'
 import {editedLine, replacedLine, textFromEditor, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {requireAdvice} from '../../material/lookup.js'
 import {editAdvice} from '../../material/advice.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Advice} from '../../model/material.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class AdviceEdit extends StudyCommand {
   static override args = {
@@ -23,7 +24,7 @@ export default class AdviceEdit extends StudyCommand {
 
   static override flags = {
     ...adviceFlags,
-    ...privacyFlags,
+    ...privacyFlagsFor(theKind('advice')),
     'no-frame': Flags.boolean({description: 'Haal het kader weg.', exclusive: ['frame']}),
   }
 

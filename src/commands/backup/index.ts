@@ -3,6 +3,7 @@ import {relative} from 'node:path'
 
 import {StudyCommand} from '../../cli/study-command.js'
 import {backupStudy, type BackupResult, DEFAULT_KEEP} from '../../maintenance/backup.js'
+import {plural} from '../../model/plural.js'
 
 export default class Backup extends StudyCommand {
   static override description = `Maakt een backup van de database van de studie (alle notities, tags, versies, planning en contextcijfers), ook terwijl je of een collega ermee werkt: de backup is één samenhangend moment.
@@ -18,8 +19,8 @@ Een backup is alleen voor jou leesbaar (0600), net als de map backups/ (0700). H
   ]
 
   static override flags = {
-    keep: Flags.integer({default: DEFAULT_KEEP, description: 'Hoeveel backups van karavaan er in backups/ blijven (de nieuwste); 0 bewaart alles.', min: 0}),
-    out: Flags.string({description: 'Bestand of map voor de backup, in plaats van backups/ in de studie. Een bestaand bestand wordt niet overschreven.'}),
+    keep: Flags.integer({default: DEFAULT_KEEP, description: 'Hoeveel backups van karavaan er in backups/ blijven (de nieuwste); 0 bewaart alles.', helpValue: '<aantal>', min: 0}),
+    out: Flags.string({description: 'Bestand of map voor de backup, in plaats van backups/ in de studie. Een bestaand bestand wordt niet overschreven.', helpValue: '<bestand|map>'}),
   }
 
   static override summary = 'Maak een backup van de studie.'
@@ -29,8 +30,8 @@ Een backup is alleen voor jou leesbaar (0600), net als de map backups/ (0700). H
     const {store, study} = await this.openStudy(flags.study)
     const result = await backupStudy(store, study, {keep: flags.keep, out: flags.out})
     const shown = relative(process.cwd(), result.file).startsWith('..') ? result.file : relative(process.cwd(), result.file)
-    this.log(`Backup gemaakt: ${shown} (${result.notes} notities, ${formatBytes(result.bytes)}).`)
-    if (result.removed.length > 0) this.log(`Opgeruimd: ${result.removed.length} oudere backup(s); de nieuwste ${flags.keep} blijven bewaard.`)
+    this.log(`Backup gemaakt: ${shown} (${plural(result.notes, 'notitie', 'notities')}, ${formatBytes(result.bytes)}).`)
+    if (result.removed.length > 0) this.log(`Opgeruimd: ${plural(result.removed.length, 'oudere backup', 'oudere backups')}; ${flags.keep === 1 ? 'de nieuwste blijft' : `de nieuwste ${flags.keep} blijven`} bewaard.`)
     return result
   }
 }

@@ -5,6 +5,7 @@ import {StudyCommand} from '../../cli/study-command.js'
 import {restoreStudy, type RestoreResult} from '../../maintenance/backup.js'
 import {loadStudy} from '../../study/load.js'
 import {locateStudy} from '../../study/locate.js'
+import {plural} from '../../model/plural.js'
 
 export default class BackupRestore extends KaravaanCommand {
   static override args = {
@@ -34,7 +35,7 @@ Terugzetten kan niet terwijl een andere karavaan-opdracht de studie open heeft (
     // The current database is not opened as usual: it may be the broken one being replaced.
     const study = await loadStudy(locateStudy({cwd: process.cwd(), env: process.env, explicit: flags.study}), {cacheDir: this.config.cacheDir})
     const result = restoreStudy(study, args.bestand, {otherStudy: flags['other-study']})
-    this.log(`Backup teruggezet: ${result.notes} notities.`)
+    this.log(`Backup teruggezet: ${plural(result.notes, 'notitie', 'notities')}.`)
     if (result.kept) this.log(`De database van vóór het terugzetten staat in ${result.kept}.`)
     if (result.studyId !== study.id) this.notice(`de backup hoort bij studie ${result.studyId ?? '(onbekend)'}; zet die id in study.yaml, anders opent karavaan de database niet.`)
     return result

@@ -9,8 +9,8 @@ import {locateStudy} from '../../study/locate.js'
 
 export default class ConfigSet extends KaravaanCommand {
   static override args = {
-    key: Args.string({description: 'De instelling.', options: [...SETTING_KEYS], required: true}),
-    value: Args.string({description: 'De nieuwe waarde.', required: true}),
+    instelling: Args.string({description: 'De instelling.', options: [...SETTING_KEYS], required: true}),
+    waarde: Args.string({description: 'De nieuwe waarde.', required: true}),
   }
 
   static override description = `Legt een instelling van deze laptop vast, voor alle studies. Nu kan dat alleen voor "interviewer": wie op deze laptop notities invoert. karavaan note add gebruikt die dan als standaard, zodat je hem niet elke avond opnieuw hoeft te kiezen.
@@ -25,16 +25,16 @@ De instellingen staan in ${'<%= config.configDir %>'}/instellingen.json.`
   ]
 
   static override flags = {
-    study: Flags.directory({description: 'De studie waarvan het team de interviewer moet kennen. Zonder deze optie: KARAVAAN_STUDY of de studie van de huidige map, als die er is.', helpGroup: 'ALGEMEEN'}),
+    study: Flags.directory({description: 'De studie waarvan het team de interviewer moet kennen. Zonder deze optie: KARAVAAN_STUDY of de studie van de huidige map, als die er is.', helpGroup: 'ALGEMEEN', helpValue: '<map>'}),
   }
 
   static override summary = 'Leg een instelling van deze laptop vast.'
 
   async run(): Promise<Settings> {
     const {args, flags} = await this.parse(ConfigSet)
-    if (args.key === 'interviewer') await this.checkInterviewer(args.value, flags.study)
-    const settings = writeSetting(this.config.configDir, args.key, args.value)
-    this.log(`Ingesteld: ${args.key} = ${args.value}`)
+    if (args.instelling === 'interviewer') await this.checkInterviewer(args.waarde, flags.study)
+    const settings = writeSetting(this.config.configDir, args.instelling, args.waarde)
+    this.log(`Ingesteld: ${args.instelling} = ${args.waarde}`)
     return settings
   }
 

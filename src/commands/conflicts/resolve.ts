@@ -25,8 +25,8 @@ In een terminal vraagt het commando welke versie blijft, als je niets meegeeft.`
 
   static override flags = {
     // The Dutch spellings of the first versions keep working, unlisted.
-    choose: Flags.string({aliases: ['kies'], description: 'De versie die blijft (id uit karavaan conflicts).'}),
-    text: Flags.file({aliases: ['tekst'], description: 'Bestand met de samengevoegde tekst (UTF-8); - leest van de standaardinvoer.', exists: false}),
+    choose: Flags.string({aliases: ['kies'], description: 'De versie die blijft (id uit karavaan conflicts).', helpValue: '<versie-id>'}),
+    text: Flags.file({aliases: ['tekst'], description: 'Bestand met de samengevoegde tekst (UTF-8); - leest van de standaardinvoer.', exists: false, helpValue: '<bestand>'}),
   }
 
   static override summary = 'Los een conflict op: kies een versie of voeg de teksten samen.'

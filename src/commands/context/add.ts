@@ -17,12 +17,12 @@ Een cijfer hoort bij een halteplaats, een indicator en een jaar. Geef je hetzelf
   ]
 
   static override flags = {
-    halteplaats: Flags.string({description: 'Halteplaats: id of naam (zie study.yaml).', required: true}),
-    indicator: Flags.string({description: 'Wat het cijfer meet, bijv. "Opkomst gemeenteraadsverkiezingen".', required: true}),
-    source: Flags.string({description: 'Waar het cijfer vandaan komt, bijv. "Wijkmonitor Veenstad".', required: true}),
-    unit: Flags.string({default: '', description: 'Eenheid, bijv. %, inwoners, km, rapportcijfer.'}),
-    value: Flags.string({description: 'De waarde (getal).', required: true}),
-    year: Flags.string({description: 'Het jaar waarop het cijfer slaat.', required: true}),
+    halteplaats: Flags.string({description: 'Halteplaats: id of naam (zie study.yaml).', helpValue: '<id>', required: true}),
+    indicator: Flags.string({description: 'Wat het cijfer meet, bijv. "Opkomst gemeenteraadsverkiezingen".', helpValue: '<naam>', required: true}),
+    source: Flags.string({description: 'Waar het cijfer vandaan komt, bijv. "Wijkmonitor Veenstad".', helpValue: '<bron>', required: true}),
+    unit: Flags.string({default: '', description: 'Eenheid, bijv. %, inwoners, km, rapportcijfer.', helpValue: '<eenheid>'}),
+    value: Flags.string({description: 'De waarde (getal).', helpValue: '<getal>', required: true}),
+    year: Flags.string({description: 'Het jaar waarop het cijfer slaat.', helpValue: '<jaar>', required: true}),
   }
 
   static override summary = 'Leg een contextcijfer over een halteplaats vast.'

@@ -6,7 +6,7 @@ import {readContextCsv} from '../../context/import.js'
 
 export default class ContextImport extends StudyCommand {
   static override args = {
-    file: Args.file({description: 'CSV-bestand met de kolommen halteplaats, indicator, value (of waarde), unit (eenheid), source (bron), year (jaar).', exists: false, required: true}),
+    bestand: Args.file({description: 'CSV-bestand met de kolommen halteplaats, indicator, value (of waarde), unit (eenheid), source (bron), year (jaar).', exists: false, required: true}),
   }
 
   static override description = `Leest contextcijfers uit een CSV-bestand, zoals Excel het opslaat: met ; of , tussen de velden, met of zonder BOM, kolomnamen in het Nederlands of Engels.
@@ -22,9 +22,9 @@ Alles of niets: als één regel niet klopt, wordt niets opgeslagen en zie je elk
   async run(): Promise<SaveResult> {
     const {args, flags} = await this.parse(ContextImport)
     const {store, study} = await this.openStudy(flags.study)
-    const figures = readContextCsv(args.file, study)
+    const figures = readContextCsv(args.bestand, study)
     const result = saveFigures(store, figures)
-    this.log(`${args.file}: ${result.added.length} nieuw, ${result.updated.length} bijgewerkt, ${result.unchanged.length} ongewijzigd.`)
+    this.log(`${args.bestand}: ${result.added.length} nieuw, ${result.updated.length} bijgewerkt, ${result.unchanged.length} ongewijzigd.`)
     return result
   }
 }

@@ -15,7 +15,7 @@ export default class ContextList extends StudyCommand {
   ]
 
   static override flags = {
-    halteplaats: Flags.string({description: 'Alleen de cijfers van deze halteplaats.'}),
+    halteplaats: Flags.string({description: 'Alleen de cijfers van deze halteplaats.', helpValue: '<id>'}),
   }
 
   static override summary = 'Toon de contextcijfers.'

@@ -1,21 +1,25 @@
 import {evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
 import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {addFinding, type FindingInput} from '../../material/findings.js'
 import {resolveFinding} from '../../material/read-model.js'
 import type {FindingWithEvidence} from '../../model/material.js'
-import {noteChoices} from '../../material/pickers.js'
+import {evidenceChoices} from '../../material/pickers.js'
+import {similarFindings} from '../../material/similar.js'
 import {shortId} from '../../records/ids.js'
-import {DRAFT_MARK} from '../../ui/material-view.js'
+import {DRAFT_MARK, similarWarning} from '../../ui/material-view.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class FindingAdd extends StudyCommand {
   static override description = `Legt een bevinding vast: een uitspraak over wat de Karavaan zag en hoorde, met de notities of getagde passages die haar onderbouwen, en de thema's, narratieven en halteplaatsen waar ze over gaat.
 
 Een bevinding zonder onderbouwing mag, maar blijft een concept ("${DRAFT_MARK}") in finding list, finding show en karavaan status, tot je er een notitie of tag aan koppelt met karavaan finding edit ID --note ID.
 
-In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven en de notities uit een lijst; daarna zie je alles op een rij en kies je: opslaan, één antwoord veranderen of stoppen. Tot ze is opgeslagen, staat de bevinding in concepten/bevinding-TIJD.yaml; stop je, dan lees je haar later in met karavaan material import. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
+In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in je editor als EDITOR is ingesteld), halteplaatsen, thema's, narratieven, en dan de onderbouwing uit één lijst met notities en getagde passages (eerst de passages met de gekozen narratieven en thema's). Typ een paar woorden om de lijst te verkleinen; Enter kiest of haalt weg, "klaar" rondt af. Daarna zie je alles op een rij en kies je: opslaan, één antwoord veranderen of stoppen. Tot ze is opgeslagen, staat de bevinding in concepten/bevinding-TIJD.yaml; stop je, dan lees je haar later in met karavaan material import.
+
+Lijkt de titel of tekst sterk op die van een bevinding die er al is, dan zegt finding add dat, met de id; in een terminal kies je of je toch doorgaat. Voor het opslaan zoekt de kit naar persoonsgegevens, zoals bij notities.`
 
   static override examples = [
     {command: '<%= config.bin %> finding add', description: 'Stap voor stap invullen.'},
@@ -25,7 +29,7 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
     },
   ]
 
-  static override flags = {...findingFlags, ...privacyFlags}
+  static override flags = {...findingFlags, ...privacyFlagsFor(theKind('finding'))}
 
   static override summary = 'Leg een bevinding vast.'
 
@@ -38,14 +42,18 @@ In een terminal vraagt finding add wat je niet met opties gaf: titel, tekst (in 
     if (this.interactive) {
       const {writeFindingInTerminal} = await import('../../cli/finding-session.js')
       outcome = await writeFindingInTerminal({
-        evidenceChoices: (scope) => noteChoices(store, study, scope),
+        evidenceChoices: (scope) => evidenceChoices(store, study, scope),
         given: input,
         log: (text) => this.log(text),
         policy,
         save: (finding, chosen) => addFinding(store, study, finding, {by, policy: chosen}),
+        similar: (candidate) => similarFindings(store, candidate),
         study,
       })
     } else if (input.title?.trim()) {
+      const similar = similarFindings(store, input)
+      // A script is not stopped, but the person reading its output learns of the likely double.
+      if (similar.length > 0) process.stderr.write(`${similarWarning(similar)}\n`)
       outcome = addFinding(store, study, input, {by, policy})
     } else {
       throw new UserError('Zonder vragen kan finding add de bevinding niet opslaan: --title ontbreekt.', {hint: 'Geef de titel mee, of start finding add in een terminal. Zie: karavaan finding add --help'})

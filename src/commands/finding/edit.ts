@@ -2,12 +2,13 @@ import {Args, Flags} from '@oclif/core'
 
 import {anyGiven, evidenceFromFlags, findingFlags, findingFromFlags} from '../../cli/material-flags.js'
 import {editedLine, replacedLine, textFromEditor, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {requireFinding} from '../../material/lookup.js'
 import {editFinding, type FindingChanges} from '../../material/findings.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Finding} from '../../model/material.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class FindingEdit extends StudyCommand {
   static override args = {
@@ -26,8 +27,8 @@ Titel, tekst, thema's, narratieven en halteplaatsen vervang je met de opties. --
 
   static override flags = {
     ...findingFlags,
-    ...privacyFlags,
-    'drop-evidence': Flags.string({description: 'Haal de onderbouwing van deze notitie of tag weg (id); mag vaker.', multiple: true}),
+    ...privacyFlagsFor(theKind('finding')),
+    'drop-evidence': Flags.string({description: 'Haal de onderbouwing van deze notitie of tag weg (id); mag vaker.', helpValue: '<id>', multiple: true}),
   }
 
   static override summary = 'Wijzig een bevinding (als nieuwe versie).'

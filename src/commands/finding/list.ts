@@ -11,9 +11,9 @@ Met --json krijg je per bevinding alle velden, met de onderbouwing uitgewerkt: p
   examples: ['<%= config.bin %> finding list', '<%= config.bin %> finding list --halteplaats wendelo --theme voorzieningen', '<%= config.bin %> finding list --draft', '<%= config.bin %> finding list --json'],
   filters: {
     draft: Flags.boolean({description: 'Alleen concepten: bevindingen zonder onderbouwing.', helpGroup: 'FILTER'}),
-    halteplaats: Flags.string({description: 'Alleen bevindingen over deze halteplaats.', helpGroup: 'FILTER'}),
-    narrative: Flags.string({description: 'Alleen bevindingen met dit narratief (id, nummer 1-5 of naam).', helpGroup: 'FILTER'}),
-    theme: Flags.string({description: 'Alleen bevindingen over dit thema.', helpGroup: 'FILTER'}),
+    halteplaats: Flags.string({description: 'Alleen bevindingen over deze halteplaats.', helpValue: '<id>', helpGroup: 'FILTER'}),
+    narrative: Flags.string({description: 'Alleen bevindingen met dit narratief (id, nummer 1-5 of naam).', helpValue: '<id|1-5>', helpGroup: 'FILTER'}),
+    theme: Flags.string({description: 'Alleen bevindingen over dit thema.', helpValue: '<id>', helpGroup: 'FILTER'}),
   },
   list: listFindings,
   render: renderFindingList,

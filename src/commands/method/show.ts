@@ -19,8 +19,8 @@ Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kop
   ]
 
   static override flags = {
-    file: Flags.file({description: 'Een methodebestand om te tonen en te controleren, in plaats van de methode van de studie.', exists: false}),
-    study: Flags.directory({description: 'Map van de studie waarvan je de methode wilt zien.', helpGroup: 'ALGEMEEN'}),
+    file: Flags.file({description: 'Een methodebestand om te tonen en te controleren, in plaats van de methode van de studie.', exists: false, helpValue: '<bestand>'}),
+    study: Flags.directory({description: 'Map van de studie waarvan je de methode wilt zien.', helpGroup: 'ALGEMEEN', helpValue: '<map>'}),
   }
 
   static override summary = 'Toon de methode: groepen, narratieven, thema\'s en meer.'

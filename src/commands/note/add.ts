@@ -29,8 +29,8 @@ Een datum buiten de periode van de studie vraagt meteen "Klopt die datum?", en e
   static override flags = {
     ...noteFieldFlags,
     ...privacyFlags,
-    file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text']}),
-    text: Flags.string({description: 'De tekst van de notitie.', exclusive: ['file']}),
+    file: Flags.file({description: 'Lees de tekst uit dit bestand.', exclusive: ['text'], helpValue: '<bestand>'}),
+    text: Flags.string({description: 'De tekst van de notitie.', exclusive: ['file'], helpValue: '<tekst>'}),
     yes: Flags.boolean({char: 'y', description: 'Vraag niets: sla ook op als de datum buiten de periode van de studie valt.'}),
   }
 

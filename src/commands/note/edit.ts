@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {editedLine, replacedLine} from '../../cli/material-writes.js'
-import {fieldsFromFlags, noteFieldFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
+import {fieldsFromFlags, noteEditFlags, policyOf, privacyFlags, textFromFlags} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {commandPath, describeAge, type DraftFile, listDrafts, noteEditOf} from '../../notes/draft-files.js'
@@ -30,10 +30,10 @@ Met opties wijzig je alleen wat je opgeeft. Zonder opties gaat de notitie in een
   ]
 
   static override flags = {
-    ...noteFieldFlags,
+    ...noteEditFlags,
     ...privacyFlags,
-    file: Flags.file({description: 'Vervang de tekst door die uit dit bestand.', exclusive: ['text']}),
-    text: Flags.string({description: 'Vervang de tekst.', exclusive: ['file']}),
+    file: Flags.file({description: 'Vervang de tekst door die uit dit bestand.', exclusive: ['text'], helpValue: '<bestand>'}),
+    text: Flags.string({description: 'Vervang de tekst.', exclusive: ['file'], helpValue: '<tekst>'}),
   }
 
   static override summary = 'Wijzig een notitie (als nieuwe versie).'

@@ -9,7 +9,7 @@ import {renderSearchHits} from '../../ui/note-view.js'
 
 export default class NoteSearch extends StudyCommand {
   static override args = {
-    query: Args.string({description: 'Wat je zoekt: woorden, "een woordgroep", of het begin van een woord met *.', required: true}),
+    zoekopdracht: Args.string({description: 'Wat je zoekt: woorden, "een woordgroep", of het begin van een woord met *.', required: true}),
   }
 
   static override description = `Zoekt in de tekst van alle notities, de beste treffers eerst, met de gevonden woorden gemarkeerd. Accenten tellen niet mee: geemigreerd vindt ook geëmigreerd. Staat een zoekterm in meer dan 10.000 notities, dan zie je de nieuwste treffers in plaats van de beste (dat meldt de kit); verfijn dan met meer woorden of filters.
@@ -28,7 +28,7 @@ export default class NoteSearch extends StudyCommand {
 
   static override flags = {
     ...noteFilterFlags,
-    limit: Flags.integer({default: 50, description: 'Hoeveel treffers hoogstens.', min: 1}),
+    limit: Flags.integer({default: 50, description: 'Hoeveel treffers hoogstens.', helpValue: '<aantal>', min: 1}),
   }
 
   static override summary = 'Zoek in de notities.'
@@ -36,10 +36,10 @@ export default class NoteSearch extends StudyCommand {
   async run(): Promise<Array<Omit<SearchHit, 'snippet'> & {snippet: string}>> {
     const {args, flags} = await this.parse(NoteSearch)
     const {store, study} = await this.openStudy(flags.study)
-    const {hits, matches, ranked} = searchNotes(store, args.query, checkFilter(study, flags), flags.limit)
+    const {hits, matches, ranked} = searchNotes(store, args.zoekopdracht, checkFilter(study, flags), flags.limit)
     this.log(renderSearchHits(study, hits, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
     if (!ranked && !this.jsonEnabled()) {
-      this.notice(`"${args.query}" staat in ${matches.toLocaleString('nl-NL')} notities; dat is te algemeen om op relevantie te ordenen, dus je ziet de nieuwste. Voeg woorden of filters toe (--halteplaats, --group …) om te verfijnen.`)
+      this.notice(`"${args.zoekopdracht}" staat in ${matches.toLocaleString('nl-NL')} notities; dat is te algemeen om op relevantie te ordenen, dus je ziet de nieuwste. Voeg woorden of filters toe (--halteplaats, --group …) om te verfijnen.`)
     }
     // In JSON the matched words are marked with [[ ]] instead of control characters.
     return hits.map((hit) => ({...hit, snippet: hit.snippet.replaceAll('\u0001', '[[').replaceAll('\u0002', ']]')}))

@@ -16,7 +16,7 @@ export default class NoteShow extends StudyCommand {
   static override examples = ['<%= config.bin %> note show 3f9a21c7', '<%= config.bin %> note show 3f9a21c7 --version 1', '<%= config.bin %> note show 3f9a21c7 --json']
 
   static override flags = {
-    version: Flags.integer({description: 'Toon deze (eerdere) versie.', min: 1}),
+    version: Flags.integer({description: 'Toon deze (eerdere) versie.', helpValue: '<nummer>', min: 1}),
   }
 
   static override summary = 'Toon een notitie.'

@@ -5,7 +5,7 @@ import {importPlan, type PlanOutcome} from '../../fieldwork/plan.js'
 
 export default class PlanImport extends StudyCommand {
   static override args = {
-    file: Args.file({description: 'CSV-bestand met de kolommen halteplaats, group (groep), activity (observatie), date (datum), state (status).', exists: false, required: true}),
+    bestand: Args.file({description: 'CSV-bestand met de kolommen halteplaats, group (groep), activity (observatie), date (datum), state (status).', exists: false, required: true}),
   }
 
   static override description = `Leest een planning in uit een CSV-bestand: per regel een gesprek (kolom group) of een observatie (kolom activity), met datum en status. Alles of niets: als één regel niet klopt, verandert er niets en zie je elke foute regel. Hetzelfde bestand nog eens inlezen verandert niets.`
@@ -19,11 +19,11 @@ export default class PlanImport extends StudyCommand {
   async run(): Promise<PlanOutcome[]> {
     const {args, flags} = await this.parse(PlanImport)
     const {store, study} = await this.openStudy(flags.study)
-    const outcomes = importPlan(store, study, args.file)
+    const outcomes = importPlan(store, study, args.bestand)
     const count = (change: PlanOutcome['change']) => outcomes.filter((o) => o.change === change).length
     const warnings = outcomes.flatMap((o) => o.warnings)
     for (const warning of new Set(warnings)) this.notice(warning)
-    this.log(`${args.file}: ${count('nieuw')} nieuw, ${count('bijgewerkt')} bijgewerkt, ${count('ongewijzigd')} ongewijzigd.`)
+    this.log(`${args.bestand}: ${count('nieuw')} nieuw, ${count('bijgewerkt')} bijgewerkt, ${count('ongewijzigd')} ongewijzigd.`)
     return outcomes
   }
 }

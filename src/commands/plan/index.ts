@@ -13,7 +13,7 @@ Wijzig de planning met karavaan plan set, of lees een hele planning in met karav
   static override examples = ['<%= config.bin %> plan', '<%= config.bin %> plan --halteplaats kanaalzone', '<%= config.bin %> plan --json']
 
   static override flags = {
-    halteplaats: Flags.string({description: 'Alleen de planning van deze halteplaats.'}),
+    halteplaats: Flags.string({description: 'Alleen de planning van deze halteplaats.', helpValue: '<id>'}),
   }
 
   static override summary = 'Toon de planning van gesprekken en observaties.'

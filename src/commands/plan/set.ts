@@ -18,11 +18,11 @@ De vorige datum en status blijven bewaard. Een datum buiten de periode van de st
   ]
 
   static override flags = {
-    activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', exactlyOne: ['group', 'activity']}),
-    date: Flags.string({description: 'Datum, zoals 2026-03-15, 15-3-2026 of "15 maart 2026".'}),
-    group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', exactlyOne: ['group', 'activity']}),
-    halteplaats: Flags.string({description: 'Halteplaats: id of naam.', required: true}),
-    id: Flags.string({description: 'Id van een bestaande observatie in de planning (zie karavaan plan --json).'}),
+    activity: Flags.string({description: 'Observatie: wijkwandeling, fietstocht, wijkbijeenkomst of buurtactiviteit.', helpValue: '<id>', exactlyOne: ['group', 'activity']}),
+    date: Flags.string({description: 'Datum, zoals 2026-03-15, 15-3-2026 of "15 maart 2026".', helpValue: '<datum>'}),
+    group: Flags.string({description: 'Groep: id (bijv. moeders) of nummer 1-8.', helpValue: '<id|1-8>', exactlyOne: ['group', 'activity']}),
+    halteplaats: Flags.string({description: 'Halteplaats: id of naam.', helpValue: '<id>', required: true}),
+    id: Flags.string({description: 'Id van een bestaande observatie in de planning (zie karavaan plan --json).', helpValue: '<id>'}),
     state: Flags.string({description: 'Status.', options: [...PLAN_STATES]}),
   }
 

@@ -28,9 +28,9 @@ De sleutel gaat nooit mee in een bundel, export of rapport. Wie hem heeft, kan e
   ]
 
   static override flags = {
-    export: Flags.string({description: 'Schrijf de sleutel naar dit nieuwe bestand (alleen voor jou leesbaar), voor een andere laptop van de studie.', exclusive: ['import']}),
+    export: Flags.string({description: 'Schrijf de sleutel naar dit nieuwe bestand (alleen voor jou leesbaar), voor een andere laptop van de studie.', exclusive: ['import'], helpValue: '<bestand>'}),
     force: Flags.boolean({dependsOn: ['import'], description: 'Met --import: vervang een andere sleutel die deze studie al heeft; de oude blijft bewaard.'}),
-    import: Flags.string({description: 'Neem de sleutel uit dit bestand over (van de projectleider, gemaakt met --export).', exclusive: ['export']}),
+    import: Flags.string({description: 'Neem de sleutel uit dit bestand over (van de projectleider, gemaakt met --export).', exclusive: ['export'], helpValue: '<bestand>'}),
     study: StudyCommand.baseFlags.study,
   }
 

@@ -1,6 +1,6 @@
 import {reflectionFlags, reflectionFromFlags} from '../../cli/material-flags.js'
 import {replacedLine, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {findingChoices} from '../../material/pickers.js'
@@ -9,6 +9,7 @@ import type {Reflection} from '../../model/material.js'
 import {shortId} from '../../records/ids.js'
 import {halteplaatsName} from '../../study/lookup.js'
 import {formatDate} from '../../parse/date.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class ReflectAdd extends StudyCommand {
   static override description = `Legt een reflectiegesprek vast: per halteplaats het gesprek waarin vertegenwoordigers van de groepen en betrokkenen het beeld van de Karavaan toetsen. Je noteert de datum, wie er waren (naar rol en aantal, nooit met namen), en wat het gesprek bevestigde, nuanceerde en aanvulde — met de bevindingen waar dat over ging.
@@ -25,7 +26,7 @@ In een terminal vraagt reflect add wat je niet met opties gaf, met lijsten voor 
     },
   ]
 
-  static override flags = {...reflectionFlags, ...privacyFlags}
+  static override flags = {...reflectionFlags, ...privacyFlagsFor(theKind('reflection'))}
 
   static override summary = 'Leg een reflectiegesprek vast.'
 

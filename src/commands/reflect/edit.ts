@@ -2,12 +2,13 @@ import {Args} from '@oclif/core'
 
 import {anyGiven, reflectionFlags, reflectionFromFlags} from '../../cli/material-flags.js'
 import {editedLine, writeOptionsOf} from '../../cli/material-writes.js'
-import {privacyFlags} from '../../cli/note-flags.js'
+import {privacyFlagsFor} from '../../cli/note-flags.js'
 import {StudyCommand} from '../../cli/study-command.js'
 import {UserError} from '../../errors.js'
 import {editReflection} from '../../material/reflections.js'
 import {type WriteOutcome} from '../../material/writes.js'
 import type {Reflection} from '../../model/material.js'
+import {theKind} from '../../model/kinds.js'
 
 export default class ReflectEdit extends StudyCommand {
   static override args = {
@@ -21,7 +22,7 @@ export default class ReflectEdit extends StudyCommand {
     {command: '<%= config.bin %> reflect edit 5c7d2e90 --participant bewoners:6 --participant ambtenaren:2', description: 'De deelnemers vervangen.'},
   ]
 
-  static override flags = {...reflectionFlags, ...privacyFlags}
+  static override flags = {...reflectionFlags, ...privacyFlagsFor(theKind('reflection'))}
 
   static override summary = 'Wijzig een reflectiegesprek (als nieuwe versie).'
 

@@ -8,7 +8,7 @@ import type {Tag} from '../../model/tag.js'
 
 export default class TagAdd extends StudyCommand {
   static override args = {
-    note: Args.string({description: 'Id van de notitie (de korte id uit note list is genoeg).', required: true}),
+    notitie: Args.string({description: 'Id van de notitie (de korte id uit note list is genoeg).', required: true}),
     code: Args.string({description: 'Narratief (id, nummer 1-5 of naam) of thema (id of naam).', required: true}),
   }
 
@@ -23,11 +23,11 @@ De tag krijgt jou als codeur (--coder, standaard je id uit karavaan config) en h
   ]
 
   static override flags = {
-    coder: Flags.string({description: 'Wie tagt (id uit het team). Standaard: karavaan config set interviewer ID.'}),
-    end: Flags.integer({description: 'Einde van de passage (teken-positie, exclusief).', min: 0}),
-    occurrence: Flags.integer({description: 'Welke keer de passage, als de woorden vaker voorkomen (1 = de eerste).', min: 1}),
-    quote: Flags.string({description: 'De letterlijke woorden van de passage.'}),
-    start: Flags.integer({description: 'Begin van de passage (teken-positie vanaf 0).', min: 0}),
+    coder: Flags.string({description: 'Wie tagt (id uit het team). Standaard: karavaan config set interviewer ID.', helpValue: '<id>'}),
+    end: Flags.integer({description: 'Einde van de passage (teken-positie, exclusief).', helpValue: '<positie>', min: 0}),
+    occurrence: Flags.integer({description: 'Welke keer de passage, als de woorden vaker voorkomen (1 = de eerste).', helpValue: '<nummer>', min: 1}),
+    quote: Flags.string({description: 'De letterlijke woorden van de passage.', helpValue: '<woorden>'}),
+    start: Flags.integer({description: 'Begin van de passage (teken-positie vanaf 0).', helpValue: '<positie>', min: 0}),
   }
 
   static override summary = 'Tag een notitie of passage met een narratief of thema.'
@@ -36,7 +36,7 @@ De tag krijgt jou als codeur (--coder, standaard je id uit karavaan config) en h
     const {args, flags} = await this.parse(TagAdd)
     const {store, study} = await this.openStudy(flags.study)
     const coder = flags.coder ?? readSettings(this.config.configDir).interviewer
-    const {created, tag} = addTag(store, study, {...flags, code: args.code, coder, note: args.note})
+    const {created, tag} = addTag(store, study, {...flags, code: args.code, coder, note: args.notitie})
     const where = tag.quote === null ? 'de hele notitie' : `“${tag.quote}” (${tag.start}-${tag.end})`
     this.log(`${created ? 'Getagd' : 'Stond er al'}: ${tag.code} op ${where} van notitie ${shortId(tag.noteId)}, door ${tag.coder}. Tag-id ${shortId(tag.id)}.`)
     return tag

@@ -22,7 +22,7 @@ Kappa en alpha lopen tot 1 (volledig eens); 0 is niet beter dan toeval. Als vuis
   ]
 
   static override flags = {
-    coders: Flags.string({description: 'De codeurs om te vergelijken, met komma\'s (id\'s uit het team, "interviewer" of "kit").'}),
+    coders: Flags.string({description: 'De codeurs om te vergelijken, met komma\'s (id\'s uit het team, "interviewer" of "kit").', helpValue: '<id,id>'}),
   }
 
   static override summary = 'Meet de overeenstemming tussen codeurs (kappa, alpha).'

@@ -6,6 +6,7 @@ import {requireNote} from '../../notes/lookup.js'
 import {resolveCode} from '../../tagging/tags.js'
 import type {Tag} from '../../model/tag.js'
 import {renderTable} from '../../ui/table.js'
+import {plural} from '../../model/plural.js'
 
 export default class TagList extends StudyCommand {
   static override description = 'Toont de tags: per tag de notitie, het narratief of thema, de codeur, waar hij vandaan komt (codeur, notitie, voorstel, import) en de passage. Met filters kies je een deel.'
@@ -13,9 +14,9 @@ export default class TagList extends StudyCommand {
   static override examples = ['<%= config.bin %> tag list', '<%= config.bin %> tag list --note 3f9a21c7', '<%= config.bin %> tag list --coder bram --code 2 --json']
 
   static override flags = {
-    code: Flags.string({description: 'Alleen tags met dit narratief (id of nummer) of thema.'}),
-    coder: Flags.string({description: 'Alleen tags van deze codeur.'}),
-    note: Flags.string({description: 'Alleen tags op deze notitie.'}),
+    code: Flags.string({description: 'Alleen tags met dit narratief (id of nummer) of thema.', helpValue: '<code>'}),
+    coder: Flags.string({description: 'Alleen tags van deze codeur.', helpValue: '<id>'}),
+    note: Flags.string({description: 'Alleen tags op deze notitie.', helpValue: '<id>'}),
   }
 
   static override summary = 'Toon de tags.'
@@ -37,7 +38,7 @@ export default class TagList extends StudyCommand {
 
     const passage = (tag: Tag) => (tag.quote === null ? '(hele notitie)' : `“${tag.quote.length > 40 ? `${tag.quote.slice(0, 39)}…` : tag.quote}”`)
     this.log(renderTable(['tag', 'notitie', 'code', 'codeur', 'bron', 'passage'], tags.map((t) => [shortId(t.id), shortId(t.noteId), label(t), t.coder, t.origin, passage(t)])))
-    this.log(`\n${tags.length} tags.`)
+    this.log(`\n${plural(tags.length, 'tag', 'tags')}.`)
     return tags
   }
 }

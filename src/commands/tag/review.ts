@@ -5,6 +5,7 @@ import {UserError} from '../../errors.js'
 import {checkFilter} from '../../notes/filter.js'
 import {readSettings} from '../../settings/settings.js'
 import {REVIEW_ORDERS, type ReviewOrder, type ReviewOutcome, reviewSuggestions} from '../../tagging/review.js'
+import {plural} from '../../model/plural.js'
 
 export default class TagReview extends StudyCommand {
   static override description = `Loopt in de terminal langs de voorstellen van karavaan tag suggest: je ziet de notitie met de zin van het voorstel gemarkeerd (bij een lange notitie alleen die zin met wat tekst eromheen), daaronder de notitie, halteplaats, groep en datum, en de woorden die het voorstel opriepen. Per voorstel kies je: overnemen, afwijzen, overslaan, een ander narratief toevoegen, de vorige keuze ongedaan maken of stoppen.
@@ -21,11 +22,11 @@ Met --order onzeker komen eerst de voorstellen waarover de kit het minst zeker i
 
   static override flags = {
     ...noteFilterFlags,
-    coder: Flags.string({description: 'Wie beoordeelt (id uit het team). Standaard: karavaan config set interviewer ID.'}),
+    coder: Flags.string({description: 'Wie beoordeelt (id uit het team). Standaard: karavaan config set interviewer ID.', helpValue: '<id>'}),
     order: Flags.string({default: 'notitie', description: 'Volgorde: notitie voor notitie, of onzeker: de voorstellen met een score het dichtst bij de drempel eerst.', options: [...REVIEW_ORDERS]}),
   }
 
-  static override summary = 'Beoordeel voorstellen een voor een in de terminal.'
+  static override summary = 'Beoordeel voorstellen één voor één in de terminal.'
 
   async run(): Promise<ReviewOutcome> {
     const {flags} = await this.parse(TagReview)
@@ -52,7 +53,7 @@ Met --order onzeker komen eerst de voorstellen waarover de kit het minst zeker i
       {order: flags.order as ReviewOrder},
     )
     if (!started) this.log(renderReviewStart(0, outcome.hidden))
-    this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${outcome.codedNotes} notities helemaal beoordeeld.`)
+    this.log(`\nOvergenomen: ${outcome.accepted}, afgewezen: ${outcome.rejected}, overgeslagen: ${outcome.skipped}, zelf toegevoegd: ${outcome.added}; ${plural(outcome.codedNotes, 'notitie', 'notities')} helemaal beoordeeld.`)
     return outcome
   }
 }

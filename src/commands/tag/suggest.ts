@@ -9,6 +9,7 @@ import {requireNote} from '../../notes/lookup.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
 import {colorOnStdout, formatScore, marks, matchedWords} from '../../ui/suggestion-view.js'
+import {plural} from '../../model/plural.js'
 
 export default class TagSuggest extends StudyCommand {
   static override description = `Stelt narratieven voor bij notities, met de reden: de woorden in een zin die passen bij de woorden of uitdrukkingen (cues) uit het methodebestand, gemarkeerd, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
@@ -24,7 +25,7 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
   static override flags = {
     ...noteFilterFlags,
     all: Flags.boolean({description: 'Stel ook narratieven voor die al op de notitie staan.'}),
-    note: Flags.string({description: 'Alleen voor deze notitie.'}),
+    note: Flags.string({description: 'Alleen voor deze notitie.', helpValue: '<id>'}),
   }
 
   static override summary = 'Stel narratieven voor bij notities, met de reden.'
@@ -70,7 +71,7 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
       this.log(`     “${suggestion.sentence}”`)
     }
 
-    this.log(count === 0 ? 'Geen nieuwe voorstellen.' : `\n${count} voorstellen. Neem ze over met: karavaan tag review`)
+    this.log(count === 0 ? 'Geen nieuwe voorstellen.' : `\n${plural(count, 'voorstel', 'voorstellen')}. Neem ${count === 1 ? 'het' : 'ze'} over met: karavaan tag review`)
     return undefined
   }
 }

@@ -6,8 +6,8 @@ import {BUILT_IN_TEMPLATES, copyTemplate} from '../../report/templates.js'
 
 export default class TemplateCopy extends KaravaanCommand {
   static override args = {
-    name: Args.string({description: `Het sjabloon: ${BUILT_IN_TEMPLATES.join(', ')}.`, options: [...BUILT_IN_TEMPLATES], required: true}),
-    dir: Args.directory({description: 'De map waarin de kopie komt; wordt gemaakt als die er niet is.', required: true}),
+    sjabloon: Args.string({description: `Het sjabloon: ${BUILT_IN_TEMPLATES.join(', ')}.`, options: [...BUILT_IN_TEMPLATES], required: true}),
+    map: Args.directory({description: 'De map waarin de kopie komt; wordt gemaakt als die er niet is.', required: true}),
   }
 
   static override description = `Kopieert een sjabloon van de kit, met de onderdelen (_*.md) die het gebruikt, naar een map. Daar pas je het aan; maak het rapport dan met --template MAP/eindrapport.md. Alle velden en filters staan in templates/README.md van de kit. Een bestaand bestand wordt nooit overschreven.`
@@ -21,8 +21,8 @@ export default class TemplateCopy extends KaravaanCommand {
 
   async run(): Promise<{files: string[]}> {
     const {args} = await this.parse(TemplateCopy)
-    const files = copyTemplate(args.name, args.dir)
-    this.log(`Gekopieerd naar ${relative(process.cwd(), args.dir) || args.dir}:`)
+    const files = copyTemplate(args.sjabloon, args.map)
+    this.log(`Gekopieerd naar ${relative(process.cwd(), args.map) || args.map}:`)
     for (const file of files) this.log(`  ${relative(process.cwd(), file) || file}`)
     this.log(`Maak het rapport met: karavaan report --template ${relative(process.cwd(), files[0]) || files[0]}`)
     return {files}

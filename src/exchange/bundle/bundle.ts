@@ -8,6 +8,7 @@ import {damaged, newerKit, seal, unseal} from './container.js'
 import {kindNamed} from './kinds/index.js'
 import type {BundleKind} from './kinds/kind.js'
 import {FORMAT_VERSION, type Manifest, parseManifest, type PartEntry} from './manifest.js'
+import {plural} from '../../model/plural.js'
 
 /*
  * The payload inside the container: JSON lines. The first line is the manifest; then each part in
@@ -99,7 +100,7 @@ function parseRecords(kind: BundleKind, bytes: Buffer, entry: PartEntry, file: s
     start = end + 1
   }
 
-  if (records.length !== entry.count) throw damaged(file, `het deel ${entry.kind} heeft ${records.length} regels, het manifest noemt er ${entry.count}`)
+  if (records.length !== entry.count) throw damaged(file, `het deel ${entry.kind} heeft ${plural(records.length, 'regel', 'regels')}, het manifest noemt er ${entry.count}`)
   return records
 }
 

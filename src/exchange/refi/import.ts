@@ -13,6 +13,7 @@ import {codeIndex} from './codebook.js'
 import {normalGuid} from './guid.js'
 import {noteThemeGuid, PROJECT_FILE, userGuid} from './project.js'
 import {unreadablePath} from '../../fs/unreadable.js'
+import {plural} from '../../model/plural.js'
 
 const MiB = 1024 * 1024
 
@@ -132,7 +133,7 @@ export async function importQdpx(store: Store, study: Study, file: string, optio
       const from = toOurs(start)
       const to = toOurs(end)
       if (!Number.isInteger(start) || !Number.isInteger(end) || from === undefined || to === undefined || from < 0 || to > length || from >= to) {
-        details.push(`${where}: de posities vallen buiten de tekst (die is ${length} tekens lang)`)
+        details.push(`${where}: de posities vallen buiten de tekst (die is ${plural(length, 'teken', 'tekens')} lang)`)
         continue
       }
 
