@@ -104,7 +104,7 @@ export function passageChoices(store: Store, study: Study, scope: EvidenceScope)
       const quote = (tag.quote ?? '').replaceAll(/\s+/g, ' ').trim()
       choices.push({
         description: [`passage ${shortId(tag.id)} in notitie ${shortId(tag.noteId)} · ${name.code(code)} · getagd door ${tag.coder}`, `“${cut(quote, PREVIEW_LENGTH)}”`].join('\n'),
-        name: `${name.kind(tag)} · ${tag.date} · ${name.place(tag.halteplaats)} · ${name.code(code)}: “${cut(quote, LINE_LENGTH)}”`,
+        name: `${name.kind(tag)} · ${formatDate(tag.date)} · ${name.place(tag.halteplaats)} · ${name.code(code)}: “${cut(quote, LINE_LENGTH)}”`,
         short: shortId(tag.id),
         value: {tag: tag.id},
       })

@@ -35,8 +35,8 @@ describe('Dutch in what a user reads', () => {
     expect(help.import).toContain('$ karavaan import [BESTANDEN...]')
     expect(help['tag add']).toContain('$ karavaan tag add NOTITIE CODE')
     const flat = (page: string) => help[page].replaceAll(/\s+/g, ' ')
-    expect(flat('note add')).toContain('--date=<datum> Datum van het gesprek (jaar-maand-dag). Standaard: vandaag.')
-    expect(flat('note edit')).toContain('--date=<datum> Nieuwe datum van het gesprek (jaar-maand-dag).')
+    expect(flat('note add')).toContain('--date=<datum> Datum van het gesprek, zoals 2026-03-15, 15-3-2026 of "15 maart 2026". Standaard: vandaag.')
+    expect(flat('note edit')).toContain('--date=<datum> Nieuwe datum van het gesprek, zoals 2026-03-15, 15-3-2026 of "15 maart 2026".')
     expect(help['note edit']).not.toContain('vandaag')
     expect(help['tag review']).toContain('één voor één')
     for (const [page, what] of [['finding add', 'de bevinding'], ['advice edit', 'het advies'], ['reflect add', 'het reflectiegesprek'], ['note add', 'de notitie'], ['import', 'de notities']]) {

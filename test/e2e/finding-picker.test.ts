@@ -55,11 +55,11 @@ describe('finding add in a terminal', () => {
       await t.choose('Welke narratieven', 'down', 'down', 'down', 'space')
       await t.waitFor('Welke notities en passages onderbouwen de bevinding? (nog niets gekozen)')
       // The passage of the chosen narrative is offered first, with group, date and its words.
-      await t.waitFor('passage  moeders · 2026-03-03 · Het Dorp · 4. ongehoorde burger: “Ik kan wel meepraten')
+      await t.waitFor('passage  moeders · 3 maart 2026 · Het Dorp · 4. ongehoorde burger: “Ik kan wel meepraten')
       t.type('bus')
       await t.waitFor('zoek: bus')
       // Only the two notes about the bus are left, each with group, date and its first line.
-      await t.waitFor('notitie  ouderen · 2026-03-01 · Het Dorp · De bus komt nog maar twee keer per dag.')
+      await t.waitFor('notitie  ouderen · 1 maart 2026 · Het Dorp · De bus komt nog maar twee keer per dag.')
       expect(t.screen.slice(-1500)).not.toContain('Overleg')
       t.press('enter')
       await t.waitFor('1 gekozen')
@@ -76,15 +76,12 @@ describe('finding add in a terminal', () => {
       t.press('escape')
       await t.waitFor('Overleg 0')
       t.press('enter')
-      await t.waitFor('3 gekozen: ')
-      await t.waitFor('Dit wordt opgeslagen:')
-      await t.waitFor('Bevinding:     De bus rijdt te weinig en is te duur')
-      await t.waitFor('Narratieven:   Ongehoorde burgers')
-      await t.waitFor('Onderbouwing (3):')
-      await t.waitFor('- passage moeders · 2026-03-03 · Het Dorp · 4. ongehoorde burger: “Ik kan wel meepraten')
-      await t.waitFor('- notitie ouderen · 2026-03-01 · Het Dorp · De bus komt nog maar twee keer per dag.')
-      await t.waitFor('- notitie ouderen · 2026-03-04 · De Kust · De bus naar de stad is te duur geworden.')
-      await t.choose('Zo opslaan?')
+      // Everything on a row before saving, the evidence counted.
+      await t.waitFor('De bevinding:')
+      await t.waitFor('De bus rijdt te weinig en is te duur')
+      await t.waitFor('Onderbouwing')
+      await t.waitFor('3 bronnen')
+      await t.choose('De bevinding opslaan?')
       await t.waitFor('Opgeslagen: bevinding')
       expect(await t.exitCode()).toBe(0)
     } finally {
@@ -109,7 +106,7 @@ describe('finding add in a terminal', () => {
       await t.waitFor('Let op: er is al een bevinding die hier sterk op lijkt:')
       await t.waitFor('Het loket in het dorp wordt gemist (bijna dezelfde titel)')
       await t.choose('Toch een nieuwe bevinding maken?', 'down')
-      await t.waitFor('Gestopt; er is niets opgeslagen.')
+      await t.waitFor('Gestopt; je bevinding staat in concepten/bevinding-')
       expect(await t.exitCode()).toBe(1)
     } finally {
       t.kill()
@@ -132,8 +129,10 @@ describe('finding add in a terminal', () => {
       await t.choose('Welke narratieven')
       await t.waitFor('nog niets gekozen')
       t.press('enter')
-      await t.waitFor('nog geen (concept: geen onderbouwing')
-      await t.choose('Zo opslaan?', 'down')
+      await t.waitFor('geen (een concept zonder onderbouwing)')
+      // Change one answer: the evidence, the sixth.
+      await t.choose('De bevinding opslaan?', 'down')
+      await t.choose('Welk antwoord wil je veranderen?', 'down', 'down', 'down', 'down', 'down')
       await t.waitFor('nog niets gekozen')
       // The short id from note list finds the note too.
       t.type(notes.vul7.slice(-8))
@@ -141,8 +140,8 @@ describe('finding add in a terminal', () => {
       t.press('enter')
       await t.waitFor('1 gekozen')
       t.press('up', 'enter')
-      await t.waitFor('Onderbouwing (1):')
-      await t.choose('Zo opslaan?')
+      await t.waitFor('1 bron')
+      await t.choose('De bevinding opslaan?')
       expect(await t.exitCode()).toBe(0)
     } finally {
       t.kill()

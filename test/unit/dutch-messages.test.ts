@@ -21,6 +21,7 @@ const NEVER_ONE: Record<string, string> = {
   'body.length': 'only in the message for a text longer than the maximum',
   'conflict.versions.length': 'a conflict has at least two versions',
   count: 'safe-zip: only above the maximum number of entries',
+  days: 'the days of a month: 28 at least',
   'matches.toLocaleString': 'only above 10.000 matches',
   'observations.length': 'only when more than one observation fits',
   'pending.length': 'only when more than two conversations are pending',

@@ -69,14 +69,14 @@ describe('pickers', () => {
     expect(passages).toEqual([
       {
         description: `passage ${tag.id.slice(-8)} in notitie ${ids.long.slice(-8)} · 1. onzichtbare overheid · getagd door anna\n“${quote}”`,
-        name: `ouderen · 2026-03-01 · Het Dorp · 1. onzichtbare overheid: “${quote}”`,
+        name: `ouderen · 1 maart 2026 · Het Dorp · 1. onzichtbare overheid: “${quote}”`,
         short: tag.id.slice(-8),
         value: {tag: tag.id},
       },
     ])
     // No code chosen: every passage, after the notes; another halteplaats: not its passages.
     expect(passageChoices(store, study, {}).map((c) => c.value)).toHaveLength(2)
-    expect(passageChoices(store, study, {halteplaatsen: ['kust'], themes: ['voorzieningen']}).map((c) => c.name)).toEqual(['ouderen · 2026-03-04 · De Kust · voorzieningen: “De haven”'])
+    expect(passageChoices(store, study, {halteplaatsen: ['kust'], themes: ['voorzieningen']}).map((c) => c.name)).toEqual(['ouderen · 4 maart 2026 · De Kust · voorzieningen: “De haven”'])
     const all = evidenceChoices(store, study, {halteplaatsen: ['dorp']})
     expect(all.map((c) => c.name.slice(0, 9))).toEqual(['notitie  ', 'notitie  ', 'notitie  ', 'passage  '])
     const scoped = evidenceChoices(store, study, {halteplaatsen: ['dorp'], narratives: ['onzichtbare-overheid']})
