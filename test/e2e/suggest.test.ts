@@ -25,8 +25,12 @@ describe('karavaan tag suggest', () => {
   beforeAll(() => {
     study = makeStudy()
     // The study's own copy of the method with cues of its own: suggestions follow the method file.
-    const method = parse(readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')) as {narratives: Array<{cues?: unknown[]; id: string}>}
-    for (const narrative of method.narratives) narrative.cues = []
+    const method = parse(readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')) as {narratives: Array<{cues?: unknown[]; id: string; patterns?: unknown[]}>}
+    for (const narrative of method.narratives) {
+      narrative.cues = []
+      narrative.patterns = []
+    }
+
     method.narratives[0].cues = ['loket*']
     method.narratives[1].cues = ['ik ben (gewoon) een nummer']
     writeFileSync(join(study, 'methode.yaml'), stringify(method))

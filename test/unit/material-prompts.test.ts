@@ -23,22 +23,6 @@ vi.mock('../../src/ui/prompts.js', () => {
 
 const {askAdviceFields, askFindingFields, askReflectionFields} = await import('../../src/ui/material-prompts.js')
 
-/** What the questions print between them (the warning, the summary). */
-function captureStdout() {
-  const original = process.stdout.write.bind(process.stdout)
-  const captured = {
-    restore: () => {
-      process.stdout.write = original
-    },
-    text: '',
-  }
-  process.stdout.write = ((chunk: string) => {
-    captured.text += chunk
-    return true
-  }) as typeof process.stdout.write
-  return captured
-}
-
 const findings = [{name: 'f1  Loket gemist', short: 'f1', value: 'f1'}]
 
 describe('material prompts', () => {
@@ -72,44 +56,32 @@ describe('material prompts', () => {
     }
   }
 
-  it('asks for evidence from the notes and passages the command gives, for the scope just answered, then shows a summary before saving', async () => {
+  it('asks for evidence from the notes and passages the command gives, for the scope just answered', async () => {
     const evidence = [
-      {name: 'passage  moeders · 2026-03-03 · Het Dorp · 4. ongehoorde burger: “meepraten”', short: 't1', value: {tag: 't1'}},
-      {name: 'notitie  ouderen · 2026-03-01 · Het Dorp · Het loket', short: 'n1', value: {note: 'n1'}},
+      {name: 'passage  moeders · 3 maart 2026 · Het Dorp · 4. ongehoorde burger: “meepraten”', short: 't1', value: {tag: 't1'}},
+      {name: 'notitie  ouderen · 1 maart 2026 · Het Dorp · Het loket', short: 'n1', value: {note: 'n1'}},
     ]
     const given = sources(evidence)
-    answers.push(['dorp'], ['voorzieningen'], ['ongehoorde-burger'], [evidence[0].value, evidence[1].value], 'save')
-    const written = captureStdout()
-    const input = await askFindingFields(study, {text: 'Tekst.', title: 'Loket gemist'}, given.sources).finally(written.restore)
+    answers.push(['dorp'], ['voorzieningen'], ['ongehoorde-burger'], [evidence[0].value, evidence[1].value])
+    const afterText: unknown[] = []
+    const input = await askFindingFields(study, {text: 'Tekst.', title: 'Loket gemist'}, given.sources.evidence, {afterText: async (i) => void afterText.push(i)})
     expect(given.scopes).toEqual([{halteplaatsen: ['dorp'], narratives: ['ongehoorde-burger'], themes: ['voorzieningen']}])
-    expect(given.candidates).toEqual([{text: 'Tekst.', title: 'Loket gemist'}])
-    expect(asked.at(-2)).toMatchObject({choices: evidence, kind: 'search', message: 'Welke notities en passages onderbouwen de bevinding?'})
-    expect(asked.at(-1)).toMatchObject({kind: 'select', message: 'Zo opslaan?'})
+    // The check for a near-identical finding comes right after the text, before any list.
+    expect(afterText).toEqual([{text: 'Tekst.', title: 'Loket gemist'}])
+    expect(asked.at(-1)).toMatchObject({choices: evidence, kind: 'search', message: 'Welke notities en passages onderbouwen de bevinding?'})
     expect(input.evidence).toEqual([{tag: 't1'}, {note: 'n1'}])
-    expect(written.text).toContain('Onderbouwing (2):')
-    expect(written.text).toContain('- passage moeders · 2026-03-03 · Het Dorp · 4. ongehoorde burger: “meepraten”')
-    expect(written.text).toContain('Halteplaatsen: Het Dorp')
   })
 
-  it('asks neither for evidence nor for a check when there is nothing to choose and nothing was asked', async () => {
-    answers.push([], [], [], 'save')
-    const input = await askFindingFields(study, {text: 'Tekst.', title: 'T'}, sources([]).sources)
-    expect(asked.map((a) => a.kind)).toEqual(['checkbox', 'checkbox', 'checkbox', 'select'])
+  it('asks no evidence when there is nothing to choose, and nothing that the flags gave', async () => {
+    answers.push([], [], [])
+    const input = await askFindingFields(study, {text: 'Tekst.', title: 'T'}, sources([]).sources.evidence)
+    expect(asked.map((a) => a.kind)).toEqual(['checkbox', 'checkbox', 'checkbox'])
     expect(input.evidence).toBeUndefined()
 
     asked.length = 0
-    const all = await askFindingFields(study, {evidence: [{note: 'n1'}], halteplaatsen: ['dorp'], narratives: ['ongehoorde-burger'], text: 'Tekst.', themes: ['voorzieningen'], title: 'T'}, sources([]).sources)
+    const all = await askFindingFields(study, {evidence: [{note: 'n1'}], halteplaatsen: ['dorp'], narratives: ['ongehoorde-burger'], text: 'Tekst.', themes: ['voorzieningen'], title: 'T'}, sources([]).sources.evidence)
     expect(asked).toEqual([])
     expect(all.evidence).toEqual([{note: 'n1'}])
-  })
-
-  it('stops before the lists when the user does not go on after the warning for a near-identical finding', async () => {
-    answers.push(false)
-    const written = captureStdout()
-    const stopped = askFindingFields(study, {text: 'Tekst.', title: 'Loket gemist'}, sources([], [{id: '0190aaaa-bbbb-7ccc-8ddd-eeee3f9a21c7', in: 'titel', score: 0.95, title: 'Het loket gemist'}]).sources).finally(written.restore)
-    await expect(stopped).rejects.toThrow('Gestopt; er is niets opgeslagen.')
-    expect(written.text).toContain('3f9a21c7  Het loket gemist (bijna dezelfde titel)')
-    expect(asked.map((a) => a.message)).toEqual(['Toch een nieuwe bevinding maken?'])
   })
 
   it('links reflections and advice to the findings the command gives', async () => {

@@ -49,7 +49,7 @@ describe('a suggestion in tag review, in an 80-column terminal', () => {
     const study = await loadStudy(makeStudy())
     const item = itemFor(study, 'Koffieochtend in het buurthuis. De loketten in het dorp zijn dicht, zeggen ze. Verder was het gezellig.', 'De loketten in het dorp zijn dicht, zeggen ze.', ['loketten', 'dicht'])
     const lines = renderReviewItem(study, item, {color: false, width: 80}).split('\n')
-    expect(lines.at(-2)).toBe('notitie 3f7a91c2 · Noord · ouderen · 01-04-2026')
+    expect(lines.at(-2)).toBe('notitie 3f7a91c2 · Noord · ouderen · 1 april 2026')
     expect(lines.at(-1)).toBe('Waarom: «loketten» … «dicht» (score 0,80)')
     expect(lines.join('\n')).toContain('»De loketten in het dorp zijn dicht, zeggen ze.«')
     for (const line of lines) expect(visibleLength(line), line).toBeLessThanOrEqual(80)

@@ -19,8 +19,9 @@ const sentencesOf = (text: string) => splitSentences(text).map((r) => text.slice
 const stem = (word: string) => stemDutch(normalizeWord(word))
 
 /** A copy of the built-in method whose narratives carry only the given cues. */
+/** The method with only these cues, and none of its patterns. */
 function withCues(cues: Partial<Record<string, Method['narratives'][number]['cues']>>): Method {
-  return {...method, narratives: method.narratives.map((n) => ({...n, cues: cues[n.id] ?? []}))}
+  return {...method, narratives: method.narratives.map((n) => ({...n, cues: cues[n.id] ?? [], patterns: []}))}
 }
 
 describe('Dutch stemming', () => {
