@@ -8,7 +8,7 @@ import {commandPath, describeAge, type DraftFile, listDrafts, noteEditOf} from '
 import {draftPath, draftStamp} from '../../notes/draft.js'
 import type {RawNoteFields} from '../../notes/fields.js'
 import {shortId} from '../../records/ids.js'
-import {editNote, type WriteOutcome} from '../../notes/service.js'
+import {editNote, fieldsOf, type WriteOutcome} from '../../notes/service.js'
 import {requireNote} from '../../notes/lookup.js'
 import type {Note} from '../../model/note.js'
 import {readSettings} from '../../settings/settings.js'
@@ -116,18 +116,10 @@ Met opties wijzig je alleen wat je opgeeft. Zonder opties gaat de notitie in een
 
 /** A stored note as a draft holds it: only one of group and activity, so an edit does not read the other as a change. */
 function noteAsRaw(note: Note): RawNoteFields {
-  const raw: RawNoteFields = {
-    date: note.date,
-    halteplaats: note.halteplaats,
-    interviewer: note.interviewer,
-    narratives: note.narratives,
-    participants: note.participants,
-    roles: note.roles,
-    text: note.text,
-    themes: note.themes,
-  }
-  if (note.activity) raw.activity = note.activity
-  else raw.group = note.group
+  const {activity, group, ...rest} = fieldsOf(note)
+  const raw: RawNoteFields = rest
+  if (activity) raw.activity = activity
+  else raw.group = group
   return raw
 }
 
