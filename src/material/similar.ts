@@ -1,6 +1,7 @@
 import {distance} from 'fastest-levenshtein'
 
 import type {Store} from '../store/store.js'
+import {foldName} from '../study/lookup.js'
 
 /** An existing finding that a new one nearly repeats, and in what. */
 export interface SimilarFinding {
@@ -19,16 +20,6 @@ const TEXT_THRESHOLD = 0.8
 /** Shorter texts say too little to compare ("Zie de notities."). */
 const MIN_TEXT_WORDS = 8
 
-/** Lower case, without accents and punctuation, one space between words: what two spellings of one sentence share. */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replaceAll(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replaceAll(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
 /** Dice's coefficient of two sets: twice what they share over their sizes together. */
 function dice<T>(a: Set<T>, b: Set<T>): number {
   if (a.size + b.size === 0) return 0
@@ -38,8 +29,8 @@ function dice<T>(a: Set<T>, b: Set<T>): number {
 }
 
 export function titleSimilarity(a: string, b: string): number {
-  const x = normalise(a)
-  const y = normalise(b)
+  const x = foldName(a)
+  const y = foldName(b)
   if (!x || !y) return 0
   const edits = 1 - distance(x, y) / Math.max(x.length, y.length)
   return Math.max(edits, dice(new Set(x.split(' ')), new Set(y.split(' '))))
@@ -47,7 +38,7 @@ export function titleSimilarity(a: string, b: string): number {
 
 export function textSimilarity(a: string, b: string): number {
   const pairs = (text: string) => {
-    const words = normalise(text).split(' ').filter(Boolean)
+    const words = foldName(text).split(' ').filter(Boolean)
     if (words.length < MIN_TEXT_WORDS) return undefined
     return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`))
   }
