@@ -99,6 +99,8 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
 
     const t = report.totals
     for (const file of report.files.filter((f) => f.converted === 'windows-1252')) this.log(`${file.source}: omgezet van Windows-1252 naar UTF-8`)
+    // Said again only when the note changes: a Word file read in unchanged lost nothing new.
+    for (const file of report.files.filter((f) => f.notCarriedOverText && f.status !== 'ongewijzigd')) this.log(`${file.source}: ${file.notCarriedOverText}`)
     for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${plural(file.replaced, 'persoonsgegeven', 'persoonsgegevens')} vervangen door een plaatshouder`)
     this.log(`${report.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${t.nieuw} nieuw, ${t.bijgewerkt} bijgewerkt, ${t.ongewijzigd} ongewijzigd.`)
     const drafts = report.removedDrafts
