@@ -94,7 +94,7 @@ export async function readDocx(bytes: Buffer): Promise<WordText> {
     throw error
   }
 
-  const {XMLParser} = await import('fast-xml-parser')
+  const {XMLParser, XMLValidator} = await import('fast-xml-parser')
   const parser = new XMLParser({
     attributeNamePrefix: '',
     htmlEntities: true,
@@ -118,6 +118,9 @@ export async function readDocx(bytes: Buffer): Promise<WordText> {
 
     // A DOCTYPE is how entity bombs and external entities get in; Word never writes one.
     if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new WordProblem(`${name} bevat een DOCTYPE; die leest de kit niet`)
+    // The parser reads broken XML leniently (a truncated part would lose its end without a word).
+    const valid = XMLValidator.validate(xml)
+    if (valid !== true) throw new WordProblem(`${name} is geen geldige XML (fout op regel ${valid.err.line})`)
     let parsed: XmlNode[]
     try {
       parsed = parser.parse(xml) as XmlNode[]
@@ -505,7 +508,7 @@ class DocumentReader {
         this.container(cell, blocks)
         return flatten(blocks, ' / ')
       })
-      if (cells.some((c) => c.trim())) out.push({group, kind: 'row', text: cells.map((c) => c.trim()).join(' | ').replaceAll('|  |', '| |')})
+      if (cells.some((c) => c.trim())) out.push({group, kind: 'row', text: cells.map((c) => c.trim()).join(' | ').replaceAll('|  |', '| |').trimEnd()})
     }
   }
 
