@@ -8,7 +8,7 @@
 // a table, a foot- and an endnote, headings) with 25 more paragraphs of varied text each, so
 // every file is a different note of about a page and a half. They are written under bench/out/.
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {BENCHMARKS, checkPrerequisites, fail, gitDescription, KARAVAAN, machineDescription, measure, median, out, parseOptions, root, writeSection} from './harness.mjs'
@@ -60,6 +60,26 @@ const result = measure(
   {before, cwd: dir, runs, warmup},
 )
 
+// The reader alone, in this process: the new one against mammoth's extractRawText, alternating
+// passes over the same 200 files. CPU time as well as wall time, since the machine may be shared.
+const {readDocx} = await import('../dist/notes/docx.js')
+const mammoth = (await import('mammoth')).default
+const files = readdirSync(inbox).map((name) => readFileSync(join(inbox, name)))
+const pass = async (read) => {
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  for (const bytes of files) await read(bytes)
+  const used = process.cpuUsage(cpu)
+  return {cpu: (used.user + used.system) / 1000 / files.length, wall: (performance.now() - start) / files.length}
+}
+
+const reader = {mammoth: [], ours: []}
+for (let i = 0; i < 7; i++) {
+  reader.mammoth.push(await pass((bytes) => mammoth.extractRawText({buffer: bytes})))
+  reader.ours.push(await pass(readDocx))
+}
+
+const per = (list, key) => median(list.map((r) => r[key])).toFixed(1)
 const after = median(result.times)
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; ${gitDescription() ?? 'this checkout'}${before ? ` against ${values.before}` : ''}. ${runs} timed runs after ${warmup} warm-up, interleaved; wall time of the whole process, medians.`,
@@ -68,6 +88,8 @@ const lines = [
   '| --- | ---: | ---: | ---: |' + (before ? ' ---: | ---: |' : ''),
   `| \`import\` of ${COUNT} .docx notes | ${after.toFixed(0)} | ${(after / COUNT).toFixed(1)} | ${median(result.baseline).toFixed(0)} |` +
     (before ? ` ${median(result.before).toFixed(0)} | ${(after / median(result.before)).toFixed(2)} |` : ''),
+  '',
+  `The reader alone, in one process (median of 7 alternating passes over the ${COUNT} files, per file): mammoth \`extractRawText\` ${per(reader.mammoth, 'wall')} ms wall / ${per(reader.mammoth, 'cpu')} ms CPU; \`readDocx\` ${per(reader.ours, 'wall')} ms wall / ${per(reader.ours, 'cpu')} ms CPU.`,
 ]
 console.log(lines.join('\n'))
 if (values.write) {
