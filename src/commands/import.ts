@@ -32,7 +32,7 @@ export default class Import extends StudyCommand {
 
 Een REFI-QDA-project (.qdpx) uit ATLAS.ti, NVivo, MAXQDA of QualCoder haalt de coderingen terug die daar zijn gemaakt op notities uit deze kit (karavaan export --format qdpx): elke gecodeerde passage met een narratief of thema wordt een tag, met de gebruiker van dat programma als codeur (zijn naam of id moet in het team van study.yaml staan, of geef --coder). Teksten die geen notitie van deze studie zijn, en codes die geen narratief of thema zijn, worden overgeslagen en genoemd. Nog eens inlezen verandert niets.
 
-Een Word-bestand mag hetzelfde blok bovenaan hebben; anders geef je de gegevens met opties (--halteplaats, --group …) of vraagt de kit ernaar.
+Een Word-bestand mag hetzelfde blok bovenaan hebben; anders geef je de gegevens met opties (--halteplaats, --group …) of vraagt de kit ernaar. Uit Word komen lijsten, tabellen (een regel per rij), voet- en eindnoten (genummerd onderaan) en kopjes mee; tekst die Word als verwijderd toont nooit. Wat niet mee kan (afbeeldingen, opmerkingen, ingesloten objecten, kop- en voetteksten) wordt per bestand gemeld.
 
 Alles of niets: klopt één bestand niet, dan wordt niets ingelezen en zie je elk probleem met bestand, regel en veld. Nog eens inlezen verandert niets; een gewijzigd bestand wordt een nieuwe versie van dezelfde notitie. UTF-8 (met of zonder BOM), Windows-regeleinden en Windows-1252 uit oude Word-exports worden herkend. Persoonsgegevens houden een bestand tegen, tenzij je --pseudonymise of --allow-personal-data geeft.
 
@@ -99,6 +99,8 @@ Een notitie die na een afgebroken note add in de map concepten/ van de studie bl
 
     const t = report.totals
     for (const file of report.files.filter((f) => f.converted === 'windows-1252')) this.log(`${file.source}: omgezet van Windows-1252 naar UTF-8`)
+    // Said again only when the note changes: a Word file read in unchanged lost nothing new.
+    for (const file of report.files.filter((f) => f.notCarriedOverText && f.status !== 'ongewijzigd')) this.log(`${file.source}: ${file.notCarriedOverText}`)
     for (const file of report.files.filter((f) => f.replaced > 0)) this.log(`${file.source}: ${plural(file.replaced, 'persoonsgegeven', 'persoonsgegevens')} vervangen door een plaatshouder`)
     this.log(`${report.dryRun ? 'Controle (er is niets opgeslagen)' : 'Ingelezen'}: ${t.nieuw} nieuw, ${t.bijgewerkt} bijgewerkt, ${t.ongewijzigd} ongewijzigd.`)
     const drafts = report.removedDrafts

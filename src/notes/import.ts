@@ -16,6 +16,7 @@ import {describeHits, guardNote, type LocatedHit, PersonalDataError} from './gua
 import {sameFields} from './service.js'
 import type {NoteFields} from '../model/note.js'
 import type {PersonalDataOverride} from '../model/record.js'
+import {describeWordLosses, type WordLosses} from './word-losses.js'
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx']
 const MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -26,6 +27,9 @@ export type ImportStatus = 'bijgewerkt' | 'nieuw' | 'ongewijzigd'
 export interface ImportedFile {
   converted?: string
   file: string
+  /** A Word file: what it held that the note could not (counts), and the Dutch line that says so. */
+  notCarriedOver?: WordLosses
+  notCarriedOverText?: string
   noteId?: string
   replaced: number
   source: string
@@ -53,6 +57,7 @@ export interface ImportOptions {
 
 interface Prepared {
   converted?: string
+  losses?: WordLosses
   fields: NoteFields
   file: string
   hash: string
@@ -159,7 +164,16 @@ export async function importNotes(store: Store, study: Study, paths: string[], o
       }
 
       report.totals[status]++
-      report.files.push({converted: item.converted, file: item.file, noteId, replaced: item.replaced.length, source: item.source, status})
+      const lossText = item.losses ? describeWordLosses(item.losses) : undefined
+      report.files.push({
+        converted: item.converted,
+        file: item.file,
+        ...(lossText ? {notCarriedOver: item.losses, notCarriedOverText: lossText} : {}),
+        noteId,
+        replaced: item.replaced.length,
+        source: item.source,
+        status,
+      })
       options.onProgress?.(++done, files.length * 2)
     }
   }
@@ -191,10 +205,16 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
 
   let text: string
   let converted: string | undefined
+  let losses: WordLosses | undefined
   if (isDocx) {
-    const extracted = await docxText(bytes)
-    if (extracted === undefined) return fail('is geen geldig Word-bestand (.docx)')
-    text = extracted
+    const {readDocx, WordProblem} = await import('./docx.js')
+    try {
+      ;({losses, text} = await readDocx(bytes))
+    } catch (error) {
+      if (error instanceof WordProblem) return fail(`is geen geldig Word-bestand (.docx): ${error.message}`)
+      throw error
+    }
+
     converted = 'docx'
   } else {
     const decoded = decodeNoteBytes(bytes)
@@ -224,7 +244,7 @@ async function prepareFile(study: Study, file: string, options: ImportOptions): 
   }
 
   const hash = createHash('sha256').update(JSON.stringify(guarded.fields)).digest('hex')
-  return {converted, fields: guarded.fields, file, hash, override: guarded.override, replaced: guarded.override ? [] : guarded.hits, source: sourceKey(study, file)}
+  return {converted, fields: guarded.fields, file, hash, losses, override: guarded.override, replaced: guarded.override ? [] : guarded.hits, source: sourceKey(study, file)}
 }
 
 /** Where a note came from, as stored: relative to the study when the file is inside it. */
@@ -240,15 +260,4 @@ function displayPath(study: Study, file: string): string {
 
 function hasDefaults(defaults: RawNoteFields | undefined): boolean {
   return Boolean(defaults && (defaults.halteplaats || defaults.group || defaults.activity))
-}
-
-/** The text of a Word document; mammoth is loaded only when a .docx is imported. */
-async function docxText(bytes: Buffer): Promise<string | undefined> {
-  try {
-    const mammoth = await import('mammoth')
-    const result = await (mammoth.default ?? mammoth).extractRawText({buffer: bytes})
-    return result.value.replaceAll('\r\n', '\n').replace(/\n{3,}/g, '\n\n')
-  } catch {
-    return undefined
-  }
 }
