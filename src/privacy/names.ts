@@ -131,11 +131,22 @@ class NameFinder {
         continue
       }
 
+      // Letters glued to digits are part of a code, such as a note's short id "5bea34af": no name.
+      if (this.gluedToDigits(i)) {
+        i++
+        continue
+      }
+
       const next = this.title(i) ?? this.fullName(i) ?? this.initials(i) ?? this.surname(i) ?? this.firstName(i) ?? this.possessive(i) ?? this.openName(i) ?? this.smallFirstName(i)
       i = next ?? i + 1
     }
 
     return this.found
+  }
+
+  private gluedToDigits(index: number): boolean {
+    const {end, start} = this.words[index]
+    return /\p{Nd}/u.test(this.text[start - 1] ?? '') || /\p{Nd}/u.test(this.text[end] ?? '')
   }
 
   /** Words that fall inside a phrase of geen-namen.txt ("Albert Heijn", "Sint Jan", "Jan en alleman"). */

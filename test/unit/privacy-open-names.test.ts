@@ -77,6 +77,17 @@ describe('names without a form of address', () => {
   })
 })
 
+describe('letters glued to digits', () => {
+  it('are a code, not a name: a short note id in a report is no "bea" or "anna"', () => {
+    expect(names('Ongetagd: notitie 5bea34af (Wendelo, moeders) en a2anna3f.')).toEqual([])
+    expect(names('| 5bea34af | 12 april 2026 |')).toEqual([])
+  })
+
+  it('while a name beside a number is still found', () => {
+    expect(names('Op 12 maart belde bea nog, zei de buurvrouw.')).toEqual(['bea'])
+  })
+})
+
 describe('special categories with words in between', () => {
   const special = (text: string) => findPersonalData(text).filter((hit) => hit.kind === 'bijzonder').map((hit) => hit.text)
 
