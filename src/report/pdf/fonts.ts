@@ -113,8 +113,17 @@ export interface Coverage {
   covers(font: string, text: string): boolean
 }
 
-/** Characters every face of the report has: most text never needs a look at the glyphs. */
-const OUTSIDE_FAST = /[^\u0000-\u00FF\u2010-\u2027\u2030-\u203A\u2044\u20AC]/u
+/**
+ * Characters every face of the report has (checked against the fontsource files, whose slices lack
+ * some of the punctuation their unicode-range names): most text never needs a look at the glyphs.
+ */
+const OUTSIDE_FAST = /[^\u0000-\u00FF\u2013\u2014\u2018-\u201A\u201C-\u201E\u2022\u2026\u2032\u2033\u2039\u203A\u2044\u20AC]/u
+/** What no face has but looks the same as something one has: hyphens, dashes, spaces, invisibles. */
+const LOOK_ALIKE: Record<string, string> = {
+  '\u2010': '-', '\u2011': '-', '\u2012': '–', '\u2015': '—', '\u2028': ' ', '\u2029': ' ', '\u202F': '\u00A0', '\u205F': ' ',
+  '\u200C': '', '\u200E': '', '\u200F': '', '\u2060': '',
+  ...Object.fromEntries(['\u2000', '\u2001', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u200A'].map((space) => [space, ' '])),
+}
 const VARIATION = /[\uFE0E\uFE0F]/gu
 /** Parts of an emoji sequence that are no glyph of their own: joiners, selectors, skin tones, tags. */
 const SEQUENCE_PART = /[\u200D\u20E3\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/gu
@@ -140,11 +149,16 @@ export function splitByFace(text: string, style: FontStyle, coverage: Coverage):
     let font = latin
     let piece = segment
     if (OUTSIDE_FAST.test(segment)) {
-      const wanted = segment.replaceAll(SEQUENCE_PART, '') || segment
+      // The emoji face draws a sequence as one glyph; any other face must have every part of it.
+      const asEmoji = segment.replaceAll(SEQUENCE_PART, '') || segment
+      const asText = segment.replaceAll(VARIATION, '') || segment
       const chain = EMOJI_STYLE.test(segment) && !TEXT_STYLE.test(segment) ? [latin, extended, emoji, ...SYMBOLS] : [latin, extended, ...SYMBOLS, emoji]
-      font = chain.find((candidate) => coverage.covers(candidate, candidate === emoji ? wanted : wanted.replaceAll(VARIATION, ''))) ?? latin
+      const found = chain.find((candidate) => coverage.covers(candidate, candidate === emoji ? asEmoji : asText))
+      font = found ?? latin
       // Only the emoji face knows the selectors; elsewhere they would print as a box.
       if (font !== emoji) piece = segment.replaceAll(VARIATION, '') || segment
+      if (!found) piece = [...piece].map((char) => LOOK_ALIKE[char] ?? char).join('')
+      if (piece === '') continue
     }
 
     const last = pieces.at(-1)
