@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {BODY_STYLE} from '../../src/report/pdf/render.js'
 import {inlineRuns, plainText} from '../../src/report/pdf/text.js'
 import {exampleStudy, karavaan, tempDir} from '../helpers/cli.js'
-import {type PdfAccessibility, type PdfStructNode, readAccessibility, walk} from '../helpers/pdf.js'
+import {type PdfAccessibility, type PdfStructNode, readAccessibility, readPdf, walk} from '../helpers/pdf.js'
 
 /** Whether a program of poppler or qpdf is installed; a test that needs one is skipped without. */
 function has(program: string): boolean {
@@ -75,6 +75,13 @@ async function expectPdfUa(file: string, title: string): Promise<PdfAccessibilit
 
   const linkObjects = all.filter(({node}) => node.role === 'Link').reduce((sum, {node}) => sum + node.objects, 0)
   expect(linkObjects).toBe(annotations.length)
+
+  // What pdf.js does not show, read from the file (pdfkit writes its dictionaries uncompressed):
+  // every header cell says it heads its column, and every page orders its annotations by structure.
+  const raw = readFileSync(file, 'latin1')
+  const headerCells = raw.match(/\/S \/TH\n/g)?.length ?? 0
+  expect(headerCells).toBe(all.some(({node}) => node.role === 'TH') ? raw.match(/\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Column\n/g)?.length : 0)
+  expect(raw.match(/\/Tabs \/S\b/g)?.length).toBe(pdf.trees.length)
   return pdf
 }
 
@@ -119,6 +126,18 @@ describe('the report as an accessible PDF (PDF/UA-1)', () => {
       expect(text).toContain('CONCEPT')
     }
   })
+
+  it('tags the halteplaats and veldwerk reports just as well', async () => {
+    for (const [template, extra] of [['halteplaats', ['--halteplaats', 'wendelo']], ['veldwerk', []]] as const) {
+      const out = join(tempDir(), `${template}.pdf`)
+      const result = karavaan(['report', '--study', study, '--template', template, ...extra, '--out', out])
+      expect(result.code, result.stderr).toBe(0)
+      const {info} = await readPdf(out)
+      expect(info.Title).toContain('Karavaan')
+      const pdf = await expectPdfUa(out, String(info.Title))
+      expect(elements(pdf).some(({node}) => node.role === 'Table')).toBe(true)
+    }
+  }, 120_000)
 
   it.skipIf(!has('qpdf'))('passes qpdf --check', () => {
     const check = spawnSync('qpdf', ['--check', file], {encoding: 'utf8'})
