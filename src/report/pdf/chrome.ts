@@ -1,7 +1,7 @@
 import type {ReportMeta} from '../document.js'
 import type {ContentsEntry, Renderer} from './render.js'
 import {COLOUR, HEADINGS, MARGIN, PAGE, TEXT_WIDTH} from './style.js'
-import {type Artifact, LAYOUT} from './tags.js'
+import {type Artifact, LAYOUT, type Tag} from './tags.js'
 import {breakLines, drawLine, type Line, type Measure, type RunStyle} from './text.js'
 
 /** The parts of a page that are not the text: cover, contents, running header, footer, draft mark. */
@@ -151,7 +151,7 @@ export function drawContents(renderer: Renderer): void {
 
   const right = MARGIN.left + TEXT_WIDTH
   // TOC > TOCI > Link for a chapter; its sections in a TOC of their own inside its TOCI.
-  let chapter: {item: ReturnType<typeof tags.open>; sections?: ReturnType<typeof tags.open>} | undefined
+  let chapter: {item: Tag; sections?: Tag} | undefined
   for (const {entry, lines, page, top} of placed) {
     if (entry.page === undefined) continue
     doc.switchToPage(reserved.first + page)
@@ -189,7 +189,7 @@ export function drawContents(renderer: Renderer): void {
       tags.mark(LAYOUT, () => doc.save().moveTo(from, numberBaseline - 1).lineTo(to, numberBaseline - 1).lineWidth(0.7).lineCap('round').dash(0.01, {space: 3.2}).strokeColor(COLOUR.muted).stroke().restore())
     }
 
-    // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string.
+    // A String object, which pdfkit writes as a PDF string (a plain string would be a name).
     doc.goTo(x, top, right - x, lines.length * look.leading, entry.destination, {Contents: new String(`${entry.title}, pagina ${number}`), structParent: link.element} as object)
     tags.end(link)
     if (entry.depth === 2) tags.end(item)

@@ -82,7 +82,7 @@ export class Tags {
   link(parent: Tag, description: string, draw: () => void, annotate: (options: object) => void): void {
     const link = this.open('Link', parent)
     this.mark(link, draw)
-    // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, a plain one as a name.
+    // pdfkit writes a String object as a PDF string, a plain string as a name.
     annotate({Contents: new String(description), structParent: link.element})
     this.end(link)
   }
