@@ -354,6 +354,8 @@ export function breakLines(runs: Run[], width: number, measure: Measure, fallbac
   return lines
 }
 
+const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}]/u
+
 /**
  * Sets one line with its baseline at y; align within width. The text is content of target (or an
  * artifact); a link's words become a Link element of their own, with its annotation. Code
@@ -382,7 +384,11 @@ export function drawLine(measure: Measure, line: Line, x: number, baseline: numb
     for (const {frag, left} of group) {
       measure.use(frag.font, frag.style.size)
       measure.fill(frag.style.color)
+      // The monochrome emoji face has no skin tones: 👍🏽 is drawn as 👍, but read out as written.
+      const actual = SKIN_TONE.test(frag.text)
+      if (actual) doc.markContent('Span', {actual: frag.text} as PDFKit.Mixins.MarkingOptions)
       doc.text(frag.text, left, baseline, {baseline: 'alphabetic', lineBreak: false, textWidth: frag.width} as PDFKit.Mixins.TextOptions)
+      if (actual) doc.endMarkedContent()
     }
   }
 
