@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -6,7 +7,18 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ReportDocument} from '../../src/report/document.js'
 import {writePdf} from '../../src/report/pdf/index.js'
 import {sampleReport} from '../fixtures/report/sample.js'
-import {type PdfContent, readPdf} from '../helpers/pdf.js'
+import {type PdfContent, type PdfStructNode, readAccessibility, readPdf, walk} from '../helpers/pdf.js'
+
+function has(program: string): boolean {
+  return spawnSync(program, ['-v'], {encoding: 'utf8'}).error === undefined
+}
+
+/** Every element of the structure trees of all pages, with the page it is on. */
+async function structure(file: string): Promise<Array<{node: PdfStructNode; page: number}>> {
+  const all: Array<{node: PdfStructNode; page: number}> = []
+  for (const [page, tree] of (await readAccessibility(file)).trees.entries()) walk(tree, (node) => all.push({node, page}))
+  return all
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'karavaan-pdf-'))
 afterAll(() => rmSync(dir, {force: true, recursive: true}))
@@ -237,5 +249,78 @@ describe('the PDF of any text', () => {
     expect(calls.at(-1)![0]).toBe(calls.at(-1)![1])
     expect(existsSync(file)).toBe(true)
     expect(readdirSync(dir).filter((name) => name.endsWith('.deel'))).toEqual([])
+  })
+})
+
+describe('the PDF as a reader with a screen reader or a text extractor gets it', () => {
+  const quote = '> Het buurthuis 👍🏽 en de wijkagent ❤️, maar de app ☹️ — ✓ geregeld ★★★, daarna ☎ bellen. Ons gezin 👨‍👩‍👧 en de 🇳🇱 vlag, 1️⃣ keer.\n>\n> — moeder, halteplaats Wendelo'
+
+  it('sets emoji and symbols in quotes in embedded fallback faces, and gives them back as text', async () => {
+    const {content, file} = await build(doc(`# Citaten 🙂\n\n${quote}\n\nEen e\u2011mailadres.`))
+    const all = content.text.join('\n')
+    // pdf.js reads the keycap 1️⃣ back as "1" and a NUL; pdftotext below gets it whole.
+    for (const text of ['Citaten 🙂', '👍', '❤️', '☹️', '✓ geregeld ★★★', '☎', '👨‍👩‍👧', '🇳🇱', 'e-mailadres']) expect(all, text).toContain(text)
+    const raw = readFileSync(file, 'latin1')
+    const fonts = new Set([...raw.matchAll(/\/BaseFont \/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]))
+    expect([...fonts].some((font) => font!.startsWith('NotoEmoji-'))).toBe(true)
+    expect([...fonts].some((font) => font!.startsWith('NotoSansSymbols2-'))).toBe(true)
+    expect(raw.match(/\/FontFile2/g)?.length).toBe(fonts.size)
+    if (has('pdftotext')) {
+      const text = spawnSync('pdftotext', [file, '-'], {encoding: 'utf8'}).stdout
+      // The face has no skin tones; the text says what was written (ActualText), which poppler reads.
+      for (const part of ['👍🏽', '❤️', '☹️', '✓', '★★★', '☎', '👨‍👩‍👧', '🇳🇱', '1️⃣']) expect(text, part).toContain(part)
+    }
+  })
+
+  it('gives the letter-spaced labels of the cover back as words', async () => {
+    const {content, file} = await build(sampleReport({draft: true}))
+    const cover = content.text[0]!
+    for (const label of ['IN OPDRACHT VAN', 'AUTEUR', 'DATUM', 'CONCEPT']) expect(cover, label).toContain(label)
+    if (has('pdftotext')) {
+      const text = spawnSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], {encoding: 'utf8'}).stdout
+      for (const label of ['IN OPDRACHT VAN', 'AUTEUR', 'DATUM', 'CONCEPT']) expect(text, label).toContain(label)
+    }
+  })
+
+  it('tags headings without skipping a level, and keeps their look as written', async () => {
+    const {content, file} = await build(doc('# Hoofdstuk\n\n### Diep\n\nTekst.\n\n#### Dieper\n\nMeer.\n\n# Volgend\n\n## Sectie\n\nSlot.'))
+    const headings = (await structure(file)).filter(({node}) => /^H\d$/.test(node.role) && node.contents > 0).map(({node}) => node.role)
+    expect(headings).toEqual(['H1', 'H2', 'H3', 'H1', 'H2'])
+    const deep = content.pages.flat().find((line) => line.text === 'Diep')!
+    expect(deep.size).toBeCloseTo(11.5, 1)
+  })
+
+  it('tags a long table once: its header repeated on later pages is page furniture', async () => {
+    const {content, file} = await build(sampleReport())
+    const first = pageOf(content, 'Groep 1 met een naam 0 0 0 0 0')
+    const last = pageOf(content, 'Groep 70 met een naam 6 9 7 1 23')
+    const all = await structure(file)
+    // pdf.js lists a table's rows on every page it spans; what is drawn on a page has content there.
+    const headerCells = (page: number) => all.filter(({node, page: p}) => p === page && node.role === 'TH' && node.contents > 0).length
+    expect(headerCells(first)).toBe(6)
+    for (let page = first + 1; page <= last; page++) {
+      expect(headerCells(page), `page ${page + 1}`).toBe(0)
+      expect(body(content, page)).toContain('Groep Noord Oost Zuid West Totaal')
+      expect(all.some(({node, page: p}) => p === page && node.role === 'TD' && node.contents > 0)).toBe(true)
+    }
+  })
+
+  it('makes a link a Link element whose annotation describes where it goes', async () => {
+    const {file} = await build(doc('Lees [het rapport van Movisie](https://www.movisie.nl/) en mail [ons](mailto:team@example.org).'))
+    const pdf = await readAccessibility(file)
+    const links = pdf.annotations.flat().filter((a) => a.subtype === 'Link')
+    expect(links.map((link) => link.contents)).toEqual(['het rapport van Movisie (https://www.movisie.nl/)', 'ons (mailto:team@example.org)'])
+    const paragraph = pdf.trees[0]!.children[0]!.children.find((node) => node.role === 'P')!
+    expect(paragraph.children.map((node) => node.role)).toEqual(['Link', 'Link'])
+    for (const link of paragraph.children) expect(link.objects).toBe(1)
+  })
+
+  it('keeps a title with & and < readable in the XMP metadata', async () => {
+    const title = 'Noord & Zuid <samen>'
+    const {content, file} = await build(doc('Tekst.', {author: 'Team "K" & co', title}))
+    expect(content.info.Title).toBe(title)
+    const pdf = await readAccessibility(file)
+    expect(pdf.metadata['dc:title']).toBe(title)
+    expect(pdf.metadata['pdfuaid:part']).toBe('1')
   })
 })

@@ -6,7 +6,9 @@ import {inflateSync} from 'node:zlib'
  * The faces of the report: Source Serif 4 for reading, Source Sans 3 for headings, tables, the
  * running header and charts. Both come from fontsource as woff files per subset; the latin subset
  * covers Dutch in full (ë, é, ï, “ ”, ‘ ’, –, …), and the latin-ext subset is loaded only for the
- * letters of names such as Şükrü or Łukasz that it alone holds.
+ * letters of names such as Şükrü or Łukasz that it alone holds. What neither has falls back to
+ * Noto Sans Symbols 2 (✓, ★, ☎, arrows) and Noto Emoji (monochrome outlines, so they print and
+ * extract like letters): a respondent's 👍 in a quote is part of what they said.
  */
 export type Family = 'sans' | 'serif'
 export type Weight = 400 | 600 | 700
@@ -67,11 +69,17 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return out
 }
 
-const FILES = new Map(
-  FACES.flatMap((face) =>
+const SYMBOLS = ['symbols-symbols', 'symbols-math'] as const
+const emojiFont = (weight: Weight): string => `emoji-${weight}`
+
+const FILES = new Map<string, string>([
+  ...FACES.flatMap((face) =>
     [false, true].map((extended) => [fontName(face, extended), `${face.package}-${extended ? 'latin-ext' : 'latin'}-${face.weight}-${face.italic ? 'italic' : 'normal'}.woff`] as const),
   ),
-)
+  ...SYMBOLS.map((name) => [name, `@fontsource/noto-sans-symbols-2/files/noto-sans-${name.replace('symbols-', 'symbols-2-')}-400-normal.woff`] as const),
+  // The whole emoji face rather than its slices: sequences (👨‍👩‍👧, 🇳🇱, 1️⃣) are ligatures of one font.
+  ...([400, 600, 700] as const).map((weight) => [emojiFont(weight), `@fontsource/noto-emoji/files/noto-emoji-emoji-${weight}-normal.woff`] as const),
+])
 /** Unpacked faces, kept for the next report written by this process. */
 const unpacked = new Map<string, Buffer>()
 
@@ -99,31 +107,63 @@ export class FontBook {
   }
 }
 
-// The unicode-range of fontsource's latin subset, as code point intervals.
-const LATIN: Array<[number, number]> = [
-  [0x00_00, 0x00_ff], [0x01_31, 0x01_31], [0x01_52, 0x01_53], [0x02_bb, 0x02_bc], [0x02_c6, 0x02_c6], [0x02_da, 0x02_da],
-  [0x02_dc, 0x02_dc], [0x03_04, 0x03_04], [0x03_08, 0x03_08], [0x03_29, 0x03_29], [0x20_00, 0x20_6f], [0x20_ac, 0x20_ac],
-  [0x21_22, 0x21_22], [0x21_91, 0x21_91], [0x21_93, 0x21_93], [0x22_12, 0x22_12], [0x22_15, 0x22_15], [0xfe_ff, 0xfe_ff], [0xff_fd, 0xff_fd],
-]
-const OUTSIDE_LATIN_FAST = /[^\u0000-\u00FF\u2000-\u206F]/u
 
-function inLatin(code: number): boolean {
-  return LATIN.some(([from, to]) => code >= from && code <= to)
+/** Whether a face has a glyph for every character of a text; answered by the document's fonts. */
+export interface Coverage {
+  covers(font: string, text: string): boolean
 }
 
 /**
- * Cuts text into pieces set in the latin face or, for the letters it lacks, the latin-ext face.
- * Letters neither holds stay with latin, which shows them as an empty box rather than failing.
+ * Characters every face of the report has (checked against the fontsource files, whose slices lack
+ * some of the punctuation their unicode-range names): most text never needs a look at the glyphs.
  */
-export function splitByCoverage(text: string): Array<{extended: boolean; text: string}> {
-  if (!OUTSIDE_LATIN_FAST.test(text)) return [{extended: false, text}]
-  const pieces: Array<{extended: boolean; text: string}> = []
-  for (const char of text) {
-    const code = char.codePointAt(0)!
-    const extended = !inLatin(code) && ((code >= 0x01_00 && code <= 0x02_ff) || (code >= 0x1d_00 && code <= 0x1e_ff) || (code >= 0x2c_60 && code <= 0x2c_7f) || (code >= 0xa7_20 && code <= 0xa7_ff) || (code >= 0x20_a0 && code <= 0x20_c4) || code === 0x21_13)
+const OUTSIDE_FAST = /[^\u0000-\u00FF\u2013\u2014\u2018-\u201A\u201C-\u201E\u2022\u2026\u2032\u2033\u2039\u203A\u2044\u20AC]/u
+/** What no face has but looks the same as something one has: hyphens, dashes, spaces, invisibles. */
+const LOOK_ALIKE: Record<string, string> = {
+  '\u2010': '-', '\u2011': '-', '\u2012': '–', '\u2015': '—', '\u2028': ' ', '\u2029': ' ', '\u202F': '\u00A0', '\u205F': ' ',
+  '\u200C': '', '\u200E': '', '\u200F': '', '\u2060': '',
+  ...Object.fromEntries(['\u2000', '\u2001', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u200A'].map((space) => [space, ' '])),
+}
+const VARIATION = /[\uFE0E\uFE0F]/gu
+/** Parts of an emoji sequence that are no glyph of their own: joiners, selectors, skin tones, tags. */
+const SEQUENCE_PART = /[\u200D\u20E3\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/gu
+const EMOJI_STYLE = /\p{Emoji_Presentation}|\uFE0F|\u200D|\u20E3/u
+const TEXT_STYLE = /\uFE0E/u
+let graphemes: Intl.Segmenter | undefined
+
+/**
+ * Cuts text into pieces, each in the first face of the chain that has all its characters: the
+ * latin face, its latin-ext face, then Noto Sans Symbols 2 and Noto Emoji (emoji first for a
+ * character or sequence meant as an emoji). A character no face has stays with the latin face, which
+ * shows an empty box rather than failing. Whole grapheme clusters stay together, so a flag or a
+ * family is never cut in two faces.
+ */
+export function splitByFace(text: string, style: FontStyle, coverage: Coverage): Array<{font: string; text: string}> {
+  const latin = fontName(style)
+  if (!OUTSIDE_FAST.test(text)) return [{font: latin, text}]
+  const extended = fontName(style, true)
+  const emoji = emojiFont(style.weight)
+  graphemes ??= new Intl.Segmenter('nl', {granularity: 'grapheme'})
+  const pieces: Array<{font: string; text: string}> = []
+  for (const {segment} of graphemes.segment(text)) {
+    let font = latin
+    let piece = segment
+    if (OUTSIDE_FAST.test(segment)) {
+      // The emoji face draws a sequence as one glyph; any other face must have every part of it.
+      const asEmoji = segment.replaceAll(SEQUENCE_PART, '') || segment
+      const asText = segment.replaceAll(VARIATION, '') || segment
+      const chain = EMOJI_STYLE.test(segment) && !TEXT_STYLE.test(segment) ? [latin, extended, emoji, ...SYMBOLS] : [latin, extended, ...SYMBOLS, emoji]
+      const found = chain.find((candidate) => coverage.covers(candidate, candidate === emoji ? asEmoji : asText))
+      font = found ?? latin
+      // Only the emoji face knows the selectors; elsewhere they would print as a box.
+      if (font !== emoji) piece = segment.replaceAll(VARIATION, '') || segment
+      if (!found) piece = [...piece].map((char) => LOOK_ALIKE[char] ?? char).join('')
+      if (piece === '') continue
+    }
+
     const last = pieces.at(-1)
-    if (last && last.extended === extended) last.text += char
-    else pieces.push({extended, text: char})
+    if (last && last.font === font) last.text += piece
+    else pieces.push({font, text: piece})
   }
 
   return pieces

@@ -2,14 +2,18 @@ import type {Token, Tokens} from 'marked'
 
 import {layoutChart} from '../charts/layout.js'
 import type {Chart, ChartDrawing} from '../document.js'
+import {chartAlt} from './alt.js'
 import {Flow, type Track} from './flow.js'
-import {splitByCoverage} from './fonts.js'
+import {splitByFace} from './fonts.js'
 import {BODY, COLOUR, GAP, HEADINGS, MARGIN, TABLE, TEXT_WIDTH} from './style.js'
+import {type Artifact, LAYOUT, type Tag, Tags, type Target} from './tags.js'
 import {breakLines, drawLine, inlineRuns, type Line, Measure, plainText, type Run, type RunStyle, widestWord} from './text.js'
 
 /** Where blocks are set: their left edge, width and the look of their text. */
 interface Context {
   base: RunStyle
+  /** The element the blocks set here belong to: the document, a list item's body, a quote. */
+  parent: Tag
   width: number
   x: number
 }
@@ -43,11 +47,14 @@ export class Renderer {
   readonly contents: ContentsEntry[] = []
   /** First page of the table of contents and how many pages it was given. */
   contentsPages?: {count: number; first: number}
+  /** The elements the contents are tagged as, in their place in the reading order; filled at the end. */
+  contentsTags?: {heading: Tag; toc: Tag}
   readonly flow: Flow
   readonly measure: Measure
+  readonly tags: Tags
   private readonly byToken = new Map<Token, ContentsEntry>()
   private readonly lineCache = new WeakMap<object, {lines: Line[]; width: number}>()
-  private marker?: {style: RunStyle; text: string; x: number}
+  private marker?: {label: Tag; style: RunStyle; text: string; x: number}
   private outlineParent?: PDFKit.PDFOutline
 
   constructor(
@@ -57,6 +64,7 @@ export class Renderer {
   ) {
     this.flow = new Flow(doc)
     this.measure = new Measure(doc)
+    this.tags = new Tags(doc)
   }
 
   /** Collects the entries of the contents first: their count decides how many pages to reserve. */
@@ -72,7 +80,7 @@ export class Renderer {
 
   /** Yields to the event loop at every chapter, so a progress bar can redraw on a long build. */
   async render(tokens: Token[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    const context: Context = {base: BODY_STYLE, width: TEXT_WIDTH, x: MARGIN.left}
+    const context: Context = {base: BODY_STYLE, parent: this.tags.root, width: TEXT_WIDTH, x: MARGIN.left}
     for (const [index, token] of tokens.entries()) {
       if (token.type === 'heading' && token.depth === 1) {
         onProgress?.(index, tokens.length)
@@ -128,7 +136,7 @@ export class Renderer {
         this.flow.space(GAP.block + 4)
         this.flow.ensure(1)
         const y = this.flow.y + 0.5
-        this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.5).strokeColor(COLOUR.rule).stroke()
+        this.tags.mark(LAYOUT, () => this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.5).strokeColor(COLOUR.rule).stroke())
         this.flow.advance(1)
         this.flow.space(GAP.block + 4)
         break
@@ -136,7 +144,7 @@ export class Renderer {
 
       case 'code': {
         const lang = String(token.lang ?? '').trim()
-        if (top && DIRECTIVES.has(lang)) this.directive(lang, token.text)
+        if (top && DIRECTIVES.has(lang)) this.directive(lang, token.text, context)
         else this.code(token.text, context)
         break
       }
@@ -152,7 +160,7 @@ export class Renderer {
     }
   }
 
-  private directive(name: string, body: string): void {
+  private directive(name: string, body: string, context: Context): void {
     switch (name) {
       case 'omslag': {
         this.flow.pageBreak()
@@ -169,6 +177,8 @@ export class Renderer {
         this.flow.pageBreak()
         this.flow.ensure(0)
         this.flow.kinds[this.flow.page] = 'contents'
+        this.tags.headingLevel(1)
+        this.contentsTags = {heading: this.tags.open('H1', context.parent), toc: this.tags.open('TOC', context.parent)}
         const count = this.hooks.contents(this)
         this.contentsPages = {count, first: this.flow.page}
         for (let i = 1; i < count; i++) this.flow.newPage('contents')
@@ -183,7 +193,7 @@ export class Renderer {
       }
 
       case 'grafiek': {
-        this.chart(body.trim())
+        this.chart(body.trim(), context)
         break
       }
     }
@@ -237,20 +247,23 @@ export class Renderer {
   }
 
   /** Draws a line, and the list marker waiting for the first line of its item. */
-  private drawLine(line: Line, x: number, baseline: number, width: number, align: 'center' | 'left' | 'right' = 'left'): void {
+  private drawLine(line: Line, x: number, baseline: number, width: number, align: 'center' | 'left' | 'right', target: Target): void {
     if (this.marker) {
-      const {style, text, x: markerX} = this.marker
-      this.measure.use(`${style.family}-${style.weight}`, style.size)
-      this.doc.fillColor(style.color).text(text, markerX, baseline, {baseline: 'alphabetic', lineBreak: false})
+      const {label, style, text, x: markerX} = this.marker
+      this.tags.mark(label, () => {
+        this.measure.use(`${style.family}-${style.weight}`, style.size)
+        this.doc.fillColor(style.color).text(text, markerX, baseline, {baseline: 'alphabetic', lineBreak: false})
+      })
       this.marker = undefined
     }
 
-    drawLine(this.measure, line, x, baseline, width, align)
+    drawLine(this.measure, line, x, baseline, width, align, this.tags, target)
   }
 
   private heading(token: Tokens.Heading, context: Context, following: number, top: boolean): void {
     const depth = Math.min(6, Math.max(1, token.depth))
     const style = HEADINGS[depth]!
+    const tag = this.tags.open(`H${this.tags.headingLevel(depth)}`, context.parent)
     const inFlow = top && context.x === MARGIN.left
     if (depth === 1 && inFlow) this.flow.pageBreak()
     this.flow.space(style.before)
@@ -260,10 +273,12 @@ export class Renderer {
     const height = bar + lines.length * style.leading
     this.flow.ensure(height + style.after + following)
     const top0 = this.flow.y
-    if (bar) this.doc.rect(context.x, top0, 32, 3).fill(COLOUR.accent)
+    if (bar) this.tags.mark(LAYOUT, () => this.doc.rect(context.x, top0, 32, 3).fill(COLOUR.accent))
     for (const [i, line] of lines.entries()) {
-      this.drawLine(line, context.x, baselineIn(top0 + bar + i * style.leading, style.leading, style.size), context.width)
+      this.drawLine(line, context.x, baselineIn(top0 + bar + i * style.leading, style.leading, style.size), context.width, 'left', tag)
     }
+
+    this.tags.end(tag)
 
     const entry = this.byToken.get(token)
     if (entry) {
@@ -308,7 +323,9 @@ export class Renderer {
     const size = context.base.size
     const leading = size === BODY.size ? BODY.leading : size * 1.45
     const lines = this.lines(key, runs, context.width, size)
-    this.placeLines(lines, leading, (line, top) => this.drawLine(line, context.x, baselineIn(top, leading, Math.max(size, line.size)), context.width, align))
+    const tag = this.tags.open('P', context.parent)
+    this.placeLines(lines, leading, (line, top) => this.drawLine(line, context.x, baselineIn(top, leading, Math.max(size, line.size)), context.width, align, tag))
+    this.tags.end(tag)
   }
 
   private list(token: Tokens.List, context: Context, depth: number): void {
@@ -317,26 +334,34 @@ export class Renderer {
     const markerStyle: RunStyle = {...context.base, color: token.ordered ? context.base.color : COLOUR.muted, family: token.ordered ? context.base.family : 'sans', italic: false, weight: 400}
     const labelWidth = Math.max(...labels.map((label) => this.measure.width(`${markerStyle.family}-400`, markerStyle.size, label)))
     const indent = Math.max(16, Math.ceil(labelWidth + 7))
-    const inner: Context = {...context, width: context.width - indent, x: context.x + indent}
+    const list = this.tags.open('L', context.parent)
     this.flow.space(depth === 0 ? GAP.block : GAP.item)
     for (const [i, item] of token.items.entries()) {
       this.flow.space(token.loose ? GAP.block : GAP.item)
       const labelW = this.measure.width(`${markerStyle.family}-400`, markerStyle.size, labels[i]!)
-      this.marker = {style: markerStyle, text: labels[i]!, x: inner.x - 7 - labelW}
+      const entry = this.tags.open('LI', list)
+      const label = this.tags.open('Lbl', entry)
+      const body = this.tags.open('LBody', entry)
+      const inner: Context = {...context, parent: body, width: context.width - indent, x: context.x + indent}
+      this.marker = {label, style: markerStyle, text: labels[i]!, x: inner.x - 7 - labelW}
       for (const [j, child] of item.tokens.entries()) {
         if (child.type === 'list') this.list(child as Tokens.List, inner, depth + 1)
         else this.block(child, inner, item.tokens, j, false)
       }
 
       this.marker = undefined
+      this.tags.end(entry)
     }
+
+    this.tags.end(list)
 
     this.flow.space(depth === 0 ? GAP.block : GAP.item)
   }
 
   private quote(token: Tokens.Blockquote, context: Context): void {
     this.flow.space(GAP.quote)
-    const inner: Context = {base: {...context.base, color: COLOUR.quoteText, italic: !context.base.italic}, width: context.width - 30, x: context.x + 18}
+    const quote = this.tags.open('BlockQuote', context.parent)
+    const inner: Context = {base: {...context.base, color: COLOUR.quoteText, italic: !context.base.italic}, parent: quote, width: context.width - 30, x: context.x + 18}
     const children = token.tokens.filter((child) => child.type !== 'space')
     const last = children.at(-1)
     const attribution = children.length > 1 && last?.type === 'paragraph' && /^\s*[—―]/u.test(last.text) ? last : undefined
@@ -351,14 +376,16 @@ export class Renderer {
     if (attribution) {
       this.flow.space(3)
       const style: RunStyle = {color: COLOUR.muted, family: 'sans', italic: false, size: 9, weight: 400}
-      this.paragraph(attribution, inlineRuns(attribution.tokens, style), {base: style, width: inner.width, x: inner.x}, 'right')
+      this.paragraph(attribution, inlineRuns(attribution.tokens, style), {base: style, parent: quote, width: inner.width, x: inner.x}, 'right')
     }
+
+    this.tags.end(quote)
 
     // The rule beside the quote, on every page it spans; drawn afterwards, when the spans are known.
     const current = this.flow.page
     for (const span of track.spans) {
       this.doc.switchToPage(span.page)
-      this.doc.rect(context.x + 2, span.top + 3, 2, Math.max(0, span.bottom - span.top - 6)).fill(COLOUR.quoteRule)
+      this.tags.mark(LAYOUT, () => this.doc.rect(context.x + 2, span.top + 3, 2, Math.max(0, span.bottom - span.top - 6)).fill(COLOUR.quoteRule))
     }
 
     if (track.spans.length > 0) this.doc.switchToPage(current)
@@ -370,10 +397,12 @@ export class Renderer {
     const leading = 13
     const lines = text.split('\n').flatMap((line) => breakLines([{style, text: line.replaceAll('\t', '    ')}], context.width - 16, this.measure, style.size))
     this.flow.space(GAP.block)
+    const tag = this.tags.open('Code', context.parent)
     this.placeLines(lines, leading, (line, top) => {
-      this.doc.rect(context.x, top, context.width, leading).fill(COLOUR.codeBackground)
-      this.drawLine(line, context.x + 8, baselineIn(top, leading, style.size), context.width - 16)
+      this.tags.mark(LAYOUT, () => this.doc.rect(context.x, top, context.width, leading).fill(COLOUR.codeBackground))
+      this.drawLine(line, context.x + 8, baselineIn(top, leading, style.size), context.width - 16, 'left', tag)
     })
+    this.tags.end(tag)
     this.flow.space(GAP.block)
   }
 
@@ -382,18 +411,22 @@ export class Renderer {
     return chart ? layoutChart(chart, TEXT_WIDTH) : undefined
   }
 
-  private chart(id: string): void {
+  private chart(id: string, context: Context): void {
     const drawing = this.drawing(id)
     if (!drawing) {
       const style: RunStyle = {...BODY_STYLE, color: COLOUR.muted, italic: true}
-      this.paragraph({}, [{style, text: `[Grafiek “${id}” ontbreekt in dit rapport.]`}], {base: style, width: TEXT_WIDTH, x: MARGIN.left})
+      this.paragraph({}, [{style, text: `[Grafiek “${id}” ontbreekt in dit rapport.]`}], {base: style, parent: context.parent, width: TEXT_WIDTH, x: MARGIN.left})
       this.flow.space(GAP.block)
       return
     }
 
     this.flow.space(GAP.chart)
     this.flow.ensure(drawing.height)
-    paintChart(this.doc, this.measure, drawing, MARGIN.left, this.flow.y)
+    const top = this.flow.y
+    // A reader who cannot see the chart hears its numbers: the alternative text is the chart's data.
+    const figure = this.tags.open('Figure', context.parent, {alt: chartAlt(this.charts[id]!), bbox: [MARGIN.left, top, MARGIN.left + drawing.width, top + drawing.height]})
+    this.tags.mark(figure, () => paintChart(this.doc, this.measure, drawing, MARGIN.left, top))
+    this.tags.end(figure)
     this.flow.advance(drawing.height)
     this.flow.space(GAP.chart)
   }
@@ -432,20 +465,30 @@ export class Renderer {
       return {height: Math.max(...lines.map((cell) => cell.length)) * TABLE.leading + 2 * TABLE.padY, lines}
     }
 
-    const drawRow = (row: {height: number; lines: Line[][]}, top: number): void => {
+    const table = this.tags.open('Table', context.parent)
+    /** A row as a TR of TH or TD cells, or (a header repeated on a later page) as page furniture. */
+    const drawRow = (row: {height: number; lines: Line[][]}, top: number, as: 'TD' | 'TH' | Artifact): void => {
+      const tr = typeof as === 'string' ? this.tags.open('TR', table) : undefined
       for (const [c, cell] of row.lines.entries()) {
+        const target: Target = tr && typeof as === 'string' ? this.tags.open(as, tr, as === 'TH' ? {scope: 'Column'} : {}) : (as as Artifact)
         for (const [l, line] of cell.entries()) {
-          this.drawLine(line, lefts[c]! + TABLE.padX, baselineIn(top + TABLE.padY + l * TABLE.leading, TABLE.leading, TABLE.size), widths[c]! - pad, align[c])
+          this.drawLine(line, lefts[c]! + TABLE.padX, baselineIn(top + TABLE.padY + l * TABLE.leading, TABLE.leading, TABLE.size), widths[c]! - pad, align[c], target)
         }
+
+        if (!('artifact' in target)) this.tags.end(target)
       }
+
+      if (tr) this.tags.end(tr)
     }
 
     const head = layoutRow(header)
+    let headDrawn = false
     const drawHead = (): void => {
       const top = this.flow.y
-      drawRow(head, top)
+      drawRow(head, top, headDrawn ? {artifact: 'Pagination'} : 'TH')
+      headDrawn = true
       const y = top + head.height
-      this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.8).strokeColor(COLOUR.tableHeadRule).stroke()
+      this.tags.mark(LAYOUT, () => this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.8).strokeColor(COLOUR.tableHeadRule).stroke())
       this.flow.advance(head.height + 1)
     }
 
@@ -458,13 +501,14 @@ export class Renderer {
       this.flow.ensure(row.height)
       if (this.flow.page !== page) drawHead()
       const top = this.flow.y
-      if (r % 2 === 1) this.doc.rect(context.x, top, context.width, row.height).fill(COLOUR.zebra)
-      drawRow(row, top)
+      if (r % 2 === 1) this.tags.mark(LAYOUT, () => this.doc.rect(context.x, top, context.width, row.height).fill(COLOUR.zebra))
+      drawRow(row, top, 'TD')
       this.flow.advance(row.height)
     }
 
+    this.tags.end(table)
     const y = this.flow.y
-    this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.5).strokeColor(COLOUR.rule).stroke()
+    this.tags.mark(LAYOUT, () => this.doc.moveTo(context.x, y).lineTo(context.x + context.width, y).lineWidth(0.5).strokeColor(COLOUR.rule).stroke())
     this.flow.advance(1)
     this.flow.space(GAP.table)
   }
@@ -485,9 +529,8 @@ export function paintChart(doc: PDFKit.PDFDocument, measure: Measure, drawing: C
       }
 
       case 'text': {
-        // Names in a chart may hold letters only the latin-ext face has.
-        const face = item.bold ? 'sans-700' : 'sans-400'
-        const pieces = splitByCoverage(item.text).map((piece) => ({...piece, font: piece.extended ? `${face}-ext` : face}))
+        // Names in a chart may hold letters only the latin-ext face has, or a symbol.
+        const pieces = splitByFace(item.text, {family: 'sans', italic: false, weight: item.bold ? 700 : 400}, measure)
         const widths = pieces.map((piece) => measure.width(piece.font, item.size, piece.text))
         const width = widths.reduce((a, b) => a + b, 0)
         const ax = x + item.x

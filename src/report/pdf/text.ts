@@ -1,7 +1,8 @@
 import type {Token} from 'marked'
 
-import {FontBook, type FontStyle, fontName, splitByCoverage} from './fonts.js'
+import {type Coverage, FontBook, type FontStyle, splitByFace} from './fonts.js'
 import {COLOUR} from './style.js'
+import {isArtifact, LAYOUT, type Tags, type Target} from './tags.js'
 
 /** How a stretch of text is set. */
 export interface RunStyle extends FontStyle {
@@ -127,7 +128,7 @@ export function inlineRuns(tokens: Token[] | undefined, style: RunStyle, runs: R
 }
 
 /** Widths of text through pdfkit's font metrics, remembering the face last set. */
-export class Measure {
+export class Measure implements Coverage {
   private font = ''
   private readonly fonts: FontBook
   private size = 0
@@ -172,6 +173,33 @@ export class Measure {
     return unit * size
   }
 
+  private readonly glyphs = new Map<string, Map<number, boolean>>()
+
+  covers(font: string, text: string): boolean {
+    let known = this.glyphs.get(font)
+    if (!known) {
+      known = new Map()
+      this.glyphs.set(font, known)
+    }
+
+    for (const char of text) {
+      const code = char.codePointAt(0)!
+      let has = known.get(code)
+      if (has === undefined) {
+        const {font: before, size} = this
+        this.use(font, size || 10)
+        // pdfkit keeps the fontkit face of the font it has set; its cmap is the truth about glyphs.
+        has = (this.doc as unknown as {_font: {font: {hasGlyphForCodePoint(code: number): boolean}}})._font.font.hasGlyphForCodePoint(code)
+        known.set(code, has)
+        if (before) this.use(before, size)
+      }
+
+      if (!has) return false
+    }
+
+    return true
+  }
+
   /** Sets a fill colour; pdfkit parses a colour string on every call, an array it takes as is. */
   fill(colour: string): void {
     let rgb = rgbCache.get(colour)
@@ -203,8 +231,8 @@ function pieces(runs: Run[], measure: Measure): Piece[] {
     const text = run.style.code ? run.text.replaceAll(/[\n\r\t]/g, ' ') : run.text.replaceAll(/\s+/g, ' ')
     for (const part of text.split(/( )/)) {
       if (part === '') continue
-      for (const covered of splitByCoverage(part)) {
-        const font = fontName(run.style, covered.extended)
+      for (const covered of splitByFace(part, run.style, measure)) {
+        const {font} = covered
         const frag: Fragment = {font, style: run.style, text: covered.text, width: measure.width(font, run.style.size, covered.text)}
         if (covered.text === ' ') {
           word = undefined
@@ -326,26 +354,76 @@ export function breakLines(runs: Run[], width: number, measure: Measure, fallbac
   return lines
 }
 
-/** Sets one line with its baseline at y; align within width. */
-export function drawLine(measure: Measure, line: Line, x: number, baseline: number, width: number, align: 'center' | 'left' | 'right' = 'left'): void {
+const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}]/u
+
+/**
+ * Sets one line with its baseline at y; align within width. The text is content of target (or an
+ * artifact); a link's words become a Link element of their own, with its annotation. Code
+ * backgrounds and link underlines are drawn as decoration, outside the text's marked content.
+ */
+export function drawLine(measure: Measure, line: Line, x: number, baseline: number, width: number, align: 'center' | 'left' | 'right', tags: Tags, target: Target): void {
   const doc = measure.doc
-  let cursor = align === 'right' ? x + width - line.width : align === 'center' ? x + (width - line.width) / 2 : x
+  const start = align === 'right' ? x + width - line.width : align === 'center' ? x + (width - line.width) / 2 : x
+  const placed: Array<{frag: Fragment; left: number}> = []
+  let cursor = start
   for (const frag of line.fragments) {
-    const {size} = frag.style
-    if (frag.style.code) {
-      doc.rect(cursor - 1.5, baseline - size * 0.82, frag.width + 3, size * 1.12).fill(COLOUR.codeBackground)
-    }
-
-    measure.use(frag.font, size)
-    measure.fill(frag.style.color)
-    doc.text(frag.text, cursor, baseline, {baseline: 'alphabetic', lineBreak: false, textWidth: frag.width} as PDFKit.Mixins.TextOptions)
-    if (frag.style.link) {
-      doc.link(cursor, baseline - size * 0.8, frag.width, size * 1.05, frag.style.link)
-      doc.moveTo(cursor, baseline + 1.6).lineTo(cursor + frag.width, baseline + 1.6).lineWidth(0.4).strokeColor(COLOUR.link).stroke()
-    }
-
+    placed.push({frag, left: cursor})
     cursor += frag.width
   }
+
+  const decorated = placed.filter(({frag}) => frag.style.code || frag.style.link)
+  const decorate = (what: 'code' | 'link'): void => {
+    for (const {frag, left} of decorated) {
+      const {size} = frag.style
+      if (what === 'code' && frag.style.code) doc.rect(left - 1.5, baseline - size * 0.82, frag.width + 3, size * 1.12).fill(COLOUR.codeBackground)
+      if (what === 'link' && frag.style.link) doc.moveTo(left, baseline + 1.6).lineTo(left + frag.width, baseline + 1.6).lineWidth(0.4).strokeColor(COLOUR.link).stroke()
+    }
+  }
+
+  const text = (group: typeof placed): void => {
+    for (const {frag, left} of group) {
+      measure.use(frag.font, frag.style.size)
+      measure.fill(frag.style.color)
+      // The monochrome emoji face has no skin tones: 👍🏽 is drawn as 👍, but read out as written.
+      const actual = SKIN_TONE.test(frag.text)
+      if (actual) doc.markContent('Span', {actual: frag.text} as PDFKit.Mixins.MarkingOptions)
+      doc.text(frag.text, left, baseline, {baseline: 'alphabetic', lineBreak: false, textWidth: frag.width} as PDFKit.Mixins.TextOptions)
+      if (actual) doc.endMarkedContent()
+    }
+  }
+
+  if (isArtifact(target)) {
+    tags.mark(target, () => {
+      decorate('code')
+      text(placed)
+      decorate('link')
+    })
+    return
+  }
+
+  if (decorated.some(({frag}) => frag.style.code)) tags.mark(LAYOUT, () => decorate('code'))
+  // Runs of fragments with the same link (or none), in reading order.
+  let from = 0
+  while (from < placed.length) {
+    const link = placed[from]!.frag.style.link
+    let to = from + 1
+    while (to < placed.length && placed[to]!.frag.style.link === link) to++
+    const group = placed.slice(from, to)
+    if (link) {
+      const left = group[0]!.left
+      const right = group.at(-1)!.left + group.at(-1)!.frag.width
+      const size = Math.max(...group.map(({frag}) => frag.style.size))
+      const words = group.map(({frag}) => frag.text).join('').trim()
+      const description = words && words !== link ? `${words} (${link})` : link
+      tags.link(target, description, () => text(group), (options) => doc.link(left, baseline - size * 0.8, right - left, size * 1.05, link, options))
+    } else {
+      tags.mark(target, () => text(group))
+    }
+
+    from = to
+  }
+
+  if (decorated.some(({frag}) => frag.style.link)) tags.mark(LAYOUT, () => decorate('link'))
 }
 
 /** The widest word of runs: the narrowest a table column can be without cutting words. */
