@@ -1,7 +1,8 @@
 /**
- * The report's stylesheet, inlined so the file stands alone. System font stacks only (the CSP
- * allows no font loads): a calm serif for reading, a sans for headings, tables and charts. The
- * print rules follow what a Dutch research report looks like on A4.
+ * The report's stylesheet, inlined so the file stands alone. Source Serif 4 for reading and Source
+ * Sans 3 for headings, tables and charts, as in the PDF; the page carries both (fonts.ts), and the
+ * stacks after them only serve a browser that refuses web fonts. The print rules follow what a
+ * Dutch research report looks like on A4.
  */
 export const REPORT_CSS = String.raw`:root {
   color-scheme: light;
