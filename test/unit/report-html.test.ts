@@ -233,6 +233,41 @@ describe('the page', () => {
     const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
     expect(html).toContain('<thead>\n<tr><th>Halteplaats</th><th>Gemeente</th><th>Type</th><th class="right">Inwoners</th></tr>\n</thead>')
   })
+  it('lets a keyboard reach a table that scrolls on a narrow screen, and says which table it is', async () => {
+    const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
+    expect(html).toContain('<div class="tabel" role="region" tabindex="0" aria-label="Tabel: Halteplaats, Gemeente, Type, Inwoners">\n<table>')
+    expect(html).toContain('<div class="tabel" role="region" tabindex="0" aria-label="Cijfers bij figuur 1">')
+    expect(html).not.toMatch(/<div class="tabel">/)
+  })
+})
+
+describe('the fonts the page carries', () => {
+  const faces = (html: string) => [...html.matchAll(/@font-face \{ font-family: '([^']+)'; font-style: (\w+); font-weight: (\d+);[^}]*base64,([^)]+)\)[^}]*unicode-range: ([^;]+);/g)]
+
+  it('holds Source Sans 3 and Source Serif 4 as woff2 data, latin only for Dutch text', async () => {
+    const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
+    const found = faces(html)
+    expect(found.map((face) => `${face[1]} ${face[3]}${face[2] === 'italic' ? 'i' : ''}`)).toEqual([
+      'Source Sans 3 400', 'Source Sans 3 400i', 'Source Sans 3 600', 'Source Sans 3 700',
+      'Source Serif 4 400', 'Source Serif 4 400i', 'Source Serif 4 600', 'Source Serif 4 600i',
+    ])
+    for (const face of found) {
+      expect(Buffer.from(face[4], 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2')
+      expect(face[5]).toMatch(/^U\+0000-00FF,/)
+    }
+
+    // The charts' labels and the body text name these faces first.
+    expect(html).toContain(`font-family="'Source Sans 3'`)
+    expect(html).toMatch(/--serif: 'Source Serif 4'/)
+  })
+
+  it('adds the latin-ext files only when a name needs them', async () => {
+    const plain = faces(await render('# Wendelo\n\nDe bewoners van Wendelo en Ërmelo.'))
+    const extended = faces(await render('# Wendelo\n\nŁukasz en Şükrü uit Wendelo.'))
+    expect(plain).toHaveLength(8)
+    expect(extended).toHaveLength(16)
+    expect(extended.filter((face) => face[5].startsWith('U+0100-02BA'))).toHaveLength(8)
+  })
 })
 
 describe('writeHtml', () => {

@@ -219,7 +219,10 @@ function layoutHeatMap(chart: HeatMap, width: number, withTitle: boolean): Chart
   const max = Math.max(0, ...values.flat())
   const rowLabelRoom = width * 0.32
   const rowLabels = chart.rows.map((row) => fitText(row, rowLabelRoom, LABEL_SIZE))
-  const gridLeft = Math.ceil(Math.max(...rowLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8)
+  // Row names start a point in from the edge: a face whose first glyph overhangs its advance (a
+  // "w" squeezed to the measured width, in a fallback face) is then not cut off by the frame.
+  const rowLeft = 1
+  const gridLeft = Math.ceil(rowLeft + Math.max(...rowLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8)
   const cellWidth = Math.min((width - gridLeft) / chart.cols.length, 90)
   const cellHeight = 20
   const colSize = 7.5
@@ -250,7 +253,7 @@ function layoutHeatMap(chart: HeatMap, width: number, withTitle: boolean): Chart
     const top = gridTop + r * cellHeight
     // The row's name and its numbers share one baseline, at the middle of the drawn cell.
     const baseline = top + (cellHeight - 1.5) / 2 + 2.8
-    items.text(rowLabels[r]!, 0, baseline, {full: chart.rows[r]})
+    items.text(rowLabels[r]!, rowLeft, baseline, {full: chart.rows[r]})
     for (const [c, value] of row.entries()) {
       const fill = max > 0 ? heatColour(value / max) : HEAT_EMPTY
       const left = gridLeft + c * cellWidth

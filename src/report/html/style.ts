@@ -63,6 +63,7 @@ pre code { background: none; padding: 0; font-size: inherit; }
 
 /* Tables: numbers in columns, the header kept on every printed page. */
 .tabel { margin: 1.4rem 0 1.8rem; overflow-x: auto; }
+.tabel:focus-visible { outline: 2px solid var(--accent); outline-offset: 3px; }
 table { width: 100%; border-collapse: collapse; font-family: var(--sans); font-size: 0.92rem; line-height: 1.4; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }
 th, td { padding: 0.4rem 0.65rem; text-align: left; vertical-align: top; }

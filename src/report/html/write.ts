@@ -119,7 +119,8 @@ export async function renderHtml(doc: ReportDocument, drawChart: DrawChart, prog
       const cells = (row: Tokens.TableCell[], tag: 'td' | 'th') =>
         row.map((cell) => `<${tag}${cell.align ? ` class="${cell.align}"` : ''}>${this.parser.parseInline(cell.tokens)}</${tag}>`).join('')
       const body = token.rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n')
-      return `<div class="tabel">\n<table>\n<thead>\n<tr>${cells(token.header, 'th')}</tr>\n</thead>\n${body ? `<tbody>\n${body}\n</tbody>\n` : ''}</table>\n</div>\n`
+      const name = `Tabel: ${token.header.map((cell) => plainText(cell.tokens)).join(', ')}`
+      return `${tableFrame(name)}\n<table>\n<thead>\n<tr>${cells(token.header, 'th')}</tr>\n</thead>\n${body ? `<tbody>\n${body}\n</tbody>\n` : ''}</table>\n</div>\n`
     },
     // marked leaves text after an inline <pre> or <script> unescaped ("raw block"); we never do.
     text(token) {
@@ -217,6 +218,14 @@ function tableOfContents(contents: ContentsEntry[]): string {
 }
 
 /**
+ * The frame a table scrolls in on a narrow screen. A keyboard must be able to reach what scrolls
+ * (WCAG 2.1.1), so the frame takes focus, and a named region says what a reader tabbed to.
+ */
+function tableFrame(name: string): string {
+  return `<div class="tabel" role="region" tabindex="0" aria-label="${escapeHtml(name)}">`
+}
+
+/**
  * A chart as a figure whose caption is its one visible and announced title: the drawing leaves
  * its own title out, and the SVG's text alternative says what kind of picture it is and where its
  * numbers are, rather than repeating the caption. The table of numbers is the full alternative.
@@ -225,7 +234,7 @@ function figure(chart: Chart, number: number, drawChart: DrawChart): string {
   const label = `Figuur ${number}`
   const {header, rows} = chartTable(chart)
   const table = [
-    '<div class="tabel">',
+    tableFrame(`Cijfers bij ${label.toLowerCase()}`),
     '<table>',
     `<thead>\n<tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>\n</thead>`,
     '<tbody>',
