@@ -32,7 +32,7 @@ interface Measured {
  * count as touching. `natural` is the width the face in use would give the label unpinned.
  */
 async function measure(page: Page): Promise<Measured[]> {
-  return page.evaluate(() => {
+  return page.evaluate((): Measured[] => {
     const probe = document.createElementNS('http://www.w3.org/2000/svg', 'text')
     return [...document.querySelectorAll<SVGSVGElement>('figure.grafiek svg')].map((svg) => {
       const toSvg = svg.getScreenCTM()!.inverse()
@@ -48,7 +48,7 @@ async function measure(page: Page): Promise<Measured[]> {
 
         const top = baseline - 0.72 * size
         const bottom = baseline + 0.22 * size
-        const quad = [corner(box.x, top), corner(box.x + box.width, top), corner(box.x + box.width, bottom), corner(box.x, bottom)]
+        const quad: Quad = [corner(box.x, top), corner(box.x + box.width, top), corner(box.x + box.width, bottom), corner(box.x, bottom)]
         // The same text without its pinned length: how wide the face in use really sets it.
         probe.textContent = text.lastChild?.textContent ?? ''
         for (const name of ['font-size', 'font-weight']) {
@@ -60,12 +60,12 @@ async function measure(page: Page): Promise<Measured[]> {
         svg.append(probe)
         const natural = probe.getComputedTextLength()
         probe.remove()
-        return {bold: text.getAttribute('font-weight') === 'bold', natural, quad, size, text: probe.textContent}
+        return {bold: text.getAttribute('font-weight') === 'bold', natural, quad, size, text: probe.textContent ?? ''}
       })
       const rects = [...svg.querySelectorAll('rect')].map((rect) => ({h: rect.height.baseVal.value, w: rect.width.baseVal.value, x: rect.x.baseVal.value, y: rect.y.baseVal.value}))
       return {labels, rects, viewBox: {h: svg.viewBox.baseVal.height, w: svg.viewBox.baseVal.width}}
     })
-  }) as Promise<Measured[]>
+  })
 }
 
 /** How far the face in use sets the labels from the widths the layout assumed (Source Sans 3). */
@@ -78,7 +78,7 @@ function widthDeviation(charts: Measured[]): number {
 function problems(charts: Measured[]): string[] {
   return charts.flatMap((chart, index) => [
     ...collisions(chart.labels, chart.rects),
-    ...chart.labels.filter((label) => !inside(label.quad as Quad, {h: chart.viewBox.h, w: chart.viewBox.w, x: 0, y: 0}, 0.5)).map((label) => `"${label.text}" valt buiten de grafiek`),
+    ...chart.labels.filter((label) => !inside(label.quad, {h: chart.viewBox.h, w: chart.viewBox.w, x: 0, y: 0}, 0.5)).map((label) => `"${label.text}" valt buiten de grafiek`),
   ].map((problem) => `figuur ${index + 1}: ${problem}`))
 }
 
