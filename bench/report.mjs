@@ -10,13 +10,14 @@
 //   npm run build && npm run bench:report                 every case, 5 runs each: about 5 minutes
 //   npm run bench:report -- --runs 3 --case pdf           fewer runs, only the cases whose name has "pdf"
 //   npm run bench:report -- --write                       and update BENCHMARKS.md
+//   npm run bench:report -- --case html --before ../old   also an older build, in turn, in the same run
 //
 // Prints Markdown; with --write it replaces the block between <!-- bench:report:start --> and
 // <!-- bench:report:end --> in BENCHMARKS.md. Nothing under bench/out/ is committed.
 import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
-import {join, relative} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {parse} from 'yaml'
 
 import {ensureStudy, GENERATOR_VERSION} from './generate-notes.mjs'
@@ -54,7 +55,9 @@ const USAGE = `Gebruik: npm run bench:report -- [--case TEKST] [--runs N] [--war
   --case TEKST  alleen de gevallen met deze tekst in hun naam (mag vaker), bijvoorbeeld pdf of 10000
   --runs N      getimede runs per geval, afwisselend met de baseline (standaard 5)
   --warmup N    ongetimede runs vooraf, van elk (standaard 1)
-  --write       werk BENCHMARKS.md bij tussen <!-- bench:report:start --> en <!-- bench:report:end -->`
+  --write       werk BENCHMARKS.md bij tussen <!-- bench:report:start --> en <!-- bench:report:end -->
+  --before MAP  meet ook een andere gebouwde checkout van karavaan om en om in dezelfde run, met de
+                grootte van zijn rapporten ernaast (alleen afdrukken, niet samen met --write)`
 
 function options() {
   // parseOptions defaults suit start-up timings; a report takes seconds, so fewer runs here.
@@ -62,9 +65,12 @@ function options() {
   if (!argv.some((a) => a === '--runs' || a.startsWith('--runs='))) argv.push('--runs', '5')
   if (!argv.some((a) => a === '--warmup' || a.startsWith('--warmup='))) argv.push('--warmup', '1')
   process.argv.splice(2, Infinity, ...argv)
-  const {count, parsed} = parseOptions({case: {multiple: true, type: 'string'}}, USAGE)
+  const {count, parsed} = parseOptions({before: {type: 'string'}, case: {multiple: true, type: 'string'}}, USAGE)
   if (parsed.case && parsed.write) fail('--write schrijft de hele sectie; gebruik het niet samen met --case.')
-  return {cases: parsed.case, runs: count('runs', 1), warmup: count('warmup', 0), write: Boolean(parsed.write)}
+  if (parsed.before && parsed.write) fail('--before drukt een vergelijking af; gebruik het niet samen met --write.')
+  const before = parsed.before === undefined ? undefined : join(resolve(parsed.before), 'bin', 'run.js')
+  if (before && !existsSync(join(dirname(dirname(before)), 'oclif.manifest.json'))) fail(`${parsed.before} is geen gebouwde checkout van karavaan (bin/run.js en oclif.manifest.json ontbreken); bouw hem met npm run build.`)
+  return {before, cases: parsed.case, runs: count('runs', 1), warmup: count('warmup', 0), write: Boolean(parsed.write)}
 }
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
@@ -187,19 +193,21 @@ async function main() {
   const results = []
   for (const c of chosen) {
     log(`${c.name} (${c.note}), load ${loadavg()[0].toFixed(1)} …`)
-    results.push(measure(c, {cwd: root, memory: rssProbe, runs: opts.runs, warmup: opts.warmup}))
+    results.push(measure(c, {before: opts.before, cwd: root, memory: rssProbe, runs: opts.runs, warmup: opts.warmup}))
   }
 
   // The size of each report: one more run, outside the timings.
-  const sizes = new Map()
-  for (const c of chosen) {
+  const sizeWith = (bin, c) => {
     const dir = join(REPORT_OUT, 'sizes')
     mkdirSync(dir, {recursive: true})
     const args = c.args({index: 0, scratch: dir})
-    const printed = spawnSync(process.execPath, [KARAVAAN, ...args], {cwd: root, encoding: 'utf8', env: ENV}).stdout
-    sizes.set(c, printed.match(/\(([^)]*)\)\.\s*$/m)?.[1])
+    const printed = spawnSync(process.execPath, [bin, ...args], {cwd: root, encoding: 'utf8', env: ENV}).stdout
     rmSync(dir, {force: true, recursive: true})
+    return printed.match(/\(([^)]*)\)\.\s*$/m)?.[1]
   }
+
+  const sizes = new Map(chosen.map((c) => [c, sizeWith(KARAVAAN, c)]))
+  const beforeSizes = new Map(opts.before ? chosen.map((c) => [c, sizeWith(opts.before, c)]) : [])
 
   const loadEnd = loadavg()
   const exampleFacts = describeStudy(example)
@@ -223,12 +231,13 @@ async function main() {
     `Studies: **example** is the example study built as \`npm run demo\` builds it (${exampleFacts.notes} notes, ${exampleFacts.findings} findings with their evidence, reflection meetings and advice; database ${(exampleFacts.database / 1024 / 1024).toFixed(1)} MB). ` +
       `**${COUNT.toLocaleString('en')} notes** is the ${COUNT.toLocaleString('en')}-note study of \`bench/generate-notes.mjs\` (generator version ${GENERATOR_VERSION}) with the example's notes, second-coder tags, context, plan and material imported on top (${largeFacts.notes} notes, ${largeFacts.findings} findings; database ${(largeFacts.database / 1024 / 1024).toFixed(0)} MB). ` +
       `Every run writes a fresh file with \`--out\` and \`--date ${DATE}\`; output to /dev/null (not a terminal: no progress bar). ` +
-      `${opts.runs} timed runs of each case after ${opts.warmup} warm-up run${opts.warmup === 1 ? '' : 's'}, interleaved with the baseline; peak RSS is the median of ${MEMORY_RUNS} more runs under \`/usr/bin/time -f %M\`.`,
+      `${opts.runs} timed runs of each case after ${opts.warmup} warm-up run${opts.warmup === 1 ? '' : 's'}, interleaved with the baseline${opts.before ? ` and with the build in ${relative(root, dirname(dirname(opts.before)))} ("before")` : ''}; peak RSS is the median of ${MEMORY_RUNS} more runs under \`/usr/bin/time -f %M\`.`,
     '',
     table(results, {memory: true}),
     '',
     'Report sizes: ' + chosen.map((c) => `${c.name.replace('karavaan report ', '')} (${c.note}): ${sizes.get(c) ?? '?'}`).join('; ') + '.',
   ]
+  if (opts.before) lines.push('', 'Report sizes before: ' + chosen.map((c) => `${c.name.replace('karavaan report ', '')} (${c.note}): ${beforeSizes.get(c) ?? '?'}`).join('; ') + '.')
   if (goalLines.length > 0) lines.push('', 'Goals:', '', ...goalLines)
   const text = lines.join('\n')
   console.log(`\n${text}\n`)

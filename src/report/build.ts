@@ -86,7 +86,7 @@ async function write(format: ReportFormat, document: ReportDocument, file: strin
     case 'html': {
       const [{writeHtml}, {layoutChart}, {TEXT_WIDTH}] = await Promise.all([import('./html/write.js'), import('./charts/layout.js'), import('./pdf/style.js')])
       // The same width as the PDF's text column, so both formats show the same picture.
-      return writeHtml(document, file, {drawChart: (chart) => layoutChart(chart, TEXT_WIDTH), progress: onProgress})
+      return writeHtml(document, file, {drawChart: (chart, options) => layoutChart(chart, TEXT_WIDTH, options), progress: onProgress})
     }
 
     case 'md': {

@@ -74,6 +74,8 @@ export type DrawItem =
       anchor: 'end' | 'middle' | 'start'
       bold?: boolean
       color: string
+      /** The whole label when `text` had to be cut short, for a writer that can show it on hover. */
+      full?: string
       /** Degrees, counter-clockwise; used for long column labels. */
       rotate?: number
       size: number

@@ -2,9 +2,10 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {heatColour, layoutChart, niceTicks, textColourOn} from '../../src/report/charts/layout.js'
-import {SERIES_COLOURS} from '../../src/report/charts/palette.js'
+import {CHART_AXIS, CHART_INK, CHART_MUTED, contrastRatio, HEAT_EMPTY, SERIES_COLOURS} from '../../src/report/charts/palette.js'
 import {textWidth} from '../../src/report/charts/text-width.js'
 import type {BarChart, ChartDrawing, DrawItem, HeatMap} from '../../src/report/document.js'
+import {collisions, labelQuad} from '../helpers/boxes.js'
 
 type Text = Extract<DrawItem, {type: 'text'}>
 type Rect = Extract<DrawItem, {type: 'rect'}>
@@ -58,6 +59,12 @@ function bounds(item: DrawItem): {x0: number; x1: number; y0: number; y1: number
   }
 }
 
+/** Labels overlapping one another or running into a bar, swatch or cell they do not sit on. */
+function clashes(drawing: ChartDrawing): string[] {
+  const labels = texts(drawing).map((t) => ({quad: labelQuad(t, textWidth(t.text, t.size, t.bold)), text: t.text}))
+  return collisions(labels, rects(drawing))
+}
+
 function expectInside(drawing: ChartDrawing): void {
   for (const item of drawing.items) {
     const box = bounds(item)
@@ -98,6 +105,19 @@ describe('bar chart', () => {
 
   it('is the same drawing for the same chart', () => {
     expect(layoutChart(bars, 430)).toEqual(drawing)
+  })
+
+  it('leaves its title to the page when asked, and moves nothing else', () => {
+    const bare = layoutChart(bars, 430, {title: false})
+    expect(texts(bare).map((t) => t.text)).not.toContain('Narratieven per halteplaats')
+    expect(texts(bare)).toHaveLength(texts(drawing).length - 1)
+    expectInside(bare)
+  })
+
+  it('sets no label on another label, a bar or a legend swatch', () => {
+    expect(clashes(drawing)).toEqual([])
+    const crowded: BarChart = {...bars, categories: ['Halteplaats Noord-Oost met een lange naam', 'Zuid', 'Centrum en omstreken', 'West']}
+    for (const width of [200, 300, 430]) expect(clashes(layoutChart(crowded, width)), `breedte ${width}`).toEqual([])
   })
 
   it('shows that there is nothing to show', () => {
@@ -149,6 +169,40 @@ describe('heat map', () => {
     const many: HeatMap = {...heat, cols: [...NARRATIVES, ...NARRATIVES], values: heat.values.map((row) => [...row, ...row])}
     for (const width of [220, 320, 430]) expectInside(layoutChart(many, width))
   })
+
+  it('would see a row name laid over the first cell', () => {
+    const label = texts(drawing).find((t) => t.text === 'Jongeren')!
+    const moved = {...drawing, items: drawing.items.map((item) => (item === label ? {...label, x: label.x + 30} : item))}
+    expect(clashes(moved)).toEqual([expect.stringContaining('"Jongeren" loopt in het vlak')])
+  })
+
+  it('sets no label on another for any counts and labels', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({maxLength: 40}), {maxLength: 8, minLength: 1}),
+        fc.array(fc.string({maxLength: 40}), {maxLength: 8, minLength: 1}),
+        fc.array(fc.nat(100_000), {maxLength: 40, minLength: 1}),
+        fc.integer({max: 600, min: 180}),
+        (rows, cols, numbers, width) => {
+          const values = rows.map((_, r) => cols.map((_, c) => numbers[(r * 7 + c) % numbers.length]!))
+          expect(clashes(layoutChart({...heat, cols, rows, values}, width))).toEqual([])
+          const series = cols.map((name, s) => ({name, values: rows.map((_, c) => numbers[(s * 5 + c) % numbers.length]!)}))
+          expect(clashes(layoutChart({...bars, categories: rows, series}, width))).toEqual([])
+        },
+      ),
+      {numRuns: 200},
+    )
+  })
+
+  it('keeps row names off the cells and every number on its own cell', () => {
+    expect(clashes(drawing)).toEqual([])
+    const long: HeatMap = {...heat, rows: ['Wijkprofessionals en medewerkers van de gemeente', ...heat.rows.slice(1)]}
+    const many: HeatMap = {...heat, cols: [...NARRATIVES, ...NARRATIVES], values: heat.values.map((row) => [...row, ...row])}
+    for (const width of [220, 320, 430]) {
+      expect(clashes(layoutChart(long, width)), `breedte ${width}`).toEqual([])
+      expect(clashes(layoutChart(many, width)), `breedte ${width}`).toEqual([])
+    }
+  })
 })
 
 describe('scales', () => {
@@ -169,5 +223,42 @@ describe('scales', () => {
   it('runs from light to dark, with text that contrasts', () => {
     expect(textColourOn(heatColour(0))).not.toBe('#ffffff')
     expect(textColourOn(heatColour(1))).toBe('#ffffff')
+  })
+})
+
+describe('contrast (WCAG 2.1)', () => {
+  it('computes ratios as WCAG does', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 6)
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1)
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2)
+  })
+
+  it('gives every series colour at least 3:1 against the white page (1.4.11)', () => {
+    const ratios = SERIES_COLOURS.map((colour) => [colour, Number(contrastRatio(colour, '#ffffff').toFixed(2))] as const)
+    expect(ratios.filter(([, ratio]) => ratio < 3)).toEqual([])
+    expect(contrastRatio(CHART_AXIS, '#ffffff')).toBeGreaterThanOrEqual(3)
+  })
+
+  it('sets chart text at 4.5:1 or more on white (1.4.3)', () => {
+    for (const colour of [CHART_INK, CHART_MUTED]) expect(contrastRatio(colour, '#ffffff')).toBeGreaterThanOrEqual(4.5)
+  })
+
+  it('sets every number on a heat-map cell at 4.5:1 or more against that cell, at every shade', () => {
+    const failing: string[] = []
+    for (let step = 0; step <= 1000; step++) {
+      const fill = heatColour(step / 1000)
+      const ratio = contrastRatio(textColourOn(fill), fill)
+      if (ratio < 4.5) failing.push(`${fill}: ${ratio.toFixed(2)}`)
+    }
+
+    expect(contrastRatio(textColourOn(HEAT_EMPTY), HEAT_EMPTY)).toBeGreaterThanOrEqual(4.5)
+    expect(failing).toEqual([])
+  })
+
+  it('draws the numbers of a heat map in the colour chosen for their cell', () => {
+    const drawing = layoutChart(heat, 430)
+    const cells = rects(drawing).filter((r) => r.h > 10)
+    const numbers = texts(drawing).filter((t) => t.anchor === 'middle' && /^\d+$/.test(t.text))
+    for (const [index, cell] of cells.entries()) expect(contrastRatio(numbers[index]!.color, cell.fill)).toBeGreaterThanOrEqual(4.5)
   })
 })

@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 
 import {isUserError} from '../../src/errors.js'
 import type {ChartDrawing, ReportDocument, ReportMeta} from '../../src/report/document.js'
+import {layoutChart} from '../../src/report/charts/layout.js'
 import {drawingToSvg} from '../../src/report/html/svg.js'
 import {renderHtml, writeHtml} from '../../src/report/html/write.js'
 import {CHARTS, makeDocument, sketchLayout} from '../fixtures/report/document.js'
@@ -17,6 +18,8 @@ const render = (markdown: string, meta: Partial<ReportMeta> = {}) => renderHtml(
 const ELEMENTS = new Set(
   'html head meta title style body main section nav div p span a strong em del code pre br hr h1 h2 h3 h4 h5 h6 ul ol li input blockquote figure figcaption dl dt dd time table thead tbody tr th td details summary svg rect line text'.split(' '),
 )
+
+const FONT_FACE = /^@font-face \{ font-family: 'Source (?:Sans 3|Serif 4)'; font-style: (?:normal|italic); font-weight: \d00; font-display: swap; src: url\(data:font\/woff2;base64,[\d+/=A-Za-z]+\) format\('woff2'\); unicode-range: [\d,+A-FU-]+; \}$/
 
 interface Tag {
   attributes: Array<[string, string]>
@@ -33,7 +36,11 @@ function tagsOf(html: string): Tag[] {
   // Style content is CSS, not markup; check it holds no way out before skipping it.
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
   expect(styles).toHaveLength(1)
-  expect(styles[0][1]).not.toMatch(/<|javascript:|expression\(|url\(|@import/i)
+  // The only url() allowed is a font the page carries as base64 data; nothing else may load.
+  const faces = [...styles[0][1].matchAll(/@font-face \{[^}]*\}/g)].map((match) => match[0])
+  for (const face of faces) expect(face).toMatch(FONT_FACE)
+  const css = faces.reduce((rest, face) => rest.replace(face, ''), styles[0][1])
+  expect(css).not.toMatch(/<|javascript:|expression\(|url\(|@import/i)
   expect(html.startsWith('<!DOCTYPE html>\n')).toBe(true)
   const markup = html.replace(styles[0][0], '<style></style>').replace('<!DOCTYPE html>', '')
 
@@ -142,10 +149,12 @@ describe('hostile text in the study data', () => {
 
   it('escapes names in charts: in the SVG and in the table of numbers', async () => {
     const charts = {evil: {...CHARTS['narratief-halteplaats'], categories: [evil, 'Noord', 'Oost', 'West'], series: [{name: evil, values: [1, 2, 3, 4]}], title: evil, unit: evil}}
-    const html = await renderHtml({...makeDocument({markdown: '```grafiek\nevil\n```'}), charts}, (chart) => sketchLayout(chart))
+    // The real layout, which cuts the long category short and keeps the whole name as a <title>.
+    const html = await renderHtml({...makeDocument({markdown: '```grafiek\nevil\n```'}), charts}, (chart, options) => layoutChart(chart, 460, options))
     const tags = expectSafe(html)
     expect(tags.filter((tag) => tag.name === 'svg')).toHaveLength(1)
-    expect(html).toContain('<title>Figuur 1: &lt;/style&gt;&lt;script&gt;')
+    expect(html).toContain('<span class="figuur-nummer">Figuur 1</span> &lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;svg onload=alert(1)&gt;</figcaption>')
+    expect(html).toContain('<title>&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;svg onload=alert(1)&gt;</title>&lt;/style&gt;')
   })
 
   it('refuses a chart id the document does not have, naming it', async () => {
@@ -159,7 +168,7 @@ describe('the page', () => {
     const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
     const tags = expectSafe(html)
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="nl">')).toBe(true)
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`)
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`)
     const meta = Object.fromEntries(tags.filter((tag) => tag.name === 'meta').map((tag) => [tag.attributes[0][1], tag.attributes[1]?.[1]]))
     expect(meta).toMatchObject({author: 'Projectteam Karavaan Veenstad', date: '2026-11-23', generator: 'karavaan'})
     expect(meta.description).toContain('Vertrouwen en wantrouwen')
@@ -198,8 +207,10 @@ describe('the page', () => {
 
   it('draws charts as inline SVG figures with numbered captions', async () => {
     const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
-    const figures = [...html.matchAll(/<figure class="grafiek">\n<figcaption><span class="figuur-nummer">(Figuur \d)<\/span> ([^<]+)<\/figcaption>\n<svg [^>]*role="img" viewBox="0 0 [\d.]+ [\d.]+"/g)]
+    const figures = [...html.matchAll(/<figure class="grafiek">\n<figcaption><span class="figuur-nummer">(Figuur \d)<\/span> ([^<]+)<\/figcaption>\n<svg [^>]*role="img" aria-label="([^"]+)" viewBox="0 0 [\d.]+ [\d.]+"/g)]
     expect(figures.map((match) => `${match[1]} ${match[2]}`)).toEqual(['Figuur 1 Narratieven per halteplaats', 'Figuur 2 Narratieven per groep'])
+    // The caption is the title; the picture says what it is and where its numbers are.
+    expect(figures.map((match) => match[3])).toEqual(['Staafdiagram; de cijfers staan in de tabel eronder.', 'Warmtekaart; de cijfers staan in de tabel eronder.'])
     expect(html).toContain('<th scope="row">Kanaalzone</th><td class="right">9</td><td class="right">6</td><td class="right">1,5</td>')
   })
 
@@ -221,6 +232,41 @@ describe('the page', () => {
   it('keeps table headers in a thead so print repeats them', async () => {
     const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
     expect(html).toContain('<thead>\n<tr><th>Halteplaats</th><th>Gemeente</th><th>Type</th><th class="right">Inwoners</th></tr>\n</thead>')
+  })
+  it('lets a keyboard reach a table that scrolls on a narrow screen, and says which table it is', async () => {
+    const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
+    expect(html).toContain('<div class="tabel" role="region" tabindex="0" aria-label="Tabel: Halteplaats, Gemeente, Type, Inwoners">\n<table>')
+    expect(html).toContain('<div class="tabel" role="region" tabindex="0" aria-label="Cijfers bij figuur 1">')
+    expect(html).not.toMatch(/<div class="tabel">/)
+  })
+})
+
+describe('the fonts the page carries', () => {
+  const faces = (html: string) => [...html.matchAll(/@font-face \{ font-family: '([^']+)'; font-style: (\w+); font-weight: (\d+);[^}]*base64,([^)]+)\)[^}]*unicode-range: ([^;]+);/g)]
+
+  it('holds Source Sans 3 and Source Serif 4 as woff2 data, latin only for Dutch text', async () => {
+    const html = await renderHtml(makeDocument(), (chart) => sketchLayout(chart))
+    const found = faces(html)
+    expect(found.map((face) => `${face[1]} ${face[3]}${face[2] === 'italic' ? 'i' : ''}`)).toEqual([
+      'Source Sans 3 400', 'Source Sans 3 400i', 'Source Sans 3 600', 'Source Sans 3 700',
+      'Source Serif 4 400', 'Source Serif 4 400i', 'Source Serif 4 600', 'Source Serif 4 600i',
+    ])
+    for (const face of found) {
+      expect(Buffer.from(face[4], 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2')
+      expect(face[5]).toMatch(/^U\+0000-00FF,/)
+    }
+
+    // The charts' labels and the body text name these faces first.
+    expect(html).toContain(`font-family="'Source Sans 3'`)
+    expect(html).toMatch(/--serif: 'Source Serif 4'/)
+  })
+
+  it('adds the latin-ext files only when a name needs them', async () => {
+    const plain = faces(await render('# Wendelo\n\nDe bewoners van Wendelo en Ërmelo.'))
+    const extended = faces(await render('# Wendelo\n\nŁukasz en Şükrü uit Wendelo.'))
+    expect(plain).toHaveLength(8)
+    expect(extended).toHaveLength(16)
+    expect(extended.filter((face) => face[5].startsWith('U+0100-02BA'))).toHaveLength(8)
   })
 })
 
@@ -256,11 +302,12 @@ describe('drawingToSvg', () => {
 
   it('scales with a viewBox, names the picture and escapes its text', () => {
     const svg = drawingToSvg(drawing, 'Narratieven "per" <halteplaats>')
-    expect(svg).toMatch(/^<svg [^>]*role="img" viewBox="0 0 200 100" width="200" height="100"/)
-    expect(svg).toContain('<title>Narratieven &quot;per&quot; &lt;halteplaats&gt;</title>')
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Narratieven &quot;per&quot; &lt;halteplaats&gt;" viewBox="0 0 200 100" width="200" height="100"/)
+    expect(svg).not.toContain('<title>')
     expect(svg).toContain('<rect x="10" y="50" width="20" height="40" fill="#1f4e79"/>')
     expect(svg).toContain('<line x1="0" y1="90" x2="200" y2="90" stroke="#666" stroke-width="0.5"/>')
-    // Counter-clockwise in the drawing is a negative angle in SVG.
-    expect(svg).toContain('<text x="50.12" y="0" font-size="8" fill="#333" text-anchor="end" font-weight="bold" transform="rotate(-90 50.12 0)">Ërmelo &amp; &lt;Dorp&gt;</text>')
+    // Counter-clockwise in the drawing is a negative angle in SVG. The label is pinned to its width
+    // in Source Sans 3 Bold (59.57 pt at 8 pt), whatever face the browser ends up using.
+    expect(svg).toContain('<text x="50.12" y="0" font-size="8" fill="#333" text-anchor="end" font-weight="bold" transform="rotate(-90 50.12 0)" textLength="59.57" lengthAdjust="spacingAndGlyphs">Ërmelo &amp; &lt;Dorp&gt;</text>')
   })
 })

@@ -1,14 +1,25 @@
 import type {BarChart, Chart, ChartDrawing, DrawItem, HeatMap} from '../document.js'
-import {CHART_AXIS, CHART_GRID, CHART_INK, CHART_MUTED, HEAT_EMPTY, HEAT_STOPS, SERIES_COLOURS} from './palette.js'
+import {CHART_AXIS, CHART_GRID, CHART_INK, CHART_MUTED, HEAT_EMPTY, HEAT_STOPS, SERIES_COLOURS, textColourOn} from './palette.js'
 import {fitText, textWidth, wrapText} from './text-width.js'
+
+export {textColourOn} from './palette.js'
+
+export interface LayoutOptions {
+  /**
+   * Whether the drawing sets the chart's title above itself (the default). The HTML report shows
+   * the title once, as the figure's caption, so it asks for a drawing without.
+   */
+  title?: boolean
+}
 
 /**
  * Lays a chart out as drawing primitives for a given width, in points. Pure: the same chart and
  * width give the same drawing, which the PDF writer paints with pdfkit and the HTML writer as SVG.
  * Counts are never negative; a negative or non-finite value is drawn as 0.
  */
-export function layoutChart(chart: Chart, width: number): ChartDrawing {
-  return chart.kind === 'staaf' ? layoutBars(chart, width) : layoutHeatMap(chart, width)
+export function layoutChart(chart: Chart, width: number, options: LayoutOptions = {}): ChartDrawing {
+  const withTitle = options.title ?? true
+  return chart.kind === 'staaf' ? layoutBars(chart, width, withTitle) : layoutHeatMap(chart, width, withTitle)
 }
 
 const TITLE_SIZE = 10
@@ -52,17 +63,19 @@ class Items {
     this.list.push({fill, h, type: 'rect', w, x, y})
   }
 
-  text(text: string, x: number, y: number, options: {anchor?: 'end' | 'middle' | 'start'; bold?: boolean; color?: string; rotate?: number; size?: number} = {}): void {
+  text(text: string, x: number, y: number, options: {anchor?: 'end' | 'middle' | 'start'; bold?: boolean; color?: string; full?: string; rotate?: number; size?: number} = {}): void {
     if (!text) return
     const item: DrawItem = {anchor: options.anchor ?? 'start', color: options.color ?? CHART_INK, size: options.size ?? LABEL_SIZE, text, type: 'text', x, y}
     if (options.bold) item.bold = true
+    if (options.full !== undefined && options.full !== text) item.full = options.full
     if (options.rotate) item.rotate = options.rotate
     this.list.push(item)
   }
 }
 
-/** The title, wrapped to the width; returns the y below it. */
-function title(items: Items, text: string, width: number): number {
+/** The title, wrapped to the width; returns the y below it (0 for a drawing without its title). */
+function title(items: Items, text: string, width: number, shown: boolean): number {
+  if (!shown) return 0
   const lines = wrapText(text, width, TITLE_SIZE, 3, true) ?? [fitText(text, width, TITLE_SIZE, true)]
   let y = 0
   for (const line of lines) {
@@ -78,9 +91,9 @@ function empty(items: Items, y: number, width: number): ChartDrawing {
   return {height: y + 20, items: items.list, width}
 }
 
-function layoutBars(chart: BarChart, width: number): ChartDrawing {
+function layoutBars(chart: BarChart, width: number, withTitle: boolean): ChartDrawing {
   const items = new Items()
-  let y = title(items, chart.title, width)
+  let y = title(items, chart.title, width, withTitle)
   const series = chart.series
   if (chart.categories.length === 0 || series.length === 0) return empty(items, y, width)
 
@@ -96,7 +109,7 @@ function layoutBars(chart: BarChart, width: number): ChartDrawing {
     }
 
     items.rect(x, y + 1, 8, 8, SERIES_COLOURS[index % SERIES_COLOURS.length]!)
-    items.text(name, x + 12, y + 8.5, {color: CHART_INK})
+    items.text(name, x + 12, y + 8.5, {color: CHART_INK, full: serie.name})
     x += itemWidth
   }
 
@@ -136,7 +149,8 @@ function layoutBars(chart: BarChart, width: number): ChartDrawing {
       const top = yOf(value)
       if (value > 0) items.rect(barLeft, top, barWidth - gap, plotBottom - top, SERIES_COLOURS[s % SERIES_COLOURS.length]!)
       const label = formatNumber(value)
-      if (textWidth(label, VALUE_SIZE) <= barWidth + gap + 1) {
+      // Within its own bar's width, so it can touch neither the label nor the bar beside it.
+      if (textWidth(label, VALUE_SIZE) <= barWidth - gap - 0.5) {
         items.text(label, barLeft + (barWidth - gap) / 2, top - 3, {anchor: 'middle', color: CHART_INK, size: VALUE_SIZE})
       }
     }
@@ -166,7 +180,7 @@ function layoutBars(chart: BarChart, width: number): ChartDrawing {
       // Turned text runs down to the left from its end; keep it inside the drawing.
       const text = fitText(label, Math.min(130, (cx - LABEL_SIZE) / SIN45), LABEL_SIZE)
       longest = Math.max(longest, textWidth(text, LABEL_SIZE))
-      items.text(text, cx + 3, plotBottom + 10, {anchor: 'end', rotate: 45})
+      items.text(text, cx + 3, plotBottom + 10, {anchor: 'end', full: label, rotate: 45})
     }
 
     bottom = plotBottom + 10 + longest * SIN45 + 6
@@ -195,19 +209,9 @@ export function heatColour(t: number): string {
   return rgbToHex([0, 1, 2].map((i) => from[i]! + (to[i]! - from[i]!) * f) as [number, number, number])
 }
 
-/** White text on dark cells, ink on light ones (relative luminance, WCAG). */
-export function textColourOn(fill: string): string {
-  const [r, g, b] = hexToRgb(fill).map((v) => {
-    const c = v / 255
-    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }) as [number, number, number]
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  return luminance < 0.28 ? '#ffffff' : CHART_INK
-}
-
-function layoutHeatMap(chart: HeatMap, width: number): ChartDrawing {
+function layoutHeatMap(chart: HeatMap, width: number, withTitle: boolean): ChartDrawing {
   const items = new Items()
-  let y = title(items, chart.title, width)
+  let y = title(items, chart.title, width, withTitle)
   if (chart.rows.length === 0 || chart.cols.length === 0) return empty(items, y, width)
   y += 8
 
@@ -215,7 +219,10 @@ function layoutHeatMap(chart: HeatMap, width: number): ChartDrawing {
   const max = Math.max(0, ...values.flat())
   const rowLabelRoom = width * 0.32
   const rowLabels = chart.rows.map((row) => fitText(row, rowLabelRoom, LABEL_SIZE))
-  const gridLeft = Math.ceil(Math.max(...rowLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8)
+  // Row names start a point in from the edge: a face whose first glyph overhangs its advance (a
+  // "w" squeezed to the measured width, in a fallback face) is then not cut off by the frame.
+  const rowLeft = 1
+  const gridLeft = Math.ceil(rowLeft + Math.max(...rowLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8)
   const cellWidth = Math.min((width - gridLeft) / chart.cols.length, 90)
   const cellHeight = 20
   const colSize = 7.5
@@ -235,21 +242,27 @@ function layoutHeatMap(chart: HeatMap, width: number): ChartDrawing {
   } else {
     const labels = chart.cols.map((col, c) => {
       const cx = gridLeft + (c + 0.5) * cellWidth
-      return {cx, text: fitText(col, Math.min(140, (width - cx - colSize) / SIN45), colSize)}
+      return {cx, full: col, text: fitText(col, Math.min(140, (width - cx - colSize) / SIN45), colSize)}
     })
     const longest = Math.max(...labels.map((label) => textWidth(label.text, colSize)))
     gridTop = y + longest * SIN45 + 12
-    for (const label of labels) items.text(label.text, label.cx - 2, gridTop - 5, {rotate: 45, size: colSize})
+    for (const label of labels) items.text(label.text, label.cx - 2, gridTop - 5, {full: label.full, rotate: 45, size: colSize})
   }
 
   for (const [r, row] of values.entries()) {
     const top = gridTop + r * cellHeight
-    items.text(rowLabels[r]!, 0, top + cellHeight / 2 + 2.8)
+    // The row's name and its numbers share one baseline, at the middle of the drawn cell.
+    const baseline = top + (cellHeight - 1.5) / 2 + 2.8
+    items.text(rowLabels[r]!, rowLeft, baseline, {full: chart.rows[r]})
     for (const [c, value] of row.entries()) {
       const fill = max > 0 ? heatColour(value / max) : HEAT_EMPTY
       const left = gridLeft + c * cellWidth
       items.rect(left, top, cellWidth - 1.5, cellHeight - 1.5, fill)
-      items.text(formatNumber(value), left + (cellWidth - 1.5) / 2, top + cellHeight / 2 + 2, {anchor: 'middle', color: textColourOn(fill), size: LABEL_SIZE})
+      // A number stays on its own cell: smaller when the cell is narrow, left out (the table beside
+      // the chart has it) when even that would run into the next cell.
+      const number = formatNumber(value)
+      const size = [LABEL_SIZE, VALUE_SIZE - 1].find((candidate) => textWidth(number, candidate) <= cellWidth - 4)
+      if (size !== undefined) items.text(number, left + (cellWidth - 1.5) / 2, baseline, {anchor: 'middle', color: textColourOn(fill), size})
     }
   }
 

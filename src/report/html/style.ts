@@ -1,7 +1,8 @@
 /**
- * The report's stylesheet, inlined so the file stands alone. System font stacks only (the CSP
- * allows no font loads): a calm serif for reading, a sans for headings, tables and charts. The
- * print rules follow what a Dutch research report looks like on A4.
+ * The report's stylesheet, inlined so the file stands alone. Source Serif 4 for reading and Source
+ * Sans 3 for headings, tables and charts, as in the PDF; the page carries both (fonts.ts), and the
+ * stacks after them only serve a browser that refuses web fonts. The print rules follow what a
+ * Dutch research report looks like on A4.
  */
 export const REPORT_CSS = String.raw`:root {
   color-scheme: light;
@@ -62,6 +63,7 @@ pre code { background: none; padding: 0; font-size: inherit; }
 
 /* Tables: numbers in columns, the header kept on every printed page. */
 .tabel { margin: 1.4rem 0 1.8rem; overflow-x: auto; }
+.tabel:focus-visible { outline: 2px solid var(--accent); outline-offset: 3px; }
 table { width: 100%; border-collapse: collapse; font-family: var(--sans); font-size: 0.92rem; line-height: 1.4; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }
 th, td { padding: 0.4rem 0.65rem; text-align: left; vertical-align: top; }

@@ -1,3 +1,4 @@
+import {textWidth} from '../charts/text-width.js'
 import type {ChartDrawing, DrawItem} from '../document.js'
 import {escapeHtml} from './escape.js'
 
@@ -7,13 +8,15 @@ const FONT = "'Source Sans 3', 'Source Sans Pro', 'Segoe UI', 'Helvetica Neue', 
 /**
  * A chart drawing as inline SVG. The drawing is in points; the viewBox keeps those units, so the
  * picture scales with the page while keeping its proportions, and matches the PDF exactly.
+ *
+ * `label` is the picture's short text alternative (aria-label, no <title>: the figure's caption
+ * already names the chart, and a tooltip or a second announcement of the same words helps no one).
  */
-export function drawingToSvg(drawing: ChartDrawing, title: string): string {
+export function drawingToSvg(drawing: ChartDrawing, label: string): string {
   const width = coordinate(drawing.width)
   const height = coordinate(drawing.height)
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}">`,
-    `<title>${escapeHtml(title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}">`,
   ]
   for (const item of drawing.items) parts.push(drawItem(item))
   parts.push('</svg>')
@@ -41,7 +44,14 @@ function drawItem(item: DrawItem): string {
       if (item.bold) attributes.push('font-weight="bold"')
       // The drawing turns counter-clockwise; SVG's y axis points down, so its angles turn clockwise.
       if (item.rotate) attributes.push(`transform="rotate(${coordinate(-item.rotate)} ${x} ${y})"`)
-      return `<text ${attributes.join(' ')}>${escapeHtml(item.text)}</text>`
+      // The layout made room for exactly this width (Source Sans 3's advances). Pinning the text to
+      // it means a browser without that face squeezes or stretches the label a little instead of
+      // running it into the swatch or cell beside it; with the face it changes nothing visible.
+      const length = textWidth(item.text, item.size, item.bold)
+      if (length > 0) attributes.push(`textLength="${coordinate(length)}"`, 'lengthAdjust="spacingAndGlyphs"')
+      // A label cut short shows its whole text on hover; the table beside the chart has it too.
+      const full = item.full ? `<title>${escapeHtml(item.full)}</title>` : ''
+      return `<text ${attributes.join(' ')}>${full}${escapeHtml(item.text)}</text>`
     }
   }
 }

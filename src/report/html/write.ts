@@ -1,15 +1,17 @@
 import type {RendererObject, Token, Tokens} from 'marked'
 
+import type {LayoutOptions} from '../charts/layout.js'
 import type {Chart, ChartDrawing, Progress, ReportDocument, ReportMeta, WriteResult} from '../document.js'
 import {chartOf, chartTable, directiveOf, plainText} from '../markdown/directives.js'
 import {htmlSlugger} from '../markdown/slug.js'
 import {writeWhole} from '../output.js'
 import {cssString, escapeHtml, escapeText} from './escape.js'
+import {fontFaceCss} from './fonts.js'
 import {REPORT_CSS} from './style.js'
 import {drawingToSvg} from './svg.js'
 
 /** Lays a chart out as drawing primitives; the report passes the same layout the PDF uses. */
-export type DrawChart = (chart: Chart) => ChartDrawing
+export type DrawChart = (chart: Chart, options: LayoutOptions) => ChartDrawing
 
 export interface HtmlOptions {
   drawChart: DrawChart
@@ -20,10 +22,11 @@ export interface HtmlOptions {
 const RESERVED_IDS = ['omslag', 'inhoud', 'inhoud-titel', 'rapport']
 
 /**
- * The CSP forbids everything but the inline styles and data: images: even if some text slipped
- * through as markup, a browser would run no script and load nothing.
+ * The CSP forbids everything but the inline styles, data: images and the data: fonts the page
+ * carries: even if some text slipped through as markup, a browser would run no script and load
+ * nothing from anywhere.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
 /** Writes the report as one standalone HTML file (styles inline, charts as SVG, no external loads). */
 export async function writeHtml(doc: ReportDocument, out: string, options: HtmlOptions): Promise<WriteResult> {
@@ -116,7 +119,8 @@ export async function renderHtml(doc: ReportDocument, drawChart: DrawChart, prog
       const cells = (row: Tokens.TableCell[], tag: 'td' | 'th') =>
         row.map((cell) => `<${tag}${cell.align ? ` class="${cell.align}"` : ''}>${this.parser.parseInline(cell.tokens)}</${tag}>`).join('')
       const body = token.rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n')
-      return `<div class="tabel">\n<table>\n<thead>\n<tr>${cells(token.header, 'th')}</tr>\n</thead>\n${body ? `<tbody>\n${body}\n</tbody>\n` : ''}</table>\n</div>\n`
+      const name = `Tabel: ${token.header.map((cell) => plainText(cell.tokens)).join(', ')}`
+      return `${tableFrame(name)}\n<table>\n<thead>\n<tr>${cells(token.header, 'th')}</tr>\n</thead>\n${body ? `<tbody>\n${body}\n</tbody>\n` : ''}</table>\n</div>\n`
     },
     // marked leaves text after an inline <pre> or <script> unescaped ("raw block"); we never do.
     text(token) {
@@ -213,11 +217,24 @@ function tableOfContents(contents: ContentsEntry[]): string {
   return `<nav class="inhoud" id="inhoud" aria-labelledby="inhoud-titel">\n<h2 id="inhoud-titel">Inhoud</h2>\n<ol>\n${list}\n</ol>\n</nav>\n`
 }
 
+/**
+ * The frame a table scrolls in on a narrow screen. A keyboard must be able to reach what scrolls
+ * (WCAG 2.1.1), so the frame takes focus, and a named region says what a reader tabbed to.
+ */
+function tableFrame(name: string): string {
+  return `<div class="tabel" role="region" tabindex="0" aria-label="${escapeHtml(name)}">`
+}
+
+/**
+ * A chart as a figure whose caption is its one visible and announced title: the drawing leaves
+ * its own title out, and the SVG's text alternative says what kind of picture it is and where its
+ * numbers are, rather than repeating the caption. The table of numbers is the full alternative.
+ */
 function figure(chart: Chart, number: number, drawChart: DrawChart): string {
   const label = `Figuur ${number}`
   const {header, rows} = chartTable(chart)
   const table = [
-    '<div class="tabel">',
+    tableFrame(`Cijfers bij ${label.toLowerCase()}`),
     '<table>',
     `<thead>\n<tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>\n</thead>`,
     '<tbody>',
@@ -229,7 +246,7 @@ function figure(chart: Chart, number: number, drawChart: DrawChart): string {
   return [
     '<figure class="grafiek">',
     `<figcaption><span class="figuur-nummer">${label}</span> ${escapeHtml(chart.title)}</figcaption>`,
-    drawingToSvg(drawChart(chart), `${label}: ${chart.title}`),
+    drawingToSvg(drawChart(chart, {title: false}), `${chart.kind === 'staaf' ? 'Staafdiagram' : 'Warmtekaart'}; de cijfers staan in de tabel eronder.`),
     `<details class="grafiek-cijfers">\n<summary>Cijfers bij ${label.toLowerCase()} (${escapeHtml(chart.unit)})</summary>\n${table}\n</details>`,
     '</figure>',
     '',
@@ -249,7 +266,7 @@ function page(meta: ReportMeta, body: string, layout: {cover: boolean}): string 
     '<meta name="generator" content="karavaan">',
     `<meta name="date" content="${escapeHtml(meta.date)}">`,
     `<meta name="dcterms.date" content="${escapeHtml(meta.date)}">`,
-    `<style>\n${REPORT_CSS}\n${pageCss(meta, layout)}</style>`,
+    `<style>\n${fontFaceCss(body + description + meta.title)}${REPORT_CSS}\n${pageCss(meta, layout)}</style>`,
   ].filter(Boolean)
   const banner = meta.draft
     ? '<div class="concept-balk" role="note"><strong>CONCEPT</strong> — dit rapport is nog niet definitief.</div>\n<div class="concept-watermerk" aria-hidden="true">CONCEPT</div>\n'
