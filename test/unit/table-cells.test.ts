@@ -26,6 +26,14 @@ describe('the cells of a table', () => {
     // Past midnight local time it is the next day.
     expect(sheetTimestamp('2026-12-31T23:15:00.000Z', 'Europe/Amsterdam')).toEqual(new Date(Date.UTC(2027, 0, 1, 0, 15, 0)))
     expect(sheetTimestamp('2026-03-11T09:30:00Z', 'UTC')).toEqual(new Date(Date.UTC(2026, 2, 11, 9, 30, 0)))
+    // Either side of the change to summer time (01:00 UTC on 29 March) and back (25 October).
+    expect(sheetTimestamp('2026-03-29T00:59:59.999Z', 'Europe/Amsterdam')).toEqual(new Date(Date.UTC(2026, 2, 29, 1, 59, 59)))
+    expect(sheetTimestamp('2026-03-29T01:00:00.000Z', 'Europe/Amsterdam')).toEqual(new Date(Date.UTC(2026, 2, 29, 3, 0, 0)))
+    expect(sheetTimestamp('2026-10-25T00:59:59.000Z', 'Europe/Amsterdam')).toEqual(new Date(Date.UTC(2026, 9, 25, 2, 59, 59)))
+    expect(sheetTimestamp('2026-10-25T01:00:00.000Z', 'Europe/Amsterdam')).toEqual(new Date(Date.UTC(2026, 9, 25, 2, 0, 0)))
+    // Without a zone: the laptop's own, as the process knows it.
+    const local = new Date('2026-07-01T09:30:00.000Z')
+    expect(sheetTimestamp(local.toISOString())).toEqual(new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), 0)))
   })
 
   it('keeps text that is no moment as text', () => {

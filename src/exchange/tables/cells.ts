@@ -17,23 +17,43 @@ export function sheetDate(text: string): Date | string {
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>()
+const offsets = new Map<string, number>()
+const QUARTER_HOUR = 15 * 60_000
 
 /**
  * A moment (ISO 8601) as a workbook cell. A spreadsheet's date has no time zone: it shows the
  * wall-clock time it holds, so the cell holds the local time of this laptop (as the kit shows
- * times everywhere), written in the UTC fields that exceljs turns into Excel's serial number.
- * Text that is no moment stays text.
+ * times everywhere), written in the UTC fields that exceljs turns into Excel's serial number;
+ * whole seconds, as the cell shows minutes. Text that is no moment stays text.
  */
 export function sheetTimestamp(iso: string, timeZone?: string): Date | string {
-  const moment = new Date(iso)
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(moment.getTime())) return iso
-  const key = timeZone ?? ''
-  let clock = clocks.get(key)
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-GB', {day: 'numeric', hour: 'numeric', hourCycle: 'h23', minute: 'numeric', month: 'numeric', second: 'numeric', timeZone, year: 'numeric'})
-    clocks.set(key, clock)
+  const ms = Date.parse(iso)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(ms)) return iso
+  const seconds = Math.floor(ms / 1000) * 1000
+  return new Date(seconds + offsetOf(seconds, timeZone))
+}
+
+/**
+ * How far the zone's wall clock is ahead of UTC at a moment. For the laptop's own zone the Date
+ * knows; a named zone asks Intl once per quarter of an hour (every zone changes its offset on
+ * one), since Intl costs some 50 µs a time and an export has a timestamp on every row.
+ */
+function offsetOf(ms: number, timeZone: string | undefined): number {
+  if (timeZone === undefined) return -new Date(ms).getTimezoneOffset() * 60_000
+  const quarter = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR
+  const key = `${timeZone} ${quarter}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    let clock = clocks.get(timeZone)
+    if (!clock) {
+      clock = new Intl.DateTimeFormat('en-GB', {day: 'numeric', hour: 'numeric', hourCycle: 'h23', minute: 'numeric', month: 'numeric', second: 'numeric', timeZone, year: 'numeric'})
+      clocks.set(timeZone, clock)
+    }
+
+    const field = Object.fromEntries(clock.formatToParts(quarter).map((part) => [part.type, Number(part.value)]))
+    offset = Date.UTC(field.year, field.month - 1, field.day, field.hour, field.minute, field.second) - quarter
+    offsets.set(key, offset)
   }
 
-  const field = Object.fromEntries(clock.formatToParts(moment).map((part) => [part.type, Number(part.value)]))
-  return new Date(Date.UTC(field.year, field.month - 1, field.day, field.hour, field.minute, field.second))
+  return offset
 }
