@@ -25,7 +25,7 @@ export interface Matrix {
 /**
  * How many notes voice each narrative (or touch each theme), per halteplaats, group or
  * interviewer, with the share of that row's notes. A note counts once per code, whoever tagged
- * it; observation notes have no group and are left out of a group matrix. A caller that already
+ * it (a theme in its front matter counts as a tag by its interviewer); observation notes have no group and are left out of a group matrix. A caller that already
  * holds `store.tags.codesPerNote('narrative')` passes it, so a study's tags are read once.
  */
 export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols: MatrixColumns, narrativeCodes?: CodedNote[]): Matrix {
@@ -38,10 +38,8 @@ export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols
       : rowsBy === 'group'
         ? method.groups.map((g) => ({id: g.id, label: `${g.number}. ${g.short}`}))
         : study.team.map((m) => ({id: m.id, label: m.name}))
-  const notes =
-    cols === 'narrative'
-      ? (narrativeCodes ?? store.tags.codesPerNote('narrative'))
-      : store.notes.list().map((n) => ({...n, codes: n.themes, noteId: n.id}))
+  // Themes as every output counts them: a note's own themes and the theme tags of every coder.
+  const notes = cols === 'narrative' ? (narrativeCodes ?? store.tags.codesPerNote('narrative')) : store.tags.codesPerNote('theme')
   const keyOf = (note: {group: null | string; halteplaats: string; interviewer: string}) => (rowsBy === 'group' ? note.group : rowsBy === 'interviewer' ? note.interviewer : note.halteplaats)
 
   const tally = (id: string, label: string, mine: typeof notes): MatrixRow => ({

@@ -1,4 +1,4 @@
-import type {Tag, TagFilter, TagKind, TagOrigin} from '../model/tag.js'
+import {frontMatterThemeId, type Tag, type TagFilter, type TagKind, type TagOrigin} from '../model/tag.js'
 import {newId, nowIso} from './ids.js'
 import {Queries} from './statements.js'
 
@@ -8,7 +8,8 @@ interface TagRow {
   created_at: string
   deleted_at: null | string
   end_pos: null | number
-  id: string
+  /** Null for a theme of the note's front matter: its id follows from the note and the theme. */
+  id: null | string
   kind: TagKind
   note_id: string
   origin: TagOrigin
@@ -22,7 +23,7 @@ const toTag = (row: TagRow): Tag => ({
   createdAt: row.created_at,
   deletedAt: row.deleted_at,
   end: row.end_pos,
-  id: row.id,
+  id: row.id ?? frontMatterThemeId(row.note_id, row.code),
   kind: row.kind,
   noteId: row.note_id,
   origin: row.origin,
@@ -93,19 +94,53 @@ export class TagQueries extends Queries {
     return rows.map(toTag)
   }
 
+  /**
+   * Everything that is coded, the one list every output follows (tag list, the Tags table of CSV
+   * and Excel, REFI-QDA): the active tags, and each theme in a note's front matter as a theme code
+   * on the whole note by its interviewer, made when the note was (origin `note`). Notes in the
+   * trash count for nothing. Per note: the tags in the order they were made, then its themes.
+   */
+  codings(filter: TagFilter = {}): Tag[] {
+    const rows = this.prepare(
+        `SELECT * FROM (
+           SELECT t.id, t.note_id, t.kind, t.code, t.coder, t.origin, t.start_pos, t.end_pos, t.quote, t.created_at, t.deleted_at, 0 AS part, 0 AS position
+           FROM tags t JOIN notes n ON n.id = t.note_id
+           WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL
+             AND (@noteId IS NULL OR t.note_id = @noteId) AND (@coder IS NULL OR t.coder = @coder)
+             AND (@kind IS NULL OR t.kind = @kind) AND (@code IS NULL OR t.code = @code)
+           UNION ALL
+           SELECT NULL, n.id, 'theme', j.value, n.interviewer, 'note',
+             NULL, NULL, NULL, n.created_at, NULL, 1, j.key
+           FROM notes n, json_each(n.themes) j
+           WHERE n.deleted_at IS NULL AND (@kind IS NULL OR @kind = 'theme')
+             AND (@noteId IS NULL OR n.id = @noteId) AND (@coder IS NULL OR n.interviewer = @coder) AND (@code IS NULL OR j.value = @code)
+         ) ORDER BY note_id, part, id, position`,
+      )
+      .all({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null}) as TagRow[]
+    return rows.map(toTag)
+  }
+
   // In the correlated subqueries below, "+t.kind" keeps SQLite on the index by note: with the
   // index on (kind, code) it would scan every tag of the study for every note.
 
-  /** Every note that is not in the trash, with the codes of one kind that any coder gave it. */
+  /**
+   * Every note that is not in the trash, with the codes of one kind that any coder gave it: as in
+   * codings(), a theme in the note's front matter is one of them.
+   */
   codesPerNote(kind: TagKind): CodedNote[] {
     // In the order of notes.list(), so a report can list these instead of loading every note's text.
     const rows = this.prepare(
         `SELECT n.id AS noteId, n.halteplaats, n.group_id AS "group", n.activity, n.interviewer, n.date,
-           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = @kind AND t.deleted_at IS NULL) AS codes
+           (SELECT json_group_array(DISTINCT t.code) FROM tags t WHERE t.note_id = n.id AND +t.kind = @kind AND t.deleted_at IS NULL) AS codes,
+           ${kind === 'theme' ? 'n.themes' : "'[]'"} AS themes
          FROM notes n WHERE n.deleted_at IS NULL ORDER BY n.date, n.halteplaats, n.id`,
       )
-      .all({kind}) as Array<Omit<CodedNote, 'codes'> & {codes: string}>
-    return rows.map((row) => ({...row, codes: JSON.parse(row.codes) as string[]}))
+      .all({kind}) as Array<Omit<CodedNote, 'codes'> & {codes: string; themes: string}>
+    return rows.map(({codes, themes, ...row}) => {
+      const tagged = JSON.parse(codes) as string[]
+      const own = (JSON.parse(themes) as string[]).filter((theme) => !tagged.includes(theme))
+      return {...row, codes: own.length > 0 ? [...tagged, ...own] : tagged}
+    })
   }
 
   /** Tagged passages of one code, with the note's halteplaats and group, for quotes. */

@@ -1,5 +1,5 @@
 import {UserError} from '../errors.js'
-import {resolveShortId} from '../records/ids.js'
+import {resolveShortId, shortId} from '../records/ids.js'
 import {requireNote} from '../notes/lookup.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -41,9 +41,17 @@ export function addTag(store: Store, study: Study, request: TagRequest): {create
   return store.transaction(() => saveTag(store, wanted))
 }
 
-/** Stores a checked tag and records that its coder has coded the note. */
+/**
+ * Stores a checked tag and records that its coder has coded the note. A theme on the whole note
+ * by its interviewer that the note's front matter already has is that coding, not a second one.
+ */
 export function saveTag(store: Store, wanted: NewTag): {created: boolean; tag: Tag} {
   if (wanted.kind === 'narrative') store.tags.markCoded(wanted.noteId, wanted.coder)
+  if (wanted.kind === 'theme' && wanted.start === null) {
+    const own = store.tags.codings({code: wanted.code, coder: wanted.coder, kind: 'theme', noteId: wanted.noteId}).find((t) => t.origin === 'note')
+    if (own) return {created: false, tag: own}
+  }
+
   const same = store.tags.findSame(wanted)
   return same ? {created: false, tag: same} : {created: true, tag: store.tags.insert(wanted)}
 }
@@ -89,9 +97,27 @@ export function requireTag(store: Store, id: string): Tag {
   return store.tags.get(resolveShortId(id, (short) => store.tags.matchIds(short), {hint: 'Zoek de id op met: karavaan tag list', name: 'tag'}))!
 }
 
-/** Takes a tag off; the tag stays in the database with the time it was removed. */
+/**
+ * Takes a tag off; the tag stays in the database with the time it was removed. A theme of a
+ * note's front matter is listed as a tag but is a field of the note: it goes with the note's
+ * next version, so that its history keeps it.
+ */
 export function removeTag(store: Store, id: string): Tag {
+  const own = frontMatterCoding(store, id)
+  if (own) {
+    throw new UserError(`Tag ${shortId(own.id)} is het thema "${own.code}" uit het gegevensblok van notitie ${shortId(own.noteId)}; dat haal je niet weg met tag rm.`, {
+      hint: `Geef de notitie haar thema's opnieuw, zonder dit thema: karavaan note edit ${shortId(own.noteId)} --theme … (of in een terminal: karavaan note edit ${shortId(own.noteId)}).`,
+    })
+  }
+
   const tag = requireTag(store, id)
   if (tag.deletedAt) throw new UserError(`Tag ${id} is al verwijderd.`)
   return store.transaction(() => store.tags.remove(tag.id))
+}
+
+/** The theme of a note's front matter that a typed tag id names, when no stored tag has that id. */
+function frontMatterCoding(store: Store, typed: string): Tag | undefined {
+  const wanted = typed.trim().toLowerCase()
+  if (wanted.length < 6 || store.tags.matchIds(wanted).length > 0) return undefined
+  return store.tags.codings({kind: 'theme'}).find((t) => t.origin === 'note' && (t.id === wanted || t.id.startsWith(wanted) || t.id.endsWith(wanted)))
 }

@@ -51,7 +51,11 @@ describe('karavaan export --format csv|xlsx', () => {
     const rows = parse(readFileSync(file, 'utf8').slice(1), {columns: true}) as Array<Record<string, string>>
     const passage = rows.find((r) => r.Code === 'ongehoorde-burger')!
     expect(passage).toMatchObject({Begin: String(STORED.indexOf('gewoon')), Codeur: 'bram', Einde: String(STORED.indexOf('gewoon') + 15), Herkomst: 'codeur', Passage: 'gewoon vergeten', Soort: 'narratief'})
-    expect(rows.find((r) => r.Code === 'onzichtbare-burger')).toMatchObject({Begin: '', Codeur: 'anna', Herkomst: 'notitie'})
+    expect(rows.find((r) => r.Code === 'onzichtbare-burger')).toMatchObject({Begin: '', Codeur: 'anna', Herkomst: 'gegevensblok'})
+    // The theme of the note's front matter is a coding too, with the same id as in tag list.
+    expect(rows.find((r) => r.Code === 'voorzieningen')).toMatchObject({Begin: '', Codeur: 'anna', Herkomst: 'gegevensblok', Soort: 'thema'})
+    // Timestamps keep their stored form in CSV, for R and Python.
+    expect(rows[0]['Gemaakt op']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
   })
 
   it('takes the separator by its English flag name, --separator, and lists only that name in its help', () => {
@@ -66,7 +70,7 @@ describe('karavaan export --format csv|xlsx', () => {
 
   it('writes a workbook with one sheet per table: bold frozen headers, filters, dates, numbers, wrapped text', async () => {
     const file = join(out, 'karavaan.xlsx')
-    const result = run('--out', file)
+    const result = karavaan(['export', '--out', file, '--study', study], {env: {TZ: 'Europe/Amsterdam'}})
     expect(result.code, result.stderr).toBe(0)
     const {default: ExcelJS} = await import('exceljs')
     const book = new ExcelJS.Workbook()
@@ -75,8 +79,15 @@ describe('karavaan export --format csv|xlsx', () => {
     for (const sheet of book.worksheets) {
       expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true)
       expect(sheet.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
-      expect(sheet.autoFilter, sheet.name).toBeTruthy()
+      // Over the header and every row, so a filter sees all of them.
+      expect(sheet.autoFilter, sheet.name).toBe(`A1:${sheet.getColumn(sheet.columnCount).letter}${sheet.rowCount}`)
     }
+
+    // The names LibreOffice needs to show those filters: hidden, one per sheet, local to it.
+    const {strFromU8, unzipSync} = await import('fflate')
+    const workbookXml = strFromU8(unzipSync(readFileSync(file))['xl/workbook.xml'])
+    const names = [...workbookXml.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)" hidden="1">([^<]+)<\/definedName>/g)].map((m) => [m[1], m[2]])
+    expect(names).toEqual(book.worksheets.map((sheet, i) => [String(i), `'${sheet.name}'!$A$1:$${sheet.getColumn(sheet.columnCount).letter}$${sheet.rowCount}`]))
 
     const notes = book.getWorksheet('Notities')!
     const header = (notes.getRow(1).values as unknown[]).slice(1)
@@ -88,6 +99,14 @@ describe('karavaan export --format csv|xlsx', () => {
     expect(row.getCell(11).value).toBe(STORED) // no ' in a workbook: a cell with text is never a formula
     expect(row.getCell(11).alignment?.wrapText).toBe(true)
     expect(notes.getColumn(11).width).toBeGreaterThan(40)
+    // "Laatst gewijzigd": a date cell at the local time of the laptop (TZ below), not ISO text.
+    const stored = json<{updatedAt: string}>(karavaan(['note', 'show', note, '--json', '--study', study])).updatedAt
+    const changed = row.getCell(13)
+    expect(changed.numFmt).toBe('dd-mm-yyyy hh:mm')
+    expect(changed.value).toBeInstanceOf(Date)
+    // The wall-clock time in Amsterdam ("2026-03-11 10:30:00" in Swedish form), as a workbook holds it.
+    const amsterdam = new Date(`${new Date(stored).toLocaleString('sv-SE', {timeZone: 'Europe/Amsterdam'}).replace(' ', 'T')}Z`)
+    expect(Math.abs((changed.value as Date).getTime() - amsterdam.getTime())).toBeLessThan(1000)
 
     const matrix = book.getWorksheet('Narratieven')!
     const noord = matrix.getRows(2, matrix.rowCount - 1)!.find((r) => r.getCell(1).value === 'halteplaats' && r.getCell(2).value === 'noord')!
@@ -98,9 +117,9 @@ describe('karavaan export --format csv|xlsx', () => {
     const coverage = book.getWorksheet('Dekking')!
     const rows = coverage.getRows(2, coverage.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1))
     expect(rows).toHaveLength(4 * 8 + 1)
-    expect(rows).toContainEqual(['noord', 'gesprek', 'moeders', 'gehouden', null, 1, 1].map((v) => v ?? undefined))
-    expect(rows.find((r) => r[0] === 'kust' && r[2] === 'ouderen')).toEqual(['kust', 'gesprek', 'ouderen', 'gepland', new Date(Date.UTC(2026, 4, 1)), 0, 0])
-    expect(rows.find((r) => r[2] === 'wijkwandeling')).toEqual(['dorp', 'observatie', 'wijkwandeling', 'gehouden', undefined, 1, 1])
+    expect(rows).toContainEqual(['noord', 'gesprek', 'moeders', 'gehouden', undefined, 'ja', 1, 1])
+    expect(rows.find((r) => r[0] === 'kust' && r[2] === 'ouderen')).toEqual(['kust', 'gesprek', 'ouderen', 'gepland', new Date(Date.UTC(2026, 4, 1)), 'nee', 0, 0])
+    expect(rows.find((r) => r[2] === 'wijkwandeling')).toEqual(['dorp', 'observatie', 'wijkwandeling', 'gehouden', undefined, 'ja', 1, 1])
   })
 
   it('writes one sheet with --what, and takes the format from the file name', async () => {

@@ -7,11 +7,11 @@ import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
 import {codePointLength} from '../../tagging/passage.js'
 import {prepareTag, saveTag} from '../../tagging/tags.js'
-import type {TagKind} from '../../model/tag.js'
+import {frontMatterThemeId, type TagKind} from '../../model/tag.js'
 import {readZipDirectory, readZipEntry, type ZipEntry, type ZipLimits} from '../safe-zip.js'
 import {codeIndex} from './codebook.js'
 import {normalGuid} from './guid.js'
-import {noteThemeGuid, PROJECT_FILE, userGuid} from './project.js'
+import {PROJECT_FILE, userGuid} from './project.js'
 import {unreadablePath} from '../../fs/unreadable.js'
 import {plural} from '../../model/plural.js'
 
@@ -124,7 +124,7 @@ export async function importQdpx(store: Store, study: Study, file: string, optio
         continue
       }
 
-      if (code.kind === 'theme' && codingGuid === noteThemeGuid(note.id, code.code, 'coding')) {
+      if (code.kind === 'theme' && codingGuid === frontMatterThemeId(note.id, code.code)) {
         report.existing++
         continue
       }

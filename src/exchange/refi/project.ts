@@ -34,8 +34,11 @@ export interface QdpxReport {
 
 export const PROJECT_FILE = 'project.qde'
 export const userGuid = (study: Study, coder: string) => guidFor(`user:${study.id}:${coder}`)
-/** The selection of a theme the interviewer gave the note itself (a field of the note, not a tag). */
-export const noteThemeGuid = (noteId: string, theme: string, part: 'coding' | 'selection') => guidFor(`note-theme-${part}:${noteId}:${theme}`)
+/**
+ * The selection of a theme in a note's front matter; its coding's GUID is the coding's id
+ * (frontMatterThemeId), as tag list and the tables show it.
+ */
+export const noteThemeSelectionGuid = (noteId: string, theme: string) => guidFor(`note-theme-selection:${noteId}:${theme}`)
 export const sourcePath = (noteId: string) => `sources/${noteId}.txt`
 
 const VARIABLES = [
@@ -51,8 +54,8 @@ const variableGuid = (name: VariableName) => guidFor(`variable:${name}`)
 
 /**
  * The study as a REFI-QDA project (.qdpx): the codebook, the notes as text sources in sources/,
- * every tag as a coded selection (a tag on the whole note covers the whole text), the themes an
- * interviewer gave a note as codings of the whole note, coders as users, halteplaats and group as
+ * everything that is coded (store.tags.codings(): the tags, and the themes of a note's front
+ * matter) as a coded selection (a coding of the whole note covers the whole text), coders as users, halteplaats and group as
  * variables of cases and sources, and memos. Positions are Unicode code points, as the kit
  * stores them and as the standard counts them; source files are UTF-8 with \n line ends, the
  * text exactly as stored (or as the privacy gate's `output` gives it, with its passages moved along).
@@ -62,7 +65,9 @@ export async function exportQdpx(store: Store, study: Study, file: string, optio
   const {strToU8, zipSync} = await import('fflate')
   const method = study.methodDefinition
   const tags = new Map<string, Tag[]>()
-  for (const tag of store.tags.list()) {
+  // One list of what is coded, the same as tag list and the tables: the themes of a note's front
+  // matter are in it as codings of the whole note by its interviewer.
+  for (const tag of store.tags.codings()) {
     const list = tags.get(tag.noteId) ?? []
     list.push(tag)
     tags.set(tag.noteId, list)
@@ -170,10 +175,10 @@ function sourceXml(study: Study, note: Note, tags: Tag[], memoGuids: string[], h
   ]
   const details = [note.roles.length > 0 ? `Rollen: ${note.roles.join(', ')}.` : '', note.participants === null ? '' : `Deelnemers: ${note.participants}.`].filter(Boolean).join(' ')
   if (details) parts.push(`      <Description>${text(details)}</Description>`)
-  // A tag's id is the GUID of its coding: reading the project back recognises the kit's own tags.
-  for (const tag of tags) parts.push(selection(guidFor(`selection:${tag.id}`), tag.start ?? 0, tag.end ?? length, tag.id, codeGuid(tag.kind, tag.code), tag.coder, tag.createdAt))
-  for (const theme of note.themes) {
-    parts.push(selection(noteThemeGuid(note.id, theme, 'selection'), 0, length, noteThemeGuid(note.id, theme, 'coding'), codeGuid('theme', theme), note.interviewer, note.createdAt))
+  // A coding's id is the GUID of its coding: reading the project back recognises the kit's own.
+  for (const tag of tags) {
+    const selectionGuid = tag.origin === 'note' && tag.kind === 'theme' ? noteThemeSelectionGuid(note.id, tag.code) : guidFor(`selection:${tag.id}`)
+    parts.push(selection(selectionGuid, tag.start ?? 0, tag.end ?? length, tag.id, codeGuid(tag.kind, tag.code), tag.coder, tag.createdAt))
   }
 
   for (const guid of memoGuids) parts.push(`      <NoteRef targetGUID="${guid}"/>`)
@@ -185,7 +190,7 @@ function sourceXml(study: Study, note: Note, tags: Tag[], memoGuids: string[], h
   )
   if (note.participants !== null) parts.push(`      <VariableValue><VariableRef targetGUID="${variableGuid('deelnemers')}"/><IntegerValue>${note.participants}</IntegerValue></VariableValue>`)
   parts.push('    </TextSource>')
-  return {selections: tags.length + note.themes.length, xml: parts.join('\n')}
+  return {selections: tags.length, xml: parts.join('\n')}
 }
 
 function variableValue(name: VariableName, value: string): string {

@@ -2,7 +2,8 @@ import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
 
 import {PRIVATE_FILE_MODE} from '../../fs/private.js'
 
-import type {Cell, Table} from './tables.js'
+import {yesNo} from './cells.js'
+import type {Cell, ColumnType, Table} from './tables.js'
 
 export const SEPARATORS = {komma: ',', puntkomma: ';', tab: '\t'} as const
 export type SeparatorName = keyof typeof SEPARATORS
@@ -26,14 +27,14 @@ export async function writeCsv(table: Table, file: string, separator: string): P
   let rows = 0
   try {
     writeSync(fd, '\uFEFF' + stringify([table.columns.map((c) => c.header)], options))
-    let batch: Cell[][] = []
+    let batch: Array<Array<null | number | string>> = []
     const flush = () => {
       if (batch.length > 0) writeSync(fd, stringify(batch, options))
       batch = []
     }
 
     for (const row of table.rows) {
-      batch.push(row.map((cell, i) => (typeof cell === 'string' && table.columns[i].type !== 'date' ? defuse(cell) : cell)))
+      batch.push(row.map((cell, i) => csvCell(cell, table.columns[i].type)))
       rows++
       if (batch.length >= BATCH) flush()
     }
@@ -51,6 +52,12 @@ export async function writeCsv(table: Table, file: string, separator: string): P
   }
 
   return rows
+}
+
+/** A value as CSV writes it: yes-or-no as ja/nee like the workbook, dates and timestamps as stored. */
+export function csvCell(cell: Cell, type: ColumnType): null | number | string {
+  if (typeof cell === 'boolean') return yesNo(cell)
+  return typeof cell === 'string' && type !== 'date' && type !== 'timestamp' ? defuse(cell) : cell
 }
 
 function defuse(text: string): string {

@@ -2,14 +2,18 @@ import {buildMatrix, type Matrix} from '../../analysis/matrix.js'
 import {fieldworkStatus} from '../../fieldwork/status.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
-import type {TagOrigin} from '../../model/tag.js'
+import {TAG_ORIGIN_LABELS} from '../../model/tag.js'
 import type {GatedOutput} from '../privacy.js'
 
 export const TABLE_IDS = ['notes', 'tags', 'matrix', 'coverage'] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
-/** How a column is written: dates as dates and counts as numbers in a workbook; long text wraps. */
-export type ColumnType = 'date' | 'longtext' | 'number' | 'text'
+/**
+ * How a column is written. In a workbook: a date (yyyy-mm-dd) and a timestamp (ISO 8601, UTC) as
+ * date cells, counts as numbers, long text wrapped; a yes-or-no as "ja" or "nee" in CSV and
+ * workbook alike (cell.ts).
+ */
+export type ColumnType = 'boolean' | 'date' | 'longtext' | 'number' | 'text' | 'timestamp'
 
 export interface Column {
   header: string
@@ -18,7 +22,7 @@ export interface Column {
   width: number
 }
 
-export type Cell = null | number | string
+export type Cell = boolean | null | number | string
 
 /** One table of the study, ready to be written as CSV or as a sheet of a workbook. */
 export interface Table {
@@ -29,9 +33,7 @@ export interface Table {
   rows: Iterable<Cell[]>
 }
 
-const col = (header: string, type: ColumnType = 'text', width?: number): Column => ({header, type, width: width ?? Math.max(header.length + 2, type === 'date' ? 12 : 10)})
-
-const ORIGIN: Record<TagOrigin, string> = {coder: 'codeur', import: 'ingelezen', note: 'notitie', suggestion: 'suggestie'}
+const col = (header: string, type: ColumnType = 'text', width?: number): Column => ({header, type, width: width ?? Math.max(header.length + 2, type === 'date' ? 12 : type === 'timestamp' ? 17 : 10)})
 
 /**
  * The tables a user asked for, in the order of TABLE_IDS. Notes are read one by one, so 100,000
@@ -62,7 +64,7 @@ function notesTable(store: Store, output?: GatedOutput): Table {
       col('Narratieven', 'text', 30),
       col('Tekst', 'longtext', 80),
       col('Versie', 'number', 8),
-      col('Laatst gewijzigd', 'text', 22),
+      col('Laatst gewijzigd', 'timestamp', 18),
     ],
     id: 'notes',
     name: 'Notities',
@@ -96,12 +98,13 @@ function tagsTable(store: Store, study: Study, output?: GatedOutput): Table {
       col('Begin', 'number', 8),
       col('Einde', 'number', 8),
       col('Passage', 'longtext', 60),
-      col('Gemaakt op', 'text', 22),
+      col('Gemaakt op', 'timestamp', 18),
     ],
     id: 'tags',
     name: 'Tags',
     rows: (function* () {
-      for (const stored of store.tags.list()) {
+      // The one list of what is coded: tag list and REFI-QDA show the same, front-matter themes included.
+      for (const stored of store.tags.codings()) {
         const note = notes.get(stored.noteId)
         if (!note) continue
         const t = output ? output.tag(stored, stored.noteId) : stored
@@ -116,7 +119,7 @@ function tagsTable(store: Store, study: Study, output?: GatedOutput): Table {
           t.code,
           labels.get(t.code) ?? t.code,
           t.coder,
-          ORIGIN[t.origin],
+          TAG_ORIGIN_LABELS[t.origin],
           t.start,
           t.end,
           t.quote,
@@ -147,24 +150,27 @@ function matrixTable(store: Store, study: Study): Table {
   }
 }
 
-/** Every conversation of the plan (halteplaats × group) and every observation: planned, held, and the notes. */
+/**
+ * Every conversation of the plan (halteplaats × group) and every observation: planned, held (and
+ * how often: an observation such as a walk can be held more than once), and the notes.
+ */
 function coverageTable(store: Store, study: Study): Table {
   const status = fieldworkStatus(store, study)
   const rows: Cell[][] = []
   for (const h of status.halteplaatsen) {
     for (const cell of status.cells.filter((c) => c.halteplaats === h.id)) {
-      rows.push([h.id, 'gesprek', cell.group, cell.state, cell.date, cell.state === 'gehouden' ? 1 : 0, cell.notes])
+      rows.push([h.id, 'gesprek', cell.group, cell.state, cell.date, cell.state === 'gehouden', cell.state === 'gehouden' ? 1 : 0, cell.notes])
     }
 
     for (const o of status.observations.filter((x) => x.halteplaats === h.id)) {
       const dates = o.planned.map((p) => p.date).filter((d): d is string => d !== null).sort()
       const state = o.held > 0 ? 'gehouden' : o.planned.some((p) => p.state === 'gepland') ? 'gepland' : 'vervallen'
-      rows.push([h.id, 'observatie', o.activity, state, dates[0] ?? null, o.held, o.notes])
+      rows.push([h.id, 'observatie', o.activity, state, dates[0] ?? null, o.held > 0, o.held, o.notes])
     }
   }
 
   return {
-    columns: [col('Halteplaats', 'text', 16), col('Soort', 'text', 12), col('Groep of observatie', 'text', 22), col('Status', 'text', 14), col('Gepland op', 'date'), col('Gehouden', 'number'), col('Notities', 'number')],
+    columns: [col('Halteplaats', 'text', 16), col('Soort', 'text', 12), col('Groep of observatie', 'text', 22), col('Status', 'text', 14), col('Gepland op', 'date'), col('Gehouden', 'boolean'), col('Keer gehouden', 'number', 14), col('Notities', 'number')],
     id: 'coverage',
     name: 'Dekking',
     rows,
