@@ -150,7 +150,8 @@ const REPORT_FIX = 'Zoek de notitie, bevinding of het advies met die woorden op 
  * The privacy gate over the filled-in template, line by line, as over every output: without a
  * choice a report with personal data is refused; 'pseudonymise' puts placeholders in the report's
  * Markdown (escaped, so that "[naam]" stays text). Besides the study's own names (team, places)
- * the client and the title pass: the cover prints them.
+ * the client and the title pass (the cover prints them), and the names of the instruments and
+ * examples an advice cites.
  */
 async function gateReport(markdown: string, study: Study, request: GateRequest | undefined): Promise<{gate: PrivacyGate; markdown: string}> {
   const [{allowedNames}, {PersonalDataOutputError, placeholderText, PrivacyGate, settle}, {escapeInline}] = await Promise.all([
@@ -161,7 +162,10 @@ async function gateReport(markdown: string, study: Study, request: GateRequest |
   const escaped = markdown.split('\n')
   // Read past the Markdown escapes, so that jan\@voorbeeld.nl is still an e-mail address to the guard.
   const lines = escaped.map(unescapeLine)
-  const gate = new PrivacyGate({allowed: allowedNames(study, [study.client, study.title]), guard: request?.guard})
+  // The instruments and examples of the method file and study.yaml are named organisations and
+  // projects ("Citizens Project", "Stichting Spiegelbijeenkomsten"), never respondents.
+  const examples = (study.methodDefinition.examples ?? []).flatMap((e) => [e.name, e.where])
+  const gate = new PrivacyGate({allowed: allowedNames(study, [study.client, study.title, ...examples]), guard: request?.guard})
   const item = {fields: {rapport: lines.map((l) => l.text)}, id: '', key: 'report', record: 'report' as const}
   gate.scan(item)
   for (const hit of gate.hits) {
