@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {expectRefusal, json, karavaan, makeStudy, ROOT, snapshot, tempDir} from '../helpers/cli.js'
+import {Terminal} from '../helpers/terminal.js'
 
 /*
  * Instruments and inspiring examples: data in the method file (and a study's own in study.yaml),
@@ -185,6 +186,34 @@ describe('karavaan advice --example', () => {
     expect(json<Array<{data: AdviceJson}>>(run('advice', 'history', a.id, '--json'))[0].data.examples).toEqual([])
     expect(json<{record: AdviceJson}>(run('advice', 'edit', a.id, '--example', 'burgerberaad', '--json')).record.examples).toEqual(['burgerberaad'])
   })
+})
+
+describe('advice add in a terminal', () => {
+  it('offers the examples that fit the frame and the findings\' narratives first, and saves the one chosen', async () => {
+    const study = makeStudy()
+    const finding = json<{id: string}>(karavaan(['finding', 'add', '--title', 'Het loket is weg', '--narrative', 'onzichtbare-overheid', '--json', '--study', study])).id
+    const t = Terminal.start(['advice', 'add', '--audience', 'gemeenten', '--title', 'Breng de gemeente terug in de wijk', '--text', 'Vaste spreekuren.', '--finding', finding, '--frame', 'perspectief-nabij-zichtbaar'], {cwd: study, env: {EDITOR: '', VISUAL: ''}})
+    try {
+      await t.waitFor('Welke instrumenten of inspirerende voorbeelden haalt het advies aan?', 30_000)
+      await t.waitFor('Dorpscoördinatoren (gemeente Noardeast-Fryslân) · past bij dit advies')
+      // In the method file the erfturbine talks come first; for this advice the village coordinators do.
+      const screen = t.screen.slice(t.screen.lastIndexOf('Welke instrumenten'))
+      expect(screen.indexOf('Dorpscoördinatoren')).toBeLessThan(screen.indexOf('Erfturbine'))
+      // The cursor starts on "klaar"; the first example is the line below it.
+      t.press('down')
+      t.press('enter')
+      await t.waitFor('1 gekozen')
+      t.press('up')
+      await t.waitFor('❯ ✔ klaar (1 gekozen)')
+      t.press('enter')
+      await t.waitFor('Opgeslagen: advies')
+      expect(await t.exitCode()).toBe(0)
+    } finally {
+      t.kill()
+    }
+
+    expect(json<AdviceJson[]>(karavaan(['advice', 'list', '--json', '--study', study]))[0].examples).toEqual(['dorpscoordinatoren'])
+  }, 90_000)
 })
 
 describe('examples travel in bundles', () => {
