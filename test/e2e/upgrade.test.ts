@@ -22,7 +22,7 @@ describe('a study made by an older kit', () => {
     expect(first.code, first.stderr).toBe(0)
     expect(first.stderr).toContain('Let op: de database van deze studie wordt bijgewerkt')
     const version = new Database(file, {readonly: true})
-    expect(version.pragma('user_version', {simple: true})).toBe(bundledMigrations(MIGRATIONS).at(-1)!.version)
+    expect(version.pragma('user_version', {simple: true})).toBe(bundledMigrations(MIGRATIONS).length)
     version.close()
 
     const second = karavaan(['status', '--study', study])
