@@ -40,4 +40,7 @@ console.log(`  node bin/run.js note search "geen loket" --study ${relative(proce
 console.log(`  node bin/run.js report --template halteplaats --halteplaats wendelo --format html --study ${relative(process.cwd(), demo)}`)
 mkdirSync(join(demo, 'rapporten'), {recursive: true})
 karavaan('report', '--template', 'eindrapport', '--format', 'pdf', '--out', join(demo, 'rapporten', 'eindrapport.pdf'))
+// One spiegel document per halteplaats, as the team sends them before each reflection meeting.
+karavaan('report', '--template', 'spiegel', '--all')
 console.log(`\nHet eindrapport van de voorbeeldstudie: ${relative(process.cwd(), join(demo, 'rapporten', 'eindrapport.pdf'))}`)
+console.log(`De spiegeldocumenten voor de reflectiegesprekken: ${relative(process.cwd(), join(demo, 'rapporten'))}/spiegel-*.pdf`)

@@ -69,13 +69,14 @@ export function reflectionFromFlags(flags: {
 export const adviceFlags = {
   ...text,
   audience: Flags.string({description: 'Doelgroep: gemeenten, professionals of rijksoverheid.', helpValue: '<doelgroep>'}),
+  example: Flags.string({description: 'Instrument of inspirerend voorbeeld dat het advies aanhaalt, zoals spiegelgesprek of erfturbine-gesprekken (zie karavaan method show); mag vaker.', helpValue: '<id>', multiple: true}),
   finding: Flags.string({description: 'Bevinding waar het advies op antwoordt (id); mag vaker.', helpValue: '<id>', multiple: true}),
   frame: Flags.string({description: 'Kader uit de methode, zoals perspectief-nabij-zichtbaar of route-responsief (zie karavaan method show).', helpValue: '<id>'}),
   title: Flags.string({description: 'De titel: het advies in één zin.', helpValue: '<titel>'}),
 }
 
-export function adviceFromFlags(flags: {audience?: string; file?: string; finding?: string[]; frame?: string; text?: string; title?: string}): AdviceInput {
-  return {audience: flags.audience, findings: flags.finding, frame: flags.frame, text: textFromFlags(flags), title: flags.title}
+export function adviceFromFlags(flags: {audience?: string; example?: string[]; file?: string; finding?: string[]; frame?: string; text?: string; title?: string}): AdviceInput {
+  return {audience: flags.audience, examples: flags.example, findings: flags.finding, frame: flags.frame, text: textFromFlags(flags), title: flags.title}
 }
 
 /** True when any value was given, so an edit without options can say what it needs. */

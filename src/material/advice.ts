@@ -10,6 +10,8 @@ import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface AdviceInput {
   audience?: string
+  /** Instruments and inspiring examples it cites: ids (or names) from karavaan method show. */
+  examples?: string[]
   findings?: string[]
   /** A frame id, or null / '' to take the frame off. */
   frame?: null | string
@@ -33,9 +35,16 @@ export function checkAdvice(store: Store, study: Study, input: AdviceInput): Adv
   const foundFrame = frame ? checkCode(study, 'frame', frame) : undefined
   if (foundFrame?.problem !== undefined) problems.add('kader', foundFrame.problem)
   else if (foundFrame) frame = foundFrame.id
+  const examples: string[] = []
+  for (const value of input.examples ?? []) {
+    const found = checkCode(study, 'example', value.trim())
+    if (found.problem !== undefined) problems.add('voorbeeld', found.problem)
+    else if (!examples.includes(found.id)) examples.push(found.id)
+  }
+
   const findings = checkFindingIds(store, problems, input.findings, 'bevinding')
   problems.throwIfAny(TheKind('advice'))
-  return {audience, findings, frame, text, title}
+  return {audience, examples, findings, frame, text, title}
 }
 
 export function addAdvice(store: Store, study: Study, input: AdviceInput, options: WriteOptions = {}): WriteOutcome<Advice> {
@@ -47,6 +56,7 @@ export function editAdvice(store: Store, study: Study, id: string, changes: Advi
   const current = adviceFields(advice)
   const fields = checkAdvice(store, study, {
     audience: changes.audience ?? current.audience,
+    examples: changes.examples ?? current.examples,
     findings: changes.findings ?? current.findings,
     frame: changes.frame === undefined ? current.frame : changes.frame,
     text: changes.text ?? current.text,
@@ -56,6 +66,6 @@ export function editAdvice(store: Store, study: Study, id: string, changes: Advi
 }
 
 export function adviceFields(a: Advice): AdviceFields {
-  const {audience, findings, frame, text, title} = a
-  return {audience, findings, frame, text, title}
+  const {audience, examples, findings, frame, text, title} = a
+  return {audience, examples: examples ?? [], findings, frame, text, title}
 }

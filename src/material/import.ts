@@ -34,6 +34,7 @@ const fileSchema = v.strictObject({
         audience: v.string(),
         findings: words,
         frame: v.optional(v.nullable(v.string()), null),
+        examples: words,
         key,
         text: v.optional(v.string(), ''),
         title: v.string(),
@@ -196,7 +197,7 @@ function reflectionInput(item: MaterialFile['reflections'][number], findingId: (
 }
 
 function adviceInput(item: MaterialFile['advice'][number], findingId: (ref: string) => string): AdviceInput {
-  return {audience: item.audience, findings: item.findings.map(findingId), frame: item.frame, text: item.text, title: item.title}
+  return {audience: item.audience, examples: item.examples, findings: item.findings.map(findingId), frame: item.frame, text: item.text, title: item.title}
 }
 
 /** Every problem of one file, each pointing at its record (or evidence item) for the line. */

@@ -43,6 +43,7 @@ export const HISTORY_CONTENT: {[K in MaterialKindId]: (data: RecordOf[K], study:
       bevindingen: a.findings.map((id) => shortId(id)),
       doelgroep: nameOf(study.methodDefinition.audiences, a.audience),
       kader: a.frame ? nameOf(study.methodDefinition.frames, a.frame) : '',
+      voorbeelden: (a.examples ?? []).map((id) => nameOf(study.methodDefinition.examples ?? [], id)),
     },
     texts: {titel: a.title, tekst: a.text},
   }),

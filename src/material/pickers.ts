@@ -133,3 +133,28 @@ export function findingChoices(store: Store): PickerChoice[] {
     value: f.id,
   }))
 }
+
+/** The narratives of the findings an advice answers, to put the examples that answer them first. */
+export function findingNarratives(store: Store, findings: string[]): string[] {
+  return [...new Set(findings.flatMap((id) => store.findings.get(id)?.narratives ?? []))]
+}
+
+/**
+ * The instruments and inspiring examples an advice can cite, those that answer its frame or the
+ * narratives of its findings first (most in common first), then the rest in the method's order.
+ */
+export function exampleChoices(study: Study, scope: {frame?: null | string; narratives?: string[]}): Array<PickerChoice & {fits: boolean}> {
+  const method = study.methodDefinition
+  const name = (list: Array<{id: string; name: string}>, id: string) => list.find((x) => x.id === id)?.name ?? id
+  const score = (e: {frames: string[]; narratives: string[]}) =>
+    (scope.frame && e.frames.includes(scope.frame) ? 2 : 0) + e.narratives.filter((n) => scope.narratives?.includes(n)).length
+  const scored = (method.examples ?? []).map((e, index) => ({e, index, score: score(e)}))
+  scored.sort((a, b) => b.score - a.score || a.index - b.index)
+  return scored.map(({e, score}) => ({
+    description: [`${e.kind === 'instrument' ? 'Instrument' : 'Voorbeeld'} · ${e.where}`, cut(e.what, PREVIEW_LENGTH), ...(e.frames.length > 0 ? [`Kader: ${e.frames.map((f) => name(method.frames, f)).join(', ')}`] : [])].join('\n'),
+    fits: score > 0,
+    name: `${e.name} (${e.where})`,
+    short: e.id,
+    value: e.id,
+  }))
+}

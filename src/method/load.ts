@@ -1,5 +1,6 @@
 import {fileError, type FileProblem, parseYaml} from '../parse/yaml.js'
 import {ACTIVITY_IDS, AUDIENCE_IDS, GROUP_IDS, HALTEPLAATS_COUNT, NARRATIVE_IDS, PHASE_IDS} from './contract.js'
+import {exampleProblems} from './examples.js'
 import {readMethodText} from './read.js'
 import {type Method, methodSchema} from './schema.js'
 
@@ -54,6 +55,8 @@ export function checkMethod(method: Method, file: string): Method {
       seen.add(item.id)
     }
   }
+
+  problems.push(...exampleProblems(method.examples, method, 'examples'))
 
   if (problems.length > 0) throw fileError(file, problems)
   // Keep the method's own order for display: by number for groups and narratives.

@@ -37,6 +37,27 @@ const pattern = v.pipe(
   v.check((p) => patternProblem(p) === undefined, (issue) => `patroon "${(issue.input as {name?: string}).name ?? ''}" ${patternProblem(issue.input as never) ?? 'klopt niet'}`),
 )
 
+/** The two sorts of entry in `examples`: a way of working anyone can use, or what one place did. */
+export const EXAMPLE_KINDS = ['instrument', 'voorbeeld'] as const
+
+/**
+ * An instrument or inspiring example an advice can cite ("zo deed Súdwest-Fryslân het"): what it
+ * is, where it was done or who made it, the narratives and frames it answers, and the document it
+ * comes from. The same shape in the method file and in a study's own list in study.yaml.
+ */
+export const exampleSchema = v.strictObject({
+  frames: v.optional(v.array(id, 'moet een lijst van kader-id\'s zijn'), []),
+  id,
+  kind: v.picklist(EXAMPLE_KINDS, 'moet instrument of voorbeeld zijn'),
+  name: text,
+  narratives: v.optional(v.array(id, 'moet een lijst van narratief-id\'s zijn'), []),
+  source: text,
+  what: text,
+  where: text,
+})
+
+export type MethodExample = v.InferOutput<typeof exampleSchema>
+
 export const methodSchema = v.strictObject({
   activities: v.array(v.strictObject({...part})),
   audiences: v.array(v.strictObject({...part})),
@@ -45,6 +66,8 @@ export const methodSchema = v.strictObject({
     v.array(v.strictObject({...part, kind: v.picklist(['route', 'handelingsperspectief', 'participatie', 'les', 'kader'])})),
     [],
   ),
+  /** Instruments and inspiring examples (seeds 001 and 003); optional in a copy made before they existed. */
+  examples: v.optional(v.array(exampleSchema), []),
   groups: v.array(
     v.strictObject({
       ...part,

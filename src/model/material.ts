@@ -82,6 +82,8 @@ export interface Reflection extends ReflectionFields, RecordMeta {}
 
 export interface AdviceFields {
   audience: string
+  /** Ids of the instruments and inspiring examples it cites (method file or study.yaml), in order. */
+  examples: string[]
   /** Ids of the findings the advice answers, in order. */
   findings: string[]
   /** A frame id from the method (route-…, perspectief-…, participatie-…), or null. */

@@ -11,7 +11,7 @@ import type {Chart, Progress, ReportDocument, WriteResult} from './document.js'
 import {renderTemplate} from './engine.js'
 import {reportCharts} from './figures.js'
 import {today} from './format.js'
-import {resolveTemplate, type TemplateSource} from './templates.js'
+import {perHalteplaats, resolveTemplate, SHOWS_DRAFT_FINDINGS, type TemplateSource} from './templates.js'
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -49,15 +49,18 @@ export interface ReportOutcome extends WriteResult {
  */
 export async function buildReport(store: Store, study: Study, request: ReportRequest): Promise<ReportOutcome> {
   const source = resolveTemplate(request.template, request.cwd)
-  if (source.name === 'halteplaats' && !request.halteplaats) {
-    throw new UserError('Het sjabloon halteplaats is voor één gebied: geef --halteplaats.', {hint: `Kies uit: ${study.halteplaatsen.map((h) => h.id).join(', ')}.`})
+  if (perHalteplaats(source.name) && !request.halteplaats) {
+    throw new UserError(`Het sjabloon ${source.name} is voor één gebied: geef --halteplaats, of --all voor elke halteplaats een eigen document.`, {
+      hint: `Kies uit: ${study.halteplaatsen.map((h) => h.id).join(', ')}.`,
+    })
   }
 
   const out = outputFile(study, source, request)
   const draft = request.draft ?? false
   const data = buildReportData(store, study, {date: request.date ?? today(), draft, halteplaats: request.halteplaats, template: source.name, title: request.title})
-  const draftFindingsLeftOut = draft ? 0 : data.bevindingen.filter((f) => f.concept).length
-  if (!draft) data.bevindingen = data.bevindingen.filter((f) => !f.concept)
+  const keepDrafts = draft || (SHOWS_DRAFT_FINDINGS as readonly string[]).includes(source.name)
+  const draftFindingsLeftOut = keepDrafts ? 0 : data.bevindingen.filter((f) => f.concept).length
+  if (!keepDrafts) data.bevindingen = data.bevindingen.filter((f) => !f.concept)
 
   const markdown = await renderTemplate(source, data)
   const charts = reportCharts(data, study)
@@ -150,7 +153,8 @@ const REPORT_FIX = 'Zoek de notitie, bevinding of het advies met die woorden op 
  * The privacy gate over the filled-in template, line by line, as over every output: without a
  * choice a report with personal data is refused; 'pseudonymise' puts placeholders in the report's
  * Markdown (escaped, so that "[naam]" stays text). Besides the study's own names (team, places)
- * the client and the title pass: the cover prints them.
+ * the client and the title pass (the cover prints them), and the names of the instruments and
+ * examples an advice cites.
  */
 async function gateReport(markdown: string, study: Study, request: GateRequest | undefined): Promise<{gate: PrivacyGate; markdown: string}> {
   const [{allowedNames}, {PersonalDataOutputError, placeholderText, PrivacyGate, settle}, {escapeInline}] = await Promise.all([
@@ -161,7 +165,10 @@ async function gateReport(markdown: string, study: Study, request: GateRequest |
   const escaped = markdown.split('\n')
   // Read past the Markdown escapes, so that jan\@voorbeeld.nl is still an e-mail address to the guard.
   const lines = escaped.map(unescapeLine)
-  const gate = new PrivacyGate({allowed: allowedNames(study, [study.client, study.title]), guard: request?.guard})
+  // The instruments and examples of the method file and study.yaml are named organisations and
+  // projects ("Citizens Project", "Stichting Spiegelbijeenkomsten"), never respondents.
+  const examples = (study.methodDefinition.examples ?? []).flatMap((e) => [e.name, e.where])
+  const gate = new PrivacyGate({allowed: allowedNames(study, [study.client, study.title, ...examples]), guard: request?.guard})
   const item = {fields: {rapport: lines.map((l) => l.text)}, id: '', key: 'report', record: 'report' as const}
   gate.scan(item)
   for (const hit of gate.hits) {
@@ -226,6 +233,8 @@ function subtitleOf(data: ReportData): string {
   switch (data.rapport.sjabloon) {
     case 'halteplaats':
       return `Adviesrapport voor halteplaats ${data.rapport.halteplaats?.naam ?? ''}`
+    case 'spiegel':
+      return `Spiegeldocument: het voorlopige beeld van ${data.rapport.halteplaats?.naam ?? ''}, voor het reflectiegesprek`
     case 'veldwerk':
       return 'Werkoverzicht van het veldwerk'
     default:

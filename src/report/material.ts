@@ -15,6 +15,8 @@ export interface MaterialData {
 }
 
 export interface FindingData {
+  /** Context figures the finding cites (the context helper's; empty here until that is merged). */
+  cijfers: Array<{bron: string; eenheid: string; halteplaats: {id: string; naam: string}; id: string; indicator: string; jaar: number; oordeel: 'bevestigt' | 'nuanceert' | 'spreekt tegen'; waarde_tekst: string}>
   citaten: Array<{bron: string; groep: string; halteplaats: string; tekst: string}>
   concept: boolean
   halteplaatsen: Array<{id: string; naam: string}>
@@ -41,6 +43,8 @@ export interface ReflectionData {
 
 export interface AdviceData {
   bevindingen: Array<{id: string; titel: string}>
+  /** The instruments and inspiring examples the advice cites, from the method file or study.yaml. */
+  voorbeelden: Array<{bron: string; id: string; naam: string; soort: 'instrument' | 'voorbeeld'; waar: string; wat: string}>
   doelgroep: {id: string; naam: string}
   id: string
   kader: {id: string; naam: string; soort: string} | null
@@ -67,6 +71,7 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
   // In a halteplaats report a finding is backed only by what was heard there.
   const here = (e: FindingWithEvidence['evidence'][number]) => !scope.halteplaats || e.halteplaats === scope.halteplaats
   const bevindingen: FindingData[] = findings.map((f) => ({
+    cijfers: [],
     citaten: f.evidence
       .filter((e) => e.quote && here(e))
       .map((e) => ({bron: e.attribution, groep: groupName(e.group), halteplaats: placeName(e.halteplaats), tekst: e.quote!})),
@@ -102,6 +107,11 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
     .map((a) => {
       const audience = method.audiences.find((x) => x.id === a.audience)
       const frame = a.frame ? method.frames.find((x) => x.id === a.frame) : undefined
+      // An id no longer in the method file or study.yaml is left out: the report has nothing to say of it.
+      const voorbeelden = (a.examples ?? []).flatMap((id) => {
+        const e = (method.examples ?? []).find((x) => x.id === id)
+        return e ? [{bron: e.source, id: e.id, naam: e.name, soort: e.kind, waar: e.where, wat: e.what}] : []
+      })
       return {
         bevindingen: linked(a.findings),
         doelgroep: {id: a.audience, naam: audience?.name ?? a.audience},
@@ -109,6 +119,7 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
         kader: frame ? {id: frame.id, naam: frame.name, soort: frame.kind} : null,
         tekst: a.text,
         titel: a.title,
+        voorbeelden,
       }
     })
 

@@ -7,7 +7,21 @@ import {UserError} from '../errors.js'
 /** The kit's own templates, found from this compiled file. */
 export const KIT_TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates')
 
-export const BUILT_IN_TEMPLATES = ['eindrapport', 'halteplaats', 'veldwerk'] as const
+export const BUILT_IN_TEMPLATES = ['eindrapport', 'halteplaats', 'spiegel', 'veldwerk'] as const
+
+/** Templates about one halteplaats: they need --halteplaats (or --all, one report per halteplaats). */
+export const PER_HALTEPLAATS = ['halteplaats', 'spiegel'] as const
+
+/**
+ * Templates that show findings without evidence (drafts) also outside --draft: the spiegel
+ * document puts the preliminary picture before the reflection meeting, which is where it is tested.
+ */
+export const SHOWS_DRAFT_FINDINGS = ['spiegel'] as const
+
+/** Whether a template (by its name: built in, or a copy with the same file name) is about one halteplaats. */
+export function perHalteplaats(name: string): boolean {
+  return (PER_HALTEPLAATS as readonly string[]).includes(name)
+}
 
 export interface TemplateSource {
   dir: string
@@ -16,7 +30,7 @@ export interface TemplateSource {
   name: string
 }
 
-/** A template by built-in name (eindrapport, halteplaats, veldwerk) or by the path of a .md file. */
+/** A template by built-in name (eindrapport, halteplaats, spiegel, veldwerk) or by the path of a .md file. */
 export function resolveTemplate(reference: string, cwd = process.cwd()): TemplateSource {
   if ((BUILT_IN_TEMPLATES as readonly string[]).includes(reference)) {
     const file = join(KIT_TEMPLATES_DIR, `${reference}.md`)

@@ -137,7 +137,7 @@ export abstract class MaterialQueries<T extends RecordMeta> extends Queries {
     const derived = this.log.derive(id)
     if (!derived) return
     const {createdAt, createdBy, current, deletedAt} = derived
-    const data = JSON.parse(current.data) as T
+    const data = this.fromVersion(JSON.parse(current.data) as T)
     this.showState({...data, createdAt, createdBy, deletedAt, id, updatedAt: current.changed_at, updatedBy: current.changed_by, version: current.version}, current.id)
   }
 
@@ -158,7 +158,7 @@ export abstract class MaterialQueries<T extends RecordMeta> extends Queries {
       change: row.change,
       changedAt: row.changed_at,
       changedBy: row.changed_by,
-      data: JSON.parse(row.data) as T,
+      data: this.fromVersion(JSON.parse(row.data) as T),
       device: row.device,
       id: row.id,
       parents: parentsOf(row),
@@ -181,6 +181,11 @@ export abstract class MaterialQueries<T extends RecordMeta> extends Queries {
 
   /** Writes the row and links of a whole state, leaving source alone. */
   protected abstract writeState(state: T): void
+
+  /** A stored version as the record's type now has it: a field added later gets its empty value. */
+  protected fromVersion(data: T): T {
+    return data
+  }
 }
 
 interface FindingRow extends MetaRow {
@@ -438,7 +443,7 @@ export class AdviceQueries extends MaterialQueries<Advice> {
       `INSERT INTO advice (id, audience, title, text, frame, personal_data, source, version, created_at, created_by, updated_at, updated_by)
        VALUES (@id, @audience, @title, @text, @frame, @personalData, @source, 1, @now, @by, @now, @by)`,
     ).run({...this.columns(fields), ...this.stamp(meta, now), id})
-    this.writeLinks(id, fields.findings)
+    this.writeLinks(id, fields)
     return this.recordVersion(id, 'nieuw', meta.by, now)
   }
 
@@ -459,8 +464,7 @@ export class AdviceQueries extends MaterialQueries<Advice> {
       `UPDATE advice SET audience = @audience, title = @title, text = @text, frame = @frame, personal_data = @personalData,
          version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
     ).run({...this.columns(fields), ...this.stamp(meta, now), id: advice.id})
-    this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(advice.id)
-    this.writeLinks(advice.id, fields.findings)
+    this.writeLinks(advice.id, fields)
     return this.recordVersion(advice.id, 'bewerkt', meta.by, now)
   }
 
@@ -470,8 +474,12 @@ export class AdviceQueries extends MaterialQueries<Advice> {
        VALUES (@id, @audience, @title, @text, @frame, ${META_VALUES})
        ON CONFLICT (id) DO UPDATE SET audience = excluded.audience, title = excluded.title, text = excluded.text, frame = excluded.frame, ${META_UPDATE}`,
     ).run({...this.columns(state), ...metaColumns(state)})
-    this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(state.id)
-    this.writeLinks(state.id, state.findings)
+    this.writeLinks(state.id, state)
+  }
+
+  /** A version made before advice could cite examples (migration 010), here or in a bundle, has none. */
+  protected override fromVersion(data: Advice): Advice {
+    return data.examples ? data : {...data, examples: []}
   }
 
   private columns(fields: AdviceFields) {
@@ -480,12 +488,20 @@ export class AdviceQueries extends MaterialQueries<Advice> {
 
   private toAdvice(row: AdviceRow): Advice {
     const findings = this.prepare('SELECT finding_id FROM advice_findings WHERE advice_id = ? ORDER BY position').pluck().all(row.id) as string[]
-    return {...toMeta(row), audience: row.audience, findings, frame: row.frame, text: row.text, title: row.title}
+    const examples = this.prepare('SELECT example_id FROM advice_examples WHERE advice_id = ? ORDER BY position').pluck().all(row.id) as string[]
+    return {...toMeta(row), audience: row.audience, examples, findings, frame: row.frame, text: row.text, title: row.title}
   }
 
-  private writeLinks(id: string, findings: string[]): void {
-    for (const [position, finding] of findings.entries()) {
+  /** Replaces the advice's links to findings and examples with those of `fields`. */
+  private writeLinks(id: string, fields: Pick<AdviceFields, 'examples' | 'findings'>): void {
+    this.prepare('DELETE FROM advice_findings WHERE advice_id = ?').run(id)
+    this.prepare('DELETE FROM advice_examples WHERE advice_id = ?').run(id)
+    for (const [position, finding] of fields.findings.entries()) {
       this.prepare('INSERT INTO advice_findings (advice_id, position, finding_id) VALUES (?, ?, ?)').run(id, position, finding)
+    }
+
+    for (const [position, example] of fields.examples.entries()) {
+      this.prepare('INSERT INTO advice_examples (advice_id, position, example_id) VALUES (?, ?, ?)').run(id, position, example)
     }
   }
 }

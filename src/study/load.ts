@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../errors.js'
+import {combinedExamples, exampleProblems} from '../method/examples.js'
 import {methodPath} from '../method/path.js'
 import {readMethodText} from '../method/read.js'
 import type {Method} from '../method/schema.js'
@@ -47,5 +48,13 @@ export async function loadStudy(dir: string, options: {cacheDir?: string} = {}):
     if (methodKey) cache!.set(methodKey, method)
   }
 
-  return {...study, dir, file, methodDefinition: method}
+  // The study's own examples join the method's, so that advice, lists and reports see one list.
+  const own = study.examples ?? []
+  if (own.length > 0) {
+    const problems = exampleProblems(own, method, 'examples', method.examples ?? [])
+    if (problems.length > 0) (await import('./parse.js')).throwStudyProblems(text, file, problems)
+  }
+
+  const examples = combinedExamples(method.examples, own)
+  return {...study, dir, file, methodDefinition: {...method, examples}}
 }

@@ -21,7 +21,7 @@ export function findNarrative(method: Method, value: string): MethodPart | undef
 }
 
 /** The kinds of codes a user types: the study's halteplaatsen and the parts of the method. */
-export type CodePart = 'activity' | 'audience' | 'frame' | 'group' | 'halteplaats' | 'narrative' | 'theme'
+export type CodePart = 'activity' | 'audience' | 'example' | 'frame' | 'group' | 'halteplaats' | 'narrative' | 'theme'
 
 interface CodeRule {
   ids(study: Study): string[]
@@ -58,6 +58,14 @@ const RULES: Record<CodePart, CodeRule> = {
     ids: (s) => s.methodDefinition.audiences.map((a) => a.id),
     labels: (s) => s.methodDefinition.audiences.map((a) => ({id: a.id, names: [a.name]})),
     noun: 'doelgroep',
+  },
+  example: {
+    // The list is long (and a study adds its own): the message points at where to read it.
+    field: (value) => `"${value}" is geen instrument of voorbeeld van de methode of de studie; zie de lijst met karavaan method show`,
+    find: byId((s) => (s.methodDefinition.examples ?? []).map((e) => e.id)),
+    ids: (s) => (s.methodDefinition.examples ?? []).map((e) => e.id),
+    labels: (s) => (s.methodDefinition.examples ?? []).map((e) => ({id: e.id, names: [e.name]})),
+    noun: 'voorbeeld',
   },
   frame: {
     field: (value, choices) => `"${value}" is geen kader van de methode; kies uit ${choices}`,
@@ -238,7 +246,7 @@ export function codeProblem(study: Study, part: CodePart, value: string): string
 }
 
 /** A code typed after a flag: its id, or a UserError that names the flag and the choices. */
-export function requireCode(study: Study, part: Exclude<CodePart, 'frame'>, value: string, flag?: string): string {
+export function requireCode(study: Study, part: Exclude<CodePart, 'example' | 'frame'>, value: string, flag?: string): string {
   const rule = RULES[part]
   const match = matchName(study, [part], value)
   if (match?.candidates) throw new UserError(`${ambiguity(value, match.candidates, flag ?? rule.flag!.name)}.`, {hint: AMBIGUOUS_HINT})

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 
 import {ID_PATTERN} from '../method/contract.js'
+import {exampleSchema} from '../method/schema.js'
 import {parseDate} from '../parse/date.js'
 
 export {TEAM_ROLES, type TeamRole} from './roles.js'
@@ -17,6 +18,8 @@ const isoDate = v.pipe(
 
 export const studySchema = v.strictObject({
   client: text,
+  /** The study's own instruments and inspiring examples, beside the method's (ids must differ). */
+  examples: v.optional(v.array(exampleSchema)),
   halteplaatsen: v.array(v.strictObject({gemeente: text, id, name: text, type: text})),
   id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{10,64}$/, 'is geen geldige studie-id; laat de id staan die karavaan init maakte')),
   method: text,

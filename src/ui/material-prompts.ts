@@ -145,7 +145,13 @@ export async function askReflectionFields(study: Study, given: ReflectionInput, 
   return input
 }
 
-export async function askAdviceFields(study: Study, given: AdviceInput, findingChoices: () => Array<Choice<string>>): Promise<AdviceInput> {
+export async function askAdviceFields(
+  study: Study,
+  given: AdviceInput,
+  findingChoices: () => Array<Choice<string>>,
+  /** The examples to offer, those that fit the frame and the findings' narratives first. */
+  exampleChoices: (frame: null | string | undefined, findings: string[]) => Array<Choice<string> & {fits: boolean}> = () => [],
+): Promise<AdviceInput> {
   const method = study.methodDefinition
   const input = {...given}
   if (!input.audience) input.audience = await askSelect('Voor welke doelgroep?', method.audiences.map((a) => ({description: a.description, name: a.name, value: a.id})))
@@ -161,6 +167,16 @@ export async function askAdviceFields(study: Study, given: AdviceInput, findingC
       {name: 'geen', value: null},
       ...method.frames.map((f) => ({description: f.description, name: `${f.name} (${f.kind})`, value: f.id})),
     ])
+  }
+
+  const examples = input.examples === undefined ? exampleChoices(input.frame, input.findings ?? []) : []
+  if (examples.length > 0) {
+    // What fits the frame and the narratives of the findings comes first; typing narrows the list.
+    input.examples = await askSearchCheckbox(
+      'Welke instrumenten of inspirerende voorbeelden haalt het advies aan? (typ om te zoeken)',
+      examples.map(({fits, ...c}) => (fits ? {...c, name: `${c.name} · past bij dit advies`} : c)),
+      {none: 'geen'},
+    )
   }
 
   return input

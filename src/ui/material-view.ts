@@ -172,6 +172,19 @@ export function renderAdvice(study: Study, advice: Advice, findingTitle: (id: st
     lines.push('', 'Antwoord op de bevindingen:', ...advice.findings.map((id) => `  - bevinding ${shortId(id)}: ${findingTitle(id)}`))
   }
 
+  if ((advice.examples ?? []).length > 0) {
+    const known = method.examples ?? []
+    lines.push(
+      '',
+      'Instrumenten en voorbeelden:',
+      ...advice.examples.map((id) => {
+        const e = known.find((x) => x.id === id)
+        // An id that left the method file or study.yaml stays on the advice, visibly.
+        return e ? `  - ${e.name} (${e.where}) [${id}]` : `  - [${id}] (staat niet meer in de methode of study.yaml)`
+      }),
+    )
+  }
+
   lines.push('', `Versie ${advice.version}, laatst gewijzigd ${formatTimestamp(advice.updatedAt)}${advice.updatedBy ? ` door ${advice.updatedBy}` : ''}.`)
   return lines.join('\n')
 }

@@ -1,3 +1,4 @@
+import type {Example} from '../method/examples.js'
 import type {Method} from '../method/schema.js'
 
 /** The method as readable text: every part with its id, so users learn the ids they can type. */
@@ -26,6 +27,36 @@ export function renderMethod(method: Method): string {
     out.push('')
     section('Deelnemers aan reflectiegesprekken (naar rol, nooit met namen)')
     for (const r of method.reflectionRoles) out.push(`- ${r.name}  [${r.id}]`, indent(r.description))
+  }
+
+  if (method.frames.length > 0) {
+    out.push('')
+    section('Kaders voor het advies (voor advice add --frame)')
+    for (const f of method.frames) out.push(`- ${f.name}  [${f.id}]  (${f.kind})`)
+  }
+
+  const examples = method.examples ?? []
+  if (examples.length > 0) {
+    const name = (list: Array<{id: string; name: string}>, id: string) => list.find((x) => x.id === id)?.name ?? id
+    for (const [kind, title] of [
+      ['instrument', 'Instrumenten (voor advice add --example)'],
+      ['voorbeeld', 'Inspirerende voorbeelden (voor advice add --example)'],
+    ] as const) {
+      const ofKind = examples.filter((e) => e.kind === kind)
+      if (ofKind.length === 0) continue
+      out.push('')
+      section(title)
+      for (const e of ofKind) {
+        const own = (e as Example).origin === 'studie' ? '  (eigen voorbeeld van de studie)' : ''
+        const answers = [
+          ...(e.narratives.length > 0 ? [`narratief ${e.narratives.map((n) => name(method.narratives, n)).join(', ')}`] : []),
+          ...(e.frames.length > 0 ? [`kader ${e.frames.map((f) => name(method.frames, f)).join(', ')}`] : []),
+        ]
+        out.push(`- ${e.name}  [${e.id}]${own}`, indent(`Waar: ${e.where}`), indent(e.what))
+        if (answers.length > 0) out.push(indent(`Antwoord op: ${answers.join('; ')}`))
+        out.push(indent(`Bron: ${e.source}`))
+      }
+    }
   }
 
   return out.join('\n')

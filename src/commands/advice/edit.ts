@@ -15,16 +15,18 @@ export default class AdviceEdit extends StudyCommand {
     id: Args.string({description: 'Id van het advies.', required: true}),
   }
 
-  static override description = 'Wijzigt een advies en bewaart dat als nieuwe versie (zie karavaan advice history). Wat je met een optie geeft, vervangt wat er stond: --finding vervangt alle gekoppelde bevindingen. --no-frame haalt het kader weg. Zonder opties gaat in een terminal de tekst open in je editor.'
+  static override description = 'Wijzigt een advies en bewaart dat als nieuwe versie (zie karavaan advice history). Wat je met een optie geeft, vervangt wat er stond: --finding vervangt alle gekoppelde bevindingen, --example alle aangehaalde voorbeelden. --no-frame haalt het kader weg, --no-example de voorbeelden. Zonder opties gaat in een terminal de tekst open in je editor.'
 
   static override examples = [
     {command: '<%= config.bin %> advice edit 7a1b3c5d --audience professionals', description: 'Een andere doelgroep.'},
     {command: '<%= config.bin %> advice edit 7a1b3c5d --finding 3f9a21c7 --finding 8d0e5a11 --frame route-responsief', description: 'Bevindingen en kader vervangen.'},
+    {command: '<%= config.bin %> advice edit 7a1b3c5d --example spiegelgesprek --example samen-voor-someren', description: 'Het advies laten verwijzen naar een instrument en een voorbeeld.'},
   ]
 
   static override flags = {
     ...adviceFlags,
     ...privacyFlagsFor(theKind('advice')),
+    'no-example': Flags.boolean({description: 'Haal alle aangehaalde instrumenten en voorbeelden weg.', exclusive: ['example']}),
     'no-frame': Flags.boolean({description: 'Haal het kader weg.', exclusive: ['frame']}),
   }
 
@@ -36,6 +38,7 @@ export default class AdviceEdit extends StudyCommand {
     const advice = requireAdvice(store, args.id)
     const changes = adviceFromFlags(flags)
     if (flags['no-frame']) changes.frame = null
+    if (flags['no-example']) changes.examples = []
     if (!anyGiven(changes)) changes.text = await textFromEditor('advice', study, advice, {examples: '--title, --text, --finding', interactive: this.interactive})
 
     const outcome = editAdvice(store, study, advice.id, changes, writeOptionsOf(this.config.configDir, flags))

@@ -8,7 +8,9 @@ import {locateStudy} from '../../study/locate.js'
 import {renderMethod} from '../../ui/method-view.js'
 
 export default class MethodShow extends KaravaanCommand {
-  static override description = `Toont de onderdelen van de Karavaan-methode met hun id's: de vier stappen, de acht groepen, de observaties, de vijf narratieven van wantrouwen (nummer, id, naam, omschrijving en typerende uitspraak), de thema's, de drie doelgroepen van het advies en de rollen van de deelnemers aan reflectiegesprekken (voor reflect add --participant).
+  static override description = `Toont de onderdelen van de Karavaan-methode met hun id's: de vier stappen, de acht groepen, de observaties, de vijf narratieven van wantrouwen (nummer, id, naam, omschrijving en typerende uitspraak), de thema's, de drie doelgroepen van het advies, de rollen van de deelnemers aan reflectiegesprekken (voor reflect add --participant), de kaders voor het advies en de instrumenten en inspirerende voorbeelden die een advies kan aanhalen (voor advice add --example): wat het is, waar het gebeurde, op welke narratieven en kaders het antwoordt en de bron.
+
+Een studie kan eigen voorbeelden toevoegen onder examples: in study.yaml; method show toont ze erbij.
 
 Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kopie); daarbuiten de ingebouwde methode. Met --file bekijk en controleer je een methodebestand voordat je het in een studie gebruikt.`
 
@@ -23,7 +25,7 @@ Binnen een studie toont het de methode die de studie gebruikt (ook een eigen kop
     study: Flags.directory({description: 'Map van de studie waarvan je de methode wilt zien.', helpGroup: 'ALGEMEEN', helpValue: '<map>'}),
   }
 
-  static override summary = 'Toon de methode: groepen, narratieven, thema\'s en meer.'
+  static override summary = 'Toon de methode: groepen, narratieven, thema\'s, voorbeelden en meer.'
 
   async run(): Promise<Method> {
     const {flags} = await this.parse(MethodShow)

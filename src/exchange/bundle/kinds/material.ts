@@ -48,7 +48,8 @@ const reflection = v.looseObject({
   personalData,
 })
 
-const advice = v.looseObject({audience: slug, findings: ids, frame: v.nullable(slug), personalData, text: longText, title})
+// examples: absent in versions made before advice could cite them (read as none).
+const advice = v.looseObject({audience: slug, examples: v.optional(slugs), findings: ids, frame: v.nullable(slug), personalData, text: longText, title})
 
 const versionOf = (data: v.GenericSchema<unknown, Record<string, unknown>>) =>
   v.object({
