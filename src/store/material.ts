@@ -263,7 +263,7 @@ export class FindingQueries extends MaterialQueries<Finding> {
     this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(state.id)
     this.writeEvidence(state.id, state.evidence)
     // Versions made before migration 009 have no figures.
-    this.writeFigures(state.id, state.figures ?? [])
+    this.writeFigures(state.id, state.figures)
   }
 
   /** How many findings (not in the trash) cite no context figure, and how many there are. */
@@ -274,9 +274,9 @@ export class FindingQueries extends MaterialQueries<Finding> {
     ).get() as {total: number; without: number}
   }
 
-  private writeFigures(id: string, figures: FigureRef[]): void {
+  private writeFigures(id: string, figures: FigureRef[] | undefined): void {
     this.prepare('DELETE FROM finding_figures WHERE finding_id = ?').run(id)
-    for (const [position, f] of figures.entries()) {
+    for (const [position, f] of (figures ?? []).entries()) {
       this.prepare('INSERT INTO finding_figures (finding_id, position, figure_id, verdict) VALUES (?, ?, ?, ?)').run(id, position, f.figureId, f.verdict)
     }
   }
