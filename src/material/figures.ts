@@ -85,7 +85,7 @@ export function figureName(study: Study, figure: Pick<ContextFigure, 'halteplaat
 
 /** The figure a user named, or a Dutch error that says what there is. */
 export function requireFigure(store: Store, study: Study, input: FigureInput): ContextFigure {
-  const hint = 'De cijfers met hun id: karavaan context list --json'
+  const hint = 'Noem een cijfer bij zijn id (karavaan context list --json) of als indicator@halteplaats.'
   let {halteplaats, indicator, year} = input
   const ref = input.ref?.trim()
   if (ref && !ref.includes('@')) {
