@@ -7,10 +7,13 @@
 //   node bench/bundle.mjs --runs 5 --count 10000
 //
 // The study is bench/out/notes/study-N of bench/generate-notes.mjs (karavaan import of N generated
-// notes); it is copied before every run, so the measured commands never change it.
+// notes); it is copied before every run, so the measured commands never change it. The lead's copy
+// gets the example study's context figures (40) and plan (44 rows), each edited once so they have
+// two versions, as a lead's study has them (issue 16: they travel in bundles since migration 009).
 import {spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 import {ensureStudy} from './generate-notes.mjs'
 import {checkPrerequisites, ENV, fail, gitDescription, KARAVAAN, machineDescription, mb, median, out, parseOptions, spawnTimed, timedMemoryProbe, writeSection} from './harness.mjs'
@@ -74,6 +77,14 @@ const copyLead = () => {
 // The copy is migrated once (not timed), as a lead's study would be after the first command.
 copyLead()
 spawnTimed(KARAVAAN, ['status', '--study', lead], scratch)
+const example = fileURLToPath(new URL('../examples/voorbeeldstudie/', import.meta.url))
+spawnTimed(KARAVAAN, ['context', 'import', join(example, 'context.csv'), '--study', lead], scratch)
+spawnTimed(KARAVAAN, ['plan', 'import', join(example, 'plan.csv'), '--study', lead], scratch)
+// A second version of a few figures and conversations: the plan set to held, figures revised.
+for (const [halteplaats, group] of [['kanaalzone', 'moeders'], ['wendelo', 'ouderen'], ['vlonders', 'schoolklas'], ['havenkwartier', 'gemeente']]) {
+  spawnTimed(KARAVAAN, ['plan', 'set', '--halteplaats', halteplaats, '--group', group, '--state', 'vervallen', '--study', lead], scratch)
+}
+spawnTimed(KARAVAAN, ['context', 'add', '--halteplaats', 'wendelo', '--indicator', 'inwoners', '--value', '2320', '--unit', 'inwoners', '--source', 'CBS Kerncijfers wijken en buurten', '--year', '2024', '--study', lead], scratch)
 const migrated = join(scratch, 'lead-migrated')
 cpSync(lead, migrated, {recursive: true})
 const bundle = join(scratch, 'lead.karavaan')

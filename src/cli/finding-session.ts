@@ -18,6 +18,8 @@ import type {Choice} from '../ui/prompts.js'
 export interface FindingSessionOptions {
   /** Notes and tagged passages that can back a finding about this scope, the likeliest first. */
   evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>
+  /** The context figures of these halteplaatsen (all for none), to test the finding against. */
+  figureChoices?: (halteplaatsen: string[] | undefined) => Array<Choice<string>>
   given: FindingInput
   log: (text: string) => void
   policy: PersonalDataPolicy
@@ -73,13 +75,14 @@ export async function writeFindingInTerminal(options: FindingSessionOptions): Pr
           label: 'Onderbouwing',
           value: input.evidence?.length ? `${input.evidence.length} ${input.evidence.length === 1 ? 'bron' : 'bronnen'}` : 'geen (een concept zonder onderbouwing)',
         },
+        {key: 'figures' as const, label: 'Cijfers', value: input.figures?.length ? input.figures.map((f) => f.verdict?.replace('-', ' ') ?? '?').join(', ') : 'geen'},
       ],
       async change(field) {
         if (field === 'text' && input.text && !preferredEditor()) options.log(['De tekst nu:', ...input.text.split('\n').map((line) => `  | ${line}`)].join('\n'))
         const before = input
         let next: FindingInput
         try {
-          next = await askFindingField(options.study, input, field, options.evidenceChoices, keep)
+          next = await askFindingField(options.study, input, field, options.evidenceChoices, keep, options.figureChoices)
         } catch (error) {
           // Ctrl-C halfway through a new text gives up that change, not the text that was there.
           if (isPromptExit(error)) input = before
@@ -113,7 +116,7 @@ export async function writeFindingInTerminal(options: FindingSessionOptions): Pr
       if (!goOn) throw stopped()
     }
 
-    input = await askFindingFields(options.study, input, options.evidenceChoices, {afterText, answer: keep, text: keep})
+    input = await askFindingFields(options.study, input, options.evidenceChoices, {afterText, answer: keep, text: keep}, options.figureChoices)
     keep(input)
     await review('save')
     let policy = options.policy
@@ -153,5 +156,6 @@ function renderFindingDraft(key: string, input: FindingInput, command: string): 
   const finding: Record<string, unknown> = {key, title: input.title ?? ''}
   if (input.text !== undefined) finding.text = input.text
   for (const field of ['halteplaatsen', 'themes', 'narratives', 'evidence'] as const) if (input[field]?.length) finding[field] = input[field]
+  if (input.figures?.length) finding.cijfers = input.figures.map((f) => ({...(f.ref ? {id: f.ref} : {}), ...(f.indicator ? {indicator: f.indicator} : {}), ...(f.halteplaats ? {halteplaats: f.halteplaats} : {}), ...(f.year ? {jaar: f.year} : {}), ...(f.verdict ? {oordeel: f.verdict} : {})}))
   return `# Een bevinding die nog niet is opgeslagen. Lees hem in met: ${command}\n${stringify({findings: [finding]}, {lineWidth: 0})}`
 }

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import type {AdviceInput} from '../material/advice.js'
+import {parseContextFlag} from '../material/figures.js'
 import type {FindingInput} from '../material/findings.js'
 import type {ReflectionInput} from '../material/reflections.js'
 import {textFromFlags} from './note-flags.js'
@@ -13,6 +14,11 @@ const text = {
 /** The fields of a finding, for finding add and finding edit. */
 export const findingFlags = {
   ...text,
+  context: Flags.string({
+    description: 'Contextcijfer waaraan de bevinding is getoetst, met het oordeel: ID:bevestigt, ID:nuanceert of ID:spreekt-tegen. ID is de (korte) id uit karavaan context list --json, of indicator@halteplaats (met @jaar als het cijfer er voor meer jaren is); mag vaker.',
+    helpValue: '<id[:oordeel]>',
+    multiple: true,
+  }),
   halteplaats: Flags.string({description: 'Halteplaats waar de bevinding over gaat; mag vaker. Zonder: de hele studie.', helpValue: '<id>', multiple: true}),
   narrative: Flags.string({description: 'Narratief (id, nummer 1-5 of naam); mag vaker.', helpValue: '<id|1-5>', multiple: true}),
   note: Flags.string({description: 'Notitie die de bevinding onderbouwt (id, korte id of het pad waarmee ze is ingelezen); mag vaker.', helpValue: '<id|pad>', multiple: true}),
@@ -23,6 +29,10 @@ export const findingFlags = {
 
 export function findingFromFlags(flags: {file?: string; halteplaats?: string[]; narrative?: string[]; text?: string; theme?: string[]; title?: string}): Omit<FindingInput, 'evidence'> {
   return {halteplaatsen: flags.halteplaats, narratives: flags.narrative, text: textFromFlags(flags), themes: flags.theme, title: flags.title}
+}
+
+export function figuresFromFlags(flags: {context?: string[]}): FindingInput['figures'] {
+  return flags.context?.length ? flags.context.map((value) => parseContextFlag(value)) : undefined
 }
 
 export function evidenceFromFlags(flags: {note?: string[]; tag?: string[]}): FindingInput['evidence'] {

@@ -81,7 +81,7 @@ export function saveFigures(store: Store, figures: ContextFigureInput[], by?: st
       const existing = store.context.find(figure.halteplaats, figure.indicator, figure.year)
       if (!existing) result.added.push(store.context.insert(figure, by))
       else if (sameFigure(existing, figure)) result.unchanged.push(existing)
-      else result.updated.push(store.context.update(existing, figure))
+      else result.updated.push(store.context.update(existing, figure, by))
     }
   })
   return result

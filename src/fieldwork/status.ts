@@ -35,6 +35,8 @@ export interface MaterialStatus {
   advice: Array<{audience: string; count: number}>
   draftFindings: Array<{id: string; title: string}>
   findings: number
+  /** Findings (not in the trash) that cite no context figure yet. */
+  findingsWithoutFigures: number
   reflections: Array<{count: number; halteplaats: string}>
 }
 
@@ -150,6 +152,7 @@ function materialStatus(store: Store, study: Study): MaterialStatus {
     advice: study.methodDefinition.audiences.map((a) => ({audience: a.id, count: advice.filter((x) => x.audience === a.id).length})),
     draftFindings: findings.filter((f) => draftIds.has(f.id)).map((f) => ({id: f.id, title: f.title})),
     findings: findings.length,
+    findingsWithoutFigures: store.findings.countWithoutFigures().without,
     reflections: study.halteplaatsen.map((h) => ({count: reflections.filter((r) => r.halteplaats === h.id).length, halteplaats: h.id})),
   }
 }

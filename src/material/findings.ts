@@ -4,13 +4,16 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
 import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
-import type {EvidenceRef, Finding, FindingFields} from '../model/material.js'
+import {type FigureInput, requireFigure, resolveFigureRef} from './figures.js'
+import type {EvidenceRef, FigureRef, Finding, FindingFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
 import {requireEditable} from '../records/trash.js'
 import {type WriteOptions, type WriteOutcome} from './writes.js'
 
 export interface FindingInput {
   evidence?: EvidenceInput[]
+  /** Context figures the finding cites, each with its verdict. */
+  figures?: FigureInput[]
   halteplaatsen?: string[]
   narratives?: string[]
   text?: string
@@ -18,9 +21,15 @@ export interface FindingInput {
   title?: string
 }
 
-export interface FindingChanges extends Omit<FindingInput, 'evidence'> {
+export interface FindingChanges extends Omit<FindingInput, 'evidence' | 'figures'> {
   /** Evidence added after what the finding has. */
   addEvidence?: EvidenceInput[]
+  /** Figures cited besides those the finding cites; one it cites already gets the new verdict. */
+  addFigures?: FigureInput[]
+  /** Figures (id, short id or indicator@halteplaats) no longer cited. */
+  dropFigures?: string[]
+  /** Replaces all cited figures (import). */
+  figures?: FigureInput[]
   /** Note or tag ids (short forms too) whose evidence is taken off. */
   dropEvidence?: string[]
   /** Replaces all evidence (import). */
@@ -28,7 +37,7 @@ export interface FindingChanges extends Omit<FindingInput, 'evidence'> {
 }
 
 /** Checks a finding against the study and the notes, and returns it in its stored shape. */
-export function checkFinding(store: Store, study: Study, input: FindingInput & {evidenceRefs?: EvidenceRef[]}): FindingFields {
+export function checkFinding(store: Store, study: Study, input: FindingInput & {evidenceRefs?: EvidenceRef[]; figureRefs?: FigureRef[]}): FindingFields {
   const problems = new Problems()
   const title = checkTitle(problems, input.title, 'een bevinding')
   const text = checkText(problems, input.text)
@@ -39,8 +48,18 @@ export function checkFinding(store: Store, study: Study, input: FindingInput & {
     if (ref && !evidence.some((e) => sameEvidence(e, ref))) evidence.push(ref)
   }
 
+  const figures = [...(input.figureRefs ?? [])]
+  for (const item of input.figures ?? []) {
+    const ref = problems.try('cijfer', () => resolveFigureRef(store, study, item))
+    if (!ref) continue
+    // Citing a figure again changes its verdict; it keeps its place.
+    const at = figures.findIndex((f) => f.figureId === ref.figureId)
+    if (at === -1) figures.push(ref)
+    else figures[at] = ref
+  }
+
   problems.throwIfAny(TheKind('finding'))
-  return {...codes, evidence, text, title}
+  return {...codes, evidence, figures, text, title}
 }
 
 /** Stores a new finding as version 1; without evidence it is a draft. */
@@ -65,9 +84,24 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
     problems.throwIfAny(TheKind('finding'))
   }
 
+  let figures = changes.figures === undefined ? current.figures : []
+  if (changes.dropFigures?.length) {
+    const problems = new Problems()
+    for (const typed of changes.dropFigures) {
+      const figure = problems.try('cijfer', () => requireFigure(store, study, {ref: typed}))
+      if (!figure) continue
+      if (!figures.some((f) => f.figureId === figure.id)) problems.add('cijfer', `bevinding ${shortId(finding.id)} noemt contextcijfer "${typed}" niet`)
+      figures = figures.filter((f) => f.figureId !== figure.id)
+    }
+
+    problems.throwIfAny(TheKind('finding'))
+  }
+
   const fields = checkFinding(store, study, {
     evidence: [...(changes.evidence ?? []), ...(changes.addEvidence ?? [])],
     evidenceRefs: evidence,
+    figureRefs: figures,
+    figures: [...(changes.figures ?? []), ...(changes.addFigures ?? [])],
     halteplaatsen: changes.halteplaatsen ?? current.halteplaatsen,
     narratives: changes.narratives ?? current.narratives,
     text: changes.text ?? current.text,
@@ -78,6 +112,7 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
 }
 
 export function findingFields(finding: Finding): FindingFields {
-  const {evidence, halteplaatsen, narratives, text, themes, title} = finding
-  return {evidence, halteplaatsen, narratives, text, themes, title}
+  const {evidence, figures, halteplaatsen, narratives, text, themes, title} = finding
+  // A version made before migration 009 has no figures.
+  return {evidence, figures: figures ?? [], halteplaatsen, narratives, text, themes, title}
 }

@@ -16,6 +16,7 @@ import {addAdvice, type AdviceInput, checkAdvice, editAdvice} from './advice.js'
 import {addFinding, checkFinding, editFinding, type FindingInput} from './findings.js'
 import {addReflection, checkReflection, editReflection, type ReflectionInput} from './reflections.js'
 import {resolveEvidence} from './evidence.js'
+import {resolveFigureRef} from './figures.js'
 import {queriesOf, type RecordOf} from '../records/registry.js'
 import type {WriteOptions, WriteOutcome} from './writes.js'
 import {unreadablePath} from '../fs/unreadable.js'
@@ -45,6 +46,19 @@ const fileSchema = v.strictObject({
   findings: v.optional(
     v.array(
       v.strictObject({
+        // Context figures by id or by indicator and halteplaats (and year), each with a verdict.
+        cijfers: v.optional(
+          v.array(
+            v.strictObject({
+              halteplaats: v.optional(v.string()),
+              id: v.optional(v.string()),
+              indicator: v.optional(v.string()),
+              jaar: v.optional(v.union([v.number(), v.string()])),
+              oordeel: v.optional(v.string()),
+            }),
+          ),
+          [],
+        ),
         evidence: v.optional(v.array(v.strictObject({note: v.optional(v.string()), quote: v.optional(v.string()), tag: v.optional(v.string())})), []),
         halteplaatsen: words,
         key,
@@ -179,7 +193,15 @@ function tally(counts: ImportCount, outcome: WriteOutcome<unknown>): void {
 }
 
 function findingInput(item: MaterialFile['findings'][number]): FindingInput {
-  return {evidence: item.evidence, halteplaatsen: item.halteplaatsen, narratives: item.narratives, text: item.text, themes: item.themes, title: item.title}
+  return {
+    evidence: item.evidence,
+    figures: item.cijfers.map((c) => ({halteplaats: c.halteplaats, indicator: c.indicator, ref: c.id, verdict: c.oordeel, year: c.jaar})),
+    halteplaatsen: item.halteplaatsen,
+    narratives: item.narratives,
+    text: item.text,
+    themes: item.themes,
+    title: item.title,
+  }
 }
 
 function reflectionInput(item: MaterialFile['reflections'][number], findingId: (ref: string) => string): ReflectionInput {
@@ -227,8 +249,15 @@ function checkFile(store: Store, study: Study, data: MaterialFile, findingKeys: 
       })
       return ref ? [ref] : []
     })
+    const figureRefs = findingInput(item).figures!.flatMap((f, j) => {
+      let ref: ReturnType<typeof resolveFigureRef> | undefined
+      capture([...path, 'cijfers', j], () => {
+        ref = resolveFigureRef(store, study, f)
+      })
+      return ref ? [ref] : []
+    })
     capture(path, () => {
-      const fields = checkFinding(store, study, {...findingInput(item), evidence: [], evidenceRefs: refs})
+      const fields = checkFinding(store, study, {...findingInput(item), evidence: [], evidenceRefs: refs, figureRefs, figures: []})
       if (policy === 'refuse') guardTexts(study, `${KINDS.finding.labels.capital} ${item.key}`, GUARDED_TEXTS.finding.read(fields), policy, null)
     })
   }

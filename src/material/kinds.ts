@@ -1,5 +1,5 @@
 import type {MaterialKindId} from '../model/kinds.js'
-import {type AdviceFields, type FindingFields, type MaterialVersion, type ReflectionFields, VERDICT_LABELS, VERDICTS} from '../model/material.js'
+import {type AdviceFields, FIGURE_VERDICT_LABELS, type FindingFields, type MaterialVersion, type ReflectionFields, VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../records/ids.js'
 import type {RecordOf} from '../records/registry.js'
 import type {MaterialWriteMeta} from '../store/material.js'
@@ -52,6 +52,8 @@ export const HISTORY_CONTENT: {[K in MaterialKindId]: (data: RecordOf[K], study:
       halteplaatsen: f.halteplaatsen.length === 0 ? ['alle'] : f.halteplaatsen.map((id) => placeOf(study, id)),
       narratieven: f.narratives.map((id) => nameOf(study.methodDefinition.narratives, id)),
       onderbouwing: f.evidence.map((e) => (e.tagId ? `tag ${shortId(e.tagId)}` : `${e.quote === null ? 'notitie' : 'passage uit notitie'} ${shortId(e.noteId)}`)),
+      // Versions made before migration 009 have no figures.
+      cijfers: (f.figures ?? []).map((c) => `contextcijfer ${shortId(c.figureId)}: ${FIGURE_VERDICT_LABELS[c.verdict]}`),
       "thema's": f.themes.map((id) => nameOf(study.methodDefinition.themes, id)),
     },
     texts: {titel: f.title, tekst: f.text},

@@ -158,3 +158,18 @@ export function exampleChoices(study: Study, scope: {frame?: null | string; narr
     value: e.id,
   }))
 }
+
+/**
+ * The context figures a finding about these halteplaatsen can be tested against (all of them for
+ * a finding about the whole study), by halteplaats and indicator; the value is the figure's id.
+ */
+export function figureChoices(store: Store, study: Study, halteplaatsen: string[] | undefined): PickerChoice[] {
+  const places = halteplaatsen?.length ? halteplaatsen : study.halteplaatsen.map((h) => h.id)
+  const name = (id: string) => study.halteplaatsen.find((h) => h.id === id)?.name ?? id
+  return places.flatMap((place) =>
+    store.context.list(place).map((f) => {
+      const value = `${String(f.value).replace('.', ',')} ${f.unit}`.trimEnd()
+      return {description: `bron: ${f.source}`, name: cut(`${name(place)} · ${f.indicator} (${f.year}): ${value}`, LINE_LENGTH), short: cut(f.indicator, TITLE_LENGTH), value: f.id}
+    }),
+  )
+}

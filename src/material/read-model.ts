@@ -1,4 +1,5 @@
 import type {Note} from '../model/note.js'
+import {resolveFigures} from './figures.js'
 import {attribution} from '../privacy/attribution.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
@@ -44,7 +45,7 @@ export function resolveFinding(store: Store, study: Study, finding: Finding, cac
     })
   }
 
-  return {...finding, draft: evidence.length === 0, evidence}
+  return {...finding, draft: evidence.length === 0, evidence, figures: resolveFigures(store, finding.figures)}
 }
 
 /** Reflection meetings, by date; each outcome lists the ids of the findings it concerns (not those in the trash). */

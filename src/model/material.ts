@@ -18,8 +18,22 @@ export interface EvidenceRef {
   tagId: null | string
 }
 
+/** What a context figure says about a finding. */
+export const FIGURE_VERDICTS = ['bevestigt', 'nuanceert', 'spreekt-tegen'] as const
+export type FigureVerdict = (typeof FIGURE_VERDICTS)[number]
+/** As a person reads them (and as the report data carries them). */
+export const FIGURE_VERDICT_LABELS: Record<FigureVerdict, string> = {bevestigt: 'bevestigt', nuanceert: 'nuanceert', 'spreekt-tegen': 'spreekt tegen'}
+
+/** A context figure a finding cites, with its verdict. */
+export interface FigureRef {
+  figureId: string
+  verdict: FigureVerdict
+}
+
 export interface FindingFields {
   evidence: EvidenceRef[]
+  /** Context figures the finding is tested against, in the order given. */
+  figures: FigureRef[]
   /** Halteplaats ids the finding is about; empty: the study as a whole. */
   halteplaatsen: string[]
   narratives: string[]
@@ -45,11 +59,22 @@ export interface ResolvedEvidence extends EvidenceRef {
   tagKind: 'narrative' | 'theme' | null
 }
 
-/** A finding as the report reads it: its evidence resolved, and whether it is still a draft. */
-export interface FindingWithEvidence extends Omit<Finding, 'evidence'> {
+/** A cited figure with what a report and the views need of it. */
+export interface ResolvedFigure extends FigureRef {
+  halteplaats: string
+  indicator: string
+  source: string
+  unit: string
+  value: number
+  year: number
+}
+
+/** A finding as the report reads it: its evidence and figures resolved, and whether it is still a draft. */
+export interface FindingWithEvidence extends Omit<Finding, 'evidence' | 'figures'> {
   /** True when nothing backs the finding ("concept: geen onderbouwing"). */
   draft: boolean
   evidence: ResolvedEvidence[]
+  figures: ResolvedFigure[]
 }
 
 export type Verdict = 'added' | 'confirmed' | 'nuanced'

@@ -1,10 +1,10 @@
 import {listAdvice, listFindings, listReflections} from '../material/read-model.js'
 import {reflectionRoles} from '../material/reflections.js'
-import type {FindingWithEvidence} from '../model/material.js'
+import {FIGURE_VERDICT_LABELS, type FindingWithEvidence} from '../model/material.js'
 import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
-import {dutchDate} from './format.js'
+import {dutchDate, dutchNumber} from './format.js'
 
 /** Findings, reflection meetings and advice, as templates see them. */
 export interface MaterialData {
@@ -14,9 +14,21 @@ export interface MaterialData {
   reflecties: ReflectionData[]
 }
 
+/** A context figure a finding cites, with what it says about the finding (contract of issue 16). */
+export interface FigureData {
+  bron: string
+  eenheid: string
+  halteplaats: {id: string; naam: string}
+  id: string
+  indicator: string
+  jaar: number
+  oordeel: 'bevestigt' | 'nuanceert' | 'spreekt tegen'
+  waarde_tekst: string
+}
+
 export interface FindingData {
-  /** Context figures the finding cites (the context helper's; empty here until that is merged). */
-  cijfers: Array<{bron: string; eenheid: string; halteplaats: {id: string; naam: string}; id: string; indicator: string; jaar: number; oordeel: 'bevestigt' | 'nuanceert' | 'spreekt tegen'; waarde_tekst: string}>
+  /** The context figures the finding is tested against; in a halteplaats report those of that halteplaats. */
+  cijfers: FigureData[]
   citaten: Array<{bron: string; groep: string; halteplaats: string; tekst: string}>
   concept: boolean
   halteplaatsen: Array<{id: string; naam: string}>
@@ -71,7 +83,18 @@ export function reportMaterial(store: Store, study: Study, scope: {draft: boolea
   // In a halteplaats report a finding is backed only by what was heard there.
   const here = (e: FindingWithEvidence['evidence'][number]) => !scope.halteplaats || e.halteplaats === scope.halteplaats
   const bevindingen: FindingData[] = findings.map((f) => ({
-    cijfers: [],
+    cijfers: f.figures
+      .filter((c) => !scope.halteplaats || c.halteplaats === scope.halteplaats)
+      .map((c) => ({
+        bron: c.source,
+        eenheid: c.unit,
+        halteplaats: {id: c.halteplaats, naam: placeName(c.halteplaats)},
+        id: c.figureId,
+        indicator: c.indicator,
+        jaar: c.year,
+        oordeel: FIGURE_VERDICT_LABELS[c.verdict] as FigureData['oordeel'],
+        waarde_tekst: dutchNumber(c.value),
+      })),
     citaten: f.evidence
       .filter((e) => e.quote && here(e))
       .map((e) => ({bron: e.attribution, groep: groupName(e.group), halteplaats: placeName(e.halteplaats), tekst: e.quote!})),

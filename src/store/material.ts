@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 
-import type {Advice, AdviceFields, AdviceFilter, EvidenceRef, Finding, FindingFields, FindingFilter, MaterialKind, MaterialVersion, Reflection, ReflectionFields, ReflectionFilter, Verdict} from '../model/material.js'
+import type {Advice, AdviceFields, AdviceFilter, EvidenceRef, FigureRef, Finding, FindingFields, FindingFilter, MaterialKind, MaterialVersion, Reflection, ReflectionFields, ReflectionFilter, Verdict} from '../model/material.js'
 import type {PersonalDataOverride, RecordMeta, VersionChange} from '../model/record.js'
 import {newId, nowIso} from './ids.js'
 import {Queries} from './statements.js'
@@ -222,6 +222,7 @@ export class FindingQueries extends MaterialQueries<Finding> {
        VALUES (@id, @title, @text, @themes, @narratives, @halteplaatsen, @personalData, @source, 1, @now, @by, @now, @by)`,
     ).run({...this.columns(fields), ...this.stamp(meta, now), id})
     this.writeEvidence(id, fields.evidence)
+    this.writeFigures(id, fields.figures)
     return this.recordVersion(id, 'nieuw', meta.by, now)
   }
 
@@ -253,6 +254,7 @@ export class FindingQueries extends MaterialQueries<Finding> {
     ).run({...this.columns(fields), ...this.stamp(meta, now), id: finding.id})
     this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(finding.id)
     this.writeEvidence(finding.id, fields.evidence)
+    this.writeFigures(finding.id, fields.figures)
     return this.recordVersion(finding.id, 'bewerkt', meta.by, now)
   }
 
@@ -265,6 +267,23 @@ export class FindingQueries extends MaterialQueries<Finding> {
     ).run({...this.columns(state), ...metaColumns(state)})
     this.prepare('DELETE FROM finding_evidence WHERE finding_id = ?').run(state.id)
     this.writeEvidence(state.id, state.evidence)
+    // Versions made before migration 009 have no figures.
+    this.writeFigures(state.id, state.figures)
+  }
+
+  /** How many findings (not in the trash) cite no context figure, and how many there are. */
+  countWithoutFigures(): {total: number; without: number} {
+    return this.prepare(
+      `SELECT count(*) AS total, coalesce(sum(NOT EXISTS (SELECT 1 FROM finding_figures c WHERE c.finding_id = f.id)), 0) AS without
+       FROM findings f WHERE f.deleted_at IS NULL`,
+    ).get() as {total: number; without: number}
+  }
+
+  private writeFigures(id: string, figures: FigureRef[] | undefined): void {
+    this.prepare('DELETE FROM finding_figures WHERE finding_id = ?').run(id)
+    for (const [position, f] of (figures ?? []).entries()) {
+      this.prepare('INSERT INTO finding_figures (finding_id, position, figure_id, verdict) VALUES (?, ?, ?, ?)').run(id, position, f.figureId, f.verdict)
+    }
   }
 
   private columns(fields: FindingFields) {
@@ -287,9 +306,13 @@ export class FindingQueries extends MaterialQueries<Finding> {
         tag_id: null | string
       }>
     ).map((e): EvidenceRef => ({end: e.end_pos, noteId: e.note_id, quote: e.quote, start: e.start_pos, tagId: e.tag_id}))
+    const figures = (
+      this.prepare('SELECT figure_id, verdict FROM finding_figures WHERE finding_id = ? ORDER BY position').all(row.id) as Array<{figure_id: string; verdict: FigureRef['verdict']}>
+    ).map((f): FigureRef => ({figureId: f.figure_id, verdict: f.verdict}))
     return {
       ...toMeta(row),
       evidence,
+      figures,
       halteplaatsen: JSON.parse(row.halteplaatsen) as string[],
       narratives: JSON.parse(row.narratives) as string[],
       text: row.text,

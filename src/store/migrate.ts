@@ -4,6 +4,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {UserError} from '../errors.js'
+import {keyId} from './ids.js'
 
 export interface Migration {
   name: string
@@ -39,6 +40,8 @@ export function migrate(db: Database.Database, file: string, migrations: Migrati
     )
   }
 
+  // Migration 009 derives ids from keys with the same function the kit uses afterwards.
+  db.function('karavaan_key', {deterministic: true, varargs: true}, (...parts: unknown[]) => keyId(...(parts as Array<null | number | string>)))
   for (const migration of migrations) {
     if (migration.version <= current) continue
     db.transaction(() => {

@@ -9,8 +9,10 @@ import {plural} from '../model/plural.js'
 const LABELS: Record<string, readonly [string, string]> = {
   advice: KINDS.advice.labels.versions,
   codings: ['codering', 'coderingen'],
+  context: ['versie van een contextcijfer', 'versies van contextcijfers'],
   findings: KINDS.finding.labels.versions,
   notes: KINDS.note.labels.versions,
+  plan: ['versie van de planning', 'versies van de planning'],
   reflections: KINDS.reflection.labels.versions,
   rejections: ['afgewezen voorstel', 'afgewezen voorstellen'],
   tags: ['tag', 'tags'],
@@ -56,7 +58,7 @@ export function bundlePrivacyLine(privacy: MergedBundle['privacy']): string {
 }
 
 export function renderConflicts(conflicts: Conflict[]): string {
-  if (conflicts.length === 0) return 'Geen conflicten: elke notitie, bevinding, elk reflectiegesprek en advies heeft één huidige versie.'
+  if (conflicts.length === 0) return 'Geen conflicten: elke notitie, bevinding, elk reflectiegesprek, advies, contextcijfer en gesprek in de planning heeft één huidige versie.'
   const blocks = conflicts.map((conflict) => {
     const versions = conflict.versions.map((v) => {
       const head = `  ${shortId(v.id)}  versie ${v.version} · ${formatTimestamp(v.changedAt)}${v.changedBy ? ` · door ${v.changedBy}` : ''} · laptop ${shortId(v.device)}${v.current ? ' · nu getoond' : ''}`

@@ -38,7 +38,7 @@ export async function askLongText(study: Study, message: string, name: string, i
   }
 }
 
-export const FINDING_ANSWERS = ['title', 'text', 'halteplaatsen', 'themes', 'narratives', 'evidence'] as const
+export const FINDING_ANSWERS = ['title', 'text', 'halteplaatsen', 'themes', 'narratives', 'evidence', 'figures'] as const
 export type FindingAnswer = (typeof FINDING_ANSWERS)[number]
 
 /**
@@ -50,12 +50,14 @@ export async function askFindingFields(
   given: FindingInput,
   evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>,
   keep: {answer?: (input: FindingInput) => void; afterText?: (input: FindingInput) => Promise<void>; text?: (input: FindingInput) => void} = {},
+  figureChoices?: FigureChoices,
 ): Promise<FindingInput> {
   let input = {...given}
   for (const field of FINDING_ANSWERS) {
-    const missing = field === 'text' ? input.text === undefined : !input[field]?.length
+    // A figure given with --context but without a verdict is asked its verdict only.
+    const missing = field === 'text' ? input.text === undefined : field === 'figures' ? !input.figures?.length || input.figures.some((f) => !f.verdict) : !input[field]?.length
     if (missing) {
-      input = await askFindingField(study, input, field, evidenceChoices, keep.text)
+      input = await askFindingField(study, input, field, evidenceChoices, keep.text, figureChoices)
       keep.answer?.(input)
     }
 
@@ -73,6 +75,7 @@ export async function askFindingField(
   field: FindingAnswer,
   evidenceChoices: (scope: EvidenceScope) => Array<Choice<EvidenceInput>>,
   keepText?: (input: FindingInput) => void,
+  figureChoices?: FigureChoices,
 ): Promise<FindingInput> {
   const method = study.methodDefinition
   const input = {...given}
@@ -115,9 +118,45 @@ export async function askFindingField(
 
       break
     }
+
+    case 'figures': {
+      input.figures = await askFigures(input, figureChoices?.(input.halteplaatsen) ?? [])
+      break
+    }
   }
 
   return input
+}
+
+/** The context figures of the finding's halteplaatsen, as a list to pick from (the value is the figure's id). */
+export type FigureChoices = (halteplaatsen: string[] | undefined) => Array<Choice<string>>
+
+const VERDICT_OPTIONS = [
+  {description: 'Het cijfer laat hetzelfde zien als wat we hoorden.', name: 'bevestigt', value: 'bevestigt'},
+  {description: 'Het cijfer laat een deel zien, of een ander beeld ernaast.', name: 'nuanceert', value: 'nuanceert'},
+  {description: 'Het cijfer laat iets anders zien dan wat we hoorden.', name: 'spreekt tegen', value: 'spreekt-tegen'},
+]
+
+/**
+ * Which figures test the finding, and per figure its verdict. Figures given without a verdict
+ * (--context ID) are only asked their verdict; otherwise the figures of the finding's
+ * halteplaatsen are offered, with those chosen before ticked.
+ */
+async function askFigures(given: FindingInput, choices: Array<Choice<string>>): Promise<FindingInput['figures']> {
+  const figures = [...(given.figures ?? [])]
+  const label = (ref: string | undefined) => choices.find((c) => c.value === ref)?.name ?? ref ?? 'dit cijfer'
+  const verdict = (ref: string | undefined, current?: string) => askSelect(`Wat zegt ${label(ref)} over de bevinding?`, VERDICT_OPTIONS, current && VERDICT_OPTIONS.some((o) => o.value === current) ? current : undefined)
+  if (figures.some((f) => !f.verdict)) {
+    for (const f of figures) if (!f.verdict) f.verdict = await verdict(f.ref)
+    return figures
+  }
+
+  if (choices.length === 0) return given.figures
+  const listed = figures.filter((f) => choices.some((c) => c.value === f.ref))
+  const chosen = await askCheckbox('Aan welke contextcijfers toets je de bevinding? (niets aangevinkt mag ook)', choices, listed.map((f) => f.ref!))
+  const picked = []
+  for (const ref of chosen) picked.push({ref, verdict: await verdict(ref, listed.find((f) => f.ref === ref)?.verdict)})
+  return [...figures.filter((f) => !listed.includes(f)), ...picked]
 }
 
 export async function askReflectionFields(study: Study, given: ReflectionInput, today: string, findingChoices: () => Array<Choice<string>>): Promise<ReflectionInput> {

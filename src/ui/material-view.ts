@@ -2,14 +2,14 @@ import type {EvidenceInput} from '../material/evidence.js'
 import type {FindingInput} from '../material/findings.js'
 import type {SimilarFinding} from '../material/similar.js'
 import {countOf} from '../model/kinds.js'
-import type {Advice, FindingWithEvidence, MaterialVersion, Reflection} from '../model/material.js'
+import type {Advice, FindingWithEvidence, MaterialVersion, Reflection, ResolvedFigure} from '../model/material.js'
 import type {RecordMeta} from '../model/record.js'
-import {VERDICT_LABELS, VERDICTS} from '../model/material.js'
+import {FIGURE_VERDICT_LABELS, VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../records/ids.js'
 import type {Study} from '../study/load.js'
 import type {HistoryContent} from '../material/kinds.js'
 import {baseVersion, DIFF_LEGEND, renderChange, versionName} from './diff-view.js'
-import {formatDate, formatTimestamp, renderTable} from './table.js'
+import {formatDate, formatNumber, formatTimestamp, renderTable} from './table.js'
 
 /** The mark a finding without evidence carries everywhere it is shown. */
 export const DRAFT_MARK = 'concept: geen onderbouwing'
@@ -71,9 +71,22 @@ export function renderFinding(study: Study, finding: FindingWithEvidence, option
     }
   }
 
+  lines.push('')
+  if (finding.figures.length === 0) {
+    lines.push(`Cijfers: nog geen. Toets de bevinding aan een contextcijfer met: karavaan finding edit ${shortId(finding.id)} --context ID:bevestigt`)
+  } else {
+    lines.push(`Cijfers (${finding.figures.length}):`)
+    for (const f of finding.figures) lines.push(`  - ${figureLine(study, f)}`)
+  }
+
   lines.push('', `Versie ${finding.version}, laatst gewijzigd ${formatTimestamp(finding.updatedAt)}${finding.updatedBy ? ` door ${finding.updatedBy}` : ''}.`)
   if (finding.personalData) lines.push(`Let op: opgeslagen mét persoonsgegevens (${finding.personalData.kinds.join(', ')}).`)
   return lines.join('\n')
+}
+
+/** "Aandeel 65-plussers in Wendelo (2024): 21,4 % — bron: CBS — bevestigt". */
+export function figureLine(study: Study, f: ResolvedFigure): string {
+  return `${f.indicator} in ${halteplaatsName(study, f.halteplaats)} (${f.year}): ${`${formatNumber(f.value)} ${f.unit}`.trimEnd()} — bron: ${f.source} — ${FIGURE_VERDICT_LABELS[f.verdict]}`
 }
 
 /**

@@ -84,6 +84,10 @@ function renderMaterial(status: FieldworkStatus, study: Study): string[] {
     `Bevindingen: ${m.findings}${drafts > 0 ? `, waarvan ${drafts} concept (geen onderbouwing)` : ''} · reflectiegesprekken: ${m.reflections.map((r) => `${study.halteplaatsen.find((h) => h.id === r.halteplaats)?.name ?? r.halteplaats} ${r.count}`).join(' · ')}`,
     `Adviezen: ${m.advice.map((a) => `${study.methodDefinition.audiences.find((x) => x.id === a.audience)?.name.toLowerCase() ?? a.audience} ${a.count}`).join(' · ')}`,
   ]
+  if (m.findingsWithoutFigures > 0) {
+    lines.push(`Bevindingen zonder cijfers: ${m.findingsWithoutFigures} van ${m.findings}; zie: karavaan analyse context`)
+  }
+
   for (const f of m.draftFindings.slice(0, 5)) lines.push(`  - concept: geen onderbouwing — bevinding ${shortId(f.id)} ${f.title}`)
   if (drafts > 5) lines.push(`  - en nog ${drafts - 5}; zie: karavaan finding list --draft`)
   return lines

@@ -78,8 +78,12 @@ describe('karavaan context add', () => {
 
     const db = new Database(join(dir, 'karavaan.db'), {fileMustExist: true}) // not readonly: closing it then removes the -wal and -shm files
     try {
-      const versions = db.prepare('SELECT version, value, unit, source FROM context_figure_versions WHERE figure_id = ?').all(figure.id)
-      expect(versions).toEqual([{source: 'CBS Kerncijfers wijken en buurten', unit: '%', value: 21.4, version: 1}])
+      // Every state is a version (migration 009), the current one too; the old value is kept.
+      const versions = db.prepare('SELECT version, value, unit, source FROM context_figure_versions WHERE figure_id = ? ORDER BY version').all(figure.id)
+      expect(versions).toEqual([
+        {source: 'CBS Kerncijfers wijken en buurten', unit: '%', value: 21.4, version: 1},
+        {source: 'CBS Kerncijfers wijken en buurten', unit: '%', value: 22.1, version: 2},
+      ])
     } finally {
       db.close()
     }

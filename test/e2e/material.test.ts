@@ -269,6 +269,8 @@ describe('karavaan material import', () => {
   beforeAll(() => {
     study = join(tempDir(), 'voorbeeldstudie')
     for (const part of ['study.yaml', 'inbox']) cpSync(join(EXAMPLE, part), join(study, part), {recursive: true})
+    // The findings cite the context figures, as they cite the notes: both are read in first.
+    expect(run('context', 'import', join(EXAMPLE, 'context.csv')).code).toBe(0)
     expect(run('import').code).toBe(0)
     expect(run('tag', 'import', join(EXAMPLE, 'tags-tweede-codeur.csv')).code).toBe(0)
   })
@@ -285,6 +287,10 @@ describe('karavaan material import', () => {
     expect(kinds).toContain('tag')
     expect(kinds).toContain('passage')
     expect(kinds).toContain('notitie')
+    // Six of the nine are tested against the example's context figures, with all three verdicts.
+    const figures = findings.flatMap((f) => (f as unknown as {figures: Array<{verdict: string}>}).figures)
+    expect(findings.filter((f) => (f as unknown as {figures: unknown[]}).figures.length > 0)).toHaveLength(6)
+    expect(new Set(figures.map((f) => f.verdict))).toEqual(new Set(['bevestigt', 'nuanceert', 'spreekt-tegen']))
     const reflections = json<ReflectionJson[]>(run('reflect', 'list', '--json'))
     expect(reflections.map((r) => r.halteplaats).sort()).toEqual(['havenkwartier', 'kanaalzone', 'vlonders', 'wendelo'])
     const advice = json<AdviceJson[]>(run('advice', 'list', '--json'))

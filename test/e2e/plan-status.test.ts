@@ -118,8 +118,10 @@ describe('karavaan plan set', () => {
     const db = new Database(join(dir, 'karavaan.db'), {fileMustExist: true}) // not readonly: closing it then removes the -wal and -shm files
     try {
       expect(db.prepare('SELECT version, state FROM plan_items WHERE id = ?').get(row.id)).toEqual({state: 'gehouden', version: 2})
-      expect(db.prepare('SELECT version, planned_date, state FROM plan_item_versions WHERE item_id = ?').all(row.id)).toEqual([
+      // Every state is a version (migration 009), the current one too; the earlier state is kept.
+      expect(db.prepare('SELECT version, planned_date, state FROM plan_item_versions WHERE item_id = ? ORDER BY version').all(row.id)).toEqual([
         {planned_date: '2026-03-11', state: 'gepland', version: 1},
+        {planned_date: '2026-03-11', state: 'gehouden', version: 2},
       ])
     } finally {
       db.close()

@@ -14,7 +14,7 @@ import type {NoteVersionRecord} from '../../store/exchange.js'
 import type {MaterialQueries} from '../../store/material.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
-import {formatTimestamp} from '../../parse/date.js'
+import {formatDate, formatTimestamp} from '../../parse/date.js'
 
 export interface ConflictVersion {
   change: NoteVersionRecord['change']
@@ -31,7 +31,11 @@ export interface ConflictVersion {
 }
 
 /** The Dutch singular of the kind ("notitie", "bevinding" …), as --json has always given it. */
-export type ConflictKind = KindLabel
+export type ConflictKind = 'contextcijfer' | 'planning' | KindLabel
+
+/** Kinds with conflicts that are not in the registry of material: the lead's figures and plan. */
+type FieldworkKind = 'context' | 'plan'
+const FIELDWORK_LABELS = {context: 'contextcijfer', plan: 'planning'} as const
 
 export interface Conflict {
   /** The record's id; `karavaan conflicts resolve` takes it (or its short form). */
@@ -54,7 +58,25 @@ export function listConflicts(store: Store): Conflict[] {
     const versions = heads.map((head, index) => ({...versionOf(head, index, heads.length), ...describeMaterial(kind, head.data)}))
     return {id, kind: KINDS[kind].labels.singular, title: versions.at(-1)!.title, versions}
   })
-  return [...notes, ...material]
+  const figures = store.context.conflicted().map((id): Conflict => {
+    const heads = store.context.heads(id)
+    const versions = heads.map((head, index) => ({
+      ...versionOf(head, index, heads.length),
+      text: `${String(head.state.value).replace('.', ',')} ${head.state.unit}`.trimEnd() + ` · bron: ${head.state.source}`,
+      title: `${head.state.indicator} · ${head.state.halteplaats} · ${head.state.year}`,
+    }))
+    return {id, kind: FIELDWORK_LABELS.context, title: versions.at(-1)!.title, versions}
+  })
+  const plan = store.plan.conflicted().map((id): Conflict => {
+    const heads = store.plan.heads(id)
+    const versions = heads.map((head, index) => ({
+      ...versionOf(head, index, heads.length),
+      text: `${head.state.date ? formatDate(head.state.date) : 'geen datum'} · ${head.state.state}`,
+      title: `${head.state.halteplaats} · ${head.state.group ?? head.state.activity ?? ''}`,
+    }))
+    return {id, kind: FIELDWORK_LABELS.plan, title: versions.at(-1)!.title, versions}
+  })
+  return [...notes, ...material, ...figures, ...plan]
 }
 
 function versionOf(head: {change: ConflictVersion['change']; changedAt: string; changedBy: null | string; device: string; id: string; version: number}, index: number, count: number) {
@@ -85,7 +107,7 @@ export interface ResolveOptions {
 
 export interface ConflictTarget {
   id: string
-  kind: KindId
+  kind: FieldworkKind | KindId
 }
 
 /**
@@ -94,7 +116,10 @@ export interface ConflictTarget {
  */
 export function findConflictTarget(store: Store, typed: string): ConflictTarget {
   const hint = 'Alle conflicten met hun id: karavaan conflicts'
-  const candidates = (short: string): ConflictTarget[] => KIND_IDS.flatMap((kind) => queriesOf(store, kind).matchIds(short).map((id) => ({id, kind})))
+  const candidates = (short: string): ConflictTarget[] => [
+    ...KIND_IDS.flatMap((kind) => queriesOf(store, kind).matchIds(short).map((id) => ({id, kind}))),
+    ...(['context', 'plan'] as const).flatMap((kind) => store[kind].matchIds(short).map((id) => ({id, kind}))),
+  ]
   const inConflict = new Set(listConflicts(store).map((c) => c.id))
   let found: ConflictTarget[] = []
   const id = resolveShortId(
@@ -125,6 +150,7 @@ export interface Resolved {
  */
 export function resolveConflict(store: Store, study: Study, id: string, options: ResolveOptions): Resolved {
   const target = findConflictTarget(store, id)
+  if (target.kind === 'context' || target.kind === 'plan') return resolveFieldwork(store, target.kind, target.id, options)
   if (target.kind !== 'note') return resolveMaterial(store, study, target.kind, target.id, options)
   const {from, note} = resolveNote(store, study, target.id, options)
   return {from, id: note.id, kind: KINDS.note.labels.singular, version: note.version}
@@ -149,6 +175,24 @@ function chooseHead<H extends {changedAt: string; changedBy: null | string; id: 
     name: 'versie',
   })
   return heads.find((head) => head.id === chosen)!
+}
+
+/** A figure or plan item has no text to merge: one of its versions stays. */
+function resolveFieldwork(store: Store, kind: FieldworkKind, id: string, options: ResolveOptions): Resolved {
+  const label = FIELDWORK_LABELS[kind]
+  const name = kind === 'context' ? 'Contextcijfer' : 'Gesprek of observatie in de planning'
+  const queries: {heads(id: string): Array<{changedAt: string; changedBy: null | string; id: string; version: number}>; resolve(id: string, from: string, heads: string[], by: null | string): void} = store[kind]
+  const heads = queries.heads(id)
+  if (options.text !== undefined && heads.length > 1) {
+    throw new UserError(`${kind === 'context' ? 'Een contextcijfer' : 'Een planning'} heeft geen tekst om samen te voegen; --text kan daar niet. Er is niets veranderd.`, {
+      hint: `Kies een versie met: karavaan conflicts resolve ${shortId(id)} --choose ${shortId(heads[0].id)}`,
+    })
+  }
+
+  const chosen = chooseHead(heads, name, id, options)
+  store.transaction(() => queries.resolve(id, chosen.id, heads.map((head) => head.id), options.by ?? null))
+  const version = queries.heads(id).at(-1)!.version
+  return {from: chosen.id, id, kind: label, version}
 }
 
 function resolveMaterial(store: Store, study: Study, kind: MaterialKind, id: string, options: ResolveOptions): Resolved {

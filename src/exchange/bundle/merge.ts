@@ -20,7 +20,7 @@ export interface MergedBundle {
 
 export interface MergeReport {
   bundles: MergedBundle[]
-  /** Notes, findings, reflections and advice now in conflict (changed on two laptops from the same version). */
+  /** Notes, findings, reflections, advice, context figures and plan items now in conflict (changed on two laptops from the same version). */
   conflicts: number
 }
 
@@ -66,6 +66,10 @@ export function mergeBundles(store: Store, studyId: string, bundles: ReadBundle[
       const {privacy} = bundle.manifest
       return {added: added[index], bundle: bundle.manifest.bundle, createdAt: bundle.manifest.createdAt, device: bundle.manifest.device, file: bundle.file, mergedBefore: before, ...(privacy ? {privacy} : {})}
     })
-    return {bundles: report, conflicts: store.exchange.conflictedNotes().length + store.exchange.conflictedMaterial().length}
+    return {
+      bundles: report,
+      conflicts:
+        store.exchange.conflictedNotes().length + store.exchange.conflictedMaterial().length + store.context.conflicted().length + store.plan.conflicted().length,
+    }
   })
 }

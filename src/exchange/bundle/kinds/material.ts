@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 import {KINDS} from '../../../model/kinds.js'
-import type {MaterialKind} from '../../../model/material.js'
+import {FIGURE_VERDICTS, type MaterialKind} from '../../../model/material.js'
 import type {MaterialVersionRecord} from '../../../store/exchange.js'
 import type {Store} from '../../../store/store.js'
 import type {BundleKind, IncomingBundles} from './kind.js'
@@ -29,6 +29,8 @@ const finding = v.looseObject({
     ),
     v.maxLength(10_000),
   ),
+  // Since migration 009; a version made before has none.
+  figures: v.optional(v.pipe(v.array(v.object({figureId: id, verdict: v.picklist(FIGURE_VERDICTS)})), v.maxLength(10_000))),
   halteplaatsen: slugs,
   narratives: slugs,
   personalData,
@@ -67,16 +69,17 @@ const versionOf = (data: v.GenericSchema<unknown, Record<string, unknown>>) =>
 /** "een bevinding": how a problem names a record of this kind. */
 const aKind = (kind: MaterialKind) => `een ${KINDS[kind].labels.singular}`
 
-/** What a version refers to: notes and tags (evidence) and findings (reflections, advice). */
-function references(kind: MaterialKind, data: Record<string, unknown>): {findings: string[]; notes: string[]; tags: string[]} {
+/** What a version refers to: notes, tags and context figures (findings) and findings (reflections, advice). */
+function references(kind: MaterialKind, data: Record<string, unknown>): {figures: string[]; findings: string[]; notes: string[]; tags: string[]} {
   if (kind === 'finding') {
     const evidence = data.evidence as Array<{noteId: string; tagId: null | string}>
-    return {findings: [], notes: evidence.map((e) => e.noteId), tags: evidence.flatMap((e) => (e.tagId ? [e.tagId] : []))}
+    const figures = ((data.figures ?? []) as Array<{figureId: string}>).map((f) => f.figureId)
+    return {figures, findings: [], notes: evidence.map((e) => e.noteId), tags: evidence.flatMap((e) => (e.tagId ? [e.tagId] : []))}
   }
 
-  if (kind === 'advice') return {findings: data.findings as string[], notes: [], tags: []}
+  if (kind === 'advice') return {figures: [], findings: data.findings as string[], notes: [], tags: []}
   const outcomes = ['confirmed', 'nuanced', 'added'].map((key) => data[key] as {findings: string[]})
-  return {findings: outcomes.flatMap((o) => o.findings), notes: [], tags: []}
+  return {figures: [], findings: outcomes.flatMap((o) => o.findings), notes: [], tags: []}
 }
 
 /**
@@ -89,6 +92,7 @@ function check(store: Store, kind: MaterialKind, records: MaterialVersionRecord[
   const notes = arriving('notes', 'note')
   const tags = arriving('tags', 'id')
   const findings = arriving('findings', 'record')
+  const figures = arriving('context', 'record')
   const problems = new Set<string>()
   for (const record of records) {
     const here = store.exchange.materialKind(record.record)
@@ -100,6 +104,10 @@ function check(store: Store, kind: MaterialKind, records: MaterialVersionRecord[
 
     for (const tag of refs.tags) {
       if (!tags.has(tag) && !store.exchange.hasTag(tag)) problems.add(`${aKind(kind)} verwijst naar tag ${tag}, die niet in deze studie staat en niet in de bundel`)
+    }
+
+    for (const figure of refs.figures) {
+      if (!figures.has(figure) && !store.context.get(figure)) problems.add(`${aKind(kind)} noemt contextcijfer ${figure}, dat niet in deze studie staat en niet in de bundel`)
     }
 
     for (const finding of refs.findings) {
