@@ -62,6 +62,13 @@ describe('karavaan report --template spiegel on the example study', () => {
     expect(docs.wendelo).toContain('| inwoners | 2.310 inwoners | 2024 | CBS Kerncijfers wijken en buurten |')
   })
 
+  it('says under a finding what the figures it cites say, in plain words, only those of the place', () => {
+    expect(docs.wendelo).toContain('*De cijfers:* inwoners met (heel) veel vertrouwen in het gemeentebestuur in Wendelo: 23 % (Burgerpeiling Oost-Veenland, 2024), bevestigt dit.')
+    expect(docs.wendelo).toMatch(/\(Meerjareninvesteringsplan Oost-Veenland, 2025\), spreekt dit tegen/)
+    expect(docs.wendelo).not.toContain('spreekt tegen dit')
+    for (const line of docs.wendelo.split('\n').filter((l) => l.startsWith('*De cijfers:*'))) expect(line).not.toMatch(/in (Kanaalzone|De Vlonders|Havenkwartier):/)
+  })
+
   it('lists every finding about the place by its short id, drafts included and marked, each with the three questions and room to write', () => {
     for (const place of Object.keys(PLACES)) {
       const doc = docs[place]
