@@ -119,8 +119,8 @@ describe('findings tested against context figures', () => {
     const out = join(study, 'rapport.md')
     expect(run('report', '--format', 'md', '--out', out, '--draft').code).toBe(0)
     const report = readFileSync(out, 'utf8')
-    expect(report).toContain('*De cijfers:* Afstand tot huisartsenpraktijk in Het Dorp: 12,1 km (CBS Nabijheid, 2023) — nuanceert.')
-    expect(report).toContain('*De cijfers:* Opkomst verkiezingen in Noord: 32,4 % (Kiesraad, 2022) — bevestigt; Vertrouwen in de gemeente in Het Dorp: 23 % (Burgerpeiling, 2022) — nuanceert.')
+    expect(report).toContain('*De cijfers:* Afstand tot huisartsenpraktijk in Het Dorp: 12,1\u00a0km (CBS Nabijheid, 2023) — nuanceert.')
+    expect(report).toContain('*De cijfers:* Opkomst verkiezingen in Noord: 32,4\u00a0% (Kiesraad, 2022) — bevestigt; Vertrouwen in de gemeente in Het Dorp: 23\u00a0% (Burgerpeiling, 2022) — nuanceert.')
 
     expect(run('finding', 'add', '--title', 'Nog niet getoetst', '--halteplaats', 'kust').code).toBe(0)
     const text = run('analyse', 'context', '--halteplaats', 'dorp')

@@ -63,9 +63,11 @@ describe('karavaan report --template spiegel on the example study', () => {
   })
 
   it('says under a finding what the figures it cites say, in plain words, only those of the place', () => {
-    expect(docs.wendelo).toContain('*De cijfers:* inwoners met (heel) veel vertrouwen in het gemeentebestuur in Wendelo: 23 % (Burgerpeiling Oost-Veenland, 2024), bevestigt dit.')
+    expect(docs.wendelo).toContain('*De cijfers:* inwoners met (heel) veel vertrouwen in het gemeentebestuur in Wendelo: 23\u00a0% (Burgerpeiling Oost-Veenland, 2024), bevestigt dit.')
     expect(docs.wendelo).toMatch(/\(Meerjareninvesteringsplan Oost-Veenland, 2025\), spreekt dit tegen/)
     expect(docs.wendelo).not.toContain('spreekt tegen dit')
+    // Value and unit are held together by a no-break space, so the PDF never breaks "23 %" over two lines.
+    for (const line of docs.wendelo.split('\n').filter((l) => l.startsWith('*De cijfers:*'))) expect(line).not.toMatch(/\d (%|km)/)
     for (const line of docs.wendelo.split('\n').filter((l) => l.startsWith('*De cijfers:*'))) expect(line).not.toMatch(/in (Kanaalzone|De Vlonders|Havenkwartier):/)
   })
 

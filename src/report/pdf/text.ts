@@ -227,8 +227,9 @@ function pieces(runs: Run[], measure: Measure): Piece[] {
       continue
     }
 
-    // Soft line breaks and runs of white space in Markdown are one space.
-    const text = run.style.code ? run.text.replaceAll(/[\n\r\t]/g, ' ') : run.text.replaceAll(/\s+/g, ' ')
+    // Soft line breaks and runs of white space in Markdown are one space; a no-break space (as
+    // between a value and its unit, "23 %") stays, so the line is never broken there.
+    const text = run.style.code ? run.text.replaceAll(/[\n\r\t]/g, ' ') : run.text.replaceAll(/[^\S\u00a0\u202f]+/g, ' ')
     for (const part of text.split(/( )/)) {
       if (part === '') continue
       for (const covered of splitByFace(part, run.style, measure)) {
