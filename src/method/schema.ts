@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 import {cueProblem} from './cue-syntax.js'
 import {ID_PATTERN} from './contract.js'
-import {patternProblem} from './patterns.js'
+import {patternProblem, wordListProblem} from './patterns.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes'))
@@ -35,6 +35,12 @@ const pattern = v.pipe(
     weight: v.optional(v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen'))),
   }),
   v.check((p) => patternProblem(p) === undefined, (issue) => `patroon "${(issue.input as {name?: string}).name ?? ''}" ${patternProblem(issue.input as never) ?? 'klopt niet'}`),
+)
+
+/** A named word list (./patterns.ts): a class of words and phrases that pattern slots share as "@name". */
+const wordList = v.pipe(
+  v.array(text, 'moet een lijst van woorden of zinsdelen zijn'),
+  v.check((items) => wordListProblem(items) === undefined, (issue) => wordListProblem(issue.input as string[]) ?? 'klopt niet'),
 )
 
 export const methodSchema = v.strictObject({
@@ -74,6 +80,8 @@ export const methodSchema = v.strictObject({
     v.minLength(1, 'moet minstens één thema bevatten'),
   ),
   version: v.number(),
+  /** Word lists that pattern slots refer to as "@name": one semantic class per name. */
+  wordLists: v.optional(v.record(id, wordList), {}),
 })
 
 export type Method = v.InferOutput<typeof methodSchema>

@@ -1,6 +1,6 @@
 import type {Method} from '../method/schema.js'
-import {patternCues} from '../method/patterns.js'
-import {type CueWord, parseCue} from '../method/cue-syntax.js'
+import {patternSlots, slotChoices} from '../method/patterns.js'
+import {type CuePart, type CueSlot, type CueWord, parseCue} from '../method/cue-syntax.js'
 import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
 import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
 
@@ -110,44 +110,62 @@ export class CueIndex {
     this.narrativeIds = method.narratives.map((n) => n.id)
     const anchorLists: number[][] = []
     method.narratives.forEach((narrative, index) => {
-      // A pattern is a set of cues under one name: the name is what a suggestion shows.
-      const entries = [
-        ...(narrative.cues ?? []).map((entry) => (typeof entry === 'string' ? {label: entry, text: entry, weight: DEFAULT_CUE_WEIGHT} : {label: entry.cue, text: entry.cue, weight: entry.weight})),
-        ...(narrative.patterns ?? []).flatMap((p) => patternCues(p).map((text) => ({label: `patroon: ${p.name}`, text, weight: p.weight ?? DEFAULT_CUE_WEIGHT}))),
-      ]
-      for (const {label: source, text, weight} of entries) {
-        const parsed = parseCue(text)
-        const cue: CompiledCue = {
-          narrative: index,
-          parts: parsed.parts.map((part) => ({
-            variants: part.variants.map((slots) =>
-              slots.map((slot) => ({atoms: [...new Set(slot.words.map((w) => this.atom(w)))], gap: slot.gap, optional: slot.optional})),
-            ),
-          })),
-          required: [],
-          source,
-          weight,
-        }
-        this.cues.push(cue)
-        const at = this.cues.length - 1
-        // Anchor on the most selective required place (every variant has the same places): the
-        // sentence must contain one of its words.
-        const required = parsed.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
-        const compiledRequired = cue.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
-        let best = 0
-        for (let i = 1; i < required.length; i++) if (slotCost(required[i].words) < slotCost(required[best].words)) best = i
-        const anchor = compiledRequired[best]
-        cue.required = compiledRequired
-          .map((slot, i) => ({cost: slotCost(required[i].words), slot}))
-          .filter((_, i) => i !== best)
-          .sort((a, b) => a.cost - b.cost)
-          .map((r) => r.slot.atoms)
-        for (const atom of anchor.atoms) (anchorLists[atom] ??= []).push(at)
+      const entries: Array<{parts: CuePart[]; source: string; weight: number}> = (narrative.cues ?? []).map((entry) => {
+        const {cue, weight} = typeof entry === 'string' ? {cue: entry, weight: DEFAULT_CUE_WEIGHT} : entry
+        return {parts: parseCue(cue).parts, source: cue, weight}
+      })
+      // A pattern is one cue: each slot a part whose variants are its choices (the words of the
+      // slot, or of its word lists, and each phrase), so phrases add alternatives, not cues.
+      // The name is what a suggestion shows.
+      for (const p of narrative.patterns ?? []) {
+        const parts = patternSlots(p, method.wordLists).map((slot) => ({variants: slotChoices(slot).flatMap((choice) => parseCue(choice).parts[0].variants)}))
+        entries.push({parts, source: `patroon: ${p.name}`, weight: p.weight ?? DEFAULT_CUE_WEIGHT})
       }
+      for (const {parts, source, weight} of entries) this.addCue(index, parts, source, weight, anchorLists)
     })
     this.anchors = Array.from({length: this.atomIds.size}, (_, i) => anchorLists[i] ?? [])
     this.atomSeen = new Uint32Array(this.atomIds.size)
     this.cueSeen = new Uint32Array(this.cues.length)
+  }
+
+  /**
+   * Compiles one cue. Its required places are groups of atoms of which a sentence must hold one:
+   * a place of a part with one set of places (its orders from ~ have the same places), or, for a
+   * slot of a pattern whose choices differ, the cheapest place of each choice together. The
+   * cheapest group anchors the cue; the others are the quick test before the search.
+   */
+  private addCue(narrative: number, parsed: CuePart[], source: string, weight: number, anchorLists: number[][]): void {
+    const cue: CompiledCue = {
+      narrative,
+      parts: parsed.map((part) => ({
+        variants: part.variants.map((slots) => slots.map((slot) => ({atoms: [...new Set(slot.words.map((w) => this.atom(w)))], gap: slot.gap, optional: slot.optional}))),
+      })),
+      required: [],
+      source,
+      weight,
+    }
+    this.cues.push(cue)
+    const at = this.cues.length - 1
+    const groups: Array<{atoms: number[]; cost: number}> = []
+    const group = (places: CueSlot[]) => {
+      const words = places.flatMap((s) => s.words)
+      groups.push({atoms: [...new Set(words.map((w) => this.atomOf(w)))], cost: slotCost(words)})
+    }
+    for (const part of parsed) {
+      const placeSets = distinctPlaceSets(part.variants)
+      if (placeSets.length === 1) {
+        for (const place of placeSets[0]) group([place])
+      } else {
+        group(placeSets.map((places) => places.reduce((best, s) => (slotCost(s.words) < slotCost(best.words) ? s : best))))
+      }
+    }
+    let best = 0
+    for (let i = 1; i < groups.length; i++) if (groups[i].cost < groups[best].cost) best = i
+    cue.required = groups
+      .filter((_, i) => i !== best)
+      .sort((a, b) => a.cost - b.cost)
+      .map((g) => g.atoms)
+    for (const atom of groups[best].atoms) (anchorLists[atom] ??= []).push(at)
   }
 
   /** A new stamp for the next sentence. */
@@ -271,6 +289,26 @@ export class CueIndex {
  * shorter with the same stem is another word ("kleinerend" and "kleiner" both stem to "kleiner").
  */
 const MAX_SHORTER = 2
+
+/**
+ * The required places of each variant of a part, one entry per different set: the orders that ~
+ * makes of one phrase share their places, the choices of a pattern slot do not.
+ */
+function distinctPlaceSets(variants: CueSlot[][]): CueSlot[][] {
+  const out: CueSlot[][] = []
+  const keys = new Set<string>()
+  for (const slots of variants) {
+    const required = slots.filter((s) => !s.optional)
+    const key = required
+      .map((s) => s.words.map((w) => `${w.kind}:${w.text}`).join('|'))
+      .sort()
+      .join(' ')
+    if (keys.has(key)) continue
+    keys.add(key)
+    out.push(required)
+  }
+  return out
+}
 
 const compiled = new WeakMap<Method, CueIndex>()
 
