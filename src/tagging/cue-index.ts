@@ -38,6 +38,11 @@ export interface WordInfo {
   positive: boolean
 }
 
+/** The word list of subjects that are not the government: "klachten over de bank" are no narrative. */
+export const OTHER_SUBJECTS = 'geen-overheid'
+/** The word list of public bodies: with one of them in the sentence, OTHER_SUBJECTS does not hold it back. */
+export const PUBLIC_BODIES = 'instanties'
+
 /** Distinct spellings remembered before the word cache starts afresh (bounds memory on huge corpora). */
 const CACHE_LIMIT = 1 << 18
 
@@ -94,6 +99,9 @@ export class CueIndex {
   cueSeen = new Uint32Array(0)
   stamp = 0
   readonly narrativeIds: string[]
+  /** Atoms of the word list OTHER_SUBJECTS and of PUBLIC_BODIES (see aboutOthers). */
+  private otherSubjects: number[] = []
+  private publicBodies: number[] = []
   private readonly atomIds = new Map<string, number>()
   private readonly prefixes: Array<{id: number; text: string}> = []
   private readonly suffixes: Array<{id: number; text: string}> = []
@@ -123,6 +131,17 @@ export class CueIndex {
       }
       for (const {parts, source, weight} of entries) this.addCue(index, parts, source, weight, anchorLists)
     })
+    // The subjects that are not the government, and those that are (method file, wordLists).
+    const guard = (name: string) => {
+      const atoms = new Set<number>()
+      for (const item of method.wordLists?.[name] ?? []) {
+        const last = item.trim().split(/\s+/).at(-1)!
+        for (const w of parseCue(last).parts[0].variants[0][0].words) atoms.add(this.atom(w))
+      }
+      return [...atoms]
+    }
+    this.otherSubjects = guard(OTHER_SUBJECTS)
+    this.publicBodies = guard(PUBLIC_BODIES)
     this.anchors = Array.from({length: this.atomIds.size}, (_, i) => anchorLists[i] ?? [])
     this.atomSeen = new Uint32Array(this.atomIds.size)
     this.cueSeen = new Uint32Array(this.cues.length)
@@ -176,6 +195,17 @@ export class CueIndex {
       this.cueSeen.fill(0)
     }
     return ++this.stamp
+  }
+
+  /**
+   * Whether the sentence last stamped names a subject that is not the government (a bank, an
+   * energy company, a referee: word list OTHER_SUBJECTS) and no public body (PUBLIC_BODIES): then
+   * its complaint is not one of distrust in the government.
+   */
+  aboutOthers(stamp: number): boolean {
+    const seen = this.atomSeen
+    if (!this.otherSubjects.some((a) => seen[a] === stamp)) return false
+    return !this.publicBodies.some((a) => seen[a] === stamp)
   }
 
   get atomCount(): number {

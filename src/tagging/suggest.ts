@@ -308,7 +308,10 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     }
     if (matched.length === 0) continue
     const next = sentences[s + 1]
-    if (!isAsserted(text.slice(sentence.start, sentence.end), next ? text.slice(next.start, next.end) : '')) continue
+    const previous = s > 0 ? sentences[s - 1] : undefined
+    if (!isAsserted(text.slice(sentence.start, sentence.end), next ? text.slice(next.start, next.end) : '', previous ? text.slice(previous.start, previous.end) : '')) continue
+    // A complaint about a company, a bank or a referee, with no public body in the sentence.
+    if (index.aboutOthers(stamp)) continue
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
