@@ -12,6 +12,8 @@ export interface NarrativePattern {
   name: string
   slots: string[][]
   weight?: number
+  /** 2: the slots may be filled in one sentence and the next ("Ze kregen een nieuw loket. Wij niets."). */
+  window?: number
 }
 
 /** Named word lists of a method file: a semantic class per name, each item a word or a phrase. */

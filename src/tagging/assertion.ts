@@ -21,7 +21,7 @@ const REJECTED =
 const TURNED_AROUND = /(?<![\p{L}])(?:in\s+nederland|hier)(?![\p{L}])[^.!?]*(?<![\p{L}])(?:anders|beter|makkelijker)(?![\p{L}])|^[\s'‘’"“„]*nee(?![\p{L}])/iu
 // Another country or another time: the narrative is told of there or then, not of here and now.
 const ELSEWHERE =
-  /(?<![\p{L}])(?:(?:in|uit)\s+(?:duitsland|belgi[eë]|engeland|frankrijk|polen|spanje|turkije|marokko|syri[eë]|suriname|amerika|het\s+buitenland|(?:zijn|haar|hun)\s+(?:geboorteland|geboortestad|geboortedorp|thuisland|vaderland))|in\s+de\s+jaren\s+(?:vijftig|zestig|zeventig|tachtig|negentig|[1-9]0)|destijds)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?:in|uit)\s+(?:duitsland|belgi[eë]|engeland|frankrijk|polen|spanje|turkije|marokko|syri[eë]|suriname|amerika|het\s+buitenland|(?:zijn|haar|hun)\s+(?:land|geboorteland|geboortestad|geboortedorp|thuisland|vaderland))|in\s+de\s+jaren\s+(?:vijftig|zestig|zeventig|tachtig|negentig|[1-9]0)|destijds)(?![\p{L}])/iu
 // Unless the sentence sets it against now: "in de jaren tachtig had elk dorp een loket, nu …".
 const NOW = /(?<![\p{L}])(?:nu|tegenwoordig|inmiddels|nog\s+steeds)(?![\p{L}])/iu
 // A sentence that goes on about the place of the one before: "Daar krijgt Londen alles."

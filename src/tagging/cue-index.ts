@@ -23,6 +23,8 @@ export interface CompiledCue {
   /** The cue as written in the method file. */
   source: string
   weight: number
+  /** A pattern whose slots may be filled in this sentence and the one before it (`window: 2`). */
+  window: boolean
 }
 
 /** What the index knows about one word of a text, computed once per distinct spelling. */
@@ -118,18 +120,18 @@ export class CueIndex {
     this.narrativeIds = method.narratives.map((n) => n.id)
     const anchorLists: number[][] = []
     method.narratives.forEach((narrative, index) => {
-      const entries: Array<{parts: CuePart[]; source: string; weight: number}> = (narrative.cues ?? []).map((entry) => {
+      const entries: Array<{parts: CuePart[]; source: string; weight: number; window: boolean}> = (narrative.cues ?? []).map((entry) => {
         const {cue, weight} = typeof entry === 'string' ? {cue: entry, weight: DEFAULT_CUE_WEIGHT} : entry
-        return {parts: parseCue(cue).parts, source: cue, weight}
+        return {parts: parseCue(cue).parts, source: cue, weight, window: false}
       })
       // A pattern is one cue: each slot a part whose variants are its choices (the words of the
       // slot, or of its word lists, and each phrase), so phrases add alternatives, not cues.
       // The name is what a suggestion shows.
       for (const p of narrative.patterns ?? []) {
         const parts = patternSlots(p, method.wordLists).map((slot) => ({variants: slotChoices(slot).flatMap((choice) => parseCue(choice).parts[0].variants)}))
-        entries.push({parts, source: `patroon: ${p.name}`, weight: p.weight ?? DEFAULT_CUE_WEIGHT})
+        entries.push({parts, source: `patroon: ${p.name}`, weight: p.weight ?? DEFAULT_CUE_WEIGHT, window: (p.window ?? 1) > 1})
       }
-      for (const {parts, source, weight} of entries) this.addCue(index, parts, source, weight, anchorLists)
+      for (const {parts, source, weight, window} of entries) this.addCue(index, parts, source, weight, window, anchorLists)
     })
     // The subjects that are not the government, and those that are (method file, wordLists).
     const guard = (name: string) => {
@@ -153,7 +155,7 @@ export class CueIndex {
    * slot of a pattern whose choices differ, the cheapest place of each choice together. The
    * cheapest group anchors the cue; the others are the quick test before the search.
    */
-  private addCue(narrative: number, parsed: CuePart[], source: string, weight: number, anchorLists: number[][]): void {
+  private addCue(narrative: number, parsed: CuePart[], source: string, weight: number, window: boolean, anchorLists: number[][]): void {
     const cue: CompiledCue = {
       narrative,
       parts: parsed.map((part) => ({
@@ -162,6 +164,7 @@ export class CueIndex {
       required: [],
       source,
       weight,
+      window,
     }
     this.cues.push(cue)
     const at = this.cues.length - 1
@@ -202,10 +205,10 @@ export class CueIndex {
    * energy company, a referee: word list OTHER_SUBJECTS) and no public body (PUBLIC_BODIES): then
    * its complaint is not one of distrust in the government.
    */
-  aboutOthers(stamp: number): boolean {
+  aboutOthers(stamp: number, from = stamp): boolean {
     const seen = this.atomSeen
-    if (!this.otherSubjects.some((a) => seen[a] === stamp)) return false
-    return !this.publicBodies.some((a) => seen[a] === stamp)
+    if (!this.otherSubjects.some((a) => seen[a] >= from && seen[a] <= stamp)) return false
+    return !this.publicBodies.some((a) => seen[a] >= from && seen[a] <= stamp)
   }
 
   get atomCount(): number {

@@ -2,7 +2,7 @@ import type {Method} from '../method/schema.js'
 import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
 import {isAsserted} from './assertion.js'
 import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
-import {splitSentences, toCodePoint} from './sentences.js'
+import {type SentenceRange, splitSentences, toCodePoint} from './sentences.js'
 
 /** A narrative the kit proposes for a text. It is never a tag until a person accepts it. */
 export interface NarrativeSuggestion {
@@ -58,8 +58,26 @@ class SentenceWords {
   starts: number[] = []
 }
 
-/** Reused between calls (suggestNarratives is synchronous, so one at a time). */
-const WORDS = new SentenceWords()
+/** Reused between calls (suggestNarratives is synchronous, so one at a time): this sentence and the one before, and the two together. */
+const BUFFERS = [new SentenceWords(), new SentenceWords()]
+const PAIR = new SentenceWords()
+
+/** Two sentences as one, for the patterns with window 2; the second starts a clause of its own. */
+function joinWords(first: SentenceWords, second: SentenceWords, into: SentenceWords, text: string): void {
+  into.length = 0
+  for (const part of [first, second]) {
+    for (let i = 0; i < part.length; i++) {
+      const n = into.length
+      into.infos[n] = part.infos[i]
+      into.starts[n] = part.starts[i]
+      into.ends[n] = part.ends[i]
+      into.length = n + 1
+    }
+  }
+  markClauses(text, into)
+  if (first.length < into.length) into.clauseStart[first.length] = first.length
+  for (let i = first.length + 1; i < into.length; i++) if (into.clauseStart[i] < first.length) into.clauseStart[i] = first.length
+}
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const SURROGATE = /[\ud800-\udfff]/
@@ -107,12 +125,12 @@ function collectWords(index: CueIndex, text: string, start: number, end: number,
 }
 
 /** Whether every required place of every part of a cue has one of its words in the sentence. */
-function requiredPresent(index: CueIndex, cue: CompiledCue, stamp: number): boolean {
+function requiredPresent(index: CueIndex, cue: CompiledCue, stamp: number, from = stamp): boolean {
   const seen = index.atomSeen
   for (const atoms of cue.required) {
     let found = false
     for (let a = 0; a < atoms.length; a++) {
-      if (seen[atoms[a]] === stamp) {
+      if (seen[atoms[a]] >= from && seen[atoms[a]] <= stamp) {
         found = true
         break
       }
@@ -262,6 +280,54 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
   return out.sort((a, b) => a.start - b.start)
 }
 
+/** Whether sentence s says what the people think here and now, about the government (stamps from…stamp: its words). */
+function sentenceCounts(text: string, sentences: SentenceRange[], s: number, index: CueIndex, stamp: number, from: number): boolean {
+  const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
+  if (!isAsserted(slice(s), slice(s + 1), slice(s - 1))) return false
+  // A complaint about a company, a bank or a referee, with no public body in the sentence.
+  return !index.aboutOthers(stamp, from)
+}
+
+/**
+ * The patterns with window 2 whose slots are filled in sentence s − 1 and s together: each such
+ * match is a suggestion of its own over both sentences, when both say what the people think.
+ */
+function acrossSentences(text: string, sentences: SentenceRange[], s: number, before: SentenceWords, words: SentenceWords, candidates: number[], index: CueIndex, stamp: number, best: Array<Best | undefined>, threshold: number): void {
+  joinWords(before, words, PAIR, text)
+  const miss = new Map<number, number>()
+  const found: Array<{cue: number; positions: number[]}> = []
+  for (const c of candidates) {
+    const cue = index.cues[c]
+    const positions = cueOccurs(PAIR, cue)
+    // Only a match that needs both sentences: one within a sentence is found there.
+    if (!positions || positions.every((p) => p < before.length) || positions.every((p) => p >= before.length)) continue
+    if (found.some((f) => index.cues[f.cue].source === cue.source)) continue
+    found.push({cue: c, positions})
+    miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
+  }
+  if (found.length === 0) return
+  if (!sentenceCounts(text, sentences, s - 1, index, stamp, stamp - 1) || !sentenceCounts(text, sentences, s, index, stamp, stamp - 1)) return
+  for (const [narrative, m] of miss) {
+    const score = 1 - m
+    const current = best[narrative]
+    if (current && current.score >= score) continue
+    const mine = found.filter((f) => index.cues[f.cue].narrative === narrative)
+    const used = new Set<number>()
+    const out: Best['words'] = []
+    for (const f of mine) for (const p of f.positions) if (!used.has(p)) {
+      used.add(p)
+      out.push({cue: f.cue, end: PAIR.ends[p], start: PAIR.starts[p]})
+    }
+    best[narrative] = {
+      cues: new Set(mine.map((f) => f.cue)),
+      end: sentences[s].end,
+      score,
+      start: sentences[s - 1].start,
+      words: score >= threshold ? out.sort((a, b) => a.start - b.start) : [],
+    }
+  }
+}
+
 /**
  * Proposes narratives for a text (a note, a fragment): at most one per narrative, from the
  * sentence where its cues weigh most, sorted by score. Cues come from the method file; a cue is
@@ -272,15 +338,22 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const index = cueIndexOf(method)
   if (index.cues.length === 0) return []
   const best: Array<Best | undefined> = []
-  const words = WORDS
   const matched: number[] = []
   const matchedAt: number[][] = []
+  // Patterns with window 2 anchored in the sentence before, and those to try across two sentences.
+  let carried: number[] = []
+  const across: number[] = []
 
   const sentences = splitSentences(text)
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
+    const words = BUFFERS[s & 1]
     const stamp = index.nextStamp()
-    if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
+    const anchored = collectWords(index, text, sentence.start, sentence.end, words, stamp)
+    const fromCarry = carried
+    carried = []
+    across.length = 0
+    if (!anchored && fromCarry.length === 0) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0
     matchedAt.length = 0
@@ -293,7 +366,11 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
           if (index.cueSeen[c] === stamp) continue
           index.cueSeen[c] = stamp
           const cue = index.cues[c]
-          if (!requiredPresent(index, cue, stamp)) continue
+          if (cue.window) carried.push(c)
+          if (!requiredPresent(index, cue, stamp)) {
+            if (cue.window && s > 0 && stamp > 1 && requiredPresent(index, cue, stamp, stamp - 1)) across.push(c)
+            continue
+          }
           if (!clausesMarked) {
             markClauses(text, words)
             clausesMarked = true
@@ -306,12 +383,15 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
         }
       }
     }
+    // A pattern anchored in the sentence before may find the rest of its slots in this one.
+    for (const c of fromCarry) {
+      if (index.cueSeen[c] === stamp) continue
+      index.cueSeen[c] = stamp
+      if (stamp > 1 && requiredPresent(index, index.cues[c], stamp, stamp - 1)) across.push(c)
+    }
+    if (across.length > 0) acrossSentences(text, sentences, s, BUFFERS[(s + 1) & 1], words, across, index, stamp, best, threshold)
     if (matched.length === 0) continue
-    const next = sentences[s + 1]
-    const previous = s > 0 ? sentences[s - 1] : undefined
-    if (!isAsserted(text.slice(sentence.start, sentence.end), next ? text.slice(next.start, next.end) : '', previous ? text.slice(previous.start, previous.end) : '')) continue
-    // A complaint about a company, a bank or a referee, with no public body in the sentence.
-    if (index.aboutOthers(stamp)) continue
+    if (!sentenceCounts(text, sentences, s, index, stamp, stamp)) continue
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
