@@ -14,6 +14,8 @@ export interface NarrativePattern {
   weight?: number
   /** 2: the slots may be filled in one sentence and the next ("Ze kregen een nieuw loket. Wij niets."). */
   window?: number
+  /** The slots in the order written, close together like the words of a phrase ("voor hen ben ik een nummer"). */
+  ordered?: boolean
 }
 
 /** Named word lists of a method file: a semantic class per name, each item a word or a phrase. */
@@ -103,5 +105,13 @@ export function patternProblem(pattern: NarrativePattern, lists?: WordLists): st
       if (problem) return `plek ${i + 1}: "${item}": ${problem}`
     }
   }
+  // In order, every combination of the phrases of the slots is a phrase of its own.
+  if (pattern.ordered && lists) {
+    const count = patternSlots(pattern, lists).reduce((n, slot) => n * slotChoices(slot).length, 1)
+    if (count > MAX_ORDERED) return `staat op volgorde voor ${count} combinaties van zinsdelen; gebruik meer losse woorden en minder zinsdelen (hoogstens ${MAX_ORDERED})`
+  }
   return undefined
 }
+
+/** At most this many phrases an ordered pattern may stand for (the phrases of its slots multiply). */
+const MAX_ORDERED = 64

@@ -34,6 +34,7 @@ const pattern = v.pipe(
     slots: v.array(v.array(text, 'moet een lijst van woorden of zinsdelen zijn'), 'moet een lijst van plekken zijn'),
     weight: v.optional(v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen'))),
     window: v.optional(v.picklist([1, 2], 'moet 1 (één zin) of 2 (deze zin en de volgende) zijn')),
+    ordered: v.optional(v.boolean('moet true of false zijn')),
   }),
   v.check((p) => patternProblem(p) === undefined, (issue) => `patroon "${(issue.input as {name?: string}).name ?? ''}" ${patternProblem(issue.input as never) ?? 'klopt niet'}`),
 )

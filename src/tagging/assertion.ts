@@ -10,7 +10,7 @@
 
 // The interviewer asks or proposes: "We vroegen of …", "Vraag van ons: …", "Ze werd gevraagd of …", "We legden de stelling … voor".
 const INTERVIEWER =
-  /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s[^.!?]*?\bgevraagd\s+of)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s[^.!?]*?\bgevraagd\s+of|^[\s'‘’"“„]*gevraagd\s+of)(?![\p{L}])/iu
 // A condition that has not happened: "als … ooit … zou", "mocht de gemeente …", "stel dat …", "ze kan zich voorstellen dat …".
 const HYPOTHETICAL =
   /(?<![\p{L}])(?:(?:als|indien|wanneer)\b[^.!?]*\b(?:ooit|zou|zouden)|mocht(?:en)?\s|stel\s+dat|wat\s+als|(?:kan|kon|kunnen)\s+(?:me|mij|zich|je|ze)\s+(?:wel\s+|goed\s+)?voorstellen)(?![\p{L}])/iu

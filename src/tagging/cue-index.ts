@@ -1,6 +1,6 @@
 import type {Method} from '../method/schema.js'
 import {patternSlots, slotChoices} from '../method/patterns.js'
-import {type CuePart, type CueSlot, type CueWord, parseCue} from '../method/cue-syntax.js'
+import {type CuePart, type CueSlot, type CueWord, MAX_GAP, parseCue} from '../method/cue-syntax.js'
 import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
 import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
 
@@ -128,7 +128,8 @@ export class CueIndex {
       // slot, or of its word lists, and each phrase), so phrases add alternatives, not cues.
       // The name is what a suggestion shows.
       for (const p of narrative.patterns ?? []) {
-        const parts = patternSlots(p, method.wordLists).map((slot) => ({variants: slotChoices(slot).flatMap((choice) => parseCue(choice).parts[0].variants)}))
+        const slots = patternSlots(p, method.wordLists).map((slot) => slotChoices(slot).flatMap((choice) => parseCue(choice).parts[0].variants))
+        const parts = p.ordered ? [{variants: inOrder(slots)}] : slots.map((variants) => ({variants}))
         entries.push({parts, source: `patroon: ${p.name}`, weight: p.weight ?? DEFAULT_CUE_WEIGHT, window: (p.window ?? 1) > 1})
       }
       for (const {parts, source, weight, window} of entries) this.addCue(index, parts, source, weight, window, anchorLists)
@@ -322,6 +323,18 @@ export class CueIndex {
  * shorter with the same stem is another word ("kleinerend" and "kleiner" both stem to "kleiner").
  */
 const MAX_SHORTER = 2
+
+/**
+ * The variants of an ordered pattern: its slots one after the other, like the words of a phrase
+ * (at most MAX_GAP other words between two slots), one variant for each choice of every slot.
+ */
+function inOrder(slots: CueSlot[][][]): CueSlot[][] {
+  let variants: CueSlot[][] = [[]]
+  for (const choices of slots) {
+    variants = variants.flatMap((variant) => choices.map((places) => [...variant, ...places.map((place, i) => ({...place, gap: i === 0 && variant.length > 0 ? MAX_GAP : place.gap}))]))
+  }
+  return variants
+}
 
 /**
  * The required places of each variant of a part, one entry per different set: the orders that ~
