@@ -1,0 +1,152 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+import {parseMethodText} from '../../src/method/load.js'
+import {patternCues, patternProblem, patternSlots} from '../../src/method/patterns.js'
+import {suggestNarratives} from '../../src/tagging/suggest.js'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const file = join(ROOT, 'methods', 'karavaan.yaml')
+const text = readFileSync(file, 'utf8')
+const method = parseMethodText(text, file)
+const narratives = (note: string) => suggestNarratives(note, method).map((s) => s.narrative)
+
+/** The built-in method with its narratives' cues and patterns replaced, for small made-up methods. */
+function withPatterns(patterns: Record<string, unknown[]>, wordLists: Record<string, string[]> = {}) {
+  return {
+    ...method,
+    narratives: method.narratives.map((n) => ({...n, cues: [], patterns: (patterns[n.id] ?? []) as never})),
+    wordLists,
+  }
+}
+
+describe('word lists', () => {
+  it('a slot "@name" stands for the words of that list, each once', () => {
+    const lists = {instanties: ['gemeente', 'wijkagent', 'den haag']}
+    expect(patternSlots({name: 'x', slots: [['@instanties', 'gemeente'], ['niet bereikbaar']]}, lists)).toEqual([
+      ['gemeente', 'wijkagent', 'den haag'],
+      ['niet bereikbaar'],
+    ])
+    expect(patternCues({name: 'x', slots: [['@instanties'], ['dicht']]}, lists)).toEqual(['gemeente|wijkagent & dicht', 'den haag & dicht'])
+  })
+
+  it('a word added to a list counts in every pattern that uses it', () => {
+    const patterns = {
+      'ervaren-incompetentie': [{name: 'b', slots: [['@wie'], ['mislukt']]}],
+      'onzichtbare-overheid': [{name: 'a', slots: [['@wie'], ['onbereikbaar']]}],
+    }
+    const before = withPatterns(patterns, {wie: ['gemeente']})
+    const after = withPatterns(patterns, {wie: ['gemeente', 'waterschap']})
+    const note = 'Het waterschap is onbereikbaar. Het plan van het waterschap is mislukt.'
+    expect(suggestNarratives(note, before as never)).toEqual([])
+    expect(suggestNarratives(note, after as never).map((s) => s.narrative).sort()).toEqual(['ervaren-incompetentie', 'onzichtbare-overheid'])
+  })
+
+  it('a reference to a list that is not there is reported in Dutch, with the pattern named', () => {
+    expect(patternProblem({name: 'x', slots: [['@loketen'], ['dicht']]}, {loketten: ['loket']})).toBe(
+      'plek 1: de woordenlijst "loketen" bestaat niet onder wordLists: (wel: loketten)',
+    )
+    expect(patternProblem({name: 'x', slots: [['@Loket ten'], ['dicht']]})).toContain('is geen naam van een woordenlijst')
+    const broken = text.replace('          - ["@loketten"]\n          - ["@weg-of-dicht"]', '          - ["@loketten"]\n          - ["@weg-of-dict"]')
+    expect(broken).not.toBe(text)
+    let details: string[] = []
+    try {
+      parseMethodText(broken, file)
+    } catch (error) {
+      details = (error as {details: string[]}).details
+    }
+
+    expect(details.join('\n')).toContain('patroon "het loket of kantoor is weg" plek 2: de woordenlijst "weg-of-dict" bestaat niet')
+  })
+
+  it('many phrases in a slot are alternatives, not a cue each: no limit on their number', () => {
+    const many = Array.from({length: 40}, (_, i) => `zinsdeel nummer${i}`)
+    expect(patternProblem({name: 'x', slots: [many, many]})).toBeUndefined()
+    const m = withPatterns({'onzichtbare-overheid': [{name: 'veel', slots: [many, ['dicht']]}]})
+    expect(suggestNarratives('Het zinsdeel nummer37 is dicht.', m as never).map((s) => s.cues)).toEqual([['patroon: veel']])
+  })
+})
+
+describe('paraphrases that the frames catch (issue 14)', () => {
+  it('tried to reach + no one; a screen, not us; others get it; fixed before; redone again', () => {
+    expect(narratives('We hebben drie keer gebeld en nooit iemand aan de lijn gekregen.')).toEqual(['onzichtbare-overheid'])
+    expect(narratives('Ze keken naar hun scherm, niet naar ons.')).toEqual(['onzichtbare-burger'])
+    expect(narratives('De nieuwe woningen gingen naar mensen van buiten.')).toEqual(['ongelijke-behandeling'])
+    expect(narratives('De tekeningen waren al klaar toen wij werden uitgenodigd.')).toEqual(['ongehoorde-burger'])
+    expect(narratives('Het fietspad is nu voor de derde keer opengebroken.')).toEqual(['ervaren-incompetentie'])
+  })
+})
+
+describe('slots in two sentences of one note (window: 2)', () => {
+  it('the other group in one sentence, "we" in the next', () => {
+    expect(narratives('De stad kreeg een nieuw zwembad. Wij kregen niets.')).toEqual(['ongelijke-behandeling'])
+    const [s] = suggestNarratives('Vooraf. De stad kreeg een nieuw zwembad. Wij kregen niets.', method)
+    expect(s.sentence).toBe('De stad kreeg een nieuw zwembad. Wij kregen niets.')
+  })
+
+  it('not when one of the two sentences is a hypothetical or turned around', () => {
+    expect(narratives('De stad kreeg een nieuw zwembad. Als wij ooit iets zouden vragen, krijgen we het vast niet.')).toEqual([])
+  })
+
+  it('without window the slots must be in one sentence', () => {
+    const slots = [['stad'], ['wij']]
+    const one = withPatterns({'ongelijke-behandeling': [{name: 'x', slots}]})
+    const two = withPatterns({'ongelijke-behandeling': [{name: 'x', slots, window: 2}]})
+    const note = 'De stad kreeg een zwembad. Wij niets.'
+    expect(suggestNarratives(note, one as never)).toEqual([])
+    expect(suggestNarratives(note, two as never).map((s) => s.narrative)).toEqual(['ongelijke-behandeling'])
+  })
+})
+
+describe('ordered patterns', () => {
+  it('need their slots in the written order and close together', () => {
+    expect(narratives('Voor die mensen ben ik gewoon een getal.')).toContain('onzichtbare-burger')
+    // A shirt number is no "nummer" in the sense of the narrative: the slots stand the other way round.
+    expect(narratives('Nummer 4 ben ik alleen op het veld.')).toEqual([])
+    expect(narratives('De penningmeester werd bij elke vraag naar een ander nummer doorgestuurd.')).not.toContain('onzichtbare-burger')
+  })
+})
+
+describe('a negation before the person, not before the thing', () => {
+  it('"naar mij, niet naar haar laptop" is no complaint; "naar haar laptop, niet naar mij" is', () => {
+    expect(narratives('De consulent keek echt naar mij, niet naar haar laptop.')).toEqual([])
+    expect(narratives('Ze keek naar haar laptop, niet naar mij.')).toEqual(['onzichtbare-burger'])
+  })
+})
+
+describe('stem collisions in word lists', () => {
+  it('"anders" is not "anderen", "op wie ze stemmen" is not "bij wie je moet zijn"', () => {
+    expect(narratives('Hier vindt ze het heel anders, de consulent kent haar naam.')).toEqual([])
+    expect(narratives('De helft weet nog niet op wie ze gaan stemmen.')).toEqual([])
+    expect(narratives('Ze weten niet wie hier wonen.')).not.toContain('onzichtbare-overheid')
+  })
+})
+
+describe('hard negatives: not here, not now, not asserted, not the government', () => {
+  it('another country or another time', () => {
+    expect(narratives('In Duitsland moet je voor alles met formulieren naar het loket en wachten.')).toEqual([])
+    expect(narratives('In de jaren tachtig werden we door de inspectie behandeld als criminelen.')).toEqual([])
+    expect(narratives('Hij werkte drie jaar in Engeland. Daar krijgt de hoofdstad alles en het noorden niks.')).toEqual([])
+    // Set against now, it is a complaint of today.
+    expect(narratives('In de jaren tachtig had elk dorp een gemeenteloket, nu is het loket dicht.')).toEqual(['onzichtbare-overheid'])
+  })
+
+  it('the interviewer asks', () => {
+    expect(narratives("Vraag van ons: 'Voelen jullie je achtergesteld bij de stad?'")).toEqual([])
+    expect(narratives('Ze werd gevraagd of ze zich achtergesteld voelt.')).toEqual([])
+    expect(narratives('Gevraagd of hij zich een nummer voelt bij de gemeente, schudde hij zijn hoofd.')).toEqual([])
+  })
+
+  it('a view rejected in the same or the next sentence, or only imagined', () => {
+    expect(narratives('Iemand zei dat de politie onbereikbaar is. Nee, zei de rest, de wijkagent staat elke week op de markt.')).toEqual([])
+    expect(narratives('De wijkagent reageerde op het beeld dat de politie onbereikbaar is: dat klopt hier niet.')).toEqual([])
+    expect(narratives("Ze kan zich voorstellen dat je je een nummer voelt bij zo'n grote instantie.")).toEqual([])
+  })
+
+  it('a complaint about a company, unless a public body is named too', () => {
+    expect(narratives('Je krijgt bij de energieleverancier nooit iemand aan de telefoon.')).toEqual([])
+    expect(narratives('Na de wedstrijd vond iedereen dat de scheidsrechter er niets van bakte.')).toEqual([])
+    expect(narratives('Bij de gemeente en bij de bank krijg je nooit iemand aan de telefoon.')).toEqual(['onzichtbare-overheid'])
+  })
+})
