@@ -113,8 +113,12 @@ export class CueIndex {
   private entryInfo: WordInfo[] = [EMPTY]
   private entryWord: string[] = ['']
   private table = new Int32Array(1 << 12)
-  /** For a word atom, how long a word of the text must at least be to fill it (see MAX_SHORTER). */
-  private readonly shortest = new Map<number, number>()
+  /**
+   * The word atoms of each stem, with how long a word of the text must at least be to fill each
+   * (see MAX_SHORTER): one atom per length of cue word, so that "over" and "overheid" (one stem)
+   * stay two atoms and the text's "over" fills only the first.
+   */
+  private readonly stemAtoms = new Map<string, Array<{id: number; min: number}>>()
 
   constructor(method: Method) {
     this.narrativeIds = method.narratives.map((n) => n.id)
@@ -257,9 +261,13 @@ export class CueIndex {
     const norm = normalizeWord(raw)
     const stem = stemDutch(norm)
     const atoms: number[] = []
-    const exact = this.atomIds.get(FUNCTION_WORDS.has(norm) ? `f:${norm}` : `w:${stem}`)
-    // A word much shorter than the cue word is another word with the same stem: "kleiner" is no "kleinerend".
-    if (exact !== undefined && norm.length >= (this.shortest.get(exact) ?? 0)) atoms.push(exact)
+    if (FUNCTION_WORDS.has(norm)) {
+      const exact = this.atomIds.get(`f:${norm}`)
+      if (exact !== undefined) atoms.push(exact)
+    } else {
+      // A word much shorter than the cue word is another word with the same stem: "kleiner" is no "kleinerend".
+      for (const {id, min} of this.stemAtoms.get(stem) ?? []) if (norm.length >= min) atoms.push(id)
+    }
     for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
     for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
     const anchored = atoms.some((a) => this.anchors[a].length > 0)
@@ -297,21 +305,26 @@ export class CueIndex {
   }
 
   private atom(word: CueWord): number {
-    const id = this.atomOf(word)
-    if (word.kind === 'word') this.shortest.set(id, Math.min(this.shortest.get(id) ?? Number.POSITIVE_INFINITY, word.text.length - MAX_SHORTER))
-    return id
+    return this.atomOf(word)
   }
 
   private atomOf(word: CueWord): number {
     const text = word.kind === 'prefix' ? word.text : stemDutch(word.text)
+    const plain = word.kind === 'word' && !FUNCTION_WORDS.has(word.text)
+    const min = Math.max(0, word.text.length - MAX_SHORTER)
     // Function words match only themselves: "heet" (stem "het") must not match "het".
-    const key = word.kind === 'word' ? `${FUNCTION_WORDS.has(word.text) ? 'f' : 'w'}:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
+    const key = plain ? `w:${text}:${min}` : word.kind === 'word' ? `f:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
     let id = this.atomIds.get(key)
     if (id === undefined) {
       id = this.atomIds.size
       this.atomIds.set(key, id)
       if (word.kind === 'prefix') this.prefixes.push({id, text})
       if (word.kind === 'suffix') this.suffixes.push({id, text})
+      if (plain) {
+        const list = this.stemAtoms.get(text) ?? []
+        list.push({id, min})
+        this.stemAtoms.set(text, list)
+      }
     }
     return id
   }

@@ -116,6 +116,15 @@ describe('a negation before the person, not before the thing', () => {
 })
 
 describe('stem collisions in word lists', () => {
+  it('"over" is not "overheid" (one Snowball stem): a short word fills only the short cue word', () => {
+    const m = withPatterns({'onzichtbare-overheid': [{name: 'x', slots: [['overheid'], ['onbereikbaar']]}]})
+    expect(suggestNarratives('Het dorp was onbereikbaar, er ging een brug over het kanaal open.', m as never)).toEqual([])
+    expect(suggestNarratives('De overheid is onbereikbaar.', m as never).map((s) => s.narrative)).toEqual(['onzichtbare-overheid'])
+    // Nor does "over" make a sentence about a company one about the government.
+    expect(narratives('De ouderen waren boos over hun energieleverancier: je krijgt daar nooit iemand aan de telefoon.')).toEqual([])
+  })
+
+
   it('"anders" is not "anderen", "op wie ze stemmen" is not "bij wie je moet zijn"', () => {
     expect(narratives('Hier vindt ze het heel anders, de consulent kent haar naam.')).toEqual([])
     expect(narratives('De helft weet nog niet op wie ze gaan stemmen.')).toEqual([])
