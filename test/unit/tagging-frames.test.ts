@@ -153,6 +153,24 @@ describe('hard negatives: not here, not now, not asserted, not the government', 
     expect(narratives("Ze kan zich voorstellen dat je je een nummer voelt bij zo'n grote instantie.")).toEqual([])
   })
 
+  it('"Mocht het …" at the start of a clause is a hypothetical, "we mochten meedenken" is the past of mogen', () => {
+    expect(narratives("'Mocht het ooit zover komen dat ze de school in de stad openhouden en de onze niet, dan gaan we de barricades op.'")).toEqual([])
+    expect(narratives('We mochten drie avonden meedenken, maar er is niets mee gedaan.')).toEqual(['ongehoorde-burger'])
+  })
+
+  it('a newspaper read aloud, and "dat herkennen we hier niet" or "dat klopt gewoon niet" after it', () => {
+    expect(narratives("De voorzitter las een stuk voor uit de krant, waarin stond dat 'de kleine middenstand altijd achteraan staat'.")).toEqual([])
+    expect(narratives("Volgens de krant staat de kleine middenstand altijd achteraan. 'Dat herkennen we hier niet,' zei de drogist.")).toEqual([])
+    expect(narratives("Iemand zei dat de gemeente het niet kan. 'Dat klopt gewoon niet,' zei ze.")).toEqual([])
+  })
+
+  it('look-alikes: a back room, a baby on the lap, boards before the windows', () => {
+    expect(narratives('Vergadering in de achterkamer van de bakker, zeven aanwezigen.')).toEqual([])
+    expect(narratives('Zes moeders, twee met een baby op schoot.')).toEqual([])
+    expect(narratives('Het oude wijkpostgebouw staat er nu met schotten voor de ramen.')).not.toContain('ongelijke-behandeling')
+    expect(narratives('Het werd in de achterkamertjes bekokstoofd.')).toEqual(['ongehoorde-burger'])
+  })
+
   it('a complaint about a company, unless a public body is named too', () => {
     expect(narratives('Je krijgt bij de energieleverancier nooit iemand aan de telefoon.')).toEqual([])
     expect(narratives('Na de wedstrijd vond iedereen dat de scheidsrechter er niets van bakte.')).toEqual([])
