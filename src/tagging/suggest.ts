@@ -190,6 +190,28 @@ function negated(words: SentenceWords, positions: number[], exclude: number[]): 
   return false
 }
 
+/** The atoms seen in the words being matched: those stamped SEEN_FROM…SEEN_TO in SEEN. */
+let SEEN = new Uint32Array(0)
+let SEEN_FROM = 0
+let SEEN_TO = 0
+
+/** Whether every required place of a variant has one of its words among those being matched. */
+function placesSeen(slots: CompiledSlot[]): boolean {
+  for (const slot of slots) {
+    if (slot.optional) continue
+    let found = false
+    for (const a of slot.atoms) {
+      const at = SEEN[a]
+      if (at >= SEEN_FROM && at <= SEEN_TO) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
 /**
  * The word positions of one order of a cue part in the sentence: places in order, at most `gap`
  * other words apart, optional places skipped when absent. With `checkNegation`, the first
@@ -224,6 +246,8 @@ function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[]
 function cueOccurs(words: SentenceWords, cue: CompiledCue): number[] | undefined {
   const find = (variants: CompiledSlot[][], exclude: number[], checkNegation: boolean) => {
     for (const slots of variants) {
+      // A slot of a pattern has many choices: skip at once those whose words are not all here.
+      if (variants.length > 1 && !placesSeen(slots)) continue
       const positions = findPart(words, slots, exclude, checkNegation)
       if (positions) return positions
     }
@@ -280,12 +304,32 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
   return out.sort((a, b) => a.start - b.start)
 }
 
-/** Whether sentence s says what the people think here and now, about the government (stamps from…stamp: its words). */
+/** Per sentence of the current text, whether it is asserted (isAsserted), once worked out. */
+const ASSERTED: Array<boolean | undefined> = []
+
+/**
+ * Whether sentence s says what the people think here and now, about the government (stamps
+ * from…stamp: its words). Asked only when a suggestion hangs on it: the rules are regular
+ * expressions over whole sentences, the slowest step there is.
+ */
 function sentenceCounts(text: string, sentences: SentenceRange[], s: number, index: CueIndex, stamp: number, from: number): boolean {
-  const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
-  if (!isAsserted(slice(s), slice(s + 1), slice(s - 1))) return false
+  let asserted = ASSERTED[s]
+  if (asserted === undefined) {
+    const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
+    asserted = isAsserted(slice(s), slice(s + 1), slice(s - 1))
+    ASSERTED[s] = asserted
+  }
   // A complaint about a company, a bank or a referee, with no public body in the sentence.
-  return !index.aboutOthers(stamp, from)
+  return asserted && !index.aboutOthers(stamp, from)
+}
+
+/** Whether one of the scores would make or raise a suggestion: otherwise the sentence need not be read further. */
+function raises(miss: Map<number, number>, best: Array<Best | undefined>, threshold: number): boolean {
+  for (const [narrative, m] of miss) {
+    const score = 1 - m
+    if (score >= threshold && !(best[narrative] && best[narrative].score >= score)) return true
+  }
+  return false
 }
 
 /**
@@ -294,6 +338,7 @@ function sentenceCounts(text: string, sentences: SentenceRange[], s: number, ind
  */
 function acrossSentences(text: string, sentences: SentenceRange[], s: number, before: SentenceWords, words: SentenceWords, candidates: number[], index: CueIndex, stamp: number, best: Array<Best | undefined>, threshold: number): void {
   joinWords(before, words, PAIR, text)
+  SEEN_FROM = stamp - 1
   const miss = new Map<number, number>()
   const found: Array<{cue: number; positions: number[]}> = []
   for (const c of candidates) {
@@ -305,12 +350,13 @@ function acrossSentences(text: string, sentences: SentenceRange[], s: number, be
     found.push({cue: c, positions})
     miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
   }
-  if (found.length === 0) return
+  SEEN_FROM = stamp
+  if (found.length === 0 || !raises(miss, best, threshold)) return
   if (!sentenceCounts(text, sentences, s - 1, index, stamp, stamp - 1) || !sentenceCounts(text, sentences, s, index, stamp, stamp - 1)) return
   for (const [narrative, m] of miss) {
     const score = 1 - m
     const current = best[narrative]
-    if (current && current.score >= score) continue
+    if (score < threshold || (current && current.score >= score)) continue
     const mine = found.filter((f) => index.cues[f.cue].narrative === narrative)
     const used = new Set<number>()
     const out: Best['words'] = []
@@ -323,7 +369,7 @@ function acrossSentences(text: string, sentences: SentenceRange[], s: number, be
       end: sentences[s].end,
       score,
       start: sentences[s - 1].start,
-      words: score >= threshold ? out.sort((a, b) => a.start - b.start) : [],
+      words: out.sort((a, b) => a.start - b.start),
     }
   }
 }
@@ -345,11 +391,15 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const across: number[] = []
 
   const sentences = splitSentences(text)
+  ASSERTED.length = 0
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
     const words = BUFFERS[s & 1]
     const stamp = index.nextStamp()
     const anchored = collectWords(index, text, sentence.start, sentence.end, words, stamp)
+    SEEN = index.atomSeen
+    SEEN_FROM = stamp
+    SEEN_TO = stamp
     const fromCarry = carried
     carried = []
     across.length = 0
@@ -391,7 +441,6 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     }
     if (across.length > 0) acrossSentences(text, sentences, s, BUFFERS[(s + 1) & 1], words, across, index, stamp, best, threshold)
     if (matched.length === 0) continue
-    if (!sentenceCounts(text, sentences, s, index, stamp, stamp)) continue
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
@@ -406,17 +455,17 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
       counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
+    if (!raises(miss, best, threshold) || !sentenceCounts(text, sentences, s, index, stamp, stamp)) continue
     for (const [narrative, m] of miss) {
       const score = 1 - m
       const current = best[narrative]
-      if (current && current.score >= score) continue
+      if (score < threshold || (current && current.score >= score)) continue
       best[narrative] = {
         cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)),
         end: sentence.end,
         score,
         start: sentence.start,
-        // Only a sentence that makes the suggestion shows its words.
-        words: score >= threshold ? matchedWords(words, counted, narrative, index, matched, matchedAt) : [],
+        words: matchedWords(words, counted, narrative, index, matched, matchedAt),
       }
     }
   }
