@@ -42,6 +42,8 @@ export interface WordInfo {
 
 /** The word list of subjects that are not the government: "klachten over de bank" are no narrative. */
 export const OTHER_SUBJECTS = 'geen-overheid'
+/** The narrative OTHER_SUBJECTS does not hold back: companies and banks are a group that is favoured. */
+export const OTHERS_FAVOURED = 'ongelijke-behandeling'
 /** The word list of public bodies: with one of them in the sentence, OTHER_SUBJECTS does not hold it back. */
 export const PUBLIC_BODIES = 'instanties'
 
@@ -101,6 +103,8 @@ export class CueIndex {
   cueSeen = new Uint32Array(0)
   stamp = 0
   readonly narrativeIds: string[]
+  /** The index of the narrative OTHER_SUBJECTS does not hold back (−1 when the method has none). */
+  othersFavoured = -1
   /** Atoms of the word list OTHER_SUBJECTS and of PUBLIC_BODIES (see aboutOthers). */
   private otherSubjects: number[] = []
   private publicBodies: number[] = []
@@ -148,6 +152,7 @@ export class CueIndex {
       return [...atoms]
     }
     this.otherSubjects = guard(OTHER_SUBJECTS)
+    this.othersFavoured = this.narrativeIds.indexOf(OTHERS_FAVOURED)
     this.publicBodies = guard(PUBLIC_BODIES)
     this.anchors = Array.from({length: this.atomIds.size}, (_, i) => anchorLists[i] ?? [])
     this.atomSeen = new Uint32Array(this.atomIds.size)
@@ -211,6 +216,7 @@ export class CueIndex {
    * its complaint is not one of distrust in the government.
    */
   aboutOthers(stamp: number, from = stamp): boolean {
+    if (this.otherSubjects.length === 0) return false
     const seen = this.atomSeen
     if (!this.otherSubjects.some((a) => seen[a] >= from && seen[a] <= stamp)) return false
     return !this.publicBodies.some((a) => seen[a] >= from && seen[a] <= stamp)

@@ -308,19 +308,17 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
 const ASSERTED: Array<boolean | undefined> = []
 
 /**
- * Whether sentence s says what the people think here and now, about the government (stamps
- * from…stamp: its words). Asked only when a suggestion hangs on it: the rules are regular
+ * Whether sentence s says what the people think here and now. Asked only when a suggestion hangs on it: the rules are regular
  * expressions over whole sentences, the slowest step there is.
  */
-function sentenceCounts(text: string, sentences: SentenceRange[], s: number, index: CueIndex, stamp: number, from: number): boolean {
+function sentenceCounts(text: string, sentences: SentenceRange[], s: number): boolean {
   let asserted = ASSERTED[s]
   if (asserted === undefined) {
     const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
     asserted = isAsserted(slice(s), slice(s + 1), slice(s - 1))
     ASSERTED[s] = asserted
   }
-  // A complaint about a company, a bank or a referee, with no public body in the sentence.
-  return asserted && !index.aboutOthers(stamp, from)
+  return asserted
 }
 
 /** Whether one of the scores would make or raise a suggestion: otherwise the sentence need not be read further. */
@@ -352,11 +350,13 @@ function acrossSentences(text: string, sentences: SentenceRange[], s: number, be
   }
   SEEN_FROM = stamp
   if (found.length === 0 || !raises(miss, best, threshold)) return
-  if (!sentenceCounts(text, sentences, s - 1, index, stamp, stamp - 1) || !sentenceCounts(text, sentences, s, index, stamp, stamp - 1)) return
+  if (!sentenceCounts(text, sentences, s - 1) || !sentenceCounts(text, sentences, s)) return
+  const others = index.aboutOthers(stamp, stamp - 1)
   for (const [narrative, m] of miss) {
     const score = 1 - m
     const current = best[narrative]
     if (score < threshold || (current && current.score >= score)) continue
+    if (others && narrative !== index.othersFavoured) continue
     const mine = found.filter((f) => index.cues[f.cue].narrative === narrative)
     const used = new Set<number>()
     const out: Best['words'] = []
@@ -455,11 +455,14 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
       counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
-    if (!raises(miss, best, threshold) || !sentenceCounts(text, sentences, s, index, stamp, stamp)) continue
+    if (!raises(miss, best, threshold) || !sentenceCounts(text, sentences, s)) continue
+    // A complaint about a company, a bank or a referee, with no public body in the sentence.
+    const others = index.aboutOthers(stamp)
     for (const [narrative, m] of miss) {
       const score = 1 - m
       const current = best[narrative]
       if (score < threshold || (current && current.score >= score)) continue
+      if (others && narrative !== index.othersFavoured) continue
       best[narrative] = {
         cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)),
         end: sentence.end,

@@ -176,4 +176,12 @@ describe('hard negatives: not here, not now, not asserted, not the government', 
     expect(narratives('Na de wedstrijd vond iedereen dat de scheidsrechter er niets van bakte.')).toEqual([])
     expect(narratives('Bij de gemeente en bij de bank krijg je nooit iemand aan de telefoon.')).toEqual(['onzichtbare-overheid'])
   })
+
+  it('but companies and banks as the group that is favoured are narrative 3', () => {
+    expect(narratives('De banken kregen miljarden, wij kregen een naheffing.')).toEqual(['ongelijke-behandeling'])
+  })
+
+  it('"we" told as "they" in the fieldworker\'s report: hun wijk, hun kern', () => {
+    expect(narratives('De nieuwe school in de villawijk was op tijd klaar. Hun school staat al jaren vol noodlokalen.')).toEqual(['ongelijke-behandeling'])
+  })
 })
