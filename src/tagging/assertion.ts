@@ -10,7 +10,7 @@
 
 // The interviewer asks or proposes: "We vroegen of …", "Vraag van ons: …", "Ze werd gevraagd of …", "We legden de stelling … voor".
 const INTERVIEWER =
-  /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s[^.!?]*?\bgevraagd\s+of|^[\s'‘’"“„]*gevraagd\s+of|(?:las|lazen|leest)\s[^.!?]*?\bvoor\s+uit|waarin\s+stond)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s(?:(?!niet\b|nooit\b|nergens\b)[^.!?])*?\bgevraagd\s+of|^[\s'‘’"“„]*gevraagd\s+of|(?:las|lazen|leest)\s[^.!?]*?\bvoor\s+uit|waarin\s+stond)(?![\p{L}])/iu
 // A condition that has not happened: "als … ooit … zou", "Mocht de gemeente …" (at the start of a clause:
 // "we mochten meedenken" is the past of mogen), "stel dat …", "ze kan zich voorstellen dat …".
 const HYPOTHETICAL =
@@ -19,7 +19,8 @@ const HYPOTHETICAL =
 const REJECTED =
   /(?<![\p{L}])(?:herken(?:de|den|nen|t)?\s+(?:dat|het|dit|zich|daar|ze|zij)?\s*(?:(?:we|wij|ze|zij|ik|hij)\s+)?(?:er\s+|daar\s+|hier\s+)?(?:helemaal\s+|echt\s+)?(?:niet|niets)|(?:niet|helemaal\s+niet)\s+mee\s+eens|oneens|vond(?:en)?\s+van\s+niet|zag(?:en)?\s+dat\s+anders|ervaart\s+(?:ze|hij|zij)\s+dat\s+anders|bijna\s+niemand\s+stak|niet\s+dat\s+(?:we|wij)\s+(?:opschreven|noteerden)|is\s+dat\s+niet\s+gebeurd|(?:dat|dit)\s+klopt\s+(?:hier\s+|daar\s+|helemaal\s+|echt\s+|gewoon\s+)*niet|allang\s+voorbij|niet\s+te\s+vergelijken|het\s+tegenovergestelde|(?:vind|vond|vinden|vonden)\s+(?:dat|het)\s+(?:\p{L}+\s+){0,2}onzin)(?![\p{L}])/iu
 // What the next sentence can say that turns the previous one around: "In Nederland ervaart ze dat anders.", "Nee, echt niet."
-const TURNED_AROUND = /(?<![\p{L}])(?:in\s+nederland|hier)(?![\p{L}])[^.!?]*(?<![\p{L}])(?:anders|beter|makkelijker)(?![\p{L}])|^[\s'‘’"“„]*nee(?![\p{L}])/iu
+// ("Nee, nooit." after a complaint agrees with it.)
+const TURNED_AROUND = /(?<![\p{L}])(?:in\s+nederland|hier)(?![\p{L}])[^.!?]*(?<![\p{L}])(?:anders|beter|makkelijker)(?![\p{L}])|^[\s'‘’"“„]*nee(?![\p{L}])(?![\s,!.]*(?:echt\s+|hoor\s+)?(?:nooit|niks|niets|niemand)(?![\p{L}]))/iu
 // Another country or another time: the narrative is told of there or then, not of here and now.
 const ELSEWHERE =
   /(?<![\p{L}])(?:(?:in|uit)\s+(?:duitsland|belgi[eë]|engeland|frankrijk|polen|spanje|turkije|marokko|syri[eë]|suriname|amerika|het\s+buitenland|(?:zijn|haar|hun)\s+(?:land|geboorteland|geboortestad|geboortedorp|thuisland|vaderland))|(?:in|aan|uit)\s+de\s+jaren\s+(?:vijftig|zestig|zeventig|tachtig|negentig|[1-9]0)|destijds)(?![\p{L}])/iu

@@ -144,12 +144,16 @@ describe('hard negatives: not here, not now, not asserted, not the government', 
   it('the interviewer asks', () => {
     expect(narratives("Vraag van ons: 'Voelen jullie je achtergesteld bij de stad?'")).toEqual([])
     expect(narratives('Ze werd gevraagd of ze zich achtergesteld voelt.')).toEqual([])
+    // Not being asked is a complaint, not the interviewer's question.
+    expect(narratives('We werden nooit gevraagd of we die flats wilden; het besluit lag al klaar voor de inspraak.')).toEqual(['ongehoorde-burger'])
     expect(narratives('Gevraagd of hij zich een nummer voelt bij de gemeente, schudde hij zijn hoofd.')).toEqual([])
   })
 
   it('a view rejected in the same or the next sentence, or only imagined', () => {
     expect(narratives('Iemand zei dat de politie onbereikbaar is. Nee, zei de rest, de wijkagent staat elke week op de markt.')).toEqual([])
     expect(narratives('De wijkagent reageerde op het beeld dat de politie onbereikbaar is: dat klopt hier niet.')).toEqual([])
+    // "Nee, nooit" after a complaint agrees with it.
+    expect(narratives("'Je krijgt bij de gemeente nooit iemand aan de telefoon.' 'Nee, nooit,' zei haar buurvrouw.")).toEqual(['onzichtbare-overheid'])
     expect(narratives("Ze kan zich voorstellen dat je je een nummer voelt bij zo'n grote instantie.")).toEqual([])
   })
 
