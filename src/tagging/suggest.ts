@@ -61,6 +61,9 @@ class SentenceWords {
 /** Reused between calls (suggestNarratives is synchronous, so one at a time): this sentence and the one before, and the two together. */
 const BUFFERS = [new SentenceWords(), new SentenceWords()]
 const PAIR = new SentenceWords()
+/** Reused lists of pattern ids with window 2: anchored in this sentence, in the one before, and to try across both. */
+const CARRIED: [number[], number[]] = [[], []]
+const ACROSS: number[] = []
 
 /** Two sentences as one, for the patterns with window 2; the second starts a clause of its own. */
 function joinWords(first: SentenceWords, second: SentenceWords, into: SentenceWords, text: string): void {
@@ -387,8 +390,10 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const matched: number[] = []
   const matchedAt: number[][] = []
   // Patterns with window 2 anchored in the sentence before, and those to try across two sentences.
-  let carried: number[] = []
-  const across: number[] = []
+  let carried = CARRIED[0]
+  let fromCarry = CARRIED[1]
+  carried.length = 0
+  const across = ACROSS
 
   const sentences = splitSentences(text)
   ASSERTED.length = 0
@@ -400,8 +405,11 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     SEEN = index.atomSeen
     SEEN_FROM = stamp
     SEEN_TO = stamp
-    const fromCarry = carried
-    carried = []
+    // Swap the two lists: what this sentence carries becomes fromCarry for the next.
+    const swap = fromCarry
+    fromCarry = carried
+    carried = swap
+    carried.length = 0
     across.length = 0
     if (!anchored && fromCarry.length === 0) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
