@@ -1,6 +1,7 @@
 import {fileError, type FileProblem, parseYaml} from '../parse/yaml.js'
 import {ACTIVITY_IDS, AUDIENCE_IDS, GROUP_IDS, HALTEPLAATS_COUNT, NARRATIVE_IDS, PHASE_IDS} from './contract.js'
 import {exampleProblems} from './examples.js'
+import {patternProblem} from './patterns.js'
 import {readMethodText} from './read.js'
 import {type Method, methodSchema} from './schema.js'
 
@@ -43,6 +44,13 @@ export function checkMethod(method: Method, file: string): Method {
   method.narratives.forEach((narrative, i) => {
     const want = NARRATIVE_IDS.indexOf(narrative.id as never) + 1
     if (want > 0 && narrative.number !== want) problems.push({field: `narratives[${i + 1}].number`, message: `narratief ${narrative.id} heeft nummer ${want} in de methode, niet ${narrative.number}`})
+  })
+  // A slot may name a word list; only here are the lists known.
+  method.narratives.forEach((narrative, i) => {
+    narrative.patterns.forEach((pattern, j) => {
+      const problem = patternProblem(pattern, method.wordLists)
+      if (problem) problems.push({field: `narratives[${i + 1}].patterns[${j + 1}]`, message: `patroon "${pattern.name}" ${problem}`})
+    })
   })
   if (method.halteplaatsen !== HALTEPLAATS_COUNT) {
     problems.push({field: 'halteplaatsen', message: `de Karavaan werkt met precies ${HALTEPLAATS_COUNT} halteplaatsen`})

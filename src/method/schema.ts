@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 import {cueProblem} from './cue-syntax.js'
 import {ID_PATTERN} from './contract.js'
-import {patternProblem} from './patterns.js'
+import {patternProblem, wordListProblem} from './patterns.js'
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'mag niet leeg zijn'))
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is geen geldige id: gebruik kleine letters, cijfers en streepjes'))
@@ -33,6 +33,8 @@ const pattern = v.pipe(
     name: text,
     slots: v.array(v.array(text, 'moet een lijst van woorden of zinsdelen zijn'), 'moet een lijst van plekken zijn'),
     weight: v.optional(v.pipe(v.number(), v.minValue(0, 'moet tussen 0 en 1 liggen'), v.maxValue(1, 'moet tussen 0 en 1 liggen'))),
+    window: v.optional(v.picklist([1, 2], 'moet 1 (één zin) of 2 (deze zin en de volgende) zijn')),
+    ordered: v.optional(v.boolean('moet true of false zijn')),
   }),
   v.check((p) => patternProblem(p) === undefined, (issue) => `patroon "${(issue.input as {name?: string}).name ?? ''}" ${patternProblem(issue.input as never) ?? 'klopt niet'}`),
 )
@@ -57,6 +59,12 @@ export const exampleSchema = v.strictObject({
 })
 
 export type MethodExample = v.InferOutput<typeof exampleSchema>
+
+/** A named word list (./patterns.ts): a class of words and phrases that pattern slots share as "@name". */
+const wordList = v.pipe(
+  v.array(text, 'moet een lijst van woorden of zinsdelen zijn'),
+  v.check((items) => wordListProblem(items) === undefined, (issue) => wordListProblem(issue.input as string[]) ?? 'klopt niet'),
+)
 
 export const methodSchema = v.strictObject({
   activities: v.array(v.strictObject({...part})),
@@ -97,6 +105,8 @@ export const methodSchema = v.strictObject({
     v.minLength(1, 'moet minstens één thema bevatten'),
   ),
   version: v.number(),
+  /** Word lists that pattern slots refer to as "@name": one semantic class per name. */
+  wordLists: v.optional(v.record(id, wordList), {}),
 })
 
 export type Method = v.InferOutput<typeof methodSchema>

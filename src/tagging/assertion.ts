@@ -1,22 +1,40 @@
 /**
- * Whether a sentence says what the people we spoke with think, or something else that merely uses
- * the words of a narrative: a question or a statement the interviewer put to the group, a
- * hypothetical ("als de gemeente ooit … zou …"), or a view the speaker rejects in the same or the
- * next sentence ("daar ben ik het niet mee eens", "dat herkennen ze niet"). Such sentences give no
- * suggestion. The rules read the sentence as a whole; they never add a narrative, they only hold one back.
+ * Whether a sentence says what the people we spoke with think, here and now, or something else that
+ * merely uses the words of a narrative: a question or a statement the interviewer put to the group,
+ * a hypothetical ("als de gemeente ooit … zou …"), a view the speaker rejects in the same or the
+ * next sentence ("daar ben ik het niet mee eens", "dat herkennen ze niet", "Nee, echt niet"), or a
+ * story of another country or another time ("in Duitsland", "in de jaren tachtig"). Such sentences
+ * give no suggestion. The rules read the sentence as a whole; they never add a narrative, they only
+ * hold one back.
  */
 
-// The interviewer asks or proposes: "We vroegen of …", "Aan de ondernemers vroegen we of …", "We legden de stelling … voor".
-const INTERVIEWER = /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling)(?![\p{L}])/iu
-// A condition that has not happened: "als … ooit … zou", "mocht de gemeente …", "stel dat …".
-const HYPOTHETICAL = /(?<![\p{L}])(?:(?:als|indien|wanneer)\b[^.!?]*\b(?:ooit|zou|zouden)|mocht(?:en)?\s|stel\s+dat|wat\s+als)(?![\p{L}])/iu
+// The interviewer asks or proposes: "We vroegen of …", "Vraag van ons: …", "Ze werd gevraagd of …", "We legden de stelling … voor".
+const INTERVIEWER =
+  /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s(?:(?!niet\b|nooit\b|nergens\b)[^.!?])*?\bgevraagd\s+of|^[\s'‘’"“„]*gevraagd\s+of|(?:las|lazen|leest)\s[^.!?]*?\bvoor\s+uit|waarin\s+stond)(?![\p{L}])/iu
+// A condition that has not happened: "als … ooit … zou", "Mocht de gemeente …" (at the start of a clause:
+// "we mochten meedenken" is the past of mogen), "stel dat …", "ze kan zich voorstellen dat …".
+const HYPOTHETICAL =
+  /(?<![\p{L}])(?:(?:als|indien|wanneer)\b[^.!?]*\b(?:ooit|zou|zouden)|(?:^|[,;:]\s)[\s'‘’"“„]*mocht(?:en)?\s+(?:het|de|er|je|ze|u|we|wij|die|dat|hij|zij)|stel\s+dat|wat\s+als|(?:kan|kon|kunnen)\s+(?:me|mij|zich|je|ze)\s+(?:wel\s+|goed\s+)?voorstellen)(?![\p{L}])/iu
 // The view is rejected or not recognised.
 const REJECTED =
-  /(?<![\p{L}])(?:herken(?:de|den|nen|t)?\s+(?:dat|het|dit|zich|daar|ze|zij)?\s*(?:er\s+|daar\s+)?(?:helemaal\s+|echt\s+)?(?:niet|niets)|(?:niet|helemaal\s+niet)\s+mee\s+eens|oneens|vond(?:en)?\s+van\s+niet|zag(?:en)?\s+dat\s+anders|ervaart\s+(?:ze|hij|zij)\s+dat\s+anders|bijna\s+niemand\s+stak|niet\s+dat\s+(?:we|wij)\s+(?:opschreven|noteerden)|is\s+dat\s+niet\s+gebeurd)(?![\p{L}])/iu
-// What the next sentence can say that turns the previous one around: "In Nederland ervaart ze dat anders."
-const TURNED_AROUND = /(?<![\p{L}])(?:in\s+nederland|hier)(?![\p{L}])[^.!?]*(?<![\p{L}])(?:anders|beter)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:herken(?:de|den|nen|t)?\s+(?:dat|het|dit|zich|daar|ze|zij)?\s*(?:(?:we|wij|ze|zij|ik|hij)\s+)?(?:er\s+|daar\s+|hier\s+)?(?:helemaal\s+|echt\s+)?(?:niet|niets)|(?:niet|helemaal\s+niet)\s+mee\s+eens|oneens|vond(?:en)?\s+van\s+niet|zag(?:en)?\s+dat\s+anders|ervaart\s+(?:ze|hij|zij)\s+dat\s+anders|bijna\s+niemand\s+stak|niet\s+dat\s+(?:we|wij)\s+(?:opschreven|noteerden)|is\s+dat\s+niet\s+gebeurd|(?:dat|dit)\s+klopt\s+(?:hier\s+|daar\s+|helemaal\s+|echt\s+|gewoon\s+)*niet|allang\s+voorbij|niet\s+te\s+vergelijken|het\s+tegenovergestelde|(?:vind|vond|vinden|vonden)\s+(?:dat|het)\s+(?:\p{L}+\s+){0,2}onzin)(?![\p{L}])/iu
+// What the next sentence can say that turns the previous one around: "In Nederland ervaart ze dat anders.", "Nee, echt niet."
+// ("Nee, nooit." after a complaint agrees with it.)
+const TURNED_AROUND = /(?<![\p{L}])(?:in\s+nederland|hier)(?![\p{L}])[^.!?]*(?<![\p{L}])(?:anders|beter|makkelijker)(?![\p{L}])|^[\s'‘’"“„]*nee(?![\p{L}])(?![\s,!.]*(?:echt\s+|hoor\s+)?(?:nooit|niks|niets|niemand)(?![\p{L}]))/iu
+// Another country or another time: the narrative is told of there or then, not of here and now.
+const ELSEWHERE =
+  /(?<![\p{L}])(?:(?:in|uit)\s+(?:duitsland|belgi[eë]|engeland|frankrijk|polen|spanje|turkije|marokko|syri[eë]|suriname|amerika|het\s+buitenland|(?:zijn|haar|hun)\s+(?:land|geboorteland|geboortestad|geboortedorp|thuisland|vaderland))|(?:in|aan|uit)\s+de\s+jaren\s+(?:vijftig|zestig|zeventig|tachtig|negentig|[1-9]0)|destijds)(?![\p{L}])/iu
+// Unless the sentence sets it against now: "in de jaren tachtig had elk dorp een loket, nu …".
+const NOW = /(?<![\p{L}])(?:nu|tegenwoordig|inmiddels|nog\s+steeds)(?![\p{L}])/iu
+// A sentence that goes on about the place of the one before: "Daar krijgt Londen alles."
+const THERE = /^[\s'‘’"“„]*daar(?![\p{L}])/iu
 
-export function isAsserted(sentence: string, next = ''): boolean {
+function elsewhere(sentence: string): boolean {
+  return ELSEWHERE.test(sentence) && !NOW.test(sentence)
+}
+
+export function isAsserted(sentence: string, next = '', previous = ''): boolean {
   if (INTERVIEWER.test(sentence) || HYPOTHETICAL.test(sentence) || REJECTED.test(sentence)) return false
+  if (elsewhere(sentence) || (THERE.test(sentence) && elsewhere(previous))) return false
   return !REJECTED.test(next) && !TURNED_AROUND.test(next)
 }

@@ -1,6 +1,6 @@
 import type {Method} from '../method/schema.js'
-import {patternCues} from '../method/patterns.js'
-import {type CueWord, parseCue} from '../method/cue-syntax.js'
+import {patternSlots, slotChoices} from '../method/patterns.js'
+import {type CuePart, type CueSlot, type CueWord, MAX_GAP, parseCue} from '../method/cue-syntax.js'
 import {CLAUSE_WORDS, NEGATIONS, POSITIVE} from './negation.js'
 import {FUNCTION_WORDS, normalizeWord, stemDutch} from './stem.js'
 
@@ -23,6 +23,8 @@ export interface CompiledCue {
   /** The cue as written in the method file. */
   source: string
   weight: number
+  /** A pattern whose slots may be filled in this sentence and the one before it (`window: 2`). */
+  window: boolean
 }
 
 /** What the index knows about one word of a text, computed once per distinct spelling. */
@@ -37,6 +39,13 @@ export interface WordInfo {
   /** A positive judgement ("handig", "gelukkig"): turns a cue around anywhere in its clause. */
   positive: boolean
 }
+
+/** The word list of subjects that are not the government: "klachten over de bank" are no narrative. */
+export const OTHER_SUBJECTS = 'geen-overheid'
+/** The narrative OTHER_SUBJECTS does not hold back: companies and banks are a group that is favoured. */
+export const OTHERS_FAVOURED = 'ongelijke-behandeling'
+/** The word list of public bodies: with one of them in the sentence, OTHER_SUBJECTS does not hold it back. */
+export const PUBLIC_BODIES = 'instanties'
 
 /** Distinct spellings remembered before the word cache starts afresh (bounds memory on huge corpora). */
 const CACHE_LIMIT = 1 << 18
@@ -94,6 +103,11 @@ export class CueIndex {
   cueSeen = new Uint32Array(0)
   stamp = 0
   readonly narrativeIds: string[]
+  /** The index of the narrative OTHER_SUBJECTS does not hold back (−1 when the method has none). */
+  othersFavoured = -1
+  /** Atoms of the word list OTHER_SUBJECTS and of PUBLIC_BODIES (see aboutOthers). */
+  private otherSubjects: number[] = []
+  private publicBodies: number[] = []
   private readonly atomIds = new Map<string, number>()
   private readonly prefixes: Array<{id: number; text: string}> = []
   private readonly suffixes: Array<{id: number; text: string}> = []
@@ -103,51 +117,87 @@ export class CueIndex {
   private entryInfo: WordInfo[] = [EMPTY]
   private entryWord: string[] = ['']
   private table = new Int32Array(1 << 12)
-  /** For a word atom, how long a word of the text must at least be to fill it (see MAX_SHORTER). */
-  private readonly shortest = new Map<number, number>()
+  /**
+   * The word atoms of each stem, with how long a word of the text must at least be to fill each
+   * (see MAX_SHORTER): one atom per length of cue word, so that "over" and "overheid" (one stem)
+   * stay two atoms and the text's "over" fills only the first.
+   */
+  private readonly stemAtoms = new Map<string, Array<{id: number; min: number}>>()
 
   constructor(method: Method) {
     this.narrativeIds = method.narratives.map((n) => n.id)
     const anchorLists: number[][] = []
     method.narratives.forEach((narrative, index) => {
-      // A pattern is a set of cues under one name: the name is what a suggestion shows.
-      const entries = [
-        ...(narrative.cues ?? []).map((entry) => (typeof entry === 'string' ? {label: entry, text: entry, weight: DEFAULT_CUE_WEIGHT} : {label: entry.cue, text: entry.cue, weight: entry.weight})),
-        ...(narrative.patterns ?? []).flatMap((p) => patternCues(p).map((text) => ({label: `patroon: ${p.name}`, text, weight: p.weight ?? DEFAULT_CUE_WEIGHT}))),
-      ]
-      for (const {label: source, text, weight} of entries) {
-        const parsed = parseCue(text)
-        const cue: CompiledCue = {
-          narrative: index,
-          parts: parsed.parts.map((part) => ({
-            variants: part.variants.map((slots) =>
-              slots.map((slot) => ({atoms: [...new Set(slot.words.map((w) => this.atom(w)))], gap: slot.gap, optional: slot.optional})),
-            ),
-          })),
-          required: [],
-          source,
-          weight,
-        }
-        this.cues.push(cue)
-        const at = this.cues.length - 1
-        // Anchor on the most selective required place (every variant has the same places): the
-        // sentence must contain one of its words.
-        const required = parsed.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
-        const compiledRequired = cue.parts.flatMap((part) => part.variants[0].filter((s) => !s.optional))
-        let best = 0
-        for (let i = 1; i < required.length; i++) if (slotCost(required[i].words) < slotCost(required[best].words)) best = i
-        const anchor = compiledRequired[best]
-        cue.required = compiledRequired
-          .map((slot, i) => ({cost: slotCost(required[i].words), slot}))
-          .filter((_, i) => i !== best)
-          .sort((a, b) => a.cost - b.cost)
-          .map((r) => r.slot.atoms)
-        for (const atom of anchor.atoms) (anchorLists[atom] ??= []).push(at)
+      const entries: Array<{parts: CuePart[]; source: string; weight: number; window: boolean}> = (narrative.cues ?? []).map((entry) => {
+        const {cue, weight} = typeof entry === 'string' ? {cue: entry, weight: DEFAULT_CUE_WEIGHT} : entry
+        return {parts: parseCue(cue).parts, source: cue, weight, window: false}
+      })
+      // A pattern is one cue: each slot a part whose variants are its choices (the words of the
+      // slot, or of its word lists, and each phrase), so phrases add alternatives, not cues.
+      // The name is what a suggestion shows.
+      for (const p of narrative.patterns ?? []) {
+        const slots = patternSlots(p, method.wordLists).map((slot) => slotChoices(slot).flatMap((choice) => parseCue(choice).parts[0].variants))
+        const parts = p.ordered ? [{variants: inOrder(slots)}] : slots.map((variants) => ({variants}))
+        entries.push({parts, source: `patroon: ${p.name}`, weight: p.weight ?? DEFAULT_CUE_WEIGHT, window: (p.window ?? 1) > 1})
       }
+      for (const {parts, source, weight, window} of entries) this.addCue(index, parts, source, weight, window, anchorLists)
     })
+    // The subjects that are not the government, and those that are (method file, wordLists).
+    const guard = (name: string) => {
+      const atoms = new Set<number>()
+      for (const item of method.wordLists?.[name] ?? []) {
+        const last = item.trim().split(/\s+/).at(-1)!
+        for (const w of parseCue(last).parts[0].variants[0][0].words) atoms.add(this.atom(w))
+      }
+      return [...atoms]
+    }
+    this.otherSubjects = guard(OTHER_SUBJECTS)
+    this.othersFavoured = this.narrativeIds.indexOf(OTHERS_FAVOURED)
+    this.publicBodies = guard(PUBLIC_BODIES)
     this.anchors = Array.from({length: this.atomIds.size}, (_, i) => anchorLists[i] ?? [])
     this.atomSeen = new Uint32Array(this.atomIds.size)
     this.cueSeen = new Uint32Array(this.cues.length)
+  }
+
+  /**
+   * Compiles one cue. Its required places are groups of atoms of which a sentence must hold one:
+   * a place of a part with one set of places (its orders from ~ have the same places), or, for a
+   * slot of a pattern whose choices differ, the cheapest place of each choice together. The
+   * cheapest group anchors the cue; the others are the quick test before the search.
+   */
+  private addCue(narrative: number, parsed: CuePart[], source: string, weight: number, window: boolean, anchorLists: number[][]): void {
+    const cue: CompiledCue = {
+      narrative,
+      parts: parsed.map((part) => ({
+        variants: part.variants.map((slots) => slots.map((slot) => ({atoms: [...new Set(slot.words.map((w) => this.atom(w)))], gap: slot.gap, optional: slot.optional}))),
+      })),
+      required: [],
+      source,
+      weight,
+      window,
+    }
+    this.cues.push(cue)
+    const at = this.cues.length - 1
+    const groups: Array<{atoms: number[]; cost: number}> = []
+    const group = (places: CueSlot[]) => {
+      const words = places.flatMap((s) => s.words)
+      groups.push({atoms: [...new Set(words.map((w) => this.atomOf(w)))], cost: slotCost(words)})
+    }
+    for (const part of parsed) {
+      const placeSets = distinctPlaceSets(part.variants)
+      if (placeSets.length === 1) {
+        for (const place of placeSets[0]) group([place])
+      } else {
+        group(placeSets.map((places) => places.reduce((best, s) => (slotCost(s.words) < slotCost(best.words) ? s : best))))
+      }
+    }
+    let best = 0
+    for (let i = 1; i < groups.length; i++) if (groups[i].cost < groups[best].cost) best = i
+    cue.required = groups
+      .filter((_, i) => i !== best)
+      .sort((a, b) => a.cost - b.cost)
+      .map((g) => g.atoms)
+    for (const atom of groups[best].atoms) (anchorLists[atom] ??= []).push(at)
   }
 
   /** A new stamp for the next sentence. */
@@ -158,6 +208,18 @@ export class CueIndex {
       this.cueSeen.fill(0)
     }
     return ++this.stamp
+  }
+
+  /**
+   * Whether the sentence last stamped names a subject that is not the government (a bank, an
+   * energy company, a referee: word list OTHER_SUBJECTS) and no public body (PUBLIC_BODIES): then
+   * its complaint is not one of distrust in the government.
+   */
+  aboutOthers(stamp: number, from = stamp): boolean {
+    if (this.otherSubjects.length === 0) return false
+    const seen = this.atomSeen
+    if (!this.otherSubjects.some((a) => seen[a] >= from && seen[a] <= stamp)) return false
+    return !this.publicBodies.some((a) => seen[a] >= from && seen[a] <= stamp)
   }
 
   get atomCount(): number {
@@ -205,9 +267,13 @@ export class CueIndex {
     const norm = normalizeWord(raw)
     const stem = stemDutch(norm)
     const atoms: number[] = []
-    const exact = this.atomIds.get(FUNCTION_WORDS.has(norm) ? `f:${norm}` : `w:${stem}`)
-    // A word much shorter than the cue word is another word with the same stem: "kleiner" is no "kleinerend".
-    if (exact !== undefined && norm.length >= (this.shortest.get(exact) ?? 0)) atoms.push(exact)
+    if (FUNCTION_WORDS.has(norm)) {
+      const exact = this.atomIds.get(`f:${norm}`)
+      if (exact !== undefined) atoms.push(exact)
+    } else {
+      // A word much shorter than the cue word is another word with the same stem: "kleiner" is no "kleinerend".
+      for (const {id, min} of this.stemAtoms.get(stem) ?? []) if (norm.length >= min) atoms.push(id)
+    }
     for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
     for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
     const anchored = atoms.some((a) => this.anchors[a].length > 0)
@@ -245,21 +311,26 @@ export class CueIndex {
   }
 
   private atom(word: CueWord): number {
-    const id = this.atomOf(word)
-    if (word.kind === 'word') this.shortest.set(id, Math.min(this.shortest.get(id) ?? Number.POSITIVE_INFINITY, word.text.length - MAX_SHORTER))
-    return id
+    return this.atomOf(word)
   }
 
   private atomOf(word: CueWord): number {
     const text = word.kind === 'prefix' ? word.text : stemDutch(word.text)
+    const plain = word.kind === 'word' && !FUNCTION_WORDS.has(word.text)
+    const min = Math.max(0, word.text.length - MAX_SHORTER)
     // Function words match only themselves: "heet" (stem "het") must not match "het".
-    const key = word.kind === 'word' ? `${FUNCTION_WORDS.has(word.text) ? 'f' : 'w'}:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
+    const key = plain ? `w:${text}:${min}` : word.kind === 'word' ? `f:${text}` : `${word.kind === 'prefix' ? 'p' : 's'}:${text}`
     let id = this.atomIds.get(key)
     if (id === undefined) {
       id = this.atomIds.size
       this.atomIds.set(key, id)
       if (word.kind === 'prefix') this.prefixes.push({id, text})
       if (word.kind === 'suffix') this.suffixes.push({id, text})
+      if (plain) {
+        const list = this.stemAtoms.get(text) ?? []
+        list.push({id, min})
+        this.stemAtoms.set(text, list)
+      }
     }
     return id
   }
@@ -271,6 +342,38 @@ export class CueIndex {
  * shorter with the same stem is another word ("kleinerend" and "kleiner" both stem to "kleiner").
  */
 const MAX_SHORTER = 2
+
+/**
+ * The variants of an ordered pattern: its slots one after the other, like the words of a phrase
+ * (at most MAX_GAP other words between two slots), one variant for each choice of every slot.
+ */
+function inOrder(slots: CueSlot[][][]): CueSlot[][] {
+  let variants: CueSlot[][] = [[]]
+  for (const choices of slots) {
+    variants = variants.flatMap((variant) => choices.map((places) => [...variant, ...places.map((place, i) => ({...place, gap: i === 0 && variant.length > 0 ? MAX_GAP : place.gap}))]))
+  }
+  return variants
+}
+
+/**
+ * The required places of each variant of a part, one entry per different set: the orders that ~
+ * makes of one phrase share their places, the choices of a pattern slot do not.
+ */
+function distinctPlaceSets(variants: CueSlot[][]): CueSlot[][] {
+  const out: CueSlot[][] = []
+  const keys = new Set<string>()
+  for (const slots of variants) {
+    const required = slots.filter((s) => !s.optional)
+    const key = required
+      .map((s) => s.words.map((w) => `${w.kind}:${w.text}`).join('|'))
+      .sort()
+      .join(' ')
+    if (keys.has(key)) continue
+    keys.add(key)
+    out.push(required)
+  }
+  return out
+}
 
 const compiled = new WeakMap<Method, CueIndex>()
 

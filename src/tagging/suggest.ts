@@ -2,7 +2,7 @@ import type {Method} from '../method/schema.js'
 import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
 import {isAsserted} from './assertion.js'
 import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
-import {splitSentences, toCodePoint} from './sentences.js'
+import {type SentenceRange, splitSentences, toCodePoint} from './sentences.js'
 
 /** A narrative the kit proposes for a text. It is never a tag until a person accepts it. */
 export interface NarrativeSuggestion {
@@ -58,8 +58,29 @@ class SentenceWords {
   starts: number[] = []
 }
 
-/** Reused between calls (suggestNarratives is synchronous, so one at a time). */
-const WORDS = new SentenceWords()
+/** Reused between calls (suggestNarratives is synchronous, so one at a time): this sentence and the one before, and the two together. */
+const BUFFERS = [new SentenceWords(), new SentenceWords()]
+const PAIR = new SentenceWords()
+/** Reused lists of pattern ids with window 2: anchored in this sentence, in the one before, and to try across both. */
+const CARRIED: [number[], number[]] = [[], []]
+const ACROSS: number[] = []
+
+/** Two sentences as one, for the patterns with window 2; the second starts a clause of its own. */
+function joinWords(first: SentenceWords, second: SentenceWords, into: SentenceWords, text: string): void {
+  into.length = 0
+  for (const part of [first, second]) {
+    for (let i = 0; i < part.length; i++) {
+      const n = into.length
+      into.infos[n] = part.infos[i]
+      into.starts[n] = part.starts[i]
+      into.ends[n] = part.ends[i]
+      into.length = n + 1
+    }
+  }
+  markClauses(text, into)
+  if (first.length < into.length) into.clauseStart[first.length] = first.length
+  for (let i = first.length + 1; i < into.length; i++) if (into.clauseStart[i] < first.length) into.clauseStart[i] = first.length
+}
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const SURROGATE = /[\ud800-\udfff]/
@@ -107,12 +128,12 @@ function collectWords(index: CueIndex, text: string, start: number, end: number,
 }
 
 /** Whether every required place of every part of a cue has one of its words in the sentence. */
-function requiredPresent(index: CueIndex, cue: CompiledCue, stamp: number): boolean {
+function requiredPresent(index: CueIndex, cue: CompiledCue, stamp: number, from = stamp): boolean {
   const seen = index.atomSeen
   for (const atoms of cue.required) {
     let found = false
     for (let a = 0; a < atoms.length; a++) {
-      if (seen[atoms[a]] === stamp) {
+      if (seen[atoms[a]] >= from && seen[atoms[a]] <= stamp) {
         found = true
         break
       }
@@ -172,6 +193,28 @@ function negated(words: SentenceWords, positions: number[], exclude: number[]): 
   return false
 }
 
+/** The atoms seen in the words being matched: those stamped SEEN_FROM…SEEN_TO in SEEN. */
+let SEEN = new Uint32Array(0)
+let SEEN_FROM = 0
+let SEEN_TO = 0
+
+/** Whether every required place of a variant has one of its words among those being matched. */
+function placesSeen(slots: CompiledSlot[]): boolean {
+  for (const slot of slots) {
+    if (slot.optional) continue
+    let found = false
+    for (const a of slot.atoms) {
+      const at = SEEN[a]
+      if (at >= SEEN_FROM && at <= SEEN_TO) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
 /**
  * The word positions of one order of a cue part in the sentence: places in order, at most `gap`
  * other words apart, optional places skipped when absent. With `checkNegation`, the first
@@ -206,6 +249,8 @@ function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[]
 function cueOccurs(words: SentenceWords, cue: CompiledCue): number[] | undefined {
   const find = (variants: CompiledSlot[][], exclude: number[], checkNegation: boolean) => {
     for (const slots of variants) {
+      // A slot of a pattern has many choices: skip at once those whose words are not all here.
+      if (variants.length > 1 && !placesSeen(slots)) continue
       const positions = findPart(words, slots, exclude, checkNegation)
       if (positions) return positions
     }
@@ -262,6 +307,76 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
   return out.sort((a, b) => a.start - b.start)
 }
 
+/** Per sentence of the current text, whether it is asserted (isAsserted), once worked out. */
+const ASSERTED: Array<boolean | undefined> = []
+
+/**
+ * Whether sentence s says what the people think here and now. Asked only when a suggestion hangs on it: the rules are regular
+ * expressions over whole sentences, the slowest step there is.
+ */
+function sentenceCounts(text: string, sentences: SentenceRange[], s: number): boolean {
+  let asserted = ASSERTED[s]
+  if (asserted === undefined) {
+    const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
+    asserted = isAsserted(slice(s), slice(s + 1), slice(s - 1))
+    ASSERTED[s] = asserted
+  }
+  return asserted
+}
+
+/** Whether one of the scores would make or raise a suggestion: otherwise the sentence need not be read further. */
+function raises(miss: Map<number, number>, best: Array<Best | undefined>, threshold: number): boolean {
+  for (const [narrative, m] of miss) {
+    const score = 1 - m
+    if (score >= threshold && !(best[narrative] && best[narrative].score >= score)) return true
+  }
+  return false
+}
+
+/**
+ * The patterns with window 2 whose slots are filled in sentence s − 1 and s together: each such
+ * match is a suggestion of its own over both sentences, when both say what the people think.
+ */
+function acrossSentences(text: string, sentences: SentenceRange[], s: number, before: SentenceWords, words: SentenceWords, candidates: number[], index: CueIndex, stamp: number, best: Array<Best | undefined>, threshold: number): void {
+  joinWords(before, words, PAIR, text)
+  SEEN_FROM = stamp - 1
+  const miss = new Map<number, number>()
+  const found: Array<{cue: number; positions: number[]}> = []
+  for (const c of candidates) {
+    const cue = index.cues[c]
+    const positions = cueOccurs(PAIR, cue)
+    // Only a match that needs both sentences: one within a sentence is found there.
+    if (!positions || positions.every((p) => p < before.length) || positions.every((p) => p >= before.length)) continue
+    if (found.some((f) => index.cues[f.cue].source === cue.source)) continue
+    found.push({cue: c, positions})
+    miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
+  }
+  SEEN_FROM = stamp
+  if (found.length === 0 || !raises(miss, best, threshold)) return
+  if (!sentenceCounts(text, sentences, s - 1) || !sentenceCounts(text, sentences, s)) return
+  const others = index.aboutOthers(stamp, stamp - 1)
+  for (const [narrative, m] of miss) {
+    const score = 1 - m
+    const current = best[narrative]
+    if (score < threshold || (current && current.score >= score)) continue
+    if (others && narrative !== index.othersFavoured) continue
+    const mine = found.filter((f) => index.cues[f.cue].narrative === narrative)
+    const used = new Set<number>()
+    const out: Best['words'] = []
+    for (const f of mine) for (const p of f.positions) if (!used.has(p)) {
+      used.add(p)
+      out.push({cue: f.cue, end: PAIR.ends[p], start: PAIR.starts[p]})
+    }
+    best[narrative] = {
+      cues: new Set(mine.map((f) => f.cue)),
+      end: sentences[s].end,
+      score,
+      start: sentences[s - 1].start,
+      words: out.sort((a, b) => a.start - b.start),
+    }
+  }
+}
+
 /**
  * Proposes narratives for a text (a note, a fragment): at most one per narrative, from the
  * sentence where its cues weigh most, sorted by score. Cues come from the method file; a cue is
@@ -272,15 +387,31 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const index = cueIndexOf(method)
   if (index.cues.length === 0) return []
   const best: Array<Best | undefined> = []
-  const words = WORDS
   const matched: number[] = []
   const matchedAt: number[][] = []
+  // Patterns with window 2 anchored in the sentence before, and those to try across two sentences.
+  let carried = CARRIED[0]
+  let fromCarry = CARRIED[1]
+  carried.length = 0
+  const across = ACROSS
 
   const sentences = splitSentences(text)
+  ASSERTED.length = 0
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
+    const words = BUFFERS[s & 1]
     const stamp = index.nextStamp()
-    if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
+    const anchored = collectWords(index, text, sentence.start, sentence.end, words, stamp)
+    SEEN = index.atomSeen
+    SEEN_FROM = stamp
+    SEEN_TO = stamp
+    // Swap the two lists: what this sentence carries becomes fromCarry for the next.
+    const swap = fromCarry
+    fromCarry = carried
+    carried = swap
+    carried.length = 0
+    across.length = 0
+    if (!anchored && fromCarry.length === 0) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0
     matchedAt.length = 0
@@ -293,7 +424,11 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
           if (index.cueSeen[c] === stamp) continue
           index.cueSeen[c] = stamp
           const cue = index.cues[c]
-          if (!requiredPresent(index, cue, stamp)) continue
+          if (cue.window) carried.push(c)
+          if (!requiredPresent(index, cue, stamp)) {
+            if (cue.window && s > 0 && stamp > 1 && requiredPresent(index, cue, stamp, stamp - 1)) across.push(c)
+            continue
+          }
           if (!clausesMarked) {
             markClauses(text, words)
             clausesMarked = true
@@ -306,9 +441,14 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
         }
       }
     }
+    // A pattern anchored in the sentence before may find the rest of its slots in this one.
+    for (const c of fromCarry) {
+      if (index.cueSeen[c] === stamp) continue
+      index.cueSeen[c] = stamp
+      if (stamp > 1 && requiredPresent(index, index.cues[c], stamp, stamp - 1)) across.push(c)
+    }
+    if (across.length > 0) acrossSentences(text, sentences, s, BUFFERS[(s + 1) & 1], words, across, index, stamp, best, threshold)
     if (matched.length === 0) continue
-    const next = sentences[s + 1]
-    if (!isAsserted(text.slice(sentence.start, sentence.end), next ? text.slice(next.start, next.end) : '')) continue
 
     // Combine the weights per narrative, strongest cue first; a cue only counts when it adds a
     // word of its own, so that one word ("app") filling two weak cues is not two signals.
@@ -323,17 +463,20 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
       counted.push(k)
       miss.set(cue.narrative, (miss.get(cue.narrative) ?? 1) * (1 - cue.weight))
     }
+    if (!raises(miss, best, threshold) || !sentenceCounts(text, sentences, s)) continue
+    // A complaint about a company, a bank or a referee, with no public body in the sentence.
+    const others = index.aboutOthers(stamp)
     for (const [narrative, m] of miss) {
       const score = 1 - m
       const current = best[narrative]
-      if (current && current.score >= score) continue
+      if (score < threshold || (current && current.score >= score)) continue
+      if (others && narrative !== index.othersFavoured) continue
       best[narrative] = {
         cues: new Set(counted.map((k) => matched[k]).filter((c) => index.cues[c].narrative === narrative)),
         end: sentence.end,
         score,
         start: sentence.start,
-        // Only a sentence that makes the suggestion shows its words.
-        words: score >= threshold ? matchedWords(words, counted, narrative, index, matched, matchedAt) : [],
+        words: matchedWords(words, counted, narrative, index, matched, matchedAt),
       }
     }
   }

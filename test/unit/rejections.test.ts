@@ -15,8 +15,8 @@ const MIGRATIONS = join(__dirname, '..', '..', 'src', 'store', 'migrations')
 async function fixture() {
   const dir = makeStudy()
   const study = await loadStudy(dir)
-  // Cues of our own, so the test does not depend on the method file's list.
-  const narratives = study.methodDefinition.narratives.map((n) => ({...n, cues: [] as Array<string | {cue: string; weight: number}>}))
+  // Cues of our own and no patterns, so the test does not depend on the method file's lists.
+  const narratives = study.methodDefinition.narratives.map((n) => ({...n, cues: [] as Array<string | {cue: string; weight: number}>, patterns: []}))
   narratives[0].cues = ['loket']
   narratives[1].cues = ['nummer', {cue: 'klant', weight: 0.55}]
   study.methodDefinition = {...study.methodDefinition, narratives}
@@ -166,7 +166,7 @@ describe('tag review remembers what a coder rejected', () => {
     const {store, study} = await fixture()
     addNote(store, study, {date: '2026-04-03', group: 'moeders', halteplaats: 'noord', interviewer: 'anna', text: 'Je bent daar gewoon klant.'})
     const scores = (order?: 'onzeker') => suggestionsToReview(store, study.methodDefinition, store.notes.list(), 'bram', {order}).items.map((s) => s.score)
-    expect(scores()).toEqual([0.96, 0.96, 0.96, 0.55])
-    expect(scores('onzeker')).toEqual([0.55, 0.96, 0.96, 0.96])
+    expect(scores()).toEqual([0.8, 0.8, 0.8, 0.55])
+    expect(scores('onzeker')).toEqual([0.55, 0.8, 0.8, 0.8])
   })
 })

@@ -18,11 +18,11 @@ describe('patterns of a narrative', () => {
     expect(patternCues({name: 'x', slots: [['gebeld', 'gemaild'], ['niemand', 'geen antwoord']]})).toEqual(['gebeld|gemaild & niemand', 'gebeld|gemaild & geen antwoord'])
   })
 
-  it('are checked: two slots at least, no cue operators inside a slot, a bound on phrases', () => {
+  it('are checked: two slots at least, no cue operators inside a slot, a bound on the phrases of an ordered one', () => {
     expect(patternProblem({name: 'x', slots: [['gebeld']]})).toBe('heeft minstens twee plekken (slots) nodig')
     expect(patternProblem({name: 'x', slots: [['gebeld|gemaild'], ['niemand']]})).toContain('mag geen &, ~, | of ... bevatten')
     const many = Array.from({length: 9}, (_, i) => `zinsdeel nummer${i}`)
-    expect(patternProblem({name: 'x', slots: [many, many]})).toContain('staat voor 81 combinaties')
+    expect(patternProblem({name: 'x', ordered: true, slots: [many, many]}, {})).toContain('staat op volgorde voor 81 combinaties')
   })
 
   it('a mistake in the method file is reported with the pattern named', () => {
