@@ -44,6 +44,13 @@ export interface CodedNote {
   noteId: string
 }
 
+/** The rows of TagQueries.trainingRecords. */
+export interface TrainingRecords {
+  codings: Array<{coder: string; note: string}>
+  notes: Array<{id: string; interviewer: string; version: null | string}>
+  tags: Array<{code: string; coder: string; end: null | number; note: string; origin: TagOrigin; start: null | number}>
+}
+
 export class TagQueries extends Queries {
 
   /** The same tag by the same coder on the same place, if it is there already. */
@@ -145,6 +152,58 @@ export class TagQueries extends Queries {
       )
       .all() as Array<{coder: string; narratives: string; note: string}>
     return [...own, ...others].map((row) => ({...row, narratives: JSON.parse(row.narratives) as string[]}))
+  }
+
+  /**
+   * What the study's model learns from, without the texts: the newest `limit` notes not in the
+   * trash that someone may have coded (a narrative tag, a coding, or an interviewer who gives
+   * narratives in notes), with their interviewer and current version, their active narrative
+   * tags and who coded them. Only those notes, so that a large study stays small in memory.
+   */
+  trainingRecords(limit = -1): TrainingRecords {
+    const ids = this.prepare(
+        `SELECT n.id FROM notes n WHERE n.deleted_at IS NULL AND (
+           n.interviewer IN (SELECT DISTINCT m.interviewer FROM tags t JOIN notes m ON m.id = t.note_id
+                             WHERE t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL AND m.deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM codings c WHERE c.note_id = n.id))
+         ORDER BY n.id DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(limit) as string[]
+    const list = JSON.stringify(ids)
+    const notes = this.prepare('SELECT id, interviewer, version_id AS version FROM notes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(list) as TrainingRecords['notes']
+    const tags = this.prepare(
+        `SELECT t.note_id AS note, t.code, t.coder, t.origin, t.start_pos AS start, t.end_pos AS "end" FROM tags t
+         WHERE t.note_id IN (SELECT value FROM json_each(?)) AND t.kind = 'narrative' AND t.deleted_at IS NULL ORDER BY t.note_id, t.id`,
+      )
+      .all(list) as TrainingRecords['tags']
+    const codings = this.prepare('SELECT note_id AS note, coder FROM codings WHERE note_id IN (SELECT value FROM json_each(?)) ORDER BY note_id, coder').all(list) as TrainingRecords['codings']
+    return {codings, notes, tags}
+  }
+
+  /** The texts of some notes, by id: only what the model learns from. */
+  trainingTexts(ids: string[]): Map<string, string> {
+    const texts = new Map<string, string>()
+    const statement = this.prepare('SELECT id, text FROM notes WHERE id IN (SELECT value FROM json_each(?))').raw()
+    for (let i = 0; i < ids.length; i += 10_000) for (const [id, text] of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as Array<[string, string]>) texts.set(id, text)
+    return texts
+  }
+
+  /**
+   * Everything trainingRecords could return, as three long strings (notes, tags, codings), put
+   * together by SQLite: enough to tell whether the model is still up to date, without making an
+   * object per row (a quarter of a second on 100,000 notes, against nearly a second).
+   */
+  trainingFingerprint(): string[] {
+    // Tags and codings of notes in the trash count too: moving a note to the trash changes the first part anyway.
+    const parts = [
+      `SELECT group_concat(id || char(31) || interviewer || char(31) || ifnull(version_id, ''), char(30)) FROM (SELECT id, interviewer, version_id FROM notes WHERE deleted_at IS NULL ORDER BY id)`,
+      `SELECT group_concat(note_id || char(31) || code || char(31) || coder || char(31) || origin || char(31) || ifnull(start_pos, '') || char(31) || ifnull(end_pos, ''), char(30))
+       FROM (SELECT note_id, code, coder, origin, start_pos, end_pos FROM tags WHERE kind = 'narrative' AND deleted_at IS NULL ORDER BY note_id, id)`,
+      `SELECT group_concat(note_id || char(31) || coder, char(30)) FROM (SELECT note_id, coder FROM codings ORDER BY note_id, coder)`,
+    ]
+    return parts.map((sql) => (this.prepare(sql).pluck().get() as null | string) ?? '')
   }
 
   matchIds(short: string): string[] {

@@ -35,6 +35,11 @@ export interface MatchedWord {
 }
 
 export interface SuggestOptions {
+  /**
+   * Called with the words of every sentence, as the cues read them (their normalised spelling in
+   * `norm`): the study's model reads the same words instead of reading the text a second time.
+   */
+  onSentence?: (words: ReadonlyArray<{norm: string}>, length: number, start: number, end: number) => void
   /** Suggestions below this score are left out (default DEFAULT_THRESHOLD). */
   threshold?: number
 }
@@ -280,7 +285,9 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
     const stamp = index.nextStamp()
-    if (!collectWords(index, text, sentence.start, sentence.end, words, stamp)) continue
+    const anchored = collectWords(index, text, sentence.start, sentence.end, words, stamp)
+    options.onSentence?.(words.infos, words.length, sentence.start, sentence.end)
+    if (!anchored) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0
     matchedAt.length = 0

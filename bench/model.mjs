@@ -1,0 +1,166 @@
+// Speed and memory of the study model (src/tagging/model.ts, issue 14):
+//
+//   npm run build && node bench/model.mjs                 train on 10,000 coded notes, suggest on 100,000 notes
+//   node bench/model.mjs --part train                     only the training
+//   node bench/model.mjs --part command                   only `karavaan tag suggest --json` on the 100,000-note study
+//   node bench/model.mjs --write                          also put the table in BENCHMARKS.md
+//
+// The notes come from bench/generate-notes.mjs (paragraphs of the example notes recombined, with
+// narratives in their front matter drawn from the example note they follow): the training uses
+// the first 10,000 as coded notes, as the store would hand them over; `suggest` runs
+// combineSuggestions (cues and model) on 100,000 in one thread. The command part runs the CLI
+// on bench/out/notes/study-100000 (made by `node bench/generate-notes.mjs --count 100000 --study`):
+// the first run trains the model (the study's coded notes are capped at 10,000) and writes
+// narratiefmodel.json, the next runs read it. Medians of RUNS runs; peak RSS from /usr/bin/time.
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpus} from 'node:os'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
+
+import {noteFiles, NOTES_OUT} from './generate-notes.mjs'
+import {ENV, KARAVAAN, median, root, writeSection} from './harness.mjs'
+
+const {values: flags} = parseArgs({
+  options: {
+    notes: {default: '100000', type: 'string'},
+    part: {type: 'string'},
+    runs: {default: '3', type: 'string'},
+    train: {default: '10000', type: 'string'},
+    write: {type: 'boolean'},
+  },
+})
+const RUNS = Number(flags.runs)
+const dist = join(root, 'dist')
+const load = (file) => import(pathToFileURL(join(dist, file)).href)
+const {NarrativeModel, trainModel} = await load('tagging/model.js')
+const {combineSuggestions} = await load('tagging/combine.js')
+const {suggestNarratives} = await load('tagging/suggest.js')
+const {cueScores} = await load('tagging/study-model.js')
+const {parseMethodText} = await load('method/load.js')
+const methodFile = join(root, 'methods', 'karavaan.yaml')
+const method = parseMethodText(readFileSync(methodFile, 'utf8'), methodFile)
+const NARRATIVES = method.narratives.map((n) => n.id)
+
+/** A generated note file as the store holds it: the body and the narratives of its front matter. */
+function parseNote(file) {
+  const end = file.text.indexOf('\n---\n', 4)
+  const narratives = /^narratives: \[(.*)\]$/m.exec(file.text.slice(0, end))[1]
+  return {narratives: narratives ? narratives.split(',').map((s) => s.trim()) : [], text: file.text.slice(end + 5)}
+}
+
+const rows = []
+const mib = (bytes) => Math.round(bytes / 1024 / 1024)
+const seconds = (ms) => (ms / 1000).toFixed(2)
+
+let model
+if (!flags.part || flags.part === 'train' || flags.part === 'suggest') {
+  const count = Number(flags.train)
+  const notes = [...noteFiles(count)].map(parseNote)
+  const examples = notes.flatMap((note) => NARRATIVES.map((n) => ({label: note.narratives.includes(n) ? 1 : 0, narrative: n, text: note.text})))
+  const times = []
+  let data
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now()
+    data = trainModel(examples, NARRATIVES, {calibrate: cueScores(method)})
+    times.push(performance.now() - started)
+  }
+
+  const size = JSON.stringify(data).length
+  // On these notes the narratives of the front matter are drawn at random, so calibration
+  // rightly finds nothing to add; to time predictions with every narrative in use, the model
+  // for the suggest rows is trained without calibration.
+  model = new NarrativeModel(trainModel(examples, NARRATIVES))
+  const active = new NarrativeModel(data).narratives.length
+  rows.push(`| train on ${count.toLocaleString('en')} coded notes (with calibration) | ${seconds(median(times))} s | ${times.map(seconds).join(', ')} s | ${mib(process.memoryUsage().rss)} MiB RSS after | ${data.features.length.toLocaleString('en')} features, ${active} narratives after calibration, file ${(size / 1024 / 1024).toFixed(1)} MB |`)
+}
+
+if (!flags.part || flags.part === 'suggest') {
+  const count = Number(flags.notes)
+  const body = (text) => text.slice(text.indexOf('\n---\n', 4) + 5)
+  const texts = []
+  for (const file of noteFiles(count)) texts.push(body(file.text))
+  for (const text of texts.slice(0, 200)) combineSuggestions(text, method, model)
+  const time = (fn) => {
+    const started = performance.now()
+    let made = 0
+    for (const text of texts) made += fn(text).length
+    return {made, ms: performance.now() - started}
+  }
+
+  const cuesAlone = time((text) => suggestNarratives(text, method))
+  const both = time((text) => combineSuggestions(text, method, model))
+  rows.push(`| suggest on ${count.toLocaleString('en')} notes, one thread: cues alone | ${seconds(cuesAlone.ms)} s | | | ${cuesAlone.made.toLocaleString('en')} suggestions |`)
+  rows.push(`| suggest on ${count.toLocaleString('en')} notes, one thread: cues and model (${model.narratives.length} narratives) | ${seconds(both.ms)} s | | | ${both.made.toLocaleString('en')} suggestions |`)
+}
+
+if (!flags.part || flags.part === 'command') {
+  const study = join(NOTES_OUT, 'study-100000')
+  if (!existsSync(join(study, 'karavaan.db'))) {
+    console.error(`${study} ontbreekt: maak hem met node bench/generate-notes.mjs --count 100000 --study`)
+    process.exit(1)
+  }
+
+  const timeBin = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : []
+  const runCommand = (args) => {
+    const started = performance.now()
+    const [bin, ...rest] = timeBin.length > 0 ? [...timeBin, process.execPath, KARAVAAN, ...args] : [process.execPath, KARAVAAN, ...args]
+    const result = spawnSync(bin, rest, {cwd: study, encoding: 'utf8', env: ENV, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
+    const ms = performance.now() - started
+    if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`)
+    const kib = Number(result.stderr.trim().split('\n').at(-1))
+    return {kib: Number.isFinite(kib) ? kib : undefined, ms}
+  }
+
+  const line = (name, runs) => {
+    const ms = runs.map((r) => r.ms)
+    const kib = runs.map((r) => r.kib).filter((k) => k !== undefined)
+    rows.push(`| ${name} | ${seconds(median(ms))} s | ${ms.map(seconds).join(', ')} s | ${kib.length > 0 ? `${Math.round(median(kib) / 1024)} MiB peak RSS` : ''} | |`)
+  }
+
+  const trained = []
+  for (let run = 0; run < RUNS; run++) {
+    rmSync(join(study, 'narratiefmodel.json'), {force: true})
+    trained.push(runCommand(['tag', 'suggest', '--json']))
+  }
+
+  line('`tag suggest --json`, 100,000 notes, the model trained first (no model file; 10,000 of the coded notes)', trained)
+  line('`tag suggest --json`, 100,000 notes, the model read from its file', Array.from({length: RUNS}, () => runCommand(['tag', 'suggest', '--json'])))
+  // The generated notes carry narratives drawn at random, so calibration rightly turns the model
+  // off there. The worst case for speed is a model for all five narratives: write one, trained
+  // without calibration on the same coded notes, with the stamp of the study's coding.
+  const activeFile = await writeActiveModel(study)
+  line(`\`tag suggest --json\`, 100,000 notes, a model for all five narratives (${activeFile})`, Array.from({length: RUNS}, () => runCommand(['tag', 'suggest', '--json'])))
+  line('`tag suggest --json --no-model`, 100,000 notes (cues alone)', Array.from({length: RUNS}, () => runCommand(['tag', 'suggest', '--json', '--no-model'])))
+}
+
+/** Writes narratiefmodel.json for the study: a model of every narrative, up to date with its coding. */
+async function writeActiveModel(dir) {
+  const {loadStudy} = await load('study/load.js')
+  const {openStore} = await load('store/open.js')
+  const {MAX_TRAINING_NOTES, trainingExamples, trainingPlan, trainingStamp} = await load('tagging/training.js')
+  const study = await loadStudy(dir)
+  const store = openStore(dir, study.id)
+  try {
+    const plan = trainingPlan(store.tags.trainingRecords(MAX_TRAINING_NOTES), study.methodDefinition, [])
+    const texts = store.tags.trainingTexts(plan.notes.map((n) => n.id))
+    const stamp = trainingStamp(store.tags.trainingFingerprint(), study.methodDefinition, [])
+    const data = trainModel(trainingExamples(plan, NARRATIVES, texts), NARRATIVES)
+    const file = join(dir, 'narratiefmodel.json')
+    writeFileSync(file, JSON.stringify({format: 'karavaan-studiemodel', model: data, notes: plan.notes.length, stamp, study: study.id, trainedAt: new Date().toISOString()}), {mode: 0o600})
+    return `${data.narratives.filter((n) => n.weights).length} narratives, ${(JSON.stringify(data).length / 1024 / 1024).toFixed(1)} MB`
+  } finally {
+    store.close()
+  }
+}
+
+const cpu = cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'unknown CPU'
+const section = `Measured with \`node bench/model.mjs\` on ${new Date().toISOString().slice(0, 10)} (${cpu}, ${cpus().length} cores, Node ${process.version}); medians of ${RUNS} runs.
+
+| what | median | runs | memory | |
+|---|---:|---|---|---|
+${rows.join('\n')}`
+console.log(section)
+if (flags.write) writeSection('model', section, {heading: 'Study model: speed and memory'})

@@ -1,0 +1,126 @@
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {writePrivateFile} from '../fs/private.js'
+import type {Method} from '../method/schema.js'
+import type {Store} from '../store/store.js'
+import {MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
+import {suggestNarratives} from './suggest.js'
+import {MAX_TRAINING_NOTES, type Rejection, storedRejections, trainingExamples, trainingPlan, trainingStamp} from './training.js'
+
+/*
+ * The model of one study lives in its folder, beside the database: owner-only, like everything
+ * there that is made of respondents' words (its features are words of the notes). Nothing that
+ * leaves the laptop reads it: bundles carry study.yaml, the method and the records of the
+ * database, exports and reports are made from the database. It is made again from the coding
+ * whenever that changed, so losing it loses nothing.
+ */
+
+export const MODEL_FILE = 'narratiefmodel.json'
+
+/** Larger files are not a model of this kit; they are made again. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024
+
+/** What the study folder keeps. */
+interface ModelFile {
+  format: 'karavaan-studiemodel'
+  /** Null while too few notes are coded (the cold start). */
+  model: ModelData | null
+  /** How many coded notes it learned from. */
+  notes: number
+  /** The digest of the coding it learned from (trainingStamp). */
+  stamp: string
+  study: string
+  trainedAt: string
+}
+
+/** What the study's model is doing, for the command to tell the user. */
+export interface StudyModelStatus {
+  /** How many notes the team has coded (what the model learns from). */
+  coded: number
+  file: string
+  /** The narratives that have a model, in the method's order. */
+  narratives: string[]
+  /** Whether it was trained in this call (the coding had changed), or read from the file. */
+  retrained: boolean
+}
+
+export interface StudyModel {
+  /** Undefined at the cold start: then suggestions come from the cues alone, as before. */
+  model?: NarrativeModel
+  status: StudyModelStatus
+}
+
+export function modelFile(study: {dir: string}): string {
+  return join(study.dir, MODEL_FILE)
+}
+
+/** The cue scores of a text per narrative, below the threshold too: what calibration weighs the model against. */
+export function cueScores(method: Method): (text: string) => Map<string, number> {
+  return (text) => new Map(suggestNarratives(text, method, {threshold: 0}).map((s) => [s.narrative, s.score]))
+}
+
+/** What training on a study's coding gives: the model (null at the cold start) and how many coded notes it learned from. */
+export interface Trained {
+  data: ModelData | null
+  notes: number
+}
+
+/** Trains on the coding in the store: at most MAX_TRAINING_NOTES coded notes, the newest. */
+export function trainStudyModel(store: Store, method: Method, rejections: Rejection[]): Trained {
+  const plan = trainingPlan(store.tags.trainingRecords(MAX_TRAINING_NOTES), method, rejections)
+  if (plan.notes.length === 0) return {data: null, notes: 0}
+  const narratives = method.narratives.map((n) => n.id)
+  const texts = store.tags.trainingTexts([...new Set([...plan.notes.map((n) => n.id), ...plan.rejections.map((r) => r.note)])])
+  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {calibrate: cueScores(method)})
+  return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length}
+}
+
+/**
+ * The model of a study, up to date with its coding: read from the study folder when the coding
+ * is what it learned from, trained and written there (0600) otherwise. A folder the kit may not
+ * write to gets no file; the model is then used for this command only. Training on a thread of
+ * its own was measured too: it took more memory (a second copy of the kit), not less.
+ */
+export function studyModel(store: Store, study: {dir: string; id: string; methodDefinition: Method}, options: {now?: Date} = {}): StudyModel {
+  const method = study.methodDefinition
+  const file = modelFile(study)
+  const rejections = storedRejections(store)
+  // The digest first: on a large study, the coding itself is read only to retrain.
+  const stamp = trainingStamp(store.tags.trainingFingerprint(), method, rejections)
+  const use = (data: ModelData | null, coded: number, retrained: boolean): StudyModel => {
+    const model = data ? new NarrativeModel(data) : undefined
+    const narratives = model?.active ? model.narratives : []
+    return {model: model?.active ? model : undefined, status: {coded, file, narratives, retrained}}
+  }
+
+  const kept = readModelFile(file, study.id)
+  if (kept && kept.stamp === stamp) return use(kept.model, kept.notes, false)
+
+  const {data, notes} = trainStudyModel(store, method, rejections)
+  const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, stamp, study: study.id, trainedAt: (options.now ?? new Date()).toISOString()}
+  // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
+  if (notes > 0 || kept) {
+    try {
+      writePrivateFile(file, JSON.stringify(content))
+    } catch {
+      // A folder on a read-only disk: the model still serves this command.
+    }
+  }
+
+  return use(data, notes, true)
+}
+
+/** The model file of this study, or undefined when there is none or it is not one the kit can use (it is then made again). */
+function readModelFile(file: string, studyId: string): ModelFile | undefined {
+  try {
+    if (!existsSync(file) || statSync(file).size > MAX_FILE_BYTES) return undefined
+    const content = JSON.parse(readFileSync(file, 'utf8')) as Partial<ModelFile>
+    if (content.format !== 'karavaan-studiemodel' || content.study !== studyId || typeof content.stamp !== 'string' || typeof content.notes !== 'number') return undefined
+    const model = content.model
+    if (model !== null && (model?.format !== MODEL_FORMAT || model.version !== MODEL_VERSION || !Array.isArray(model.features) || !Array.isArray(model.narratives))) return undefined
+    return content as ModelFile
+  } catch {
+    return undefined
+  }
+}
