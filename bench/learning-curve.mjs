@@ -1,24 +1,26 @@
 // The learning curve of the study model (issue 14): train on k coded notes, measure the
 // suggestions (cues and model together, as `tag suggest` makes them) on the rest, for several k.
 //
-//   npm run build && npm run bench:learning-curve           both sets, the tables
+//   npm run build && npm run bench:learning-curve           the three sets' tune parts, the tables
 //   npm run bench:learning-curve -- --write                  also put them in BENCHMARKS.md
-//   npm run bench:learning-curve -- --final                  second-hand set: train on k tune rows, measure on the held-out rows (aggregate only)
-//   … -- --lambda 0.1 --min 5 --mindf 2 --nocal              the model's settings, to see what they change (tune data only)
+//   npm run bench:learning-curve -- --final                  third-hand held-out part only (run ONCE)
+//   … -- --lambda 0.1 --min 5 --mindf 2 --nocues --no-rejections   the model's settings (tune data only)
 //
 // (a) examples/voorbeeldstudie: its 76 notes with the narratives the interviewers gave them in
 //     their front matter. One halteplaats is left out at a time (4 folds); k notes are drawn
 //     from the other three (at most 57) and the 19 notes of the left-out one are measured.
-// (b) test/fixtures/tagging/second-hand.tsv (258 fragments written by a second hand). Only its
-//     tune part (ids with id % 5 not 2 or 4: 155 fragments) is read during development: k tune
-//     rows are drawn, the other tune rows are measured. The held-out rows are left out before
-//     their text is looked at; only --final reads them, trains on k tune rows and prints the
-//     aggregate figures of the held-out rows, nothing per row.
+// (b) test/fixtures/tagging/second-hand.tsv: all 258 fragments (its held-out part was read once
+//     for the cold start and may now be tuned on): k rows are drawn, the others are measured.
+// (c) test/fixtures/tagging/third-hand.tsv (400 fragments by two new writers): during development
+//     only its tune part (id % 5 in {0, 1, 3}: 240 rows). The held-out rows are dropped before
+//     their text is kept; only --final reads them, and then only them: k of the 160 held-out rows
+//     are drawn to train on, the other held-out rows are measured (aggregate figures only).
 //
+// A coded note is simulated as a coder would leave it after tag review: its narratives, and a
+// rejection of every cue suggestion on it that is not one of them (--no-rejections: without).
 // Every k is drawn REPEATS times with a fixed seed; the counts are summed over draws and folds.
 // Each row measures the cues alone and cues with the model on the same notes, so that the two
-// precisions can be compared directly; k = 0 is the cold start. A k larger than the pool is cut
-// to the pool (57 example notes, 155 tune rows less the ones measured).
+// precisions can be compared directly; k = 0 is the cold start.
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -32,11 +34,12 @@ const {values: flags} = parseArgs({
   options: {
     dist: {default: join(root, 'dist'), type: 'string'},
     final: {type: 'boolean'},
-    ks: {default: '0,25,50,100,130,200', type: 'string'},
+    ks: {type: 'string'},
     lambda: {type: 'string'},
     min: {type: 'string'},
     mindf: {type: 'string'},
-    nocal: {type: 'boolean'},
+    nocues: {type: 'boolean'},
+    'no-rejections': {type: 'boolean'},
     repeats: {default: '10', type: 'string'},
     set: {type: 'string'},
     write: {type: 'boolean'},
@@ -52,13 +55,14 @@ const load = (file) => import(pathToFileURL(join(dist, file)).href)
 const {NarrativeModel, trainModel} = await load('tagging/model.js')
 const {suggestNarratives} = await load('tagging/suggest.js')
 const {combineSuggestions} = await load('tagging/combine.js')
+const {cueReader} = await load('tagging/study-model.js')
+const {rejectionExamples} = await load('tagging/training.js')
 const {parseMethodText} = await load('method/load.js')
 const methodFile = join(root, 'methods', 'karavaan.yaml')
 const method = parseMethodText(readFileSync(methodFile, 'utf8'), methodFile)
 const NARRATIVES = method.narratives.map((n) => n.id)
 const REPEATS = Number(flags.repeats)
-const cueMap = (text) => new Map(suggestNarratives(text, method, {threshold: 0}).map((s) => [s.narrative, s.score]))
-const trainOptions = {...(flags.nocal ? {} : {calibrate: cueMap}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
+const trainOptions = {...(flags.nocues ? {} : {cues: cueReader(method)}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
 
 // --- the sets -------------------------------------------------------------------------------------
 
@@ -80,21 +84,22 @@ function exampleNotes() {
   })
 }
 
-/** The second-hand fragments of one part; the rows of the other part are dropped before their text is kept. */
-function secondHand(part) {
-  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'tagging', 'second-hand.tsv'), 'utf8').trimEnd().split('\n')
+/** The rows of a tagging set, with only those of one part of it; the others are dropped before their text is kept. */
+function tsvRows(file, keep) {
+  const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'tagging', file), 'utf8').trimEnd().split('\n')
   const columns = header.split('\t')
-  const heldOut = (id) => id % 5 === 2 || id % 5 === 4
   const rows = []
   for (const line of lines) {
     const id = Number(line.slice(0, line.indexOf('\t')))
-    if (heldOut(id) !== (part === 'test')) continue
+    if (!keep(id)) continue
     const row = Object.fromEntries(line.split('\t').map((value, i) => [columns[i], value]))
     rows.push({expected: row.narratives ? row.narratives.split(',').map((s) => s.trim()) : [], id, text: row.text})
   }
 
   return rows
 }
+
+const heldOut = (id) => id % 5 === 2 || id % 5 === 4
 
 // --- drawing, training, measuring ----------------------------------------------------------------
 
@@ -121,11 +126,18 @@ function shuffled(items, seed) {
   return out
 }
 
-/** The decisions of coded items as training examples: every narrative, yes or no. */
+/**
+ * The decisions of coded items as training examples: every narrative, yes or no, and the cue
+ * suggestions the coder rejected in tag review (those not among the item's narratives).
+ */
 function examplesOf(items) {
   const out = []
   for (const item of items) {
-    for (const n of NARRATIVES) out.push({label: item.expected.includes(n) ? 1 : 0, narrative: n, text: item.text})
+    const group = String(item.id)
+    for (const n of NARRATIVES) out.push({group, label: item.expected.includes(n) ? 1 : 0, narrative: n, text: item.text, whole: true})
+    if (flags['no-rejections']) continue
+    const rejected = suggestNarratives(item.text, method).filter((s) => !item.expected.includes(s.narrative))
+    out.push(...rejectionExamples(rejected.map((s) => ({narrative: s.narrative, note: group, sentence: s.sentence}))))
   }
 
   return out
@@ -203,7 +215,7 @@ function curveTable(points) {
   return lines.join('\n')
 }
 
-const KS = flags.ks.split(',').map(Number)
+const KS = (flags.ks ?? (flags.final ? '0,25,50,100' : '0,25,50,100,200')).split(',').map(Number)
 
 /** Draws of k training items from a pool; k = 0 needs one draw only. */
 function draws(pool, k, seed) {
@@ -218,44 +230,38 @@ function exampleCurve() {
   return ks.map((k) => point(places.flatMap((place, f) => draws(notes.filter((n) => n.group !== place), k, 1000 * f).map((train) => ({test: notes.filter((n) => n.group === place), train}))), k))
 }
 
-/** (b) Development: k tune rows drawn to train on, the other tune rows measured. */
-function secondTuneCurve() {
-  const tune = secondHand('tune')
-  return KS.filter((k) => k < tune.length).map((k) =>
-    point(
-      draws(tune, k, 0).map((train) => ({test: tune.filter((row) => !train.includes(row)), train})),
-      k,
-    ),
-  )
-}
-
-/** (b) --final: k tune rows drawn to train on, the held-out rows measured; aggregate only. */
-function secondFinalCurve() {
-  const tune = secondHand('tune')
-  const test = secondHand('test')
-  return [...KS.filter((k) => k < tune.length), tune.length].map((k) => point(draws(tune, k, 0).map((train) => ({test, train})), k))
+/** k rows of a pool drawn to train on, the pool's other rows measured. */
+function withinCurve(pool) {
+  return KS.filter((k) => k < pool.length).map((k) => point(draws(pool, k, 0).map((train) => ({test: pool.filter((row) => !train.includes(row)), train})), k))
 }
 
 const started = Date.now()
 if (flags.final) {
-  console.log('Second-hand set, final: trained on k tune rows, measured on the held-out rows (aggregate).\n')
-  console.log(curveTable(secondFinalCurve()))
+  const rows = tsvRows('third-hand.tsv', heldOut)
+  console.log(`Third-hand set, final: the ${rows.length} held-out rows only; k of them drawn to train on, the others measured (aggregate).\n`)
+  console.log(curveTable(withinCurve(rows)))
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
   process.exit(0)
 }
 
-const example = flags.set === 'second' ? undefined : curveTable(exampleCurve())
-const second = flags.set === 'example' ? undefined : curveTable(secondTuneCurve())
-const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocal && 'no calibration'].filter(Boolean).join(', ')
-const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when calibration finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
+const wanted = (name) => !flags.set || flags.set.split(',').includes(name)
+const example = wanted('example') ? curveTable(exampleCurve()) : undefined
+const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.tsv', () => true))) : undefined
+const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)))) : undefined
+const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags['no-rejections'] && 'no rejections'].filter(Boolean).join(', ')
+const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each coded note is what a coder leaves after \`tag review\`: its narratives, and a rejection of each cue suggestion on it that is not one of them. Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when cross-validation on the k coded notes finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
 ${example ? `
 **(a) The example study**, \`examples/voorbeeldstudie\`: 76 whole notes with the narratives their interviewers gave them. One halteplaats is left out at a time (4 folds of 19 notes); k notes are drawn from the other three, so k stops at 57.
 
 ${example}
 ` : ''}${second ? `
-**(b) The second-hand set**, \`test/fixtures/tagging/second-hand.tsv\`, tune part only (155 fragments, ids with id % 5 not 2 or 4): k tune rows are drawn to train on, the other tune rows are measured. The held-out rows (103) are not read; \`--final\` trains on k tune rows and measures them, in aggregate, once.
+**(b) The second-hand set**, \`test/fixtures/tagging/second-hand.tsv\`, all 258 fragments (the cues were tuned on them): k rows are drawn to train on, the other rows are measured.
 
 ${second}
+` : ''}${third ? `
+**(c) The third-hand set**, \`test/fixtures/tagging/third-hand.tsv\`, tune part only (240 fragments, id % 5 in {0, 1, 3}): k rows are drawn to train on, the other tune rows are measured. Its held-out rows (160) are read once, with \`--final\` (below).
+
+${third}
 ` : ''}`
 console.log(section)
 if (flags.write) writeSection('learning-curve', section, {heading: 'Study model: learning curve'})

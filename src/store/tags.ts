@@ -156,8 +156,8 @@ export class TagQueries extends Queries {
 
   /**
    * What the study's model learns from, without the texts: the newest `limit` notes not in the
-   * trash that someone may have coded (a narrative tag, a coding, or an interviewer who gives
-   * narratives in notes), with their interviewer and current version, their active narrative
+   * trash that someone may have coded (a narrative tag, a coding, a rejected suggestion, or an
+   * interviewer who gives narratives in notes), with their interviewer and current version, their active narrative
    * tags and who coded them. Only those notes, so that a large study stays small in memory.
    */
   trainingRecords(limit = -1): TrainingRecords {
@@ -166,7 +166,8 @@ export class TagQueries extends Queries {
            n.interviewer IN (SELECT DISTINCT m.interviewer FROM tags t JOIN notes m ON m.id = t.note_id
                              WHERE t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL AND m.deleted_at IS NULL)
            OR EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.deleted_at IS NULL)
-           OR EXISTS (SELECT 1 FROM codings c WHERE c.note_id = n.id))
+           OR EXISTS (SELECT 1 FROM codings c WHERE c.note_id = n.id)
+           OR EXISTS (SELECT 1 FROM rejections r WHERE r.note_id = n.id AND r.withdrawn_at IS NULL))
          ORDER BY n.id DESC LIMIT ?`,
       )
       .pluck()
@@ -191,19 +192,13 @@ export class TagQueries extends Queries {
   }
 
   /**
-   * Everything trainingRecords could return, as three long strings (notes, tags, codings), put
-   * together by SQLite: enough to tell whether the model is still up to date, without making an
-   * object per row (a quarter of a second on 100,000 notes, against nearly a second).
+   * How often what the study's model learns from has changed on this laptop (tags, codings,
+   * rejections, notes; kept by the triggers of migration 009): one row, so that checking
+   * whether the model is up to date costs nothing on a large study.
    */
-  trainingFingerprint(): string[] {
-    // Tags and codings of notes in the trash count too: moving a note to the trash changes the first part anyway.
-    const parts = [
-      `SELECT group_concat(id || char(31) || interviewer || char(31) || ifnull(version_id, ''), char(30)) FROM (SELECT id, interviewer, version_id FROM notes WHERE deleted_at IS NULL ORDER BY id)`,
-      `SELECT group_concat(note_id || char(31) || code || char(31) || coder || char(31) || origin || char(31) || ifnull(start_pos, '') || char(31) || ifnull(end_pos, ''), char(30))
-       FROM (SELECT note_id, code, coder, origin, start_pos, end_pos FROM tags WHERE kind = 'narrative' AND deleted_at IS NULL ORDER BY note_id, id)`,
-      `SELECT group_concat(note_id || char(31) || coder, char(30)) FROM (SELECT note_id, coder FROM codings ORDER BY note_id, coder)`,
-    ]
-    return parts.map((sql) => (this.prepare(sql).pluck().get() as null | string) ?? '')
+  trainingCounter(): string {
+    const row = this.prepare('SELECT changes, token FROM training_counter WHERE id = 1').get() as {changes: number; token: string}
+    return `${row.changes}-${row.token}`
   }
 
   matchIds(short: string): string[] {

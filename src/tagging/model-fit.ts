@@ -1,5 +1,3 @@
-import {DEFAULT_THRESHOLD} from './suggest.js'
-
 /*
  * Fitting the study model: L2-regularised logistic regression for all narratives at once, and
  * the calibration that keeps it from suggesting less precisely than the cues. Plain arithmetic
@@ -27,11 +25,6 @@ export interface Problem {
 export interface Fit {
   bias: Float64Array
   weights: Float64Array
-}
-
-/** A suggestion's score from its cues and the model's chance: two independent chances, as the cues combine among themselves. */
-export function combineScores(cue: number, model: number): number {
-  return 1 - (1 - cue) * (1 - model)
 }
 
 // --- fitting ------------------------------------------------------------------------------------
@@ -223,111 +216,160 @@ function seeded(seed: number): () => number {
   }
 }
 
-// --- calibration --------------------------------------------------------------------------------
-
-/** Shifts of the model's log-odds that calibration tries, from cautious to bold. */
-const SHIFTS = Array.from({length: 41}, (_, i) => -6 + i * 0.2)
-/** Calibration looks at this many texts at most: enough to choose a shift, few enough to stay fast. */
-const CALIBRATION_TEXTS = 1000
-/** Standard errors below its measured precision that what the model adds is held to. */
-const WILSON_Z = 1
-/** Without (m)any cue suggestions to compare with, what the model adds must still be right this often. */
-const MIN_PRECISION = 0.5
+// --- the operating point --------------------------------------------------------------------
 
 /**
- * One shift of the log-odds for all narratives: the one that, in cross-validation on the
- * training texts and combined with the cues, finds the most (F1), while what the model adds to
- * the cues is right at least as often as the cues are (the lower end of its likely range, so
- * not by luck). One shift for all, so that it rests on five times the decisions; undefined (no
- * model at all) when no shift beats the cues. Measured on the learning curves
- * (bench/learning-curve.mjs): a shift per narrative, or no safety margin, found more but let
- * precision fall below the cues alone.
+ * Where the model takes part, in log-odds: a suggestion the cues make stays when the model's
+ * log-odds are at least `keep` (null: always), and the model adds one the cues do not make when
+ * they are at least `add` (null: never). So the model can both drop the cue suggestions this
+ * study's coders reject and add the ones the cues miss.
  */
-export function calibrateShift(matrix: Matrix, problem: Problem, cues: (row: number) => Float64Array, lambda: number, folds: number): number | undefined {
-  const sampled = sample(problem)
-  const z = outOfFold(matrix, sampled, lambda, folds)
+export interface OperatingPoint {
+  add: null | number
+  keep: null | number
+}
+
+/** Whether the cues and the model together suggest a narrative, at an operating point. */
+export function decides(point: OperatingPoint, cueSuggests: boolean, logOdds: number): boolean {
+  return cueSuggests ? point.keep === null || logOdds >= point.keep : point.add !== null && logOdds >= point.add
+}
+
+const GRID = Array.from({length: 33}, (_, i) => -4 + i * 0.25)
+const KEEPS: Array<null | number> = [null, ...GRID]
+const ADDS: Array<null | number> = [null, ...GRID.map((x) => x + 2)]
+/** Cross-validation looks at this many notes at most: enough to choose, few enough to stay fast. */
+const CALIBRATION_TEXTS = 1000
+/** What the model must add to the cues' F1 in cross-validation to take part at all. */
+const MIN_GAIN = 0.01
+
+/** The rows cross-validation measures on, with their fold: whole notes, folds by note. */
+export interface Folds {
+  /** Per matrix row, its fold (0..folds − 1); a note's passages and rejections share its fold. */
+  fold: Int32Array
+  folds: number
+  /** Per matrix row, 1 when it is a whole note (what suggestions are made on). */
+  whole: Uint8Array
+}
+
+/**
+ * The operating point chosen by cross-validation on the training notes only: out-of-fold
+ * log-odds for every whole note (the model of each fold trained without that fold's notes, nor
+ * their passages and rejections), then the point with the best micro-F1 whose precision is at
+ * least the cues' own precision on the same notes (both smoothed, so that a handful of notes
+ * sets no bar of 1). Undefined, and the cues alone, when no point beats the cues' F1 by
+ * MIN_GAIN: then the model would only add noise.
+ */
+export function chooseOperatingPoint(matrix: Matrix, problem: Problem, cueSuggests: (row: number) => Uint8Array, lambda: number, folds: Folds): OperatingPoint | undefined {
   const K = problem.narratives
-  const count = (shift: number | undefined) => {
+  const measured: number[] = []
+  for (let r = 0; r < problem.rows.length; r++) if (folds.whole[problem.rows[r]] === 1) measured.push(r)
+  if (measured.length < 2 * folds.folds) return undefined
+  const stride = Math.max(1, measured.length / CALIBRATION_TEXTS)
+  const picked = new Set(Array.from({length: Math.min(measured.length, CALIBRATION_TEXTS)}, (_, i) => measured[Math.floor(i * stride)]))
+  const z = outOfFold(matrix, problem, lambda, folds, picked)
+
+  const rows = [...picked]
+  const labels: number[] = []
+  const cue: number[] = []
+  const odds: number[] = []
+  for (const r of rows) {
+    const suggests = cueSuggests(problem.rows[r])
+    for (let k = 0; k < K; k++) {
+      const label = problem.labels[r * K + k]
+      if (Number.isNaN(label)) continue
+      labels.push(label > 0.5 ? 1 : 0)
+      cue.push(suggests[k])
+      odds.push(z.get(r)![k])
+    }
+  }
+
+  const count = (point: OperatingPoint | undefined) => {
     let tp = 0
     let fp = 0
     let fn = 0
     let added = 0
     let addedRight = 0
-    for (let r = 0; r < sampled.rows.length; r++) {
-      const cue = cues(sampled.rows[r])
-      for (let k = 0; k < K; k++) {
-        const label = sampled.labels[r * K + k]
-        if (Number.isNaN(label)) continue
-        const byCues = cue[k] >= DEFAULT_THRESHOLD
-        const yes = byCues || (shift !== undefined && combineScores(cue[k], 1 / (1 + Math.exp(-(z[r * K + k] + shift)))) >= DEFAULT_THRESHOLD)
-        const wanted = label > 0.5
-        if (yes && wanted) tp++
-        else if (yes) fp++
-        else if (wanted) fn++
-        if (yes && !byCues) {
-          added++
-          if (wanted) addedRight++
-        }
+    let dropped = 0
+    let droppedRight = 0
+    for (let i = 0; i < labels.length; i++) {
+      const byCues = cue[i] === 1
+      const yes = point ? decides(point, byCues, odds[i]) : byCues
+      if (yes && labels[i] === 1) tp++
+      else if (yes) fp++
+      else if (labels[i] === 1) fn++
+      if (yes && !byCues) {
+        added++
+        addedRight += labels[i]
+      } else if (!yes && byCues) {
+        dropped++
+        droppedRight += labels[i]
       }
     }
 
-    // Smoothed (Laplace), so that a single right cue suggestion does not set the bar at 1.
-    return {added, addedRight, f1: tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn), precision: (tp + 1) / (tp + fp + 2)}
+    return {added, addedRight, dropped, droppedRight, f1: tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn), precision: (tp + 1) / (tp + fp + 2)}
   }
 
+  // What the model changes must be safe, not lucky: the suggestions it adds right at least as
+  // often as the cues' own (the lower end of their likely range), the ones it drops right at
+  // most as often (the upper end). Then the precision of the whole can only stay or rise.
   const alone = count(undefined)
-  const floor = Math.max(alone.precision, MIN_PRECISION)
-  const allowed = SHIFTS.map((shift) => {
-    const {added, addedRight, f1} = count(shift)
-    return added > 0 && wilsonLow(addedRight, added) >= floor && f1 > alone.f1 + 1e-9 ? f1 : undefined
-  })
-  const bestF1 = Math.max(...allowed.map((f1) => f1 ?? -1))
-  if (bestF1 < 0) return undefined
-  // Of the shifts that do best, the middle one: a narrow margin on the training notes would be
-  // the first thing a new note's other words undo.
-  const best = SHIFTS.filter((_, i) => allowed[i] !== undefined && allowed[i]! >= bestF1 - 1e-9)
-  return best[Math.floor((best.length - 1) / 2)]
+  const allowed: Array<{f1: number; point: OperatingPoint; precision: number}> = []
+  for (const keep of KEEPS) {
+    for (const add of ADDS) {
+      if (keep === null && add === null) continue
+      const point = {add, keep}
+      const c = count(point)
+      if (c.f1 < alone.f1 + MIN_GAIN) continue
+      if (c.added > 0 && wilson(c.addedRight, c.added, -WILSON_Z) < alone.precision) continue
+      if (c.dropped > 0 && wilson(c.droppedRight, c.dropped, WILSON_Z) > alone.precision) continue
+      allowed.push({f1: c.f1, point, precision: c.precision})
+    }
+  }
+
+  if (allowed.length === 0) return undefined
+  const f1 = Math.max(...allowed.map((a) => a.f1))
+  const precision = Math.max(...allowed.filter((a) => a.f1 >= f1 - 1e-9).map((a) => a.precision))
+  // Of the points that do best, the middle one: a point at the edge of what the training notes
+  // allow is the first that a new note's other words push over.
+  const best = allowed.filter((a) => a.f1 >= f1 - 1e-9 && a.precision >= precision - 1e-9)
+  return best[Math.floor((best.length - 1) / 2)].point
 }
 
-/** The lower end of the Wilson interval of a proportion right / n, at WILSON_Z standard errors. */
-function wilsonLow(right: number, n: number): number {
-  const z = WILSON_Z
+/** Standard errors of the bounds in chooseOperatingPoint (one: about a one-in-six chance of luck on either side). */
+const WILSON_Z = 1
+
+/** One end of the Wilson interval of a proportion right / n: the lower with a negative z, the upper with a positive one. */
+function wilson(right: number, n: number, z: number): number {
   const p = right / n
   const z2 = z * z
-  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n)
+  return (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n)
 }
 
-/** At most CALIBRATION_TEXTS of a problem's rows, spread evenly over them. */
-function sample(problem: Problem): Problem {
+/** Log-odds per narrative of the picked rows, each from a model trained without the fold the row is in. */
+function outOfFold(matrix: Matrix, problem: Problem, lambda: number, folds: Folds, picked: Set<number>): Map<number, Float64Array> {
   const {labels, narratives: K, rows} = problem
-  if (rows.length <= CALIBRATION_TEXTS) return problem
-  const stride = rows.length / CALIBRATION_TEXTS
-  const picked = Array.from({length: CALIBRATION_TEXTS}, (_, i) => Math.floor(i * stride))
-  return {labels: Float64Array.from({length: picked.length * K}, (_, j) => labels[picked[Math.floor(j / K)] * K + (j % K)]), narratives: K, rows: Int32Array.from(picked, (r) => rows[r])}
-}
-
-/** Log-odds of every row and narrative of a problem, each from a model trained without the fold the row is in. */
-function outOfFold(matrix: Matrix, problem: Problem, lambda: number, folds: number): Float64Array {
-  const {labels, narratives: K, rows} = problem
-  const z = new Float64Array(rows.length * K)
-  for (let f = 0; f < folds; f++) {
+  const z = new Map<number, Float64Array>()
+  for (let f = 0; f < folds.folds; f++) {
     const train: number[] = []
     const trainLabels: number[] = []
     for (let r = 0; r < rows.length; r++) {
-      if (r % folds === f) continue
+      if (folds.fold[rows[r]] === f) continue
       train.push(rows[r])
       for (let k = 0; k < K; k++) trainLabels.push(labels[r * K + k])
     }
 
-    const fit = fitLogistic(matrix, {labels: Float64Array.from(trainLabels), narratives: K, rows: Int32Array.from(train)}, lambda, WORK_BUDGET / (2 * folds))
-    for (let r = f; r < rows.length; r += folds) {
+    const fit = fitLogistic(matrix, {labels: Float64Array.from(trainLabels), narratives: K, rows: Int32Array.from(train)}, lambda, WORK_BUDGET / (2 * folds.folds))
+    for (const r of picked) {
       const row = rows[r]
+      if (folds.fold[row] !== f) continue
       const v = matrix.values[row]
-      for (let k = 0; k < K; k++) z[r * K + k] = fit.bias[k]
+      const out = Float64Array.from(fit.bias)
       for (let c = matrix.rowStart[row]; c < matrix.rowStart[row + 1]; c++) {
         const base = matrix.columns[c] * K
-        for (let k = 0; k < K; k++) z[r * K + k] += fit.weights[base + k] * v
+        for (let k = 0; k < K; k++) out[k] += fit.weights[base + k] * v
       }
+
+      z.set(r, out)
     }
   }
 

@@ -1,9 +1,10 @@
-import {calibrateShift, fitLogistic, type Matrix, type Problem} from './model-fit.js'
+import {chooseOperatingPoint, fitLogistic, type Folds, type Matrix, type OperatingPoint, type Problem} from './model-fit.js'
 import {PairTable, pairs as makesPair, scanWords, stemNumberOfStem, stemNumberOfWord, stemText, WordBuffer} from './model-words.js'
 import {type SentenceRange, splitSentences} from './sentences.js'
 import {FUNCTION_WORDS} from './stem.js'
+import {DEFAULT_THRESHOLD} from './suggest.js'
 
-export {combineScores} from './model-fit.js'
+export {decides, type OperatingPoint} from './model-fit.js'
 
 /*
  * A small model per study, learned from the team's own coding: per narrative a logistic
@@ -17,10 +18,17 @@ export {combineScores} from './model-fit.js'
 
 /** One decision of the team: this text does (1) or does not (0) voice this narrative. */
 export interface TrainingExample {
+  /** The note it is about: cross-validation keeps a note's examples in one fold (default: the text). */
+  group?: string
   label: 0 | 1
   narrative: string
   text: string
+  /** A whole note (not a passage or a rejected sentence): what the operating point is measured on. */
+  whole?: boolean
 }
+
+/** What the cues found in a text, per narrative id: the score of its best sentence and the cues and frames that matched there. */
+export type CueReading = ReadonlyMap<string, {cues: readonly string[]; score: number}>
 
 export interface TrainOptions {
   /** L2 strength: larger keeps the weights closer to 0 (default DEFAULT_LAMBDA). */
@@ -32,12 +40,14 @@ export interface TrainOptions {
   /** A narrative needs this many texts that voice it, and as many that do not, to get a model (default MIN_EXAMPLES). */
   minExamples?: number
   /**
-   * The cue scores of a text per narrative id, to calibrate with: the models are then shifted,
-   * by cross-validation on the training texts, so that together with the cues they find the
-   * most without suggesting less precisely than the cues alone; when they add nothing, no
-   * narrative gets one.
+   * What the cues find in a text (below the threshold too). With it, the cues and frames that
+   * matched become features of their own (so the model learns which of them this study's coders
+   * accept), and the operating point is chosen by cross-validation against the cues alone; when
+   * the model adds nothing there, no narrative gets one.
    */
-  calibrate?: (text: string) => ReadonlyMap<string, number>
+  cues?: (text: string) => CueReading
+  /** Keep the weights even where cross-validation found the model adds nothing (for the benchmarks' diagnostics). */
+  keepWeights?: boolean
   /** Folds of the cross-validation (default 5). */
   folds?: number
 }
@@ -47,7 +57,9 @@ export interface ModelData {
   format: typeof MODEL_FORMAT
   /** The features: a stem ("loket"), or the stems of two adjacent words ("lang wacht"). */
   features: string[]
-  /** Per narrative id in the method's order: its weights, or null (too few examples, or calibration found it adds nothing to the cues). */
+  /** Where the model takes part, chosen by cross-validation (see OperatingPoint). */
+  operating: OperatingPoint
+  /** Per narrative id in the method's order: its weights, or null (too few examples, or cross-validation found it adds nothing to the cues). */
   narratives: Array<{bias: number; id: string; negatives: number; positives: number; weights: number[]} | {id: string; negatives: number; positives: number; weights: null}>
   version: typeof MODEL_VERSION
 }
@@ -55,6 +67,8 @@ export interface ModelData {
 /** What the model says about one narrative in a text. */
 export interface ModelPrediction {
   narrative: string
+  /** The model's log-odds that the text voices the narrative. */
+  logOdds: number
   /** 0..1: the model's chance that the text voices the narrative. */
   probability: number
   /** The sentence whose words add most to the narrative (UTF-16 indexes), or undefined when none adds anything. */
@@ -62,13 +76,28 @@ export interface ModelPrediction {
 }
 
 export const MODEL_FORMAT = 'karavaan-narratiefmodel'
-export const MODEL_VERSION = 1
+export const MODEL_VERSION = 2
 // Chosen on the learning curves of bench/learning-curve.mjs (tune data only); see BENCHMARKS.md.
 export const DEFAULT_LAMBDA = 0.03
 export const MAX_FEATURES = 50_000
 export const MIN_DOCUMENTS = 3
 export const MIN_EXAMPLES = 10
 export const MAX_WORDS = 3
+
+/**
+ * The features a cue reading gives a text: per narrative whether the cues suggest it, or only
+ * found something below the threshold, and each cue or frame that matched. Their names start
+ * with "#", which no word does, and hold no space (a space marks a pair of words).
+ */
+export function cueFeatureNames(reading: CueReading, threshold: number): string[] {
+  const out: string[] = []
+  for (const [narrative, {cues, score}] of reading) {
+    out.push(`#${score >= threshold ? 'suggest' : 'weak'}:${narrative}`)
+    for (const cue of cues) out.push(`#cue:${narrative}:${cue.replaceAll(/\s+/g, '_')}`)
+  }
+
+  return out
+}
 
 /** Each feature of a text of n words counts 1/√n: a long note weighs no more than a short passage. */
 const scale = (n: number) => (n === 0 ? 0 : 1 / Math.sqrt(n))
@@ -109,16 +138,18 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
   const maxFeatures = options.maxFeatures ?? MAX_FEATURES
 
   // The distinct texts, in a fixed order, with per narrative the yes and no decisions.
-  const byText = new Map<string, {no: Float64Array; yes: Float64Array}>()
+  const byText = new Map<string, {group: string; no: Float64Array; whole: boolean; yes: Float64Array}>()
   const known = new Map(narratives.map((n, i) => [n, i]))
   for (const example of examples) {
     const n = known.get(example.narrative)
     if (n === undefined) continue
     let entry = byText.get(example.text)
     if (!entry) {
-      entry = {no: new Float64Array(narratives.length), yes: new Float64Array(narratives.length)}
+      entry = {group: example.group ?? example.text, no: new Float64Array(narratives.length), whole: false, yes: new Float64Array(narratives.length)}
       byText.set(example.text, entry)
     }
+
+    if (example.whole) entry.whole = true
 
     if (example.label === 1) entry.yes[n]++
     else entry.no[n]++
@@ -145,8 +176,10 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
     return next
   }
 
+  // What the cues find in each text, read once: features, and the operating point's comparison.
+  const readings = options.cues ? texts.map((text) => options.cues!(text)) : undefined
   texts.forEach((text, i) => {
-    words[i] = eachFeature(text, (first, second) => {
+    const visit = (first: number, second: number) => {
       let d = first === -1 ? (second < denseStem.length ? denseStem[second] : -1) : densePair.get(first, second)
       if (d === -1) {
         d = distinct++
@@ -169,7 +202,10 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
       lastSeen[d] = i
       if (used === keys.length) keys = grown(keys, used + 1)
       keys[used++] = d
-    })
+    }
+
+    words[i] = eachFeature(text, visit)
+    if (readings) for (const name of cueFeatureNames(readings[i], DEFAULT_THRESHOLD)) visit(-1, stemNumberOfStem(name))
     keyStart[i + 1] = used
   })
 
@@ -223,32 +259,32 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
   const problem: Problem = {labels: Float64Array.from(labels), narratives: K, rows: Int32Array.from(rows)}
   const fit = K > 0 ? fitLogistic(matrix, problem, lambda) : undefined
 
-  let shift: number | undefined = 0
-  if (fit && options.calibrate) {
-    const cueOf = new Map<number, Float64Array>()
-    const cues = (i: number) => {
-      let scores = cueOf.get(i)
-      if (!scores) {
-        const found = options.calibrate!(texts[i])
-        scores = Float64Array.from(learned, (n) => found.get(narratives[n]) ?? 0)
-        cueOf.set(i, scores)
-      }
-
-      return scores
-    }
-
-    shift = calibrateShift(matrix, problem, cues, lambda, options.folds ?? 5)
+  let operating: OperatingPoint | undefined = {add: null, keep: null}
+  if (fit && readings) {
+    const folds = options.folds ?? 5
+    const fold = Int32Array.from(texts, (text) => groupFold(byText.get(text)!.group, folds))
+    const whole = Uint8Array.from(texts, (text) => (byText.get(text)!.whole ? 1 : 0))
+    const cueSuggests = (row: number) => Uint8Array.from(learned, (n) => ((readings[row].get(narratives[n])?.score ?? 0) >= DEFAULT_THRESHOLD ? 1 : 0))
+    const folding: Folds = {fold, folds, whole}
+    operating = chooseOperatingPoint(matrix, problem, cueSuggests, lambda, folding)
   }
 
   const out: ModelData['narratives'] = narratives.map((id, n) => {
     const k = learned.indexOf(n)
     const {negatives, positives} = counts[n]
-    if (!fit || shift === undefined || k === -1) return {id, negatives, positives, weights: null}
+    if (!fit || (operating === undefined && !options.keepWeights) || k === -1) return {id, negatives, positives, weights: null}
     const weights = Array.from({length: features.length}, (_, f) => round(fit.weights[f * K + k]))
-    return {bias: round(fit.bias[k] + shift), id, negatives, positives, weights}
+    return {bias: round(fit.bias[k]), id, negatives, positives, weights}
   })
 
-  return {features, format: MODEL_FORMAT, narratives: out, version: MODEL_VERSION}
+  return {features, format: MODEL_FORMAT, narratives: out, operating: operating ?? {add: null, keep: null}, version: MODEL_VERSION}
+}
+
+/** A note's fold: from its id (FNV-1a), so that the same coding always gives the same folds. */
+function groupFold(group: string, folds: number): number {
+  let hash = 0x81_1c_9d_c5
+  for (let i = 0; i < group.length; i++) hash = Math.imul(hash ^ group.charCodeAt(i), 0x01_00_01_93)
+  return (hash >>> 0) % folds
 }
 
 /** Six decimals: the file stays small and reads the same on every machine. */
@@ -335,12 +371,16 @@ export class NarrativeModel {
    */
   predict(text: string): ModelPrediction[] {
     this.begin()
+    this.readText(text)
+    return this.finish()
+  }
+
+  /** Reads every sentence of a text, between begin and finish. */
+  readText(text: string): void {
     for (const sentence of splitSentences(text)) {
       scanWords(text, sentence.start, sentence.end, this.words)
       this.addSentence(this.words.stems, this.words.length, sentence)
     }
-
-    return this.finish()
   }
 
   /**
@@ -367,14 +407,36 @@ export class NarrativeModel {
     this.addSentence(buffer.stems, buffer.length, {end, start})
   }
 
+  /**
+   * Adds what the cues found in the note (cueFeatureNames), between begin and finish: they
+   * count toward the note's chances, not toward which sentence is shown.
+   */
+  readCues(names: readonly string[]): void {
+    const {byStem, lastNote, totals, weights} = this
+    const n = totals.length
+    for (const name of names) {
+      const stem = stemNumberOfStem(name)
+      const f = stem >= 0 && stem < byStem.length ? byStem[stem] : -1
+      if (f < 0 || lastNote[f] === this.note) continue
+      lastNote[f] = this.note
+      for (let k = 0; k < n; k++) totals[k] += weights[f * n + k]
+    }
+  }
+
   finish(): ModelPrediction[] {
     const v = scale(this.wordCount)
     const out: ModelPrediction[] = []
     for (let k = 0; k < this.narratives.length; k++) {
-      out.push({narrative: this.narratives[k], probability: 1 / (1 + Math.exp(-(this.bias[k] + this.totals[k] * v))), sentence: this.mostAt[k]})
+      const logOdds = this.bias[k] + this.totals[k] * v
+      out.push({logOdds, narrative: this.narratives[k], probability: 1 / (1 + Math.exp(-logOdds)), sentence: this.mostAt[k]})
     }
 
     return out
+  }
+
+  /** Where the model takes part (see OperatingPoint). */
+  get operating(): OperatingPoint {
+    return this.data.operating
   }
 
   private addSentence(stems: Int32Array, length: number, range: SentenceRange): void {

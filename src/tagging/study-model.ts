@@ -4,9 +4,11 @@ import {join} from 'node:path'
 import {writePrivateFile} from '../fs/private.js'
 import type {Method} from '../method/schema.js'
 import type {Store} from '../store/store.js'
-import {MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
+import type {Rejection} from '../model/rejection.js'
+import {cueReading} from './combine.js'
+import {type CueReading, MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
 import {suggestNarratives} from './suggest.js'
-import {MAX_TRAINING_NOTES, type Rejection, storedRejections, trainingExamples, trainingPlan, trainingStamp} from './training.js'
+import {MAX_TRAINING_NOTES, trainingExamples, trainingPlan, trainingStamp} from './training.js'
 
 /*
  * The model of one study lives in its folder, beside the database: owner-only, like everything
@@ -55,9 +57,9 @@ export function modelFile(study: {dir: string}): string {
   return join(study.dir, MODEL_FILE)
 }
 
-/** The cue scores of a text per narrative, below the threshold too: what calibration weighs the model against. */
-export function cueScores(method: Method): (text: string) => Map<string, number> {
-  return (text) => new Map(suggestNarratives(text, method, {threshold: 0}).map((s) => [s.narrative, s.score]))
+/** What the cues find in a text, below the threshold too: the model's cue features, and what its operating point is measured against. */
+export function cueReader(method: Method): (text: string) => CueReading {
+  return (text) => cueReading(suggestNarratives(text, method, {threshold: 0}))
 }
 
 /** What training on a study's coding gives: the model (null at the cold start) and how many coded notes it learned from. */
@@ -71,8 +73,8 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
   const plan = trainingPlan(store.tags.trainingRecords(MAX_TRAINING_NOTES), method, rejections)
   if (plan.notes.length === 0) return {data: null, notes: 0}
   const narratives = method.narratives.map((n) => n.id)
-  const texts = store.tags.trainingTexts([...new Set([...plan.notes.map((n) => n.id), ...plan.rejections.map((r) => r.note)])])
-  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {calibrate: cueScores(method)})
+  const texts = store.tags.trainingTexts(plan.notes.map((n) => n.id))
+  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: cueReader(method)})
   return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length}
 }
 
@@ -85,9 +87,8 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
 export function studyModel(store: Store, study: {dir: string; id: string; methodDefinition: Method}, options: {now?: Date} = {}): StudyModel {
   const method = study.methodDefinition
   const file = modelFile(study)
-  const rejections = storedRejections(store)
-  // The digest first: on a large study, the coding itself is read only to retrain.
-  const stamp = trainingStamp(store.tags.trainingFingerprint(), method, rejections)
+  // One row of the store: on a large study, the coding itself is read only to retrain.
+  const stamp = trainingStamp(store.tags.trainingCounter(), method)
   const use = (data: ModelData | null, coded: number, retrained: boolean): StudyModel => {
     const model = data ? new NarrativeModel(data) : undefined
     const narratives = model?.active ? model.narratives : []
@@ -97,7 +98,7 @@ export function studyModel(store: Store, study: {dir: string; id: string; method
   const kept = readModelFile(file, study.id)
   if (kept && kept.stamp === stamp) return use(kept.model, kept.notes, false)
 
-  const {data, notes} = trainStudyModel(store, method, rejections)
+  const {data, notes} = trainStudyModel(store, method, store.rejections.list())
   const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, stamp, study: study.id, trainedAt: (options.now ?? new Date()).toISOString()}
   // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
   if (notes > 0 || kept) {

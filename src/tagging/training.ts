@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto'
-
 import type {Method} from '../method/schema.js'
-import type {Store} from '../store/store.js'
+import type {Rejection} from '../model/rejection.js'
 import type {TrainingRecords} from '../store/tags.js'
 import {MODEL_VERSION, type TrainingExample} from './model.js'
+import {createHash} from 'node:crypto'
 import {sliceCodePoints} from './passage.js'
 
 /*
@@ -15,26 +14,6 @@ import {sliceCodePoints} from './passage.js'
 /** More coded notes than this add little to a model of this size; the newest are used. */
 export const MAX_TRAINING_NOTES = 10_000
 
-/** A suggestion a coder turned down in `tag review`: the sentence (or the note) does not voice the narrative. */
-export interface Rejection {
-  at: string
-  coder: string
-  /** End of the sentence in code points, or null for the whole note. */
-  end: null | number
-  narrative: string
-  note: string
-  start: null | number
-}
-
-/**
- * The rejections the store keeps. The store gets them as `store.rejections.list()`; until a
- * kit has that table, there are none. This is the one place that reads them.
- */
-export function storedRejections(store: Store): Rejection[] {
-  const rejections = (store as unknown as {rejections?: {list(): Rejection[]}}).rejections
-  return rejections ? rejections.list() : []
-}
-
 /** What the model of a study will be trained on, before any text is read. */
 export interface TrainingPlan {
   /** The coded notes, newest last, each with the decisions about it: per coder the narratives they gave it (none: a no to all). */
@@ -45,15 +24,12 @@ export interface TrainingPlan {
 }
 
 /**
- * A digest of what the model learns from: the store's training records (as
- * TagQueries.trainingFingerprint gives them), the rejections, the cues and the model's version.
- * While it stays the same, so does the model.
+ * What the model's file must match to be used: the store's training counter (see
+ * TagQueries.trainingCounter), the cues and frames of the method and the model's version.
  */
-export function trainingStamp(records: string[], method: Method, rejections: Rejection[] = []): string {
-  const hash = createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues]), model: MODEL_VERSION}))
-  for (const part of records) hash.update('\u0000').update(part)
-  hash.update(JSON.stringify(rejections.map((r) => [r.note, r.narrative, r.coder, r.start, r.end])))
-  return hash.digest('hex')
+export function trainingStamp(counter: string, method: Method): string {
+  const hash = createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues, n.patterns]), model: MODEL_VERSION}))
+  return `${counter}:${hash.digest('hex').slice(0, 32)}`
 }
 
 /** The interviewer of a note, as a coder: the narratives written in the note itself. */
@@ -106,6 +82,8 @@ export function trainingPlan(records: TrainingRecords, method: Method, rejection
   }
 
   for (const coding of records.codings) coded(coding.note, coding.coder)
+  // A coder who rejected a suggestion on a note has judged it: their tags on it are all it has.
+  for (const rejection of rejections) if (interviewerOf.has(rejection.note) && narratives.has(rejection.narrative)) coded(rejection.note, rejection.coder)
 
   const notes: TrainingPlan['notes'] = []
   for (const note of records.notes) {
@@ -129,34 +107,39 @@ export function trainingPlan(records: TrainingRecords, method: Method, rejection
   }
 }
 
-/** The plan's decisions as examples, with the texts of its notes (by id); notes without a text are left out. */
+/**
+ * The plan's decisions as examples, with the texts of its notes (by id); notes without a text
+ * are left out. Each example names its note (`group`), so that cross-validation keeps a note's
+ * passages and rejections in the same fold as the note; only whole notes (`whole`) are what
+ * suggestions are measured on.
+ */
 export function trainingExamples(plan: TrainingPlan, narratives: string[], texts: ReadonlyMap<string, string>): TrainingExample[] {
   const out: TrainingExample[] = []
   for (const note of plan.notes) {
     const text = texts.get(note.id)
     if (text === undefined) continue
     for (const decision of note.decisions) {
-      for (const narrative of narratives) out.push({label: decision.narratives.includes(narrative) ? 1 : 0, narrative, text})
+      for (const narrative of narratives) out.push({group: note.id, label: decision.narratives.includes(narrative) ? 1 : 0, narrative, text, whole: true})
     }
   }
 
   for (const passage of plan.passages) {
     const text = texts.get(passage.note)
-    if (text !== undefined) out.push({label: 1, narrative: passage.narrative, text: sliceCodePoints(text, passage.start, passage.end)})
+    if (text !== undefined) out.push({group: passage.note, label: 1, narrative: passage.narrative, text: sliceCodePoints(text, passage.start, passage.end)})
   }
 
-  out.push(...rejectionExamples(plan.rejections, texts))
+  out.push(...rejectionExamples(plan.rejections))
   return out
 }
 
-/** Rejected suggestions as examples: a no for the narrative on the rejected sentence, or on the whole note. */
-export function rejectionExamples(rejections: Iterable<Rejection>, texts: ReadonlyMap<string, string>): TrainingExample[] {
+/**
+ * Rejected suggestions as examples: a no for the narrative on the sentence as the coder read it
+ * (the judged version; a later edit of the note does not change what was judged).
+ */
+export function rejectionExamples(rejections: Iterable<Pick<Rejection, 'narrative' | 'note' | 'sentence'>>): TrainingExample[] {
   const out: TrainingExample[] = []
   for (const rejection of rejections) {
-    const text = texts.get(rejection.note)
-    if (text === undefined) continue
-    const words = rejection.start === null || rejection.end === null ? text : sliceCodePoints(text, rejection.start, rejection.end)
-    if (words.trim()) out.push({label: 0, narrative: rejection.narrative, text: words})
+    if (rejection.sentence.trim()) out.push({group: rejection.note, label: 0, narrative: rejection.narrative, text: rejection.sentence})
   }
 
   return out

@@ -5,11 +5,11 @@ import {loadMethod, methodPath} from '../../src/method/load.js'
 import type {Method} from '../../src/method/schema.js'
 import type {TrainingRecords} from '../../src/store/tags.js'
 import {combineSuggestions} from '../../src/tagging/combine.js'
-import {MIN_EXAMPLES, NarrativeModel, trainModel, type TrainingExample} from '../../src/tagging/model.js'
-import {cueScores} from '../../src/tagging/study-model.js'
+import {cueFeatureNames, decides, MIN_EXAMPLES, NarrativeModel, trainModel, type TrainingExample} from '../../src/tagging/model.js'
+import {cueReader} from '../../src/tagging/study-model.js'
 import {suggestNarratives} from '../../src/tagging/suggest.js'
-import {MAX_TRAINING_NOTES, rejectionExamples, storedRejections, trainingExamples, trainingPlan, trainingStamp} from '../../src/tagging/training.js'
-import type {Store} from '../../src/store/store.js'
+import {MAX_TRAINING_NOTES, rejectionExamples, trainingExamples, trainingPlan, trainingStamp} from '../../src/tagging/training.js'
+import type {Rejection} from '../../src/model/rejection.js'
 import {ROOT} from '../helpers/cli.js'
 
 const method = loadMethod(methodPath('karavaan', '/anywhere'))
@@ -44,7 +44,7 @@ function coded(n: number): TrainingExample[] {
     const yes = `${lost[i % lost.length]} Gesprek ${i}.`
     const no = `${neutral[i % neutral.length]} Gesprek ${i}.`
     for (const narrative of NARRATIVES) {
-      out.push({label: narrative === ONE ? 1 : 0, narrative, text: yes}, {label: 0, narrative, text: no})
+      out.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
     }
   }
 
@@ -53,7 +53,7 @@ function coded(n: number): TrainingExample[] {
 
 describe('the study model', () => {
   it('learns the words the team codes a narrative by, and predicts them in a new note', () => {
-    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES, {calibrate: cueScores(noCues)}))
+    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES, {cues: cueReader(noCues)}))
     expect(model.narratives).toEqual([ONE])
     const chance = (text: string) => model.predict(text).find((p) => p.narrative === ONE)!.probability
     expect(chance('Bij de gemeente is mijn aanvraag zoekgeraakt.')).toBeGreaterThan(0.5)
@@ -75,13 +75,13 @@ describe('the study model', () => {
 
   it('gives the same model for the same coding, whatever the order of the examples', () => {
     const examples = coded(15)
-    const first = trainModel(examples, NARRATIVES, {calibrate: cueScores(noCues)})
-    const second = trainModel([...examples].reverse(), NARRATIVES, {calibrate: cueScores(noCues)})
+    const first = trainModel(examples, NARRATIVES, {cues: cueReader(noCues)})
+    const second = trainModel([...examples].reverse(), NARRATIVES, {cues: cueReader(noCues)})
     expect(JSON.stringify(second)).toBe(JSON.stringify(first))
   })
 
   it('is not used at the cold start: too few coded notes per narrative', () => {
-    const data = trainModel(coded(MIN_EXAMPLES - 1), NARRATIVES, {calibrate: cueScores(noCues)})
+    const data = trainModel(coded(MIN_EXAMPLES - 1), NARRATIVES, {cues: cueReader(noCues)})
     expect(data.narratives.every((n) => n.weights === null)).toBe(true)
     expect(new NarrativeModel(data).active).toBe(false)
   })
@@ -89,9 +89,9 @@ describe('the study model', () => {
   it('is left out when, in cross-validation, it adds nothing to the cues', () => {
     // Notes with the same words, coded yes and no at random: nothing to learn but how often.
     const examples: TrainingExample[] = []
-    for (let i = 0; i < 40; i++) for (const narrative of NARRATIVES) examples.push({label: ((i * 2_654_435_761) >>> 0) % 3 === 0 && narrative === ONE ? 1 : 0, narrative, text: `Gesprek ${i}.`})
+    for (let i = 0; i < 40; i++) for (const narrative of NARRATIVES) examples.push({group: `n${i}`, label: ((i * 2_654_435_761) >>> 0) % 3 === 0 && narrative === ONE ? 1 : 0, narrative, text: `Gesprek ${i}.`, whole: true})
     expect(examples.filter((e) => e.label === 1).length).toBeGreaterThanOrEqual(MIN_EXAMPLES)
-    const data = trainModel(examples, NARRATIVES, {calibrate: cueScores(noCues)})
+    const data = trainModel(examples, NARRATIVES, {cues: cueReader(noCues)})
     expect(data.narratives.every((n) => n.weights === null)).toBe(true)
   })
 
@@ -106,20 +106,67 @@ describe('the study model', () => {
 })
 
 describe('combining the model with the cues', () => {
-  it('adds what the model finds to what the cues find, and drops no cue suggestion', () => {
-    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES, {calibrate: cueScores(noCues)}))
-    const text = 'Het loket is dicht en alles gaat via de website. Mijn aanvraag is zoekgeraakt.'
-    const cues = suggestNarratives(text, method)
-    const both = combineSuggestions(text, method, model)
-    for (const cue of cues) expect(both.find((s) => s.narrative === cue.narrative)!.score).toBeGreaterThanOrEqual(cue.score)
-
+  it('adds what the cues miss, past its operating point, with the words behind it', () => {
+    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES, {cues: cueReader(noCues)}))
+    expect(model.operating.add).not.toBeNull()
     const modelOnly = combineSuggestions('Een buurman vertelde dat zijn aanvraag is zoekgeraakt.', noCues, model)
-    expect(modelOnly).toEqual([expect.objectContaining({cues: [], model: expect.objectContaining({words: expect.arrayContaining([expect.stringMatching(/zoekgeraakt|aanvraag/)])}), narrative: ONE})])
-    expect(modelOnly[0].score).toBe(modelOnly[0].model!.probability)
+    expect(modelOnly).toEqual([expect.objectContaining({cues: [], matched: [], model: expect.objectContaining({words: expect.arrayContaining([expect.stringMatching(/zoekgeraakt|aanvraag/)])}), narrative: ONE})])
+    // Its score says how far past the operating point: above one half, as a cue suggestion's score is above the threshold.
+    expect(modelOnly[0].score).toBeGreaterThan(0.5)
+    expect(combineSuggestions('De kinderen speelden in de speeltuin.', noCues, model)).toEqual([])
     // Positions count code points, as for the cues: an emoji before the sentence counts once.
     const emoji = 'Koffie ☕️😀. Een buurman vertelde dat zijn aanvraag is zoekgeraakt.'
     const [hit] = combineSuggestions(emoji, noCues, model)
     expect([...emoji].slice(hit.start, hit.end).join('')).toBe(hit.sentence)
+  })
+
+  it('keeps the cues’ suggestions for narratives it has no model of, and explains the ones it knows', () => {
+    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES, {cues: cueReader(noCues)}))
+    const text = 'Het loket is dicht en alles moet via de website. Mijn aanvraag is zoekgeraakt.'
+    const cues = suggestNarratives(text, method)
+    expect(cues.length).toBeGreaterThan(0)
+    const both = combineSuggestions(text, method, model)
+    for (const cue of cues.filter((c) => !model.narratives.includes(c.narrative))) expect(both).toContainEqual(cue)
+    expect(both.find((s) => s.narrative === ONE)?.model?.probability).toBeGreaterThanOrEqual(0)
+  })
+
+  it('decides by its operating point: a cue suggestion stays above keep, the model adds above add', () => {
+    expect(decides({add: null, keep: null}, true, -10)).toBe(true)
+    expect(decides({add: null, keep: null}, false, 10)).toBe(false)
+    expect(decides({add: 1, keep: -1}, true, -0.5)).toBe(true)
+    expect(decides({add: 1, keep: -1}, true, -1.5)).toBe(false)
+    expect(decides({add: 1, keep: -1}, false, 0.5)).toBe(false)
+    expect(decides({add: 1, keep: -1}, false, 1.5)).toBe(true)
+  })
+
+  it('learns which cues this study’s coders reject, and drops those suggestions', () => {
+    // The team rejects narrative 1 on notes about the loket of the sports hall, but takes it on the town hall's.
+    const examples: TrainingExample[] = []
+    for (let i = 0; i < 24; i++) {
+      const yes = `Het loket van het gemeentehuis is dicht en alles moet via de website. Gesprek ${i}.`
+      const no = `Het loket van de sporthal is dicht en alles moet via de website van de club. Gesprek ${i}.`
+      const plain = `${neutral[i % neutral.length]} Gesprek ${i}.`
+      for (const narrative of NARRATIVES) {
+        examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true})
+        examples.push({group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
+        examples.push({group: `niets-${i}`, label: 0, narrative, text: plain, whole: true})
+      }
+
+      examples.push(...rejectionExamples([{narrative: ONE, note: `nee-${i}`, sentence: no}]))
+    }
+
+    const check = (text: string) => suggestNarratives(text, method).some((s) => s.narrative === ONE)
+    expect(check('Het loket van de sporthal is dicht en alles moet via de website van de club.')).toBe(true)
+    const model = new NarrativeModel(trainModel(examples, NARRATIVES, {cues: cueReader(method)}))
+    expect(model.operating.keep).not.toBeNull()
+    const one = (text: string) => combineSuggestions(text, method, model).some((s) => s.narrative === ONE)
+    expect(one('Bij de sporthal: het loket is dicht en alles moet via de website van de club.')).toBe(false)
+    expect(one('Bij het gemeentehuis: het loket is dicht en alles moet via de website.')).toBe(true)
+  })
+
+  it('reads the cues and frames that matched as features of their own', () => {
+    const reading = new Map([[ONE, {cues: ['loket* & dicht', 'patroon: niet bereikbaar'], score: 0.9}], [TWO, {cues: ['nummer'], score: 0.3}]])
+    expect(cueFeatureNames(reading, 0.5)).toEqual([`#suggest:${ONE}`, `#cue:${ONE}:loket*_&_dicht`, `#cue:${ONE}:patroon:_niet_bereikbaar`, `#weak:${TWO}`, `#cue:${TWO}:nummer`])
   })
 
   it('without a model, gives the cues’ suggestions as they are', () => {
@@ -144,10 +191,10 @@ describe('what the model learns from', () => {
     expect(plan.notes.find((n) => n.id === 'n2')!.decisions).toEqual([{coder: 'interviewer', narratives: []}])
     expect(plan.notes.find((n) => n.id === 'n3')!.decisions).toEqual([{coder: 'bram', narratives: [TWO]}])
     const examples = trainingExamples(plan, NARRATIVES, new Map([['n1', 'Een'], ['n2', 'Twee'], ['n3', 'Drie notitie']]))
-    expect(examples).toContainEqual({label: 1, narrative: ONE, text: 'Een'})
-    expect(examples).toContainEqual({label: 0, narrative: ONE, text: 'Twee'})
+    expect(examples).toContainEqual({group: 'n1', label: 1, narrative: ONE, text: 'Een', whole: true})
+    expect(examples).toContainEqual({group: 'n2', label: 0, narrative: ONE, text: 'Twee', whole: true})
     // The accepted suggestion's own words are a yes too.
-    expect(examples).toContainEqual({label: 1, narrative: TWO, text: 'Drie'})
+    expect(examples).toContainEqual({group: 'n3', label: 1, narrative: TWO, text: 'Drie'})
   })
 
   it('merges an interviewer who later codes their own note into one decision', () => {
@@ -155,16 +202,11 @@ describe('what the model learns from', () => {
     expect(trainingPlan(records, method).notes[0].decisions).toEqual([{coder: 'interviewer', narratives: [ONE, TWO].sort()}])
   })
 
-  it('changes its stamp when the coding, the cues or the rejections change, and only then', () => {
-    const rows = ['n1 anna n1-v1', `n1 ${ONE} anna note`, '']
-    const stamp = trainingStamp(rows, method)
-    expect(trainingStamp([...rows], method)).toBe(stamp)
-    expect(trainingStamp([rows[0], rows[1], 'n1 bram'], method)).not.toBe(stamp)
-    expect(trainingStamp(['n1 anna n1-v2', rows[1], rows[2]], method)).not.toBe(stamp)
-    // A part that moves to the next part is another coding.
-    expect(trainingStamp([`${rows[0]}${rows[1]}`, '', ''], method)).not.toBe(stamp)
-    expect(trainingStamp(rows, noCues)).not.toBe(stamp)
-    expect(trainingStamp(rows, method, [{at: '2026-05-01T10:00:00Z', coder: 'bram', end: 3, narrative: ONE, note: 'n1', start: 0}])).not.toBe(stamp)
+  it('changes its stamp when the store’s training counter or the cues change, and only then', () => {
+    const stamp = trainingStamp('7-ab12', method)
+    expect(trainingStamp('7-ab12', method)).toBe(stamp)
+    expect(trainingStamp('8-cd34', method)).not.toBe(stamp)
+    expect(trainingStamp('7-ab12', noCues)).not.toBe(stamp)
   })
 
   it('keeps the newest coded notes when there are very many', () => {
@@ -174,17 +216,15 @@ describe('what the model learns from', () => {
     expect(plan.notes.at(-1)!.id).toBe(notes.at(-1)!.id)
   })
 
-  it('takes rejected suggestions as a no on their sentence, from the store once it keeps them', () => {
-    const rejection = {at: '2026-05-01T10:00:00Z', coder: 'bram', end: 11, narrative: ONE, note: 'n1', start: 4}
-    expect(storedRejections({} as Store)).toEqual([])
-    expect(storedRejections({rejections: {list: () => [rejection]}} as unknown as Store)).toEqual([rejection])
-    expect(rejectionExamples([rejection, {...rejection, end: null, note: 'n2', start: null}], new Map([['n1', 'Het loket is dicht.'], ['n2', 'Hele notitie.']]))).toEqual([
-      {label: 0, narrative: ONE, text: 'loket i'},
-      {label: 0, narrative: ONE, text: 'Hele notitie.'},
-    ])
-    const plan = trainingPlan({codings: [], notes: [note('n1')], tags: [tag('n1', TWO)]}, method, [rejection])
+  it('takes a rejected suggestion as a no on the sentence the coder read, and the note as judged by that coder', () => {
+    const rejection: Rejection = {at: '2026-05-01T10:00:00Z', coder: 'bram', end: 11, id: 'r1', narrative: ONE, note: 'n1', sentence: 'loket i', start: 4, version: 1, versionId: 'n1-v1', withdrawnAt: null}
+    expect(rejectionExamples([rejection])).toEqual([{group: 'n1', label: 0, narrative: ONE, text: 'loket i'}])
+    const plan = trainingPlan({codings: [], notes: [note('n1', 'fatima')], tags: []}, method, [rejection])
     expect(plan.rejections).toEqual([rejection])
-    expect(trainingExamples(plan, NARRATIVES, new Map([['n1', 'Het loket is dicht.']]))).toContainEqual({label: 0, narrative: ONE, text: 'loket i'})
+    expect(plan.notes).toEqual([{decisions: [{coder: 'bram', narratives: []}], id: 'n1'}])
+    const examples = trainingExamples(plan, NARRATIVES, new Map([['n1', 'Het loket is dicht.']]))
+    expect(examples).toContainEqual({group: 'n1', label: 0, narrative: ONE, text: 'loket i'})
+    expect(examples).toContainEqual({group: 'n1', label: 0, narrative: ONE, text: 'Het loket is dicht.', whole: true})
   })
 })
 
@@ -194,7 +234,8 @@ describe('the model on worker threads', () => {
     const {suggestForNotes} = await dist('tagging/suggest-notes.js')
     const {suggestInParallel} = await dist('tagging/suggest-parallel.js')
     const built = await dist('tagging/model.js')
-    const data = built.trainModel(coded(15), NARRATIVES)
+    const data = built.trainModel(coded(15), NARRATIVES, {cues: (await dist('tagging/study-model.js')).cueReader(method)})
+    data.operating = {add: 0, keep: -2}
     const notes = Array.from({length: 2600}, (_, i) => ({id: `note-${i}`, narratives: [], text: i % 2 === 0 ? `${lost[i % lost.length]} Het loket is dicht.` : neutral[i % neutral.length]}))
     const expected = [...suggestForNotes(notes, method, {model: new built.NarrativeModel(data)})]
     const got = []

@@ -7,13 +7,22 @@ import {checkFilter} from '../../notes/filter.js'
 import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {MIN_EXAMPLES} from '../../tagging/model.js'
-import {studyModel} from '../../tagging/study-model.js'
+import {type StudyModel, studyModel} from '../../tagging/study-model.js'
+import type {Method} from '../../method/schema.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
 import {colorOnStdout, formatScore, marks, matchedWords} from '../../ui/suggestion-view.js'
 import {plural} from '../../model/plural.js'
 
-const decimal = (x: number) => x.toFixed(2).replace('.', ',')
+/** The last line of tag suggest: whether the study's model took part, and if not, why. */
+function modelStatusLine(learned: StudyModel, method: Method): string {
+  if (learned.model) {
+    const numbers = learned.status.narratives.map((id) => method.narratives.find((n) => n.id === id)!.number)
+    return `Het model van deze studie (geleerd van ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}${learned.status.retrained ? ', zojuist bijgewerkt' : ''}) weegt mee bij narratief ${numbers.join(', ')}.`
+  }
+
+  return `Alleen de cues: de kit leert mee zodra er per narratief minstens ${MIN_EXAMPLES} notities met en ${MIN_EXAMPLES} zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues (nu ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}).`
+}
 
 export default class TagSuggest extends StudyCommand {
   static override description = `Stelt narratieven voor bij notities, met de reden: de woorden in een zin die passen bij de woorden of uitdrukkingen (cues) uit het methodebestand, gemarkeerd, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
