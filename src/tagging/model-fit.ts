@@ -34,12 +34,11 @@ const DUAL_EPSILON = 0.01
 const MAX_PASSES = 200
 const MAX_NEWTON = 100
 /**
- * Feature visits a fit may spend: up to MAX_PASSES passes over a few hundred notes, about six
+ * Feature visits a fit may spend: up to MAX_PASSES passes over a few hundred notes, about four
  * over ten thousand (it then stops before the last digits settle), so that retraining stays
- * within two seconds. On the learning curves a budget twice or seven times as large changed
- * no figure.
+ * within two seconds. The learning curves (at most 200 notes) never reach it.
  */
-const WORK_BUDGET = 15_000_000
+const WORK_BUDGET = 10_000_000
 
 /**
  * Minimises, per narrative, ½‖w‖² + C·Σ log-loss with C = 1/λ, by coordinate descent on the
@@ -331,12 +330,16 @@ export function chooseOperatingPoint(matrix: Matrix, problem: Problem, cueSugges
   const precision = Math.max(...allowed.filter((a) => a.f1 >= f1 - 1e-9).map((a) => a.precision))
   // Of the points that do best, the middle one: a point at the edge of what the training notes
   // allow is the first that a new note's other words push over.
-  const best = allowed.filter((a) => a.f1 >= f1 - 1e-9 && a.precision >= precision - 1e-9)
+  // Where the training notes do not tell (no cue suggestion there to keep or drop, say), the
+  // model leaves the cues as they are.
+  let best = allowed.filter((a) => a.f1 >= f1 - 1e-9 && a.precision >= precision - 1e-9)
+  if (best.some((a) => a.point.keep === null)) best = best.filter((a) => a.point.keep === null)
+  if (best.some((a) => a.point.add === null)) best = best.filter((a) => a.point.add === null)
   return best[Math.floor((best.length - 1) / 2)].point
 }
 
-/** Standard errors of the bounds in chooseOperatingPoint (one: about a one-in-six chance of luck on either side). */
-const WILSON_Z = 1
+/** Standard errors of the bounds in chooseOperatingPoint: half of one, chosen on the tune parts of the learning curves (bench/learning-curve.mjs), where a whole one let the model take part almost nowhere and no bound at all let precision fall. */
+const WILSON_Z = 0.5
 
 /** One end of the Wilson interval of a proportion right / n: the lower with a negative z, the upper with a positive one. */
 function wilson(right: number, n: number, z: number): number {

@@ -8,7 +8,7 @@ import type {Rejection} from '../model/rejection.js'
 import {cueReading} from './combine.js'
 import {type CueReading, MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
 import {suggestNarratives} from './suggest.js'
-import {MAX_TRAINING_NOTES, trainingExamples, trainingPlan, trainingStamp} from './training.js'
+import {MAX_TRAINING_NOTES, methodDigest, trainingExamples, trainingPlan, trainingStamp} from './training.js'
 
 /*
  * The model of one study lives in its folder, beside the database: owner-only, like everything
@@ -30,11 +30,23 @@ interface ModelFile {
   model: ModelData | null
   /** How many coded notes it learned from. */
   notes: number
+  /**
+   * What the cues found in each coded note, by note version, with the digest of the cues that
+   * found it: retraining after a tag changes reads again only the notes that are new or
+   * changed. Narrative ids, scores and cue names only; no words of the notes.
+   */
+  readings?: {digest: string; notes: Record<string, SavedReading>}
   /** The digest of the coding it learned from (trainingStamp). */
   stamp: string
   study: string
   trainedAt: string
 }
+
+/** A CueReading as the file keeps it: [narrative, score, cues] per narrative. */
+type SavedReading = Array<[string, number, string[]]>
+
+const saved = (reading: CueReading): SavedReading => [...reading].map(([narrative, {cues, score}]) => [narrative, score, [...cues]])
+const restored = (reading: SavedReading): CueReading => new Map(reading.map(([narrative, score, cues]) => [narrative, {cues, score}]))
 
 /** What the study's model is doing, for the command to tell the user. */
 export interface StudyModelStatus {
@@ -62,20 +74,39 @@ export function cueReader(method: Method): (text: string) => CueReading {
   return (text) => cueReading(suggestNarratives(text, method, {threshold: 0}))
 }
 
-/** What training on a study's coding gives: the model (null at the cold start) and how many coded notes it learned from. */
+/** What training on a study's coding gives: the model (null at the cold start), how many coded notes it learned from, and what the cues found in them. */
 export interface Trained {
   data: ModelData | null
   notes: number
+  readings: NonNullable<ModelFile['readings']>
 }
 
-/** Trains on the coding in the store: at most MAX_TRAINING_NOTES coded notes, the newest. */
-export function trainStudyModel(store: Store, method: Method, rejections: Rejection[]): Trained {
+/**
+ * Trains on the coding in the store: at most MAX_TRAINING_NOTES coded notes, the newest. What
+ * the cues found in a note is taken from `previous` when its version is there and the cues
+ * are the same (most of the time of a retraining otherwise).
+ */
+export function trainStudyModel(store: Store, method: Method, rejections: Rejection[], previous?: ModelFile['readings']): Trained {
+  const digest = methodDigest(method)
   const plan = trainingPlan(store.tags.trainingRecords(MAX_TRAINING_NOTES), method, rejections)
-  if (plan.notes.length === 0) return {data: null, notes: 0}
+  if (plan.notes.length === 0) return {data: null, notes: 0, readings: {digest, notes: {}}}
   const narratives = method.narratives.map((n) => n.id)
   const texts = store.tags.trainingTexts(plan.notes.map((n) => n.id))
-  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: cueReader(method)})
-  return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length}
+  const known = previous?.digest === digest ? previous.notes : {}
+  const read = cueReader(method)
+  const byText = new Map<string, CueReading>()
+  const readings: Record<string, SavedReading> = {}
+  for (const note of plan.notes) {
+    const text = texts.get(note.id)
+    if (text === undefined || note.version === null) continue
+    const kept = Object.hasOwn(known, note.version) ? restored(known[note.version]) : undefined
+    const reading = kept ?? byText.get(text) ?? read(text)
+    byText.set(text, reading)
+    readings[note.version] = saved(reading)
+  }
+
+  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: (text) => byText.get(text) ?? read(text)})
+  return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length, readings: {digest, notes: readings}}
 }
 
 /**
@@ -98,8 +129,8 @@ export function studyModel(store: Store, study: {dir: string; id: string; method
   const kept = readModelFile(file, study.id)
   if (kept && kept.stamp === stamp) return use(kept.model, kept.notes, false)
 
-  const {data, notes} = trainStudyModel(store, method, store.rejections.list())
-  const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, stamp, study: study.id, trainedAt: (options.now ?? new Date()).toISOString()}
+  const {data, notes, readings} = trainStudyModel(store, method, store.rejections.list(), kept?.readings)
+  const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp, study: study.id, trainedAt: (options.now ?? new Date()).toISOString()}
   // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
   if (notes > 0 || kept) {
     try {

@@ -17,7 +17,7 @@ export const MAX_TRAINING_NOTES = 10_000
 /** What the model of a study will be trained on, before any text is read. */
 export interface TrainingPlan {
   /** The coded notes, newest last, each with the decisions about it: per coder the narratives they gave it (none: a no to all). */
-  notes: Array<{decisions: Array<{coder: string; narratives: string[]}>; id: string}>
+  notes: Array<{decisions: Array<{coder: string; narratives: string[]}>; id: string; version: null | string}>
   /** Tagged passages on those notes (code points). */
   passages: Array<{end: number; narrative: string; note: string; start: number}>
   rejections: Rejection[]
@@ -28,8 +28,12 @@ export interface TrainingPlan {
  * TagQueries.trainingCounter), the cues and frames of the method and the model's version.
  */
 export function trainingStamp(counter: string, method: Method): string {
-  const hash = createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues, n.patterns]), model: MODEL_VERSION}))
-  return `${counter}:${hash.digest('hex').slice(0, 32)}`
+  return `${counter}:${methodDigest(method)}`
+}
+
+/** A digest of what the cues read in a note: the cues and frames of the method, and the model's version. */
+export function methodDigest(method: Method): string {
+  return createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues, n.patterns]), model: MODEL_VERSION})).digest('hex').slice(0, 32)
 }
 
 /** The interviewer of a note, as a coder: the narratives written in the note itself. */
@@ -94,7 +98,7 @@ export function trainingPlan(records: TrainingRecords, method: Method, rejection
     if (own.has(note.id) || fillsIn.has(note.interviewer) || mine) decisions.push({coder: INTERVIEWER, narratives: [...new Set([...(own.get(note.id) ?? []), ...(mine ?? [])])].sort()})
     for (const [coder, set] of [...coders].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (coder !== note.interviewer) decisions.push({coder, narratives: [...set].sort()})
     if (decisions.length === 0) continue
-    notes.push({decisions, id: note.id})
+    notes.push({decisions, id: note.id, version: note.version})
   }
 
   // Ids start with their time of making, so the last ones are the newest.

@@ -5,6 +5,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {parse, stringify} from 'yaml'
 
 import {json, karavaan, makeStudy, ROOT, tempDir} from '../helpers/cli.js'
+import {Terminal} from '../helpers/terminal.js'
 
 interface Suggestion {
   cues: string[]
@@ -36,8 +37,12 @@ const noteFile = (narratives: string, text: string, interviewer = 'anna') =>
 /** A fresh study whose own method has one cue, and whose interviewer anna codes lost applications as narrative 1. */
 function codedStudy(tagged: number): string {
   const study = makeStudy()
-  const method = parse(readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')) as {narratives: Array<{cues?: unknown[]}>}
-  for (const narrative of method.narratives) narrative.cues = []
+  const method = parse(readFileSync(join(ROOT, 'methods', 'karavaan.yaml'), 'utf8')) as {narratives: Array<{cues?: unknown[]; patterns?: unknown[]}>}
+  for (const narrative of method.narratives) {
+    narrative.cues = []
+    delete narrative.patterns
+  }
+
   method.narratives[0].cues = ['loket*']
   writeFileSync(join(study, 'methode.yaml'), stringify(method))
   writeFileSync(join(study, 'study.yaml'), readFileSync(join(study, 'study.yaml'), 'utf8').replace('method: karavaan', 'method: ./methode.yaml'))
@@ -121,6 +126,34 @@ describe('the study model in tag suggest', () => {
   })
 })
 
+describe('rejections in tag review', () => {
+  it('teach the model: the rejected note counts as coded, and the narrative weighs less there', async () => {
+    const study = codedStudy(14)
+    const loket = addTarget(study, 'Het loket van de sporthal gaat om vijf uur dicht, dat wist iedereen.')
+    const chance = () => json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--all'])).find((s) => s.note === loket && s.narrative === 'onzichtbare-overheid')
+    const before = chance()!
+    expect(before.cues).toEqual(['loket*'])
+    expect(before.model).toBeDefined()
+    const file = join(study, MODEL_FILE)
+    const trained = JSON.parse(readFileSync(file, 'utf8')) as {notes: number; stamp: string}
+
+    const t = Terminal.start(['tag', 'review', '--study', study, '--coder', 'bram'])
+    try {
+      await t.choose('Voorstel 1 van 1: 1. Onzichtbaarheid van de overheid?', 'down')
+      await t.waitFor('Overgenomen: 0, afgewezen: 1, overgeslagen: 0')
+      expect(await t.exitCode()).toBe(0)
+    } finally {
+      t.kill()
+    }
+
+    const after = chance()
+    const retrained = JSON.parse(readFileSync(file, 'utf8')) as {notes: number; stamp: string}
+    expect(retrained.stamp).not.toBe(trained.stamp)
+    expect(retrained.notes).toBe(trained.notes + 1)
+    expect(after?.model?.probability ?? 0).toBeLessThan(before.model!.probability)
+  }, 120_000)
+})
+
 describe('the cold start', () => {
   it('changes nothing while too few notes are coded, and says when the kit starts to learn', () => {
     const study = codedStudy(5)
@@ -130,6 +163,6 @@ describe('the cold start', () => {
     expect(suggestions.every((s) => s.model === undefined)).toBe(true)
     expect(json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--no-model']))).toEqual(suggestions)
     const human = karavaan(['tag', 'suggest', '--study', study])
-    expect(human.stdout).toMatch(/De kit leert mee zodra er per narratief minstens 10 notities met en 10 zonder zijn gecodeerd \(nu 10 gecodeerde notities\)\./)
+    expect(human.stdout).toMatch(/Alleen de cues: de kit leert mee zodra er per narratief minstens 10 notities met en 10 zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues \(nu 10 gecodeerde notities\)\./)
   })
 })

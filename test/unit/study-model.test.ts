@@ -221,7 +221,7 @@ describe('what the model learns from', () => {
     expect(rejectionExamples([rejection])).toEqual([{group: 'n1', label: 0, narrative: ONE, text: 'loket i'}])
     const plan = trainingPlan({codings: [], notes: [note('n1', 'fatima')], tags: []}, method, [rejection])
     expect(plan.rejections).toEqual([rejection])
-    expect(plan.notes).toEqual([{decisions: [{coder: 'bram', narratives: []}], id: 'n1'}])
+    expect(plan.notes).toEqual([{decisions: [{coder: 'bram', narratives: []}], id: 'n1', version: 'n1-v1'}])
     const examples = trainingExamples(plan, NARRATIVES, new Map([['n1', 'Het loket is dicht.']]))
     expect(examples).toContainEqual({group: 'n1', label: 0, narrative: ONE, text: 'loket i'})
     expect(examples).toContainEqual({group: 'n1', label: 0, narrative: ONE, text: 'Het loket is dicht.', whole: true})
