@@ -111,11 +111,44 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
 
 /**
  * The model of a study, up to date with its coding: read from the study folder when the coding
- * is what it learned from, trained and written there (0600) otherwise. A folder the kit may not
- * write to gets no file; the model is then used for this command only. Training on a thread of
- * its own was measured too: it took more memory (a second copy of the kit), not less.
+ * is what it learned from (the store's training counter, one row), trained and written there
+ * (0600) otherwise. A folder the kit may not write to gets no file; the model is then used for
+ * this command only.
  */
-export function studyModel(store: Store, study: {dir: string; id: string; methodDefinition: Method}, options: {now?: Date} = {}): StudyModel {
+export function studyModel(store: Store, study: StudyRef, options: {now?: Date} = {}): StudyModel {
+  const prepared = prepare(store, study)
+  if (prepared.fresh) return prepared.fresh
+  return prepared.finish(trainStudyModel(store, study.methodDefinition, store.rejections.list(), prepared.previous), options.now)
+}
+
+/**
+ * The same as studyModel, but training (when needed) runs on a worker thread with a store of its
+ * own: what training takes in memory (some 200 MiB for 10,000 coded notes of a large study) is
+ * given back when the worker ends, before tag suggest starts the workers that match the notes,
+ * instead of staying in this thread's heap beside them.
+ */
+export async function studyModelOffThread(store: Store, study: StudyRef): Promise<StudyModel> {
+  const prepared = prepare(store, study)
+  if (prepared.fresh) return prepared.fresh
+  const {Worker} = await import('node:worker_threads')
+  const worker = new Worker(new URL('train-worker.js', import.meta.url), {workerData: {dir: study.dir, method: study.methodDefinition, previous: prepared.previous, study: study.id}})
+  const trained = await new Promise<Trained>((resolve, reject) => {
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`The training worker stopped (exit ${code}) before it answered.`)))
+  })
+  await worker.terminate()
+  return prepared.finish(trained)
+}
+
+interface StudyRef {
+  dir: string
+  id: string
+  methodDefinition: Method
+}
+
+/** What both ways need: the model from its file when it is fresh, else what training takes and how its result is kept. */
+function prepare(store: Store, study: StudyRef): {finish: (trained: Trained, now?: Date) => StudyModel; fresh?: StudyModel; previous?: ModelFile['readings']} {
   const method = study.methodDefinition
   const file = modelFile(study)
   // One row of the store: on a large study, the coding itself is read only to retrain.
@@ -127,20 +160,22 @@ export function studyModel(store: Store, study: {dir: string; id: string; method
   }
 
   const kept = readModelFile(file, study.id)
-  if (kept && kept.stamp === stamp) return use(kept.model, kept.notes, false)
-
-  const {data, notes, readings} = trainStudyModel(store, method, store.rejections.list(), kept?.readings)
-  const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp, study: study.id, trainedAt: (options.now ?? new Date()).toISOString()}
-  // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
-  if (notes > 0 || kept) {
-    try {
-      writePrivateFile(file, JSON.stringify(content))
-    } catch {
-      // A folder on a read-only disk: the model still serves this command.
+  const finish = ({data, notes, readings}: Trained, now = new Date()) => {
+    const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp, study: study.id, trainedAt: now.toISOString()}
+    // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
+    if (notes > 0 || kept) {
+      try {
+        writePrivateFile(file, JSON.stringify(content))
+      } catch {
+        // A folder on a read-only disk: the model still serves this command.
+      }
     }
+
+    return use(data, notes, true)
   }
 
-  return use(data, notes, true)
+  if (kept && kept.stamp === stamp) return {finish, fresh: use(kept.model, kept.notes, false)}
+  return {finish, previous: kept?.readings}
 }
 
 /** The model file of this study, or undefined when there is none or it is not one the kit can use (it is then made again). */

@@ -7,7 +7,7 @@ import {checkFilter} from '../../notes/filter.js'
 import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
 import {MIN_EXAMPLES} from '../../tagging/model.js'
-import {type StudyModel, studyModel} from '../../tagging/study-model.js'
+import {type StudyModel, studyModelOffThread} from '../../tagging/study-model.js'
 import type {Method} from '../../method/schema.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
@@ -53,7 +53,7 @@ De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notiti
     const method = study.methodDefinition
     const filter = checkFilter(study, flags)
     const notes = flags.note ? [requireNote(store, flags.note)] : store.notes.iterateTexts(filter)
-    const learned = flags.model ? studyModel(store, study) : undefined
+    const learned = flags.model ? await studyModelOffThread(store, study) : undefined
     const suggestions = suggestInParallel(notes, method, {all: flags.all, expected: flags.note ? 1 : store.notes.count(filter), model: learned?.model?.data})
     if (this.jsonEnabled()) {
       // Streamed, one suggestion at a time: a study of 100,000 notes gives some 150,000 of them,
