@@ -45,6 +45,13 @@ export interface CodedNote {
   noteId: string
 }
 
+/** The rows of TagQueries.trainingRecords. */
+export interface TrainingRecords {
+  codings: Array<{coder: string; note: string}>
+  notes: Array<{id: string; interviewer: string; version: null | string}>
+  tags: Array<{code: string; coder: string; end: null | number; note: string; origin: TagOrigin; start: null | number}>
+}
+
 export class TagQueries extends Queries {
 
   /** The same tag by the same coder on the same place, if it is there already. */
@@ -180,6 +187,53 @@ export class TagQueries extends Queries {
       )
       .all() as Array<{coder: string; narratives: string; note: string}>
     return [...own, ...others].map((row) => ({...row, narratives: JSON.parse(row.narratives) as string[]}))
+  }
+
+  /**
+   * What the study's model learns from, without the texts: the newest `limit` notes not in the
+   * trash that someone may have coded (a narrative tag, a coding, a rejected suggestion, or an
+   * interviewer who gives narratives in notes), with their interviewer and current version, their active narrative
+   * tags and who coded them. Only those notes, so that a large study stays small in memory.
+   */
+  trainingRecords(limit = -1): TrainingRecords {
+    const ids = this.prepare(
+        `SELECT n.id FROM notes n WHERE n.deleted_at IS NULL AND (
+           n.interviewer IN (SELECT DISTINCT m.interviewer FROM tags t JOIN notes m ON m.id = t.note_id
+                             WHERE t.kind = 'narrative' AND t.origin = 'note' AND t.deleted_at IS NULL AND m.deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM codings c WHERE c.note_id = n.id)
+           OR EXISTS (SELECT 1 FROM rejections r WHERE r.note_id = n.id AND r.withdrawn_at IS NULL))
+         ORDER BY n.id DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(limit) as string[]
+    const list = JSON.stringify(ids)
+    const notes = this.prepare('SELECT id, interviewer, version_id AS version FROM notes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(list) as TrainingRecords['notes']
+    const tags = this.prepare(
+        `SELECT t.note_id AS note, t.code, t.coder, t.origin, t.start_pos AS start, t.end_pos AS "end" FROM tags t
+         WHERE t.note_id IN (SELECT value FROM json_each(?)) AND t.kind = 'narrative' AND t.deleted_at IS NULL ORDER BY t.note_id, t.id`,
+      )
+      .all(list) as TrainingRecords['tags']
+    const codings = this.prepare('SELECT note_id AS note, coder FROM codings WHERE note_id IN (SELECT value FROM json_each(?)) ORDER BY note_id, coder').all(list) as TrainingRecords['codings']
+    return {codings, notes, tags}
+  }
+
+  /** The texts of some notes, by id: only what the model learns from. */
+  trainingTexts(ids: string[]): Map<string, string> {
+    const texts = new Map<string, string>()
+    const statement = this.prepare('SELECT id, text FROM notes WHERE id IN (SELECT value FROM json_each(?))').raw()
+    for (let i = 0; i < ids.length; i += 10_000) for (const [id, text] of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as Array<[string, string]>) texts.set(id, text)
+    return texts
+  }
+
+  /**
+   * How often what the study's model learns from has changed on this laptop (tags, codings,
+   * rejections, notes; kept by the triggers of migration 009): one row, so that checking
+   * whether the model is up to date costs nothing on a large study.
+   */
+  trainingCounter(): string {
+    const row = this.prepare('SELECT changes, token FROM training_counter WHERE id = 1').get() as {changes: number; token: string}
+    return `${row.changes}-${row.token}`
   }
 
   matchIds(short: string): string[] {

@@ -2,6 +2,7 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 
 import type {Method} from '../method/schema.js'
+import {type ModelData, NarrativeModel} from './model.js'
 import {type NoteSuggestion, type SuggestableNote, suggestForNotes} from './suggest-notes.js'
 
 /** Below this many notes, starting workers costs more than it saves. */
@@ -11,18 +12,20 @@ const BATCH = 400
 const IN_FLIGHT = 3
 
 /**
- * The same suggestions as suggestForNotes, in the same order, but matched on worker threads when
- * there are many notes and more than one core: the matching is pure computation, and 100,000
- * notes take most of ten seconds on one core. This thread reads the notes and writes the output.
+ * The same suggestions as suggestForNotes (with the study's model, when given as data), in the
+ * same order, but matched on worker threads when there are many notes and more than one core:
+ * the matching is pure computation, and 100,000 notes take most of ten seconds on one core. This
+ * thread reads the notes and writes the output.
  */
-export async function* suggestInParallel(notes: Iterable<SuggestableNote>, method: Method, options: {all?: boolean; expected: number}): AsyncGenerator<NoteSuggestion> {
+export async function* suggestInParallel(notes: Iterable<SuggestableNote>, method: Method, options: {all?: boolean; expected: number; model?: ModelData}): AsyncGenerator<NoteSuggestion> {
   const threads = Math.min(availableParallelism(), 4)
   if (options.expected < PARALLEL_FROM || threads < 2) {
-    yield* suggestForNotes(notes, method, options)
+    yield* suggestForNotes(notes, method, {all: options.all, model: options.model && new NarrativeModel(options.model)})
     return
   }
 
-  const workers = Array.from({length: threads}, () => new Worker(new URL('suggest-worker.js', import.meta.url), {workerData: {all: options.all ?? false, method}}))
+  // Each worker gets the model as plain data and compiles it for itself.
+  const workers = Array.from({length: threads}, () => new Worker(new URL('suggest-worker.js', import.meta.url), {workerData: {all: options.all ?? false, method, model: options.model}}))
   const results = new Map<number, NoteSuggestion[]>()
   let failure: Error | undefined
   let wake: (() => void) | undefined

@@ -35,6 +35,11 @@ export interface MatchedWord {
 }
 
 export interface SuggestOptions {
+  /**
+   * Called with the words of every sentence, as the cues read them (their normalised spelling in
+   * `norm`): the study's model reads the same words instead of reading the text a second time.
+   */
+  onSentence?: (words: ReadonlyArray<{norm: string}>, length: number, start: number, end: number) => void
   /** Suggestions below this score are left out (default DEFAULT_THRESHOLD). */
   threshold?: number
 }
@@ -411,6 +416,8 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     carried = swap
     carried.length = 0
     across.length = 0
+    // The study model reads every sentence's words, anchored or not (./model.ts).
+    options.onSentence?.(words.infos, words.length, sentence.start, sentence.end)
     if (!anchored && fromCarry.length === 0) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0

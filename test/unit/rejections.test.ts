@@ -85,7 +85,7 @@ describe('rejections in the store', () => {
     db.prepare(
       "INSERT INTO note_versions (id, note_id, version, device, change, halteplaats, group_id, date, interviewer, roles, themes, narratives, text, changed_at) VALUES ('v1', 'n1', 1, 'd', 'nieuw', 'noord', 'ouderen', '2026-04-01', 'anna', '[]', '[]', '[]', 'Het loket is dicht.', 'x')",
     ).run()
-    expect(migrate(db, 'oud.db', all)).toEqual({from: 7, to: all.at(-1)!.version})
+    expect(migrate(db, 'oud.db', all.filter((m) => m.version <= 8))).toEqual({from: 7, to: 8})
     db.prepare("INSERT INTO rejections (id, note_id, version_id, narrative, coder, start_pos, end_pos, created_at) VALUES ('r1', 'n1', 'v1', 'onzichtbare-overheid', 'bram', 0, 19, 'x')").run()
     // A rejection refers to a version that exists.
     expect(() => db.prepare("INSERT INTO rejections (id, note_id, version_id, narrative, coder, start_pos, end_pos, created_at) VALUES ('r2', 'n1', 'v9', 'onzichtbare-overheid', 'bram', 0, 19, 'x')").run()).toThrow(/FOREIGN KEY/)

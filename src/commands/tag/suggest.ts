@@ -6,25 +6,42 @@ import {StudyCommand} from '../../cli/study-command.js'
 import {checkFilter} from '../../notes/filter.js'
 import {shortId} from '../../records/ids.js'
 import {requireNote} from '../../notes/lookup.js'
+import {MIN_EXAMPLES} from '../../tagging/model.js'
+import {type StudyModel, studyModelOffThread} from '../../tagging/study-model.js'
+import type {Method} from '../../method/schema.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
 import {colorOnStdout, formatScore, marks, matchedWords} from '../../ui/suggestion-view.js'
 import {plural} from '../../model/plural.js'
 
+/** The last line of tag suggest: whether the study's model took part, and if not, why. */
+function modelStatusLine(learned: StudyModel, method: Method): string {
+  if (learned.model) {
+    const numbers = learned.status.narratives.map((id) => method.narratives.find((n) => n.id === id)!.number)
+    return `Het model van deze studie (geleerd van ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}${learned.status.retrained ? ', zojuist bijgewerkt' : ''}) weegt mee bij narratief ${numbers.join(', ')}.`
+  }
+
+  return `Alleen de cues: de kit leert mee zodra er per narratief minstens ${MIN_EXAMPLES} notities met en ${MIN_EXAMPLES} zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues (nu ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}).`
+}
+
 export default class TagSuggest extends StudyCommand {
   static override description = `Stelt narratieven voor bij notities, met de reden: de woorden in een zin die passen bij de woorden of uitdrukkingen (cues) uit het methodebestand, gemarkeerd, en die zin. Een voorstel is nooit een tag: neem het over met karavaan tag review of karavaan tag add.
 
-De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.`
+De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.
+
+De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notities met en zonder dat narratief gecodeerd zijn, weegt een klein model van deze studie mee, met de woorden die in deze studie vaak bij het narratief staan als reden. Het model staat in de studiemap (narratiefmodel.json) en gaat nooit mee in een bundel of export. Met --no-model alleen de cues.`
 
   static override examples = [
     {command: '<%= config.bin %> tag suggest --halteplaats wendelo', description: 'Voorstellen voor alle notities uit Wendelo.'},
     {command: '<%= config.bin %> tag suggest --note 3f9a21c7', description: 'Voorstellen voor één notitie.'},
-    {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, matched, sentence, start, end}.'},
+    {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, matched, sentence, start, end, model: {probability, words}}.'},
+    {command: '<%= config.bin %> tag suggest --no-model', description: 'Alleen de cues, zonder wat de kit van jullie codering leerde.'},
   ]
 
   static override flags = {
     ...noteFilterFlags,
     all: Flags.boolean({description: 'Stel ook narratieven voor die al op de notitie staan.'}),
+    model: Flags.boolean({allowNo: true, default: true, description: 'Laat het model van deze studie meewegen (geleerd van jullie codering); --no-model: alleen de cues.'}),
     note: Flags.string({description: 'Alleen voor deze notitie.', helpValue: '<id>'}),
   }
 
@@ -36,7 +53,8 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
     const method = study.methodDefinition
     const filter = checkFilter(study, flags)
     const notes = flags.note ? [requireNote(store, flags.note)] : store.notes.iterateTexts(filter)
-    const suggestions = suggestInParallel(notes, method, {all: flags.all, expected: flags.note ? 1 : store.notes.count(filter)})
+    const learned = flags.model ? await studyModelOffThread(store, study) : undefined
+    const suggestions = suggestInParallel(notes, method, {all: flags.all, expected: flags.note ? 1 : store.notes.count(filter), model: learned?.model?.data})
     if (this.jsonEnabled()) {
       // Streamed, one suggestion at a time: a study of 100,000 notes gives some 150,000 of them,
       // which oclif's pretty-printed JSON would first build in memory as a whole.
@@ -67,11 +85,17 @@ De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van d
       }
 
       const narrative = method.narratives.find((n) => n.id === suggestion.narrative)!
-      this.log(`  ${narrative.number}. ${narrative.short} (${formatScore(suggestion.score)}) — door: ${matchedWords(suggestion, style)}`)
+      const reason = suggestion.cues.length > 0 ? `door: ${matchedWords(suggestion, style)}` : 'door het model van deze studie'
+      this.log(`  ${narrative.number}. ${narrative.short} (${formatScore(suggestion.score)}) — ${reason}`)
+      if (suggestion.model && suggestion.model.words.length > 0) {
+        this.log(`     in deze studie vaak bij narratief ${narrative.number}: ${suggestion.model.words.join(', ')}`)
+      }
+
       this.log(`     “${suggestion.sentence}”`)
     }
 
     this.log(count === 0 ? 'Geen nieuwe voorstellen.' : `\n${plural(count, 'voorstel', 'voorstellen')}. Neem ${count === 1 ? 'het' : 'ze'} over met: karavaan tag review`)
+    if (learned) this.log(modelStatusLine(learned, method))
     return undefined
   }
 }
