@@ -1,0 +1,65 @@
+import {html, raw} from 'hono/html'
+import type {HtmlEscapedString} from 'hono/utils/html'
+
+import type {Study} from '../study/load.js'
+import {CSRF_FIELD} from './security.js'
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
+
+/** What every page knows: the study, who is working, the session's CSRF token and where we are. */
+export interface PageContext {
+  csrf: string
+  path: string
+  study: Study
+  /** The coder or interviewer id of config or the one chosen in this browser; null until chosen. */
+  who: null | string
+}
+
+/** The menu, the same on every page; an entry is only there when its page is. */
+export const MENU: ReadonlyArray<{href: string; label: string}> = [
+  {href: '/', label: 'Overzicht'},
+  {href: '/notities', label: 'Notities'},
+]
+
+function whoName(context: PageContext): string {
+  if (!context.who) return 'nog niet gekozen'
+  const member = context.study.team.find((m) => m.id === context.who)
+  return member ? `${member.name} (${member.id})` : context.who
+}
+
+/** A hidden field with the session's CSRF token, for every form that changes something. */
+export function csrfField(context: PageContext): Html {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${context.csrf}">`
+}
+
+/**
+ * The page around every view: the NL Design System's Utrecht theme, a skip link, the menu with
+ * the current page marked for screen readers, and who is working. Text is escaped by the html
+ * template; only our own fragments are passed through as markup.
+ */
+export function page(context: PageContext, title: string, content: Html): Html {
+  const current = (href: string) => (href === '/' ? context.path === '/' : context.path.startsWith(href))
+  return html`<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="${context.csrf}">
+<title>${title} · ${context.study.title} · Karavaan</title>
+<link rel="stylesheet" href="/static/werkplek.css">
+<script type="module" src="/static/werkplek.js"></script>
+</head>
+<body class="utrecht-theme utrecht-document utrecht-document--surface">
+<a class="utrecht-link utrecht-skip-link" href="#inhoud">Naar de inhoud</a>
+<header class="werkplek-kop">
+<p class="werkplek-studie"><span class="werkplek-merk">Karavaan</span> ${context.study.title}</p>
+<nav aria-label="Hoofdmenu"><ul class="werkplek-menu">${MENU.map((item) => html`<li><a class="utrecht-link" href="${item.href}"${current(item.href) ? raw(' aria-current="page"') : ''}>${item.label}</a></li>`)}</ul></nav>
+<p class="werkplek-wie">Je werkt als: <strong>${whoName(context)}</strong></p>
+</header>
+<main id="inhoud" class="werkplek-inhoud">
+<h1 class="utrecht-heading-1">${title}</h1>
+${content}
+</main>
+</body>
+</html>`
+}

@@ -1,0 +1,56 @@
+import {html} from 'hono/html'
+
+import {fieldworkStatus} from '../../fieldwork/status.js'
+import {formatDate} from '../../parse/date.js'
+import type {Store} from '../../store/store.js'
+import {type Html, page, type PageContext} from '../layout.js'
+
+function cellText(state: string, notes: number, date: null | string): string {
+  if (state === 'gehouden') return notes === 1 ? 'gehouden, 1 notitie' : `gehouden, ${notes} notities`
+  if (state === 'gepland') return date ? `gepland ${formatDate(date)}` : 'gepland'
+  return state
+}
+
+/** Overzicht: the 4 × 8 grid of conversations, the observations, and what is still missing. */
+export function overviewPage(store: Store, context: PageContext): Html {
+  const {study} = context
+  const method = study.methodDefinition
+  const status = fieldworkStatus(store, study)
+  const cell = (halteplaats: string, group: string) => status.cells.find((c) => c.halteplaats === halteplaats && c.group === group)!
+  const held = `${status.totals.conversationsHeld} van de ${status.totals.conversations} gesprekken gehouden, ${status.totals.notes} notities`
+
+  return page(context, 'Overzicht', html`
+<p class="utrecht-paragraph utrecht-paragraph--lead">${held}.</p>
+<section aria-labelledby="gesprekken">
+<h2 class="utrecht-heading-2" id="gesprekken">Gesprekken per halteplaats en groep</h2>
+<div class="werkplek-tabel">
+<table class="utrecht-table">
+<caption class="utrecht-table__caption">Per groep en halteplaats: gehouden met het aantal notities, gepland met de datum, of nog niet gepland.</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Groep</th>${study.halteplaatsen.map((h) => html`<th class="utrecht-table__header-cell" scope="col">${h.name}</th>`)}</tr></thead>
+<tbody class="utrecht-table__body">${method.groups.map((g) => html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${g.short}</th>${study.halteplaatsen.map((h) => {
+    const c = cell(h.id, g.id)
+    const text = cellText(c.state, c.notes, c.date)
+    return c.notes > 0
+      ? html`<td class="utrecht-table__cell werkplek-status--${c.state.replaceAll(' ', '-')}"><a class="utrecht-link" href="/notities?halteplaats=${h.id}&amp;groep=${g.id}">${text}</a></td>`
+      : html`<td class="utrecht-table__cell werkplek-status--${c.state.replaceAll(' ', '-')}">${text}</td>`
+  })}</tr>`)}</tbody>
+</table>
+</div>
+</section>
+<section aria-labelledby="observaties">
+<h2 class="utrecht-heading-2" id="observaties">Observaties</h2>
+${status.observations.length === 0
+    ? html`<p class="utrecht-paragraph">Nog geen observaties gepland of gehouden.</p>`
+    : html`<ul class="utrecht-unordered-list">${status.observations.map((o) => {
+      const activity = method.activities.find((a) => a.id === o.activity)?.name ?? o.activity
+      const place = study.halteplaatsen.find((h) => h.id === o.halteplaats)?.name ?? o.halteplaats
+      return html`<li class="utrecht-unordered-list__item">${place}: ${activity.toLowerCase()}, ${o.held} gehouden, ${o.notes} ${o.notes === 1 ? 'notitie' : 'notities'}</li>`
+    })}</ul>`}
+</section>
+<section aria-labelledby="ontbreekt">
+<h2 class="utrecht-heading-2" id="ontbreekt">Wat nog ontbreekt</h2>
+${status.missing.length === 0
+    ? html`<p class="utrecht-paragraph">Niets: de Karavaan is compleet.</p>`
+    : html`<ul class="utrecht-unordered-list">${status.missing.map((m) => html`<li class="utrecht-unordered-list__item">${m.message}</li>`)}</ul>`}
+</section>`)
+}

@@ -1,0 +1,3 @@
+// Enhancements only: every page works without this script. Sent as a module from our own origin,
+// so the Content-Security-Policy needs no inline script.
+export {}
