@@ -9,6 +9,7 @@ import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {asset} from './assets.js'
 import type {PageContext} from './layout.js'
+import {notesPage, type NotesQuery} from './pages/notes.js'
 import {overviewPage} from './pages/overview.js'
 import {createGate, type Session} from './security.js'
 
@@ -48,6 +49,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   // Browsers ask for an icon; an empty answer keeps the console clean.
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', (c) => c.html(overviewPage(options.store, context(c))))
+  app.get('/notities', (c) => c.html(notesPage(options.store, context(c), c.req.query() as NotesQuery)))
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.
