@@ -54,7 +54,12 @@ export function page(context: PageContext, title: string, content: Html): Html {
 <header class="werkplek-kop">
 <p class="werkplek-studie"><span class="werkplek-merk">Karavaan</span> ${context.study.title}</p>
 <nav aria-label="Hoofdmenu"><ul class="werkplek-menu">${MENU.map((item) => html`<li><a class="utrecht-link" href="${item.href}"${current(item.href) ? raw(' aria-current="page"') : ''}>${item.label}</a></li>`)}</ul></nav>
-<p class="werkplek-wie">Je werkt als: <strong>${whoName(context)}</strong></p>
+${context.who
+    ? html`<p class="werkplek-wie">Je werkt als: <strong>${whoName(context)}</strong></p>`
+    : html`<form class="werkplek-wie" method="post" action="/wie">${csrfField(context)}<input type="hidden" name="terug" value="${context.path}">
+<label class="utrecht-form-label" for="wie">Wie ben je?</label>
+<select class="utrecht-select utrecht-select--html-select" id="wie" name="wie" required>${context.study.team.map((m) => html`<option value="${m.id}">${m.name} (${m.id})</option>`)}</select>
+<button class="utrecht-button utrecht-button--secondary-action" type="submit">Kies</button></form>`}
 </header>
 <main id="inhoud" class="werkplek-inhoud">
 <h1 class="utrecht-heading-1">${title}</h1>

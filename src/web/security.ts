@@ -34,7 +34,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export interface Session {
   csrf: string
+  /** A message for the next page this session opens (what went wrong with the last change). */
+  flash: null | string
   secret: string
+  /** Who works in this browser: the config's interviewer id, or the team member chosen here. */
+  who: null | string
 }
 
 export interface Gate {
@@ -70,7 +74,7 @@ function refuse(c: Context, status: 400 | 401 | 403 | 421, title: string, text: 
  * The gate every request passes. `port` is the port we listen on: only `127.0.0.1:PORT` and
  * `localhost:PORT` are accepted as Host and as Origin.
  */
-export function createGate(port: () => number, token: string = secret()): Gate & {token: string} {
+export function createGate(port: () => number, token: string = secret(), who: null | string = null): Gate & {token: string} {
   let unused = true
   const sessions = new Map<string, Session>()
 
@@ -89,7 +93,7 @@ export function createGate(port: () => number, token: string = secret()): Gate &
       }
 
       unused = false
-      const session = {csrf: secret(), secret: secret()}
+      const session: Session = {csrf: secret(), flash: null, secret: secret(), who}
       sessions.set(session.secret, session)
       setCookie(c, SESSION_COOKIE, session.secret, {httpOnly: true, path: '/', sameSite: 'Strict'})
       url.searchParams.delete('token')
@@ -108,7 +112,9 @@ export function createGate(port: () => number, token: string = secret()): Gate &
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header('origin')
       const site = c.req.header('sec-fetch-site')
-      const sameOrigin = origin ? [...hosts].some((h) => origin.toLowerCase() === `http://${h}`) : site === 'same-origin'
+      // With Referrer-Policy no-referrer a browser sends "Origin: null" on a form post (Fetch
+      // standard), so then the browser's own Sec-Fetch-Site has to say it came from this page.
+      const sameOrigin = origin && origin !== 'null' ? [...hosts].some((h) => origin.toLowerCase() === `http://${h}`) : site === 'same-origin'
       if (!sameOrigin) return refuse(c, 403, 'Geweigerd', 'Een wijziging moet uit deze werkplek zelf komen.')
       const sent = c.req.header(CSRF_HEADER) ?? await formField(c, CSRF_FIELD)
       if (!sent || !same(sent, session.csrf)) {

@@ -10,7 +10,9 @@ import type {Study} from '../study/load.js'
 import {asset} from './assets.js'
 import type {PageContext} from './layout.js'
 import {notesPage, type NotesQuery} from './pages/notes.js'
+import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
+import {localPath, registerTagRoutes} from './routes/tags.js'
 import {createGate, type Session} from './security.js'
 
 export const DEFAULT_PORT = 4873
@@ -35,10 +37,10 @@ type Env = {Variables: {session: Session}}
 
 /** The routes of the workspace: thin, each calls the core and renders one page. */
 export function workspaceApp(options: WorkspaceOptions, port: () => number, token?: string): {app: Hono<Env>; entryPath: string} {
-  const gate = createGate(port, token)
+  const gate = createGate(port, token, options.who)
   const app = new Hono<Env>()
   app.use('*', gate.middleware)
-  const context = (c: {req: {path: string}; var: {session: Session}}): PageContext => ({csrf: c.var.session.csrf, path: c.req.path, study: options.study, who: options.who})
+  const context = (c: {req: {path: string}; var: {session: Session}}): PageContext => ({csrf: c.var.session.csrf, path: c.req.path, study: options.study, who: c.var.session.who})
 
   app.get('/static/*', (c) => {
     const found = asset(c.req.path)
@@ -50,6 +52,19 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', (c) => c.html(overviewPage(options.store, context(c))))
   app.get('/notities', (c) => c.html(notesPage(options.store, context(c), c.req.query() as NotesQuery)))
+  app.get('/notities/:id', (c) => {
+    const flash = c.var.session.flash
+    c.var.session.flash = null
+    return c.html(notePage(options.store, context(c), c.req.param('id'), flash))
+  })
+  app.post('/wie', async (c) => {
+    const form = await c.req.parseBody()
+    const who = String(form.wie ?? '')
+    if (!options.study.team.some((m) => m.id === who)) throw new UserError(`"${who}" staat niet in het team van study.yaml.`)
+    c.var.session.who = who
+    return c.redirect(localPath(form.terug), 303)
+  })
+  registerTagRoutes(app, options)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.

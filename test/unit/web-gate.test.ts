@@ -39,6 +39,14 @@ describe('the workspace gate', () => {
     expect(changes()).toBe(1)
   })
 
+  it('accepts a form post that a browser sends with Origin: null under no-referrer, when it says same-origin', async () => {
+    const {changes, hono} = app()
+    const {cookie, csrf} = await session(hono)
+    const response = await post(hono, {cookie, origin: 'null', 'sec-fetch-site': 'same-origin'}, `${CSRF_FIELD}=${csrf}`)
+    expect(response.status).toBe(200)
+    expect(changes()).toBe(1)
+  })
+
   it('accepts the CSRF token as a header for scripts of the page', async () => {
     const {changes, hono} = app()
     const {cookie, csrf} = await session(hono)
@@ -56,6 +64,8 @@ describe('the workspace gate', () => {
     }
 
     expect((await post(hono, {cookie, 'sec-fetch-site': 'cross-site'}, `${CSRF_FIELD}=${csrf}`)).status).toBe(403)
+    expect((await post(hono, {cookie, origin: 'null', 'sec-fetch-site': 'cross-site'}, `${CSRF_FIELD}=${csrf}`)).status).toBe(403)
+    expect((await post(hono, {cookie, origin: 'http://evil.example', 'sec-fetch-site': 'same-origin'}, `${CSRF_FIELD}=${csrf}`)).status).toBe(403)
     expect((await post(hono, {cookie}, `${CSRF_FIELD}=${csrf}`)).status).toBe(403)
     expect(changes()).toBe(0)
   })
