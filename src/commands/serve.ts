@@ -29,12 +29,8 @@ De eerste regel die serve schrijft is het adres met een eenmalige sleutel (http:
     const {store, study} = await this.openStudy(flags.study)
     const {startWorkspace} = await import('../web/server.js')
     const workspace = await startWorkspace({port: flags.port, store, study, who: readSettings(this.config.configDir).interviewer ?? null})
-    // The address is the first line, alone: scripts and tests read it.
-    process.stdout.write(`${workspace.url}\n`)
-    process.stderr.write('De werkplek draait alleen op deze laptop. Stop met Ctrl-C.\n')
-    if (flags.open) openBrowser(workspace.url)
-
-    await new Promise<void>((resolve) => {
+    // Ctrl-C is caught before the address is out: a script may stop us as soon as it reads it.
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
         process.stderr.write('De werkplek stopt.\n')
         // Every write is one transaction, so nothing is half written when we stop here.
@@ -44,6 +40,11 @@ De eerste regel die serve schrijft is het adres met een eenmalige sleutel (http:
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    // The address is the first line, alone: scripts and tests read it.
+    process.stdout.write(`${workspace.url}\n`)
+    process.stderr.write('De werkplek draait alleen op deze laptop. Stop met Ctrl-C.\n')
+    if (flags.open) openBrowser(workspace.url)
+    await stopped
   }
 }
 
