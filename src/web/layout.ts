@@ -19,6 +19,8 @@ export interface PageContext {
 export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/', label: 'Overzicht'},
   {href: '/notities', label: 'Notities'},
+  {href: '/notities/nieuw', label: 'Nieuwe notitie'},
+  {href: '/taggen', label: 'Taggen'},
 ]
 
 function whoName(context: PageContext): string {
@@ -38,7 +40,10 @@ export function csrfField(context: PageContext): Html {
  * template; only our own fragments are passed through as markup.
  */
 export function page(context: PageContext, title: string, content: Html): Html {
-  const current = (href: string) => (href === '/' ? context.path === '/' : context.path.startsWith(href))
+  // The longest entry that fits marks the page: /notities/nieuw is Nieuwe notitie, not Notities.
+  const fits = (href: string) => (href === '/' ? context.path === '/' : context.path === href || context.path.startsWith(`${href}/`))
+  const best = MENU.filter((item) => fits(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href
+  const current = (href: string) => href === best
   return html`<!doctype html>
 <html lang="nl">
 <head>

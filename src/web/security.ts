@@ -36,6 +36,8 @@ export interface Session {
   csrf: string
   /** A message for the next page this session opens (what went wrong with the last change). */
   flash: null | string
+  /** Good news for the next page this session opens (a note saved). */
+  notice: null | string
   secret: string
   /** Who works in this browser: the config's interviewer id, or the team member chosen here. */
   who: null | string
@@ -93,7 +95,7 @@ export function createGate(port: () => number, token: string = secret(), who: nu
       }
 
       unused = false
-      const session: Session = {csrf: secret(), flash: null, secret: secret(), who}
+      const session: Session = {csrf: secret(), flash: null, notice: null, secret: secret(), who}
       sessions.set(session.secret, session)
       setCookie(c, SESSION_COOKIE, session.secret, {httpOnly: true, path: '/', sameSite: 'Strict'})
       url.searchParams.delete('token')

@@ -12,6 +12,8 @@ import type {PageContext} from './layout.js'
 import {notesPage, type NotesQuery} from './pages/notes.js'
 import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
+import {registerNoteRoutes} from './routes/notes.js'
+import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
 import {createGate, type Session} from './security.js'
 
@@ -52,10 +54,14 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/', (c) => c.html(overviewPage(options.store, context(c))))
   app.get('/notities', (c) => c.html(notesPage(options.store, context(c), c.req.query() as NotesQuery)))
+  // Before /notities/:id: "nieuw" is a page, not a note's id.
+  registerNoteRoutes(app, options, context)
+  registerReviewRoutes(app, options, context)
   app.get('/notities/:id', (c) => {
-    const flash = c.var.session.flash
+    const {flash, notice} = c.var.session
     c.var.session.flash = null
-    return c.html(notePage(options.store, context(c), c.req.param('id'), flash))
+    c.var.session.notice = null
+    return c.html(notePage(options.store, context(c), c.req.param('id'), flash, notice))
   })
   app.post('/wie', async (c) => {
     const form = await c.req.parseBody()

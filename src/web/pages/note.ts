@@ -5,6 +5,7 @@ import type {Tag} from '../../model/tag.js'
 import {requireNote} from '../../notes/lookup.js'
 import {formatDate, formatTimestamp} from '../../parse/date.js'
 import {shortId} from '../../records/ids.js'
+import {diffWords} from '../../records/word-diff.js'
 import type {Store} from '../../store/store.js'
 import {suggestionsToReview} from '../../tagging/review.js'
 import type {NoteSuggestion} from '../../tagging/suggest-notes.js'
@@ -54,7 +55,7 @@ function segments(text: string, tags: Tag[]): Segment[] {
   return out
 }
 
-function noteText(context: PageContext, note: Note, tags: Tag[]): Html {
+export function noteText(context: PageContext, note: Note, tags: Tag[]): Html {
   const passages = tags.filter((t) => t.start !== null)
   const pieces = segments(note.text, passages)
   return html`<div class="werkplek-notitietekst" id="notitietekst" tabindex="0" data-note="${note.id}" aria-describedby="tekst-uitleg">${pieces.map((piece) => {
@@ -68,10 +69,10 @@ function noteText(context: PageContext, note: Note, tags: Tag[]): Html {
   })}</div>`
 }
 
-function tagForm(context: PageContext, note: Note): Html {
+export function tagForm(context: PageContext, note: Note, back?: string): Html {
   const method = context.study.methodDefinition
   return html`<form class="utrecht-form werkplek-tagform" method="post" action="/notities/${note.id}/tags" id="tagformulier">
-${csrfField(context)}
+${csrfField(context)}${back ? html`<input type="hidden" name="terug" value="${back}">` : ''}
 <p class="utrecht-paragraph" id="keuze" aria-live="polite">Kies woorden in de tekst hierboven, of geef ze hieronder op.</p>
 <div class="werkplek-velden">
 <div class="utrecht-form-field">
@@ -97,7 +98,7 @@ ${csrfField(context)}
 </form>`
 }
 
-function tagList(context: PageContext, note: Note, tags: Tag[]): Html {
+export function tagList(context: PageContext, note: Note, tags: Tag[]): Html {
   if (tags.length === 0) return html`<p class="utrecht-paragraph">Nog geen tags op deze notitie.</p>`
   return html`<div class="werkplek-tabel"><table class="utrecht-table" id="tags">
 <caption class="utrecht-table__caption">De tags op deze notitie</caption>
@@ -115,7 +116,7 @@ function tagList(context: PageContext, note: Note, tags: Tag[]): Html {
 }
 
 /** The suggestion's sentence with the words its cues matched in <mark>, offsets relative to the note. */
-function suggestedSentence(note: Note, suggestion: NoteSuggestion): Html {
+export function suggestedSentence(note: Note, suggestion: NoteSuggestion): Html {
   const points = [...note.text]
   const parts: Html[] = []
   let at = suggestion.start
@@ -147,8 +148,24 @@ function suggestionList(context: PageContext, note: Note, suggestions: NoteSugge
   })}</ul>`
 }
 
+/** What an edit changed in the text, word by word, as note history shows it: only the changed runs and a few words around them. */
+function textChange(before: string, after: string): Html {
+  const parts = diffWords(before, after)
+  const shown = parts.map((part, i) => {
+    if (part.kind === 'removed') return html`<del>${part.text}</del>`
+    if (part.kind === 'added') return html`<ins>${part.text}</ins>`
+    // An unchanged run is cut to its edges: the reader wants the change, not the whole note again.
+    const words = part.text.split(/(?<=\s)/u)
+    if (words.length <= 12) return html`${part.text}`
+    const head = i === 0 ? '' : words.slice(0, 6).join('')
+    const tail = i === parts.length - 1 ? '' : words.slice(-6).join('')
+    return html`${head}${i === 0 ? '…' : ' … '}${tail}`
+  })
+  return html`<blockquote class="utrecht-blockquote werkplek-verschil"><p class="utrecht-paragraph">${shown}</p></blockquote>`
+}
+
 /** Eén notitie: the text with its tags, tagging a passage, the kit's suggestions, the versions. */
-export function notePage(store: Store, context: PageContext, id: string, flash: null | string): Html {
+export function notePage(store: Store, context: PageContext, id: string, flash: null | string, notice: null | string = null): Html {
   const {study} = context
   const method = study.methodDefinition
   const note = requireNote(store, id)
@@ -161,6 +178,8 @@ export function notePage(store: Store, context: PageContext, id: string, flash: 
 
   return page(context, `Notitie ${shortId(note.id)}`, html`
 ${flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
+${notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/notities/${note.id}/bewerken">Deze notitie bewerken</a> (een nieuwe versie; de vorige blijven bewaard)</p>
 <dl class="werkplek-kenmerken">
 <div><dt>Halteplaats</dt><dd>${place}</dd></div>
 <div><dt>${note.group ? 'Groep' : 'Observatie'}</dt><dd>${subjectOf(study, note)}</dd></div>
@@ -189,6 +208,7 @@ ${suggestionList(context, note, items, hidden)}
 </section>
 <section aria-labelledby="versiekop">
 <h2 class="utrecht-heading-2" id="versiekop">Versies</h2>
-<ol class="utrecht-ordered-list">${versions.map((v) => html`<li class="utrecht-ordered-list__item">Versie ${v.version}: ${v.change} op ${formatTimestamp(v.changedAt)}${v.changedBy ? ` door ${v.changedBy}` : ''}</li>`)}</ol>
+<p class="utrecht-paragraph werkplek-klein">Per versie zie je wat er in de tekst veranderde: <del>weggehaald</del> en <ins>toegevoegd</ins>.</p>
+<ol class="utrecht-ordered-list">${versions.map((v, i) => html`<li class="utrecht-ordered-list__item">Versie ${v.version}: ${v.change} op ${formatTimestamp(v.changedAt)}${v.changedBy ? ` door ${v.changedBy}` : ''}${i > 0 && versions[i - 1].text !== v.text ? textChange(versions[i - 1].text, v.text) : ''}</li>`)}</ol>
 </section>`)
 }

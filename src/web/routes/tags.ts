@@ -4,6 +4,7 @@ import {UserError} from '../../errors.js'
 import {requireNote} from '../../notes/lookup.js'
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
+import {recordIfJudged} from '../../tagging/queue.js'
 import {acceptSuggestion, rejectSuggestion} from '../../tagging/review.js'
 import {addTag, removeTag, requireTag} from '../../tagging/tags.js'
 import type {Session} from '../security.js'
@@ -44,7 +45,8 @@ function change(store: Store, handler: (c: Context<Env>, form: Record<string, un
       c.var.session.flash = [error.message, error.hint].filter(Boolean).join(' ')
     }
 
-    return c.redirect(`/notities/${noteId}`, 303)
+    // The review queue sends its own address along, to come back to it.
+    return c.redirect(form.terug === undefined ? `/notities/${noteId}` : localPath(form.terug), 303)
   }
 }
 
@@ -72,10 +74,12 @@ export function registerTagRoutes(app: Hono<Env>, options: {store: Store; study:
   }
   app.post('/notities/:id/suggesties/accepteren', change(store, (c, form, noteId) => {
     acceptSuggestion(store, study, judged(form, noteId), coder(c))
+    recordIfJudged(store, study.methodDefinition, noteId, coder(c))
   }))
   app.post('/notities/:id/suggesties/afwijzen', change(store, (c, form, noteId) => {
     const suggestion = judged(form, noteId)
     if (!study.methodDefinition.narratives.some((n) => n.id === suggestion.narrative)) throw new UserError(`"${suggestion.narrative}" is geen narratief.`)
     rejectSuggestion(store, suggestion, coder(c))
+    recordIfJudged(store, study.methodDefinition, noteId, coder(c))
   }))
 }

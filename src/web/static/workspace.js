@@ -78,7 +78,7 @@ function setUpTagging() {
     start.value = String(range.start)
     end.value = String(range.end)
     quote.value = ''
-    choice.textContent = `Gekozen: «${range.words}» (teken ${range.start} tot ${range.end}). Kies een narratief of thema en sla op.`
+    choice.textContent = `Gekozen: «${range.words}» (teken ${range.start} tot ${range.end}). ${form.querySelector('select') ? 'Kies een narratief of thema en sla op.' : 'Kies een narratief.'}`
   }
 
   document.addEventListener('selectionchange', update)
@@ -99,9 +99,66 @@ function setUpTagging() {
       selection.modify(event.shiftKey ? 'extend' : 'move', forward ? 'forward' : 'backward', unit)
     } else if (event.key === 'Enter' && !selection.isCollapsed) {
       event.preventDefault()
-      form.elements.namedItem('code').focus()
+      // A select on the note page; the narrative buttons (one name, several buttons) in the queue.
+      const code = form.elements.namedItem('code')
+      ;(typeof code.focus === 'function' ? code : code[0]).focus()
     }
   })
 }
 
+/**
+ * The note form keeps a draft in concepten/ as the person types: the whole form, a moment after
+ * the last key, with the session's CSRF token in a header. The server decides the file; the form
+ * only names the draft it was given.
+ */
+function setUpDrafts() {
+  const form = document.getElementById('notitieformulier')
+  if (!form) return
+  const status = document.getElementById('conceptstatus')
+  const token = document.querySelector('meta[name="csrf-token"]')?.content ?? ''
+  let timer
+  let sending = Promise.resolve()
+  const save = () => {
+    clearTimeout(timer)
+    const body = new URLSearchParams()
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') body.append(name, value)
+    sending = sending.then(() => fetch(form.dataset.conceptUrl, {body, credentials: 'same-origin', headers: {'x-csrf-token': token}, method: 'POST'})
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status))
+        const answer = await response.json()
+        status.textContent = `Concept bewaard in ${answer.concept} (${new Date().toLocaleTimeString('nl-NL', {hour: '2-digit', minute: '2-digit', second: '2-digit'})}).`
+      })
+      .catch(() => {
+        status.textContent = 'Het concept kon niet worden bewaard; kopieer je tekst voor de zekerheid.'
+      }))
+  }
+
+  form.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(save, 600)
+  })
+  // Closing the tab while a save is still waiting: send it now.
+  window.addEventListener('pagehide', () => {
+    if (timer) save()
+  })
+  form.addEventListener('submit', () => clearTimeout(timer))
+}
+
+/** The review queue's keys: 1–5, a, r, j, k press the button or link that carries data-toets. */
+function setUpShortcuts() {
+  const queue = document.querySelector('[data-sneltoetsen]')
+  if (!queue) return
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    const target = event.target
+    if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]')) return
+    const control = queue.querySelector(`[data-toets="${CSS.escape(event.key)}"]`)
+    if (!control) return
+    event.preventDefault()
+    control.click()
+  })
+}
+
 setUpTagging()
+setUpDrafts()
+setUpShortcuts()

@@ -1,0 +1,40 @@
+import type {Context, Hono} from 'hono'
+
+import type {Store} from '../../store/store.js'
+import type {Study} from '../../study/load.js'
+import {openSuggestions, reviewQueue} from '../../tagging/queue.js'
+import type {PageContext} from '../layout.js'
+import {reviewPage} from '../pages/review.js'
+import type {Session} from '../security.js'
+
+type Env = {Variables: {session: Session}}
+
+/**
+ * Taggen: the queue is made once per session and coder (it reads every note), so moving through
+ * it costs one note; "opnieuw" makes it again, with notes added since. The note itself, its tags
+ * and suggestions are read fresh on every page, so a change made elsewhere shows at once.
+ */
+export function registerReviewRoutes(app: Hono<Env>, options: {store: Store; study: Study}, context: (c: Context<Env>) => PageContext): void {
+  const {store, study} = options
+  const queues = new WeakMap<Session, {ids: string[]; who: string}>()
+
+  app.get('/taggen', (c) => {
+    const session = c.var.session
+    const flash = session.flash
+    session.flash = null
+    const who = session.who
+    if (!who) return c.html(reviewPage(context(c), {flash, hidden: 0, index: 0, note: undefined, suggestions: [], tags: [], total: 0}))
+    let queue = queues.get(session)
+    if (!queue || queue.who !== who || c.req.query('opnieuw') !== undefined) {
+      queue = {ids: reviewQueue(store, study.methodDefinition, who), who}
+      queues.set(session, queue)
+    }
+
+    const total = queue.ids.length
+    const index = Math.min(Math.max(1, Number.parseInt(c.req.query('nr') ?? '1', 10) || 1), Math.max(1, total))
+    const note = total > 0 ? store.notes.get(queue.ids[index - 1]) : undefined
+    const {hidden, items} = note ? openSuggestions(store, study.methodDefinition, note, who) : {hidden: 0, items: []}
+    const tags = note ? store.tags.list({noteId: note.id}) : []
+    return c.html(reviewPage(context(c), {flash, hidden, index, note, suggestions: items, tags, total}))
+  })
+}
