@@ -191,13 +191,19 @@ export class NoteQueries extends Queries {
   }
 
   /**
-   * One page of the notes matching a filter, for the browser's list: newest conversation first,
-   * so a page of a 100,000-note study reads only its own rows (OFFSET walks the date index).
+   * One page of the notes matching a filter, for the browser's list: newest conversation first
+   * (same date: stored last first). The page's rowids are found first in the indexes alone: the
+   * matching rowids (for the filters on place, group and trash, the covering notes_cell index),
+   * walked in notes_date order, so OFFSET skips index entries and never reads the skipped notes'
+   * rows, text and all. Then only those rows are read.
    */
   page(filter: NoteFilter, limit: number, offset: number): Note[] {
     const {params, where} = this.where(filter)
     const rows = this.prepare(
-      `SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE ${where} ORDER BY n.date DESC, n.halteplaats, n.id LIMIT @limit OFFSET @offset`,
+      `SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE n.rowid IN (
+         SELECT d.rowid FROM notes d INDEXED BY notes_date WHERE d.rowid IN (SELECT n.rowid FROM notes n WHERE ${where})
+         ORDER BY d.date DESC, d.rowid DESC LIMIT @limit OFFSET @offset)
+       ORDER BY n.date DESC, n.rowid DESC`,
     ).all({...params, limit, offset}) as NoteRow[]
     return rows.map(toNote)
   }
@@ -211,11 +217,26 @@ export class NoteQueries extends Queries {
     return rows.map(toNote)
   }
 
-  /** Notes (not in the trash) without any tag, and the first `limit` of them, oldest conversation first. */
+  /**
+   * Notes (not in the trash) without any tag: how many, and the first `limit` of them, oldest
+   * conversation first. Counted as the living notes less the living notes with a tag, each from
+   * indexes only (notes_cell, tags_note and the index on notes.id): asking each note whether it has
+   * a tag would read every note's row, text and all.
+   */
   untagged(limit: number): {count: number; notes: Note[]} {
-    const none = 'n.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.deleted_at IS NULL)'
-    const count = this.prepare(`SELECT count(*) FROM notes n WHERE ${none}`).pluck().get() as number
-    const rows = count === 0 ? [] : this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE ${none} ORDER BY n.date, n.halteplaats, n.id LIMIT ?`).all(limit) as NoteRow[]
+    const living = this.prepare('SELECT count(*) FROM notes n WHERE n.deleted_at IS NULL').pluck().get() as number
+    // Each tagged note's rowid from the index on id, looked up in the living rowids of notes_cell.
+    const tagged = this.prepare(
+      `SELECT count(*) FROM (SELECT DISTINCT note_id FROM tags WHERE deleted_at IS NULL) t
+       WHERE (SELECT n.rowid FROM notes n WHERE n.id = t.note_id) IN (SELECT rowid FROM notes WHERE deleted_at IS NULL)`,
+    ).pluck().get() as number
+    const count = living - tagged
+    // In date order the first untagged notes come soon: only the rows up to them are read.
+    const rows = count === 0 ? [] : this.prepare(
+      `SELECT n.*, ${NARRATIVES_OF} FROM notes n INDEXED BY notes_date
+       WHERE n.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.deleted_at IS NULL)
+       ORDER BY n.date, n.rowid LIMIT ?`,
+    ).all(limit) as NoteRow[]
     return {count, notes: rows.map(toNote)}
   }
 
