@@ -240,10 +240,13 @@ export class NoteQueries extends Queries {
     return {count, notes: rows.map(toNote)}
   }
 
-  /** The ids of the notes (not in the trash) without any tag. */
-  untaggedIds(): Set<string> {
-    const ids = this.prepare('SELECT n.id FROM notes n WHERE n.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.deleted_at IS NULL)').pluck().all() as string[]
-    return new Set(ids)
+  /**
+   * The next notes (not in the trash) in the order they were stored, after the one with this
+   * rowid: for work over a whole study in small batches, with nothing left open between them.
+   */
+  batchAfter(rowid: number, limit: number): Array<{note: Note; rowid: number}> {
+    const rows = this.prepare(`SELECT n.rowid AS stored_rowid, n.*, ${NARRATIVES_OF} FROM notes n WHERE n.rowid > ? AND n.deleted_at IS NULL ORDER BY n.rowid LIMIT ?`).all(rowid, limit) as Array<NoteRow & {stored_rowid: number}>
+    return rows.map((row) => ({note: toNote(row), rowid: row.stored_rowid}))
   }
 
   /** The narratives written on the note itself (its latest version), not other coders' tags. */

@@ -14,6 +14,8 @@ export interface ReviewView {
   hidden: number
   /** Position in the queue, from 1. */
   index: number
+  /** While the queue of a large study is still being made: how far the kit has looked. */
+  looking?: {scanned: number; total: number}
   note: Note | undefined
   suggestions: NoteSuggestion[]
   tags: Tag[]
@@ -47,8 +49,12 @@ ${csrfField(context)}<input type="hidden" name="terug" value="${back}"><input ty
 /** Taggen: one note of the queue at a time, with its open suggestion first. */
 export function reviewPage(context: PageContext, view: ReviewView): Html {
   if (!context.who) return page(context, 'Taggen', html`<p class="utrecht-paragraph">Kies eerst wie je bent (bovenaan): de wachtrij is die van jou.</p>`)
+  const nl = (n: number) => n.toLocaleString('nl-NL')
+  const looking = view.looking ? `De kit zoekt nog: ${nl(view.looking.scanned)} van de ${nl(view.looking.total)} notities bekeken.` : ''
   if (!view.note || view.total === 0) {
-    return page(context, 'Taggen', html`<p class="utrecht-paragraph" role="status">Niets te doen: elke notitie heeft een tag, en je hebt alle suggesties beoordeeld.</p>
+    return page(context, 'Taggen', view.looking
+      ? html`<p class="utrecht-paragraph" role="status">${looking} Laad de pagina zo opnieuw.</p><p class="utrecht-paragraph"><a class="utrecht-link" href="/taggen">Opnieuw laden</a></p>`
+      : html`<p class="utrecht-paragraph" role="status">Niets te doen: elke notitie heeft een tag, en je hebt alle suggesties beoordeeld.</p>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/taggen?opnieuw=1">Kijk opnieuw</a></p>`)
   }
 
@@ -65,11 +71,12 @@ export function reviewPage(context: PageContext, view: ReviewView): Html {
   return page(context, 'Taggen', html`
 <div id="wachtrij" data-sneltoetsen>
 ${view.flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${view.flash}</p></div>` : ''}
-<p class="utrecht-paragraph utrecht-paragraph--lead" id="voortgang">Notitie ${view.index} van ${view.total}</p>
+<p class="utrecht-paragraph utrecht-paragraph--lead" id="voortgang">Notitie ${view.index} van ${view.looking ? `ten minste ${view.total}` : view.total}</p>
+${view.looking ? html`<p class="utrecht-paragraph werkplek-klein" role="status">${looking}</p>` : ''}
 <p class="utrecht-paragraph werkplek-klein" id="sneltoetsen">${SHORTCUTS}</p>
 <nav class="werkplek-paginas" aria-label="Wachtrij">
 ${view.index > 1 ? html`<a class="utrecht-link" rel="prev" href="/taggen?nr=${view.index - 1}" data-toets="k">Vorige notitie (k)</a>` : ''}
-${view.index < view.total ? html`<a class="utrecht-link" rel="next" href="/taggen?nr=${view.index + 1}" data-toets="j">Volgende notitie (j)</a>` : ''}
+${view.index < view.total || view.looking ? html`<a class="utrecht-link" rel="next" href="/taggen?nr=${view.index + 1}" data-toets="j">Volgende notitie (j)</a>` : ''}
 <a class="utrecht-link" href="/taggen?opnieuw=1&amp;nr=${view.index}">Wachtrij opnieuw opbouwen</a>
 </nav>
 <h2 class="utrecht-heading-2" id="notitiekop"><a class="utrecht-link" href="/notities/${note.id}">Notitie ${shortId(note.id)}</a>: ${place}, ${subjectOf(context.study, note)}, ${formatDate(note.date)}</h2>

@@ -2,7 +2,7 @@ import type {Context, Hono} from 'hono'
 
 import type {Store} from '../../store/store.js'
 import type {Study} from '../../study/load.js'
-import {openSuggestions, reviewQueue} from '../../tagging/queue.js'
+import {openSuggestions, ReviewQueue} from '../../tagging/queue.js'
 import type {PageContext} from '../layout.js'
 import {reviewPage} from '../pages/review.js'
 import type {Session} from '../security.js'
@@ -16,7 +16,7 @@ type Env = {Variables: {session: Session}}
  */
 export function registerReviewRoutes(app: Hono<Env>, options: {store: Store; study: Study}, context: (c: Context<Env>) => PageContext): void {
   const {store, study} = options
-  const queues = new WeakMap<Session, {ids: string[]; who: string}>()
+  const queues = new WeakMap<Session, ReviewQueue>()
 
   app.get('/taggen', (c) => {
     const session = c.var.session
@@ -25,9 +25,11 @@ export function registerReviewRoutes(app: Hono<Env>, options: {store: Store; stu
     const who = session.who
     if (!who) return c.html(reviewPage(context(c), {flash, hidden: 0, index: 0, note: undefined, suggestions: [], tags: [], total: 0}))
     let queue = queues.get(session)
-    if (!queue || queue.who !== who || c.req.query('opnieuw') !== undefined) {
-      queue = {ids: reviewQueue(store, study.methodDefinition, who), who}
+    if (!queue || queue.reviewer !== who || c.req.query('opnieuw') !== undefined) {
+      queue = new ReviewQueue(store, study.methodDefinition, who)
       queues.set(session, queue)
+      // A large study's queue is made between requests; a failure there must not stop the server.
+      if (!queue.done) void queue.complete().catch((error: Error) => process.stderr.write(`Fout bij het maken van de wachtrij: ${error.message}\n`))
     }
 
     const total = queue.ids.length
@@ -35,6 +37,7 @@ export function registerReviewRoutes(app: Hono<Env>, options: {store: Store; stu
     const note = total > 0 ? store.notes.get(queue.ids[index - 1]) : undefined
     const {hidden, items} = note ? openSuggestions(store, study.methodDefinition, note, who) : {hidden: 0, items: []}
     const tags = note ? store.tags.list({noteId: note.id}) : []
-    return c.html(reviewPage(context(c), {flash, hidden, index, note, suggestions: items, tags, total}))
+    const looking = queue.done ? undefined : {scanned: queue.scanned, total: queue.total}
+    return c.html(reviewPage(context(c), {flash, hidden, index, looking, note, suggestions: items, tags, total}))
   })
 }

@@ -118,11 +118,15 @@ function setUpDrafts() {
   const token = document.querySelector('meta[name="csrf-token"]')?.content ?? ''
   let timer
   let sending = Promise.resolve()
+  let inFlight = 0
   const save = () => {
     clearTimeout(timer)
+    timer = undefined
+    inFlight++
     const body = new URLSearchParams()
     for (const [name, value] of new FormData(form)) if (typeof value === 'string') body.append(name, value)
-    sending = sending.then(() => fetch(form.dataset.conceptUrl, {body, credentials: 'same-origin', headers: {'x-csrf-token': token}, method: 'POST'})
+    // keepalive: a save started as the tab closes still arrives.
+    sending = sending.then(() => fetch(form.dataset.conceptUrl, {body, credentials: 'same-origin', headers: {'x-csrf-token': token}, keepalive: true, method: 'POST'})
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status))
         const answer = await response.json()
@@ -130,7 +134,8 @@ function setUpDrafts() {
       })
       .catch(() => {
         status.textContent = 'Het concept kon niet worden bewaard; kopieer je tekst voor de zekerheid.'
-      }))
+      })
+      .finally(() => inFlight--))
   }
 
   form.addEventListener('input', () => {
@@ -141,7 +146,16 @@ function setUpDrafts() {
   window.addEventListener('pagehide', () => {
     if (timer) save()
   })
-  form.addEventListener('submit', () => clearTimeout(timer))
+  // A draft save still on its way could land after the note is stored and bring the draft back:
+  // the form waits for it, then goes (the server writes the draft itself before it saves).
+  form.addEventListener('submit', (event) => {
+    clearTimeout(timer)
+    timer = undefined
+    if (inFlight === 0) return
+    event.preventDefault()
+    const button = event.submitter
+    void sending.then(() => form.requestSubmit(button))
+  })
 }
 
 /** The review queue's keys: 1–5, a, r, j, k press the button or link that carries data-toets. */
