@@ -70,6 +70,9 @@ export interface NoteWriteMeta {
 // The unary + keeps SQLite from looking the tags up through tags_code (kind, code), which it
 // would otherwise pick to save the sort of DISTINCT … ORDER BY code: that reads every narrative tag
 // of the study for each note. Through tags_note (note_id) it reads only this note's few tags.
+/** Below this offset a page is found by walking the date index; deeper, from the matching rowids first. */
+const SHALLOW_PAGES = 1000
+
 const NARRATIVES_OF = `(SELECT json_group_array(code) FROM (SELECT DISTINCT code FROM tags t
   WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.deleted_at IS NULL ORDER BY code)) AS narratives`
 
@@ -199,6 +202,14 @@ export class NoteQueries extends Queries {
    */
   page(filter: NoteFilter, limit: number, offset: number): Note[] {
     const {params, where} = this.where(filter)
+    // Near the start, walking the date index and checking each note stops after a few rows.
+    if (offset < SHALLOW_PAGES) {
+      const rows = this.prepare(
+        `SELECT n.*, ${NARRATIVES_OF} FROM notes n INDEXED BY notes_date WHERE ${where} ORDER BY n.date DESC, n.rowid DESC LIMIT @limit OFFSET @offset`,
+      ).all({...params, limit, offset}) as NoteRow[]
+      return rows.map(toNote)
+    }
+
     const rows = this.prepare(
       `SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE n.rowid IN (
          SELECT d.rowid FROM notes d INDEXED BY notes_date WHERE d.rowid IN (SELECT n.rowid FROM notes n WHERE ${where})
@@ -270,6 +281,28 @@ export class NoteQueries extends Queries {
   count(filter: NoteFilter = {}): number {
     const {params, where} = this.where(filter)
     return this.prepare(`SELECT count(*) FROM notes n WHERE ${where}`).pluck().get(params) as number
+  }
+
+  private counted = {entries: new Map<string, number>(), stamp: ''}
+
+  /**
+   * count(), remembered until the database changes: a filter on a theme or a narrative reads
+   * every matching note's row (about half a second for a theme over 100,000 notes), and the
+   * browser's list asks the same count again for every page of it. A change by this connection
+   * (total_changes) or by any other process, such as a CLI command beside the workspace
+   * (PRAGMA data_version), starts afresh.
+   */
+  countRemembered(filter: NoteFilter = {}): number {
+    const stamp = `${this.db.pragma('data_version', {simple: true})}:${this.prepare('SELECT total_changes()').pluck().get()}`
+    if (stamp !== this.counted.stamp) this.counted = {entries: new Map(), stamp}
+    const key = JSON.stringify(filter, Object.keys(filter).sort())
+    let count = this.counted.entries.get(key)
+    if (count === undefined) {
+      count = this.count(filter)
+      this.counted.entries.set(key, count)
+    }
+
+    return count
   }
 
   /**

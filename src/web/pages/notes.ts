@@ -118,7 +118,7 @@ export function notesPage(store: Store, context: PageContext, query: NotesQuery)
         problem = `${error.message} ${error.hint ?? ''}`.trim()
       }
     } else {
-      total = store.notes.count(filter)
+      total = store.notes.countRemembered(filter)
       rows = store.notes.page(filter, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE).map((note) => ({note}))
     }
   }
