@@ -235,13 +235,16 @@ export class NoteQueries extends Queries {
    * a tag would read every note's row, text and all.
    */
   untagged(limit: number): {count: number; notes: Note[]} {
-    const living = this.prepare('SELECT count(*) FROM notes n WHERE n.deleted_at IS NULL').pluck().get() as number
-    // Each tagged note's rowid from the index on id, looked up in the living rowids of notes_cell.
-    const tagged = this.prepare(
-      `SELECT count(*) FROM (SELECT DISTINCT note_id FROM tags WHERE deleted_at IS NULL) t
-       WHERE (SELECT n.rowid FROM notes n WHERE n.id = t.note_id) IN (SELECT rowid FROM notes WHERE deleted_at IS NULL)`,
-    ).pluck().get() as number
-    const count = living - tagged
+    // Remembered like countRemembered: the overview asks it on every visit.
+    const count = this.remembered('untagged', () => {
+      const living = this.prepare('SELECT count(*) FROM notes n WHERE n.deleted_at IS NULL').pluck().get() as number
+      // Each tagged note's rowid from the index on id, looked up in the living rowids of notes_cell.
+      const tagged = this.prepare(
+        `SELECT count(*) FROM (SELECT DISTINCT note_id FROM tags WHERE deleted_at IS NULL) t
+         WHERE (SELECT n.rowid FROM notes n WHERE n.id = t.note_id) IN (SELECT rowid FROM notes WHERE deleted_at IS NULL)`,
+      ).pluck().get() as number
+      return living - tagged
+    })
     // In date order the first untagged notes come soon: only the rows up to them are read.
     const rows = count === 0 ? [] : this.prepare(
       `SELECT n.*, ${NARRATIVES_OF} FROM notes n INDEXED BY notes_date
@@ -293,16 +296,19 @@ export class NoteQueries extends Queries {
    * (PRAGMA data_version), starts afresh.
    */
   countRemembered(filter: NoteFilter = {}): number {
+    return this.remembered(`count ${JSON.stringify(filter, Object.keys(filter).sort())}`, () => this.count(filter))
+  }
+
+  private remembered(key: string, count: () => number): number {
     const stamp = `${this.db.pragma('data_version', {simple: true})}:${this.prepare('SELECT total_changes()').pluck().get()}`
     if (stamp !== this.counted.stamp) this.counted = {entries: new Map(), stamp}
-    const key = JSON.stringify(filter, Object.keys(filter).sort())
-    let count = this.counted.entries.get(key)
-    if (count === undefined) {
-      count = this.count(filter)
-      this.counted.entries.set(key, count)
+    let value = this.counted.entries.get(key)
+    if (value === undefined) {
+      value = count()
+      this.counted.entries.set(key, value)
     }
 
-    return count
+    return value
   }
 
   /**

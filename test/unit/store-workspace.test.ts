@@ -28,6 +28,9 @@ describe('the workspace queries of the note store', () => {
     expect(untagged.count).toBe(1)
     expect(untagged.notes.map((n) => n.id)).toEqual([notes[1].id])
     expect(store.notes.untagged(0).notes).toEqual([])
+    // Remembered, but not past a change: a tag on the last untagged note empties the list.
+    store.tags.insert({code: 'voorzieningen', coder: 'bram', end: null, kind: 'theme', noteId: notes[1].id, origin: 'coder', quote: null, start: null})
+    expect(store.notes.untagged(10)).toEqual({count: 0, notes: []})
   })
 
   it('pages newest conversation first without gaps or repeats, near the start and deep in the list alike', () => {
