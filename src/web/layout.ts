@@ -63,7 +63,7 @@ ${context.who
     ? html`<p class="werkplek-wie">Je werkt als: <strong>${whoName(context)}</strong></p>`
     : html`<form class="werkplek-wie" method="post" action="/wie">${csrfField(context)}<input type="hidden" name="terug" value="${context.path}">
 <label class="utrecht-form-label" for="wie">Wie ben je?</label>
-<select class="utrecht-select utrecht-select--html-select" id="wie" name="wie" required>${context.study.team.map((m) => html`<option value="${m.id}">${m.name} (${m.id})</option>`)}</select>
+<select class="utrecht-select utrecht-select--html-select" id="wie" name="wie">${context.study.team.map((m) => html`<option value="${m.id}">${m.name} (${m.id})</option>`)}</select>
 <button class="utrecht-button utrecht-button--secondary-action" type="submit">Kies</button></form>`}
 </header>
 <main id="inhoud" class="werkplek-inhoud">

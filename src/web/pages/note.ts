@@ -77,7 +77,7 @@ ${csrfField(context)}${back ? html`<input type="hidden" name="terug" value="${ba
 <div class="werkplek-velden">
 <div class="utrecht-form-field">
 <label class="utrecht-form-label" for="tag-code">Narratief of thema</label>
-<select class="utrecht-select utrecht-select--html-select" id="tag-code" name="code" required>
+<select class="utrecht-select utrecht-select--html-select" id="tag-code" name="code">
 <optgroup label="Narratieven">${method.narratives.map((n) => html`<option value="${n.id}">${n.number}. ${n.short}</option>`)}</optgroup>
 <optgroup label="Thema's">${method.themes.map((t) => html`<option value="${t.id}">${t.short}</option>`)}</optgroup>
 </select></div>

@@ -2,6 +2,7 @@ import {html, raw} from 'hono/html'
 
 import {UserError} from '../../errors.js'
 import type {Note, NoteFilter} from '../../model/note.js'
+import {plural} from '../../model/plural.js'
 import {checkFilter} from '../../notes/filter.js'
 import {searchNotes} from '../../notes/search.js'
 import {formatDate} from '../../parse/date.js'
@@ -132,7 +133,7 @@ export function notesPage(store: Store, context: PageContext, query: NotesQuery)
   ]
 
   const summary = search
-    ? total > rows.length ? `${total} notities bevatten de zoekwoorden; de ${rows.length} beste staan hieronder.` : `${total === 1 ? '1 notitie bevat' : `${total} notities bevatten`} de zoekwoorden.`
+    ? total > rows.length ? `${plural(total, 'notitie bevat', 'notities bevatten')} de zoekwoorden; de ${rows.length} beste staan hieronder.` : `${total === 1 ? '1 notitie bevat' : `${total} notities bevatten`} de zoekwoorden.`
     : `${total === 1 ? '1 notitie' : `${total} notities`}${pages > 1 ? `, pagina ${Math.min(pageNumber, pages)} van ${pages}` : ''}.`
 
   return page(context, 'Notities', html`

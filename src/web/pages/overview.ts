@@ -2,6 +2,7 @@ import {html} from 'hono/html'
 
 import {fieldworkStatus} from '../../fieldwork/status.js'
 import type {Note} from '../../model/note.js'
+import {plural} from '../../model/plural.js'
 import {formatDate} from '../../parse/date.js'
 import {shortId} from '../../records/ids.js'
 import type {Store} from '../../store/store.js'
@@ -31,7 +32,7 @@ export function overviewPage(store: Store, context: PageContext): Html {
   const cell = (halteplaats: string, group: string) => status.cells.find((c) => c.halteplaats === halteplaats && c.group === group)!
   const untagged = store.notes.untagged(UNTAGGED_SHOWN)
   const latest = store.notes.latest(LATEST_SHOWN)
-  const held = `${status.totals.conversationsHeld} van de ${status.totals.conversations} gesprekken gehouden, ${status.totals.notes} notities`
+  const held = `${status.totals.conversationsHeld} van de ${plural(status.totals.conversations, 'gesprek', 'gesprekken')} gehouden, ${plural(status.totals.notes, 'notitie', 'notities')}`
 
   return page(context, 'Overzicht', html`
 <p class="utrecht-paragraph utrecht-paragraph--lead">${held}.</p>
