@@ -42,9 +42,17 @@ const env = {...ENV, XDG_CONFIG_HOME: config}
   if (set.status !== 0) fail(`config set interviewer: ${set.stderr}`)
 }
 
+// A benchmark that stops on a failure (fail() exits) must not leave a server running.
+const running = new Set()
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGINT')
+})
+
 function startServe(study) {
   const started = process.hrtime.bigint()
   const child = spawn(process.execPath, [KARAVAAN, 'serve', '--no-open', '--port', '0', '--study', study], {env, stdio: ['ignore', 'pipe', 'pipe']})
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   return new Promise((resolve, reject) => {
