@@ -23,6 +23,11 @@ const to = join(root, 'dist', 'store', 'migrations')
 mkdirSync(to, {recursive: true})
 for (const file of readdirSync(from)) if (file.endsWith('.sql')) cpSync(join(from, file), join(to, file))
 
+const webFrom = join(root, 'src', 'web', 'static')
+const webTo = join(root, 'dist', 'web', 'static')
+mkdirSync(webTo, {recursive: true})
+for (const file of readdirSync(webFrom)) cpSync(join(webFrom, file), join(webTo, file))
+
 const listsFrom = join(root, 'src', 'privacy', 'data')
 const listsTo = join(root, 'dist', 'privacy', 'data')
 mkdirSync(listsTo, {recursive: true})

@@ -70,6 +70,9 @@ export interface NoteWriteMeta {
 // The unary + keeps SQLite from looking the tags up through tags_code (kind, code), which it
 // would otherwise pick to save the sort of DISTINCT … ORDER BY code: that reads every narrative tag
 // of the study for each note. Through tags_note (note_id) it reads only this note's few tags.
+/** Below this offset a page is found by walking the date index; deeper, from the matching rowids first. */
+const SHALLOW_PAGES = 1000
+
 const NARRATIVES_OF = `(SELECT json_group_array(code) FROM (SELECT DISTINCT code FROM tags t
   WHERE t.note_id = n.id AND +t.kind = 'narrative' AND t.deleted_at IS NULL ORDER BY code)) AS narratives`
 
@@ -190,6 +193,76 @@ export class NoteQueries extends Queries {
     return rows.map(toNote)
   }
 
+  /**
+   * One page of the notes matching a filter, for the browser's list: newest conversation first
+   * (same date: stored last first). The page's rowids are found first in the indexes alone: the
+   * matching rowids (for the filters on place, group and trash, the covering notes_cell index),
+   * walked in notes_date order, so OFFSET skips index entries and never reads the skipped notes'
+   * rows, text and all. Then only those rows are read.
+   */
+  page(filter: NoteFilter, limit: number, offset: number): Note[] {
+    const {params, where} = this.where(filter)
+    // Near the start, walking the date index and checking each note stops after a few rows.
+    if (offset < SHALLOW_PAGES) {
+      const rows = this.prepare(
+        `SELECT n.*, ${NARRATIVES_OF} FROM notes n INDEXED BY notes_date WHERE ${where} ORDER BY n.date DESC, n.rowid DESC LIMIT @limit OFFSET @offset`,
+      ).all({...params, limit, offset}) as NoteRow[]
+      return rows.map(toNote)
+    }
+
+    const rows = this.prepare(
+      `SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE n.rowid IN (
+         SELECT d.rowid FROM notes d INDEXED BY notes_date WHERE d.rowid IN (SELECT n.rowid FROM notes n WHERE ${where})
+         ORDER BY d.date DESC, d.rowid DESC LIMIT @limit OFFSET @offset)
+       ORDER BY n.date DESC, n.rowid DESC`,
+    ).all({...params, limit, offset}) as NoteRow[]
+    return rows.map(toNote)
+  }
+
+  /**
+   * The notes stored last (not in the trash), newest first. By rowid, which grows with every
+   * insert: no sort and no index needed, so it reads only `limit` rows on 100,000 notes.
+   */
+  latest(limit: number): Note[] {
+    const rows = this.prepare(`SELECT n.*, ${NARRATIVES_OF} FROM notes n WHERE n.deleted_at IS NULL ORDER BY n.rowid DESC LIMIT ?`).all(limit) as NoteRow[]
+    return rows.map(toNote)
+  }
+
+  /**
+   * Notes (not in the trash) without any tag: how many, and the first `limit` of them, oldest
+   * conversation first. Counted as the living notes less the living notes with a tag, each from
+   * indexes only (notes_cell, tags_note and the index on notes.id): asking each note whether it has
+   * a tag would read every note's row, text and all.
+   */
+  untagged(limit: number): {count: number; notes: Note[]} {
+    // Remembered like countRemembered: the overview asks it on every visit.
+    const count = this.remembered('untagged', () => {
+      const living = this.prepare('SELECT count(*) FROM notes n WHERE n.deleted_at IS NULL').pluck().get() as number
+      // Each tagged note's rowid from the index on id, looked up in the living rowids of notes_cell.
+      const tagged = this.prepare(
+        `SELECT count(*) FROM (SELECT DISTINCT note_id FROM tags WHERE deleted_at IS NULL) t
+         WHERE (SELECT n.rowid FROM notes n WHERE n.id = t.note_id) IN (SELECT rowid FROM notes WHERE deleted_at IS NULL)`,
+      ).pluck().get() as number
+      return living - tagged
+    })
+    // In date order the first untagged notes come soon: only the rows up to them are read.
+    const rows = count === 0 ? [] : this.prepare(
+      `SELECT n.*, ${NARRATIVES_OF} FROM notes n INDEXED BY notes_date
+       WHERE n.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.note_id = n.id AND t.deleted_at IS NULL)
+       ORDER BY n.date, n.rowid LIMIT ?`,
+    ).all(limit) as NoteRow[]
+    return {count, notes: rows.map(toNote)}
+  }
+
+  /**
+   * The next notes (not in the trash) in the order they were stored, after the one with this
+   * rowid: for work over a whole study in small batches, with nothing left open between them.
+   */
+  batchAfter(rowid: number, limit: number): Array<{note: Note; rowid: number}> {
+    const rows = this.prepare(`SELECT n.rowid AS stored_rowid, n.*, ${NARRATIVES_OF} FROM notes n WHERE n.rowid > ? AND n.deleted_at IS NULL ORDER BY n.rowid LIMIT ?`).all(rowid, limit) as Array<NoteRow & {stored_rowid: number}>
+    return rows.map((row) => ({note: toNote(row), rowid: row.stored_rowid}))
+  }
+
   /** The narratives written on the note itself (its latest version), not other coders' tags. */
   ownNarratives(id: string): string[] {
     const row = this.prepare('SELECT v.narratives FROM notes n JOIN note_versions v ON v.id = n.version_id WHERE n.id = ?').get(id) as undefined | {narratives: string}
@@ -211,6 +284,31 @@ export class NoteQueries extends Queries {
   count(filter: NoteFilter = {}): number {
     const {params, where} = this.where(filter)
     return this.prepare(`SELECT count(*) FROM notes n WHERE ${where}`).pluck().get(params) as number
+  }
+
+  private counted = {entries: new Map<string, number>(), stamp: ''}
+
+  /**
+   * count(), remembered until the database changes: a filter on a theme or a narrative reads
+   * every matching note's row (about half a second for a theme over 100,000 notes), and the
+   * browser's list asks the same count again for every page of it. A change by this connection
+   * (total_changes) or by any other process, such as a CLI command beside the workspace
+   * (PRAGMA data_version), starts afresh.
+   */
+  countRemembered(filter: NoteFilter = {}): number {
+    return this.remembered(`count ${JSON.stringify(filter, Object.keys(filter).sort())}`, () => this.count(filter))
+  }
+
+  private remembered(key: string, count: () => number): number {
+    const stamp = `${this.db.pragma('data_version', {simple: true})}:${this.prepare('SELECT total_changes()').pluck().get()}`
+    if (stamp !== this.counted.stamp) this.counted = {entries: new Map(), stamp}
+    let value = this.counted.entries.get(key)
+    if (value === undefined) {
+      value = count()
+      this.counted.entries.set(key, value)
+    }
+
+    return value
   }
 
   /**

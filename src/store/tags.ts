@@ -73,6 +73,12 @@ export class TagQueries extends Queries {
     return found
   }
 
+  /** Which of these notes have at least one tag (through tags_note: only the index is read). */
+  taggedAmong(noteIds: string[]): Set<string> {
+    const ids = this.prepare('SELECT DISTINCT note_id FROM tags WHERE deleted_at IS NULL AND note_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(noteIds)) as string[]
+    return new Set(ids)
+  }
+
   get(id: string): Tag | undefined {
     const row = this.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined
     return row && toTag(row)

@@ -1,5 +1,7 @@
 import type {Method} from '../method/schema.js'
 import type {Note} from '../model/note.js'
+import type {Rejection} from '../model/rejection.js'
+import type {Tag} from '../model/tag.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {DEFAULT_THRESHOLD} from './suggest.js'
@@ -137,12 +139,10 @@ export async function reviewSuggestions(
     }
 
     if (action === 'accept') {
-      const {created, tag} = store.transaction(() =>
-        saveTag(store, prepareTag(store, study, {code: suggestion.narrative, coder: reviewer, end: suggestion.end, note: suggestion.note, noteId: suggestion.note, origin: 'suggestion', start: suggestion.start})),
-      )
+      const {created, tag} = acceptSuggestion(store, study, suggestion, reviewer)
       history.push({action, item: cursor, tagId: created ? tag.id : undefined})
     } else if (action === 'reject') {
-      const rejection = store.transaction(() => store.rejections.insert({coder: reviewer, end: suggestion.end, narrative: suggestion.narrative, note: suggestion.note, start: suggestion.start}))
+      const rejection = rejectSuggestion(store, suggestion, reviewer)
       history.push({action, item: cursor, rejectionId: rejection.id})
     } else {
       history.push({action, item: cursor})
@@ -166,4 +166,18 @@ export async function reviewSuggestions(
 
   const count = (action: ReviewAction) => [...decided.values()].filter((a) => a === action).length
   return {accepted: count('accept'), added: history.filter((s) => typeof s.action === 'object').length, codedNotes, hidden, rejected: count('reject'), skipped: count('skip')}
+}
+
+type Judged = Pick<NoteSuggestion, 'end' | 'narrative' | 'note' | 'start'>
+
+/** An accepted suggestion: a tag by the reviewer on the sentence it came from. */
+export function acceptSuggestion(store: Store, study: Study, suggestion: Judged, reviewer: string): {created: boolean; tag: Tag} {
+  return store.transaction(() =>
+    saveTag(store, prepareTag(store, study, {code: suggestion.narrative, coder: reviewer, end: suggestion.end, note: suggestion.note, noteId: suggestion.note, origin: 'suggestion', start: suggestion.start})),
+  )
+}
+
+/** A rejected suggestion, remembered so that this reviewer is not asked again while the sentence reads the same. */
+export function rejectSuggestion(store: Store, suggestion: Judged, reviewer: string): Rejection {
+  return store.transaction(() => store.rejections.insert({coder: reviewer, end: suggestion.end, narrative: suggestion.narrative, note: suggestion.note, start: suggestion.start}))
 }

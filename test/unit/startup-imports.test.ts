@@ -10,12 +10,14 @@ import {ROOT} from '../helpers/cli.js'
 // Start-up is a feature (STYLE.md §6): what a command that prints a table or a version loads
 // before it runs. Only static imports count; `await import()` inside a function is the way to
 // keep a heavy module off this path. Reads the compiled dist/, which npm test builds first.
-const HEAVY = ['pdfkit', 'liquidjs', 'exceljs', 'mammoth', 'marked', '@inquirer/prompts']
-const isHeavy = (name: string) => HEAVY.includes(name) || name.startsWith('@inquirer/')
+// hono and its Node server belong to karavaan serve alone, which imports them only once it starts.
+const HEAVY = ['pdfkit', 'liquidjs', 'exceljs', 'mammoth', 'marked', '@inquirer/prompts', 'hono', '@hono/node-server']
+const isHeavy = (name: string) => HEAVY.includes(name) || name.startsWith('@inquirer/') || name.startsWith('@hono/')
 
 const ENTRIES: Record<string, string[]> = {
   '--version': ['bin/run.js', 'dist/cli/base-command.js', 'dist/cli/help.js', 'dist/hooks/command-not-found.js'],
   'note list': ['bin/run.js', 'dist/commands/note/list.js'],
+  serve: ['bin/run.js', 'dist/commands/serve.js'],
   status: ['bin/run.js', 'dist/commands/status.js'],
 }
 

@@ -1,0 +1,183 @@
+// The browser workspace (karavaan serve) on the 10,000- and 100,000-note studies: the time each
+// page takes to answer, p50 and p95, measured over loopback from a client in this process (so it
+// is the server's time plus a local round trip, an upper bound); the peak RSS of the serve process
+// (VmHWM from /proc, after every page was asked for); and the time from starting the process to
+// the first line it prints, which it prints once it listens (median of several whole-process runs).
+// Studies come from bench/generate-notes.mjs and are built the first time.
+//
+//   node bench/serve.mjs                     both studies
+//   node bench/serve.mjs --counts 10000      one
+//   node bench/serve.mjs --write             and update the block in BENCHMARKS.md
+import {spawn, spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {request} from 'node:http'
+import {join} from 'node:path'
+
+import {ensureStudy} from './generate-notes.mjs'
+import {ENV, fail, KARAVAAN, median, out, parseOptions, percentile, writeSection} from './harness.mjs'
+
+const USAGE = `node bench/serve.mjs [--counts 10000,100000] [--runs 40] [--starts 9] [--write]
+
+  --counts     studies (aantallen notities), gescheiden door komma's
+  --runs       verzoeken per pagina (na 3 om op te warmen)
+  --starts     keren dat serve helemaal opnieuw start, voor de starttijd
+  --write      werk BENCHMARKS.md bij tussen <!-- bench:serve:start --> en <!-- bench:serve:end -->`
+
+const {count, parsed} = parseOptions({counts: {default: '10000,100000', type: 'string'}, starts: {default: '9', type: 'string'}}, USAGE)
+const runs = parsed.runs === '15' ? 40 : count('runs', 5)
+const starts = count('starts', 3)
+const counts = parsed.counts.split(',').map(Number)
+if (counts.some((n) => !Number.isInteger(n) || n < 1)) fail(`--counts moet een lijst van aantallen zijn, niet "${parsed.counts}".`)
+if (!existsSync(join(KARAVAAN, '..', '..', 'dist', 'commands', 'serve.js'))) fail('bouw eerst de kit: npm run build')
+
+const GOALS = {10_000: 150, 100_000: 300}
+const RSS_GOAL_MIB = 250
+const START_GOAL_MS = 1000
+
+// The coder the pages are for: with one set, the note page also works out the kit's suggestions.
+const config = mkdtempSync(join(out, 'serve-config-'))
+const env = {...ENV, XDG_CONFIG_HOME: config}
+{
+  const set = spawnSync(process.execPath, [KARAVAAN, 'config', 'set', 'interviewer', 'anna'], {encoding: 'utf8', env})
+  if (set.status !== 0) fail(`config set interviewer: ${set.stderr}`)
+}
+
+// A benchmark that stops on a failure (fail() exits) must not leave a server running.
+const running = new Set()
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGINT')
+})
+
+function startServe(study) {
+  const started = process.hrtime.bigint()
+  const child = spawn(process.execPath, [KARAVAAN, 'serve', '--no-open', '--port', '0', '--study', study], {env, stdio: ['ignore', 'pipe', 'pipe']})
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    let stdout = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      if (!stdout.includes('\n')) return
+      resolve({child, ms: Number(process.hrtime.bigint() - started) / 1e6, url: new URL(stdout.split('\n')[0])})
+    })
+    child.on('exit', (code) => reject(new Error(`serve stopte (${code}): ${stderr}`)))
+  })
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit')
+    child.once('exit', resolve)
+    child.kill('SIGINT')
+  })
+}
+
+function get(port, path, cookie) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const req = request({agent: false, headers: {cookie: cookie ?? '', host: `127.0.0.1:${port}`}, host: '127.0.0.1', path, port}, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve({body, headers: res.headers, ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode}))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** VmHWM: the most resident memory the process has had, in KiB. */
+function peakRss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
+}
+
+async function pages(studyCount) {
+  const study = ensureStudy(studyCount, {log: (line) => console.error(line)})
+  const served = await startServe(study)
+  const port = Number(served.url.port)
+  const entry = await get(port, served.url.pathname + served.url.search)
+  const cookie = String(entry.headers['set-cookie']).split(';')[0]
+  // Notes to open: from the list, spread over the study (first page, a middle page, the last).
+  const list = async (path) => [...(await get(port, path, cookie)).body.matchAll(/href="\/notities\/([\da-f-]{36})"/g)].map((m) => m[1])
+  const middle = Math.ceil(studyCount / 50 / 2)
+  const ids = [...(await list('/notities')), ...(await list(`/notities?pagina=${middle}`)), ...(await list(`/notities?pagina=${Math.ceil(studyCount / 50)}`))]
+  if (ids.length === 0) fail('de lijst gaf geen notities')
+  const cases = [
+    {name: 'Overzicht', paths: ['/']},
+    {name: 'Notities, eerste pagina', paths: ['/notities']},
+    {name: 'Notities, middelste pagina', paths: [`/notities?pagina=${middle}`]},
+    {name: 'Notities, gefilterd (halteplaats, thema)', paths: ['/notities?halteplaats=wendelo&thema=voorzieningen']},
+    {name: 'Zoeken, veelvoorkomend woord', paths: ['/notities?zoek=gemeente']},
+    {name: 'Zoeken, woordgroep en filter', paths: ['/notities?zoek=%22nooit+meer+iets%22&halteplaats=kanaalzone']},
+    {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
+    // The first visit makes the queue (every note's suggestions); it is timed apart below.
+    {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
+  ]
+  // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
+  const queueStart = process.hrtime.bigint()
+  const first = await get(port, '/taggen', cookie)
+  if (first.status !== 200) fail(`/taggen gaf ${first.status}`)
+  const firstMs = first.ms
+  for (;;) {
+    const answer = await get(port, '/taggen', cookie)
+    if (!answer.body.includes('De kit zoekt nog')) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+
+  const queueMs = Number(process.hrtime.bigint() - queueStart) / 1e6
+  const rows = []
+  for (const c of cases) {
+    const times = []
+    let first
+    for (let i = 0; i < runs + 3; i++) {
+      const path = c.paths[i % c.paths.length]
+      const answer = await get(port, path, cookie)
+      if (answer.status !== 200) fail(`${path} gaf ${answer.status}`)
+      first ??= answer.ms
+      if (i >= 3) times.push(answer.ms)
+    }
+
+    // The first request of a page is shown apart: nothing of it is in SQLite's or our caches yet.
+    rows.push({first, name: c.name, p50: percentile(times, 50), p95: percentile(times, 95)})
+  }
+
+  const rss = peakRss(served.child.pid)
+  await stop(served.child)
+  const startTimes = []
+  for (let i = 0; i < starts; i++) {
+    const again = await startServe(study)
+    startTimes.push(again.ms)
+    await stop(again.child)
+  }
+
+  return {count: studyCount, firstMs, queueMs, rows, rss, start: median(startTimes)}
+}
+
+const results = []
+for (const n of counts) {
+  console.error(`serve: ${n} notities …`)
+  results.push(await pages(n))
+}
+
+const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
+const lines = []
+lines.push(`Measured on ${new Date().toISOString().slice(0, 10)}, ${runs} requests per page after 3 to warm up (\"first\": the very first request of that page, before any warm-up); the time is that of the whole answer over loopback.`, '')
+lines.push(`| page | ${results.map((r) => `${r.count.toLocaleString('en')} notes p50 | p95 | first`).join(' | ')} |`)
+lines.push(`|---|${results.map(() => '---:|---:|---:').join('|')}|`)
+for (let i = 0; i < results[0].rows.length; i++) {
+  lines.push(`| ${results[0].rows[i].name} | ${results.map((r) => `${fmt(r.rows[i].p50)} | ${fmt(r.rows[i].p95)} | ${fmt(r.rows[i].first)}`).join(' | ')} |`)
+}
+
+lines.push('')
+for (const r of results) {
+  const goal = GOALS[r.count]
+  const worst = Math.max(...r.rows.map((row) => row.p95))
+  lines.push(`- ${r.count.toLocaleString('en')} notes: slowest p95 ${fmt(worst)}${goal ? ` (goal < ${goal} ms: ${worst < goal ? 'met' : 'NOT met'})` : ''}; peak RSS of serve ${(r.rss / 1024).toFixed(0)} MiB (goal < ${RSS_GOAL_MIB} MiB: ${r.rss / 1024 < RSS_GOAL_MIB ? 'met' : 'NOT met'}); start to listening, median of ${starts} whole-process runs: ${fmt(r.start)} (goal < ${START_GOAL_MS} ms: ${r.start < START_GOAL_MS ? 'met' : 'NOT met'}); Taggen's first page answered in ${fmt(r.firstMs)}, and its queue (every note's suggestions, made between requests) was whole after ${(r.queueMs / 1000).toFixed(1)} s (no goal; once per session).`)
+}
+
+const text = lines.join('\n')
+console.log(text)
+if (parsed.write) writeSection('serve', text, {heading: 'The browser workspace: karavaan serve (issue 17)'})
