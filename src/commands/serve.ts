@@ -4,7 +4,7 @@ import {Flags} from '@oclif/core'
 
 import {StudyCommand} from '../cli/study-command.js'
 import {UserError} from '../errors.js'
-import {readSettings} from '../settings/settings.js'
+import {readSettings, writeSetting} from '../settings/settings.js'
 
 export default class Serve extends StudyCommand {
   static override description = `Start een werkplek in je browser voor deze studie: het overzicht van het veldwerk, de notities, en taggen met de muis. Alles blijft op deze laptop: de werkplek luistert alleen op 127.0.0.1, werkt zonder internet en gebruikt dezelfde privacycontrole, versies en database als de andere commando's, die ernaast blijven werken.
@@ -28,7 +28,13 @@ De eerste regel die serve schrijft is het adres met een eenmalige sleutel (http:
     if (this.jsonEnabled()) throw new UserError('serve heeft geen --json', {hint: 'Start karavaan serve zonder --json; de eerste regel is het adres.'})
     const {store, study} = await this.openStudy(flags.study)
     const {startWorkspace} = await import('../web/server.js')
-    const workspace = await startWorkspace({port: flags.port, store, study, who: readSettings(this.config.configDir).interviewer ?? null})
+    const workspace = await startWorkspace({
+      port: flags.port,
+      remember: (who) => writeSetting(this.config.configDir, 'interviewer', who),
+      store,
+      study,
+      who: readSettings(this.config.configDir).interviewer ?? null,
+    })
     // Ctrl-C is caught before the address is out: a script may stop us as soon as it reads it.
     const stopped = new Promise<void>((resolve) => {
       const stop = () => {

@@ -25,6 +25,8 @@ export interface WorkspaceOptions {
   port: number
   store: Store
   study: Study
+  /** Keeps the team member chosen in the browser as this laptop's interviewer id (karavaan config), so it is asked once. */
+  remember?: (who: string) => void
   /** The coder or interviewer id from config, if set. */
   who: null | string
 }
@@ -68,6 +70,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
     const who = String(form.wie ?? '')
     if (!options.study.team.some((m) => m.id === who)) throw new UserError(`"${who}" staat niet in het team van study.yaml.`)
     c.var.session.who = who
+    options.remember?.(who)
     return c.redirect(localPath(form.terug), 303)
   })
   registerTagRoutes(app, options)

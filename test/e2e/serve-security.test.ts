@@ -3,7 +3,7 @@ import {networkInterfaces} from 'node:os'
 import {connect} from 'node:net'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, karavaan} from '../helpers/cli.js'
+import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 // The example study's notes contain this sentence; no refusal may ever show it.
@@ -137,4 +137,35 @@ describe('karavaan serve: starting and stopping', () => {
     expect(await other.stop()).toBe(0)
     expect(other.stderr()).toContain('De werkplek stopt.')
   }, 60_000)
+})
+
+describe('karavaan serve: who works here', () => {
+  it('keeps the team member chosen in the browser as this laptop\'s interviewer, so the next start asks nothing', async () => {
+    const env = {XDG_CONFIG_HOME: tempDir()}
+    const first = await serveStudy(study, [], env)
+    try {
+      const {cookie, csrf} = await login(first)
+      const home = await raw(first.port, '/', {headers: {cookie}})
+      expect(home.body).toContain('Wie ben je?')
+      const chosen = await raw(first.port, '/wie', {
+        body: new URLSearchParams({_csrf: csrf, terug: '/', wie: 'bram'}).toString(),
+        headers: {'content-type': 'application/x-www-form-urlencoded', cookie, origin: first.origin},
+        method: 'POST',
+      })
+      expect(chosen.status).toBe(303)
+    } finally {
+      await first.stop()
+    }
+
+    expect(json<{interviewer?: string}>(karavaan(['config', 'get', '--json'], {env})).interviewer).toBe('bram')
+    const second = await serveStudy(study, [], env)
+    try {
+      const {cookie} = await login(second)
+      const home = await raw(second.port, '/', {headers: {cookie}})
+      expect(home.body).toContain('Je werkt als: <strong>')
+      expect(home.body).not.toContain('Wie ben je?')
+    } finally {
+      await second.stop()
+    }
+  }, 90_000)
 })
