@@ -34,8 +34,8 @@ export const GENERATOR_VERSION = 1
 const SEED = 20_261_123
 const MARKER = '.bench-notes.json'
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function prng(seed) {
+/** mulberry32: small, fast, and the same sequence everywhere (the other benches draw with it too). */
+export function prng(seed) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d_2b_79_f5) >>> 0
@@ -46,13 +46,27 @@ function prng(seed) {
   }
 }
 
-function walk(dir) {
+/** The Markdown files below a folder, in a fixed order. */
+export function walk(dir) {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name)
       return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : []
     })
+}
+
+/**
+ * The example study's notes with the narratives their interviewers gave them, for the quality
+ * benches: `expected` the narratives, `group` the halteplaats (a fold), `title` the file.
+ */
+export function exampleNotes() {
+  return walk(join(example, 'inbox')).map((file, i) => {
+    const text = readFileSync(file, 'utf8').replaceAll('\r\n', '\n')
+    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)
+    const meta = parse(match[1])
+    return {expected: meta.narratives ?? [], group: meta.halteplaats, id: i + 1, text: match[2], title: file.slice(root.length + 1)}
+  })
 }
 
 /** The study the notes belong to, and the example notes as {meta, paragraphs}. */

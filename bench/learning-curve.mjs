@@ -21,12 +21,12 @@
 // Every k is drawn REPEATS times with a fixed seed; the counts are summed over draws and folds.
 // Each row measures the cues alone and cues with the model on the same notes, so that the two
 // precisions can be compared directly; k = 0 is the cold start.
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
-import {parse} from 'yaml'
 
+import {exampleNotes, prng} from './generate-notes.mjs'
 import {writeSection} from './harness.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -66,24 +66,6 @@ const trainOptions = {...(flags.nocues ? {} : {cues: cueReader(method)}), ...(fl
 
 // --- the sets -------------------------------------------------------------------------------------
 
-function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name)
-      return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : []
-    })
-}
-
-function exampleNotes() {
-  return walk(join(root, 'examples', 'voorbeeldstudie', 'inbox')).map((file, i) => {
-    const text = readFileSync(file, 'utf8').replaceAll('\r\n', '\n')
-    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)
-    const meta = parse(match[1])
-    return {expected: meta.narratives ?? [], group: meta.halteplaats, id: i + 1, text: match[2]}
-  })
-}
-
 /** The rows of a tagging set, with only those of one part of it; the others are dropped before their text is kept. */
 function tsvRows(file, keep) {
   const [header, ...lines] = readFileSync(join(root, 'test', 'fixtures', 'tagging', file), 'utf8').trimEnd().split('\n')
@@ -102,18 +84,6 @@ function tsvRows(file, keep) {
 const heldOut = (id) => id % 5 === 2 || id % 5 === 4
 
 // --- drawing, training, measuring ----------------------------------------------------------------
-
-/** mulberry32 */
-function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d_2b_79_f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function shuffled(items, seed) {
   const random = prng(seed)

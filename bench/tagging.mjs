@@ -23,15 +23,14 @@
 // held-out part but --final, which is run once, at the very end:
 //   npm run bench:tagging -- --errors third-tune  misses and false alarms of the third-hand tune part
 //   npm run bench:tagging -- --final              the third-hand held-out figures (one line and a table)
-import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {cpus} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
-import {parse} from 'yaml'
 
-import {noteFiles} from './generate-notes.mjs'
+import {exampleNotes, noteFiles} from './generate-notes.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const {values: flags} = parseArgs({
@@ -126,24 +125,6 @@ function qualityTable(parts) {
 }
 
 // --- the example notes (interviewers' narratives) ---------------------------------------------------
-
-function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name)
-      return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : []
-    })
-}
-
-function exampleNotes() {
-  return walk(join(root, 'examples', 'voorbeeldstudie', 'inbox')).map((file, i) => {
-    const text = readFileSync(file, 'utf8').replaceAll('\r\n', '\n')
-    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)
-    const meta = parse(match[1])
-    return {expected: meta.narratives ?? [], id: i + 1, text: match[2], title: file.slice(root.length + 1)}
-  })
-}
 
 // --- speed ----------------------------------------------------------------------------------------
 
