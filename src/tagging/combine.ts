@@ -1,5 +1,6 @@
 import type {Method} from '../method/schema.js'
-import {type CueReading, cueFeatureNames, decides, type ModelExplanation, type NarrativeModel} from './model.js'
+import {type CueReading, decides, type ModelExplanation, type NarrativeModel} from './model.js'
+import type {ModelWord} from './model-words.js'
 import {toCodePoint} from './sentences.js'
 import {DEFAULT_THRESHOLD, type NarrativeSuggestion, suggestNarratives} from './suggest.js'
 
@@ -31,7 +32,7 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
   // The model reads the words the cues read, sentence by sentence, instead of reading the note again.
   model.begin()
   let read = false
-  const onSentence = (words: ReadonlyArray<{norm: string}>, length: number, start: number, end: number) => {
+  const onSentence = (words: ReadonlyArray<ModelWord>, length: number, start: number, end: number) => {
     read = true
     model.readSentence(words, length, start, end)
   }
@@ -41,7 +42,7 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
   // A method without cues reads no sentence at all; the model then reads the note itself.
   if (!read) model.readText(text)
 
-  model.readCues(cueFeatureNames(cueReading(found), DEFAULT_THRESHOLD))
+  model.readFound(found, DEFAULT_THRESHOLD)
   const predictions = new Map(model.finish().map((p) => [p.narrative, p]))
   const point = model.operating
   const out: CombinedSuggestion[] = []

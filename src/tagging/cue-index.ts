@@ -38,6 +38,8 @@ export interface WordInfo {
   norm: string
   /** A positive judgement ("handig", "gelukkig"): turns a cue around anywhere in its clause. */
   positive: boolean
+  /** The study model's number for this word's stem, −2 until the model first reads it (model-words.ts). */
+  modelStem: number
 }
 
 /** The word list of subjects that are not the government: "klachten over de bank" are no narrative. */
@@ -50,7 +52,7 @@ export const PUBLIC_BODIES = 'instanties'
 /** Distinct spellings remembered before the word cache starts afresh (bounds memory on huge corpora). */
 const CACHE_LIMIT = 1 << 18
 
-const EMPTY: WordInfo = {anchored: false, atoms: [], clause: false, negation: false, norm: '', positive: false}
+const EMPTY: WordInfo = {anchored: false, atoms: [], clause: false, modelStem: -2, negation: false, norm: '', positive: false}
 
 /** The 32-bit FNV-1a hash of the UTF-16 units of text[start, end). */
 export function fnv1a(text: string, start: number, end: number): number {
@@ -277,7 +279,7 @@ export class CueIndex {
     for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
     for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
     const anchored = atoms.some((a) => this.anchors[a].length > 0)
-    return {anchored, atoms, clause: CLAUSE_WORDS.has(norm), negation: NEGATIONS.has(norm), norm, positive: POSITIVE.has(norm)}
+    return {anchored, atoms, clause: CLAUSE_WORDS.has(norm), modelStem: -2, negation: NEGATIONS.has(norm), norm, positive: POSITIVE.has(norm)}
   }
 
   private grow(): void {

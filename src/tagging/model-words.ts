@@ -59,18 +59,21 @@ function stemNumber(word: string): number {
 }
 
 const norms = new Map<string, number>()
-/** The cues hand over one object per spelling (their word cache): its stem number is remembered by the object. */
-let byWord = new Map<object, number>()
 
-/** The stem number of a word the cues read (an object with its normalised spelling), or −1 for a word the model leaves out. */
-export function stemNumberOfWord(word: {norm: string}): number {
-  const known = byWord.get(word)
-  if (known !== undefined) return known
-  const id = stemNumberOfNorm(word.norm)
-  // The cues renew their cache now and then; so does this.
-  if (byWord.size >= SPELLING_LIMIT) byWord = new Map()
-  byWord.set(word, id)
-  return id
+/** A word as the cues read it: its normalised spelling, and a slot where the model keeps its stem number (−2: not yet looked up). */
+export interface ModelWord {
+  modelStem: number
+  norm: string
+}
+
+/**
+ * The stem number of a word the cues read, or −1 for a word the model leaves out. The cues hand
+ * over one object per spelling (their word cache), so the number is kept on it: the model reads
+ * every word of 100,000 notes, and a map lookup per word was a tenth of its time.
+ */
+export function stemNumberOfWord(word: ModelWord): number {
+  if (word.modelStem === -2) word.modelStem = stemNumberOfNorm(word.norm)
+  return word.modelStem
 }
 
 /** The stem number of a normalised word (lower case, no accents: as the cues read it), or −1 for a word the model leaves out. */

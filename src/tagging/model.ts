@@ -1,5 +1,5 @@
 import {chooseOperatingPoint, fitLogistic, type Folds, type Matrix, type OperatingPoint, type Problem} from './model-fit.js'
-import {PairTable, pairs as makesPair, scanWords, stemNumberOfStem, stemNumberOfWord, stemText, WordBuffer} from './model-words.js'
+import {type ModelWord, PairTable, pairs as makesPair, scanWords, stemNumberOfStem, stemNumberOfWord, stemText, WordBuffer} from './model-words.js'
 import {type SentenceRange, splitSentences} from './sentences.js'
 import {FUNCTION_WORDS} from './stem.js'
 import {DEFAULT_THRESHOLD} from './suggest.js'
@@ -92,12 +92,15 @@ export const MAX_WORDS = 3
 export function cueFeatureNames(reading: CueReading, threshold: number): string[] {
   const out: string[] = []
   for (const [narrative, {cues, score}] of reading) {
-    out.push(`#${score >= threshold ? 'suggest' : 'weak'}:${narrative}`)
-    for (const cue of cues) out.push(`#cue:${narrative}:${cue.replaceAll(/\s+/g, '_')}`)
+    out.push(judgementFeatureName(narrative, score >= threshold))
+    for (const cue of cues) out.push(cueFeatureName(narrative, cue))
   }
 
   return out
 }
+
+const judgementFeatureName = (narrative: string, suggests: boolean) => `#${suggests ? 'suggest' : 'weak'}:${narrative}`
+const cueFeatureName = (narrative: string, cue: string) => `#cue:${narrative}:${cue.replaceAll(/\s+/g, '_')}`
 
 /** Each feature of a text of n words counts 1/√n: a long note weighs no more than a short passage. */
 const scale = (n: number) => (n === 0 ? 0 : 1 / Math.sqrt(n))
@@ -311,6 +314,8 @@ export class NarrativeModel {
   private readonly bias: Float64Array
   /** Per stem number, its feature or −1; stems the model never saw lie beyond the end. */
   private readonly byStem: Int32Array
+  /** Per narrative, the features of its judgement and of each cue, found on first use (readFound). */
+  private readonly cueFeatures = new Map<string, {cues: Map<string, number>; suggest: number; weak: number}>()
   /** Per stem number, 1 when some pair feature starts with it: only then is a pair looked up. */
   private readonly firstOfPair: Uint8Array
   /** Per feature, the note it last counted in: each feature counts once in a note. */
@@ -396,7 +401,7 @@ export class NarrativeModel {
     this.wordCount = 0
   }
 
-  readSentence(words: ReadonlyArray<{norm: string}>, length: number, start: number, end: number): void {
+  readSentence(words: ReadonlyArray<ModelWord>, length: number, start: number, end: number): void {
     const buffer = this.words
     buffer.length = 0
     for (let i = 0; i < length; i++) {
@@ -408,19 +413,43 @@ export class NarrativeModel {
   }
 
   /**
-   * Adds what the cues found in the note (cueFeatureNames), between begin and finish: they
-   * count toward the note's chances, not toward which sentence is shown.
+   * Adds what the cues found in the note (its cueFeatureNames), between begin and finish: they
+   * count toward the note's chances, not toward which sentence is shown. The feature of each
+   * narrative and cue is looked up once per model, not named again for every note.
    */
-  readCues(names: readonly string[]): void {
-    const {byStem, lastNote, totals, weights} = this
-    const n = totals.length
-    for (const name of names) {
-      const stem = stemNumberOfStem(name)
-      const f = stem >= 0 && stem < byStem.length ? byStem[stem] : -1
-      if (f < 0 || lastNote[f] === this.note) continue
-      lastNote[f] = this.note
-      for (let k = 0; k < n; k++) totals[k] += weights[f * n + k]
+  readFound(found: Iterable<{cues: readonly string[]; narrative: string; score: number}>, threshold: number): void {
+    for (const {cues, narrative, score} of found) {
+      let known = this.cueFeatures.get(narrative)
+      if (!known) {
+        known = {cues: new Map(), suggest: this.featureOfName(judgementFeatureName(narrative, true)), weak: this.featureOfName(judgementFeatureName(narrative, false))}
+        this.cueFeatures.set(narrative, known)
+      }
+
+      this.count(score >= threshold ? known.suggest : known.weak)
+      for (const cue of cues) {
+        let f = known.cues.get(cue)
+        if (f === undefined) {
+          f = this.featureOfName(cueFeatureName(narrative, cue))
+          known.cues.set(cue, f)
+        }
+
+        this.count(f)
+      }
     }
+  }
+
+  private featureOfName(name: string): number {
+    const stem = stemNumberOfStem(name)
+    return stem >= 0 && stem < this.byStem.length ? this.byStem[stem] : -1
+  }
+
+  /** Adds a feature's weights to the note's totals, once per note. */
+  private count(f: number): void {
+    const {lastNote, totals, weights} = this
+    if (f < 0 || lastNote[f] === this.note) return
+    lastNote[f] = this.note
+    const n = totals.length
+    for (let k = 0; k < n; k++) totals[k] += weights[f * n + k]
   }
 
   finish(): ModelPrediction[] {

@@ -39,7 +39,7 @@ export interface SuggestOptions {
    * Called with the words of every sentence, as the cues read them (their normalised spelling in
    * `norm`): the study's model reads the same words instead of reading the text a second time.
    */
-  onSentence?: (words: ReadonlyArray<{norm: string}>, length: number, start: number, end: number) => void
+  onSentence?: (words: ReadonlyArray<WordInfo>, length: number, start: number, end: number) => void
   /** Suggestions below this score are left out (default DEFAULT_THRESHOLD). */
   threshold?: number
 }
