@@ -45,22 +45,33 @@ export function buildMatrix(store: Store, study: Study, rowsBy: MatrixRows, cols
         : study.team.map((m) => ({id: m.id, label: m.name}))
   // Themes as every output counts them: a note's own themes and the theme tags of every coder.
   const notes = coded ?? store.tags.codesPerNote(cols)
-  const keyOf = (note: CodedNote) => rowKey(rowsBy, note)
+  // One pass over the notes, so a study of 10,000 notes is counted in a few milliseconds.
+  const column = new Map(columns.map((c, i) => [c.id, i]))
+  const tallies = new Map(rowDefs.map((r) => [r.id, {counts: columns.map(() => 0), notes: 0}]))
+  const total = {counts: columns.map(() => 0), notes: 0}
+  for (const note of notes) {
+    const key = rowKey(rowsBy, note)
+    if (key === null) continue
+    const row = tallies.get(key)
+    total.notes++
+    if (row) row.notes++
+    for (const [i, code] of note.codes.entries()) {
+      const at = column.get(code)
+      // A code counts once per note.
+      if (at === undefined || note.codes.indexOf(code) !== i) continue
+      total.counts[at]++
+      if (row) row.counts[at]++
+    }
+  }
 
-  const tally = (id: string, label: string, mine: typeof notes): MatrixRow => ({
-    cells: Object.fromEntries(
-      columns.map((c) => {
-        const count = mine.filter((n) => n.codes.includes(c.id)).length
-        return [c.id, {count, share: mine.length > 0 ? count / mine.length : 0}]
-      }),
-    ),
+  const rowOf = (id: string, label: string, tally: {counts: number[]; notes: number}): MatrixRow => ({
+    cells: Object.fromEntries(columns.map((c, i) => [c.id, {count: tally.counts[i], share: tally.notes > 0 ? tally.counts[i] / tally.notes : 0}])),
     id,
     label,
-    notes: mine.length,
+    notes: tally.notes,
   })
-  const rows = rowDefs.map((r) => tally(r.id, r.label, notes.filter((n) => keyOf(n) === r.id))).filter((r) => rowsBy !== 'interviewer' || r.notes > 0)
-  const counted = notes.filter((n) => keyOf(n) !== null)
-  return {cols, columns, rows, rowsBy, total: tally('totaal', 'totaal', counted)}
+  const rows = rowDefs.map((r) => rowOf(r.id, r.label, tallies.get(r.id)!)).filter((r) => rowsBy !== 'interviewer' || r.notes > 0)
+  return {cols, columns, rows, rowsBy, total: rowOf('totaal', 'totaal', total)}
 }
 
 /** The notes one cell of a matrix counts, or with several rows given, those of all of them. */

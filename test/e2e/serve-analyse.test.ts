@@ -274,6 +274,18 @@ describe('karavaan serve: Analyse', () => {
     }
   })
 
+  it('counts again once the database changed, also by a command in the terminal', async () => {
+    const cellOf = (body: string) => matrixOf(body).find((r) => r.label === 'Wendelo')!.cells[5].text
+    const before = cellOf((await get('/analyse')).body)
+    const tagged = new Set(json<Array<{noteId: string}>>(cli('tag', 'list', '--code', 'ervaren-incompetentie', '--json')).map((t) => t.noteId))
+    const note = json<Array<{halteplaats: string; id: string}>>(cli('note', 'list', '--halteplaats', 'wendelo', '--json')).find((n) => !tagged.has(n.id))!
+    expect(cellOf((await get('/analyse')).body)).toBe(before)
+    expect(cli('tag', 'add', note.id, '5', '--coder', 'joost').code).toBe(0)
+    const expected = json<MatrixJson>(cli('analyse', 'matrix', '--json')).rows.find((r) => r.id === 'wendelo')!.cells['ervaren-incompetentie']
+    expect(Number.parseInt(before, 10)).toBe(expected.count - 1)
+    expect(cellOf((await get('/analyse')).body)).toBe(`${expected.count} (${Math.round(expected.share * 100)}%)`)
+  })
+
   it('shows fifty passages a page, with the next and previous pages', async () => {
     // A theme passage on every note: more than one page.
     const notes = json<Array<{id: string}>>(cli('note', 'list', '--json'))

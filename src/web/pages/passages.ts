@@ -69,8 +69,6 @@ export interface PassagesView {
   /** How many passages the cell has (analyse quotes), on every page together. */
   passages: number
   query: PassagesQuery
-  /** The text of each whole note on this page, by id. */
-  texts: Map<string, string>
   /** How many notes of the cell have the code on the whole note only. */
   wholeNotes: number
 }
@@ -92,11 +90,6 @@ function describe(study: Study, filter: PassagesFilter): string {
   if (filter.group) parts.push(`groep ${study.methodDefinition.groups.find((g) => g.id === filter.group)!.short}`)
   if (filter.interviewer) parts.push('uit de notities van de interviewer die je in de matrix koos')
   return parts.join(' · ')
-}
-
-function start(text: string, length = 240): string {
-  const line = text.replaceAll(/\s+/g, ' ').trim()
-  return line.length > length ? `${line.slice(0, length - 1)}…` : line
 }
 
 /**
@@ -134,10 +127,10 @@ ${addToFinding(context, view, {tag: q.tagId}, index)}
 </li>`
   }
 
+  // No words of a note tagged as a whole: like analyse quotes, the page quotes only tagged passages.
   const note = entry.note
   return html`<li class="werkplek-hele-notitie">
 <p class="utrecht-paragraph"><strong>Hele notitie</strong> — ${attribution(study, note)}</p>
-<p class="utrecht-paragraph werkplek-klein">Begin van de tekst: ${start(view.texts.get(note.noteId) ?? '')}</p>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/notities/${note.noteId}">Notitie ${shortId(note.noteId)}</a></p>
 ${addToFinding(context, view, {notitie: note.noteId}, index)}
 </li>`

@@ -82,7 +82,6 @@ export function registerAnalyseRoutes(app: Hono<Env>, options: {store: Store; st
     const pages = Math.max(1, Math.ceil(items.length / PASSAGES_PER_PAGE))
     const pageNumber = Math.min(filter.page, pages)
     const shown = items.slice((pageNumber - 1) * PASSAGES_PER_PAGE, pageNumber * PASSAGES_PER_PAGE)
-    const texts = new Map(shown.flatMap((item) => (item.kind === 'note' ? [[item.note.noteId, store.notes.get(item.note.noteId)?.text ?? '']] : [])))
     const findings = listFindings(store, study).map((f) => ({id: f.id, title: f.title}))
     return c.html(passagesPage(context(c), {
       filter,
@@ -93,7 +92,6 @@ export function registerAnalyseRoutes(app: Hono<Env>, options: {store: Store; st
       pages,
       passages: quotes.length,
       query,
-      texts,
       wholeNotes: wholeNotes.length,
     }))
   })
