@@ -89,7 +89,8 @@ function describe(study: Study, filter: PassagesFilter): string {
   if (filter.halteplaats) parts.push(`halteplaats ${halteplaatsName(study, filter.halteplaats)}`)
   if (filter.group) parts.push(`groep ${study.methodDefinition.groups.find((g) => g.id === filter.group)!.short}`)
   if (filter.interviewer) parts.push('uit de notities van de interviewer die je in de matrix koos')
-  return parts.join(' · ')
+  const line = parts.join(' · ')
+  return `${line[0].toUpperCase()}${line.slice(1)}`
 }
 
 /**
@@ -160,7 +161,7 @@ export function passagesPage(context: PageContext, view: PassagesView | {problem
   const first = (pageNumber - 1) * PASSAGES_PER_PAGE
   const passagesHere = items.filter((i) => i.kind === 'passage')
   const notesHere = items.filter((i) => i.kind === 'note')
-  const summary = `${plural(view.passages, 'getagde passage', 'getagde passages')}${view.wholeNotes > 0 ? `, en ${plural(view.wholeNotes, 'notitie', 'notities')} met de code op de hele notitie` : ''}${pages > 1 ? `; pagina ${pageNumber} van ${pages}` : ''}.`
+  const summary = `${plural(view.passages, 'getagde passage', 'getagde passages')}${view.wholeNotes > 0 ? `, en ${plural(view.wholeNotes, 'notitie', 'notities')} met dit ${filter.kind === 'narrative' ? 'narratief' : 'thema'} op de hele notitie` : ''}${pages > 1 ? `; pagina ${pageNumber} van ${pages}` : ''}.`
   const back = filter.interviewer ? 'interviewer' : filter.group ? 'groep' : 'halteplaats'
   const matrixHref = `/analyse?${new URLSearchParams({kolommen: filter.kind === 'narrative' ? 'narratieven' : 'themas', rijen: back}).toString()}`
   return page(context, 'Passages', html`${analyseNav('passages')}
@@ -173,7 +174,7 @@ ${passagesHere.length === 0 ? '' : html`<section aria-labelledby="citaten">
 <ol class="werkplek-citaten" start="${first + 1}">${passagesHere.map((entry, i) => item(context, view, entry, first + i + 1))}</ol>
 </section>`}
 ${notesHere.length === 0 ? '' : html`<section aria-labelledby="hele-notities">
-<h2 class="utrecht-heading-2" id="hele-notities">Notities met de code op de hele notitie</h2>
+<h2 class="utrecht-heading-2" id="hele-notities">Notities met dit ${filter.kind === 'narrative' ? 'narratief' : 'thema'} op de hele notitie</h2>
 <p class="utrecht-paragraph">Deze notities tellen in de matrix mee, maar hebben hier geen getagde passage.</p>
 <ol class="werkplek-citaten" start="${first + passagesHere.length + 1}">${notesHere.map((entry, i) => item(context, view, entry, first + passagesHere.length + i + 1))}</ol>
 </section>`}
