@@ -115,6 +115,11 @@ async function pages(studyCount) {
     {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
     // The first visit makes the queue (every note's suggestions); it is timed apart below.
     {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
+    // Analyse counts every note once and keeps that until the database changes: "first" is the count.
+    {name: 'Analyse, matrix (narratieven per halteplaats)', paths: ['/analyse']},
+    {name: 'Analyse, matrix (thema\'s per interviewer)', paths: ['/analyse?rijen=interviewer&kolommen=themas']},
+    {name: 'Analyse, passages van een cel', paths: ['/analyse/passages?narratief=onzichtbare-burger&halteplaats=wendelo', '/analyse/passages?thema=voorzieningen&groep=ouderen', '/analyse/passages?narratief=ongehoorde-burger&pagina=2']},
+    {name: 'Analyse, verschillen', paths: ['/analyse/verschillen']},
   ]
   // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
   const queueStart = process.hrtime.bigint()

@@ -57,13 +57,22 @@ export function compare(store: Store, study: Study, narrativeCodes: CodedNote[] 
     }
   }
 
-  const notes = narrativeCodes
+  // One pass over the notes: per halteplaats and narrative, the groups that voiced it there.
+  const voiced = new Map<string, Set<null | string>>()
+  for (const note of narrativeCodes) {
+    if (!note.group) continue
+    for (const code of note.codes) {
+      const key = `${note.halteplaats}\u0000${code}`
+      let groups = voiced.get(key)
+      if (!groups) voiced.set(key, (groups = new Set()))
+      groups.add(note.group)
+    }
+  }
+
   const groupsPerHalteplaats: Comparison['groupsPerHalteplaats'] = {}
   for (const h of study.halteplaatsen) {
     groupsPerHalteplaats[h.id] = {}
-    for (const n of method.narratives) {
-      groupsPerHalteplaats[h.id][n.id] = new Set(notes.filter((x) => x.halteplaats === h.id && x.group && x.codes.includes(n.id)).map((x) => x.group)).size
-    }
+    for (const n of method.narratives) groupsPerHalteplaats[h.id][n.id] = voiced.get(`${h.id}\u0000${n.id}`)?.size ?? 0
   }
 
   for (const contrast of contrasts) {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import type {Note, NoteFields, NoteFilter, NoteVersion, SearchHit} from '../model/note.js'
 import type {PersonalDataOverride} from '../model/record.js'
 import {newId, nowIso} from './ids.js'
-import {Queries} from './statements.js'
+import {changeStamp, Queries} from './statements.js'
 import {type Derived, parentsOf, RecordVersions, type VersionRow, type VersionTable} from './versions.js'
 
 interface NoteRow {
@@ -300,7 +300,7 @@ export class NoteQueries extends Queries {
   }
 
   private remembered(key: string, count: () => number): number {
-    const stamp = `${this.db.pragma('data_version', {simple: true})}:${this.prepare('SELECT total_changes()').pluck().get()}`
+    const stamp = changeStamp(this.db)
     if (stamp !== this.counted.stamp) this.counted = {entries: new Map(), stamp}
     let value = this.counted.entries.get(key)
     if (value === undefined) {

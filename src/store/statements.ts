@@ -30,6 +30,15 @@ export function prepare(db: Database.Database, sql: string): Database.Statement 
   return statement
 }
 
+/**
+ * A stamp that changes whenever anything in the database changed: a commit by another process
+ * (data_version) or a write on this connection (total_changes). Two equal stamps mean nothing
+ * was written in between, so what was read before may be kept; it costs no table read.
+ */
+export function changeStamp(db: Database.Database): string {
+  return `${db.pragma('data_version', {simple: true})}:${prepare(db, 'SELECT total_changes()').pluck().get()}`
+}
+
 /** What every query class of the store starts from: its connection and the shared statements. */
 export abstract class Queries {
   constructor(protected readonly db: Database.Database) {}

@@ -7,7 +7,7 @@ import {ContextQueries, PlanQueries} from './fieldwork.js'
 import {NoteQueries} from './notes.js'
 import {OverrideQueries} from './overrides.js'
 import {RejectionQueries} from './rejections.js'
-import {Queries} from './statements.js'
+import {changeStamp, Queries} from './statements.js'
 import {TagQueries} from './tags.js'
 
 /** The study database. The only place in the kit that speaks SQL. */
@@ -76,6 +76,11 @@ class MetaQueries extends Queries {
   get(key: string): string | undefined {
     const row = this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as undefined | {value: string}
     return row?.value
+  }
+
+  /** Changes whenever anything in the database changed, here or in another process (see changeStamp). */
+  changeMark(): string {
+    return changeStamp(this.db)
   }
 
   set(key: string, value: string): void {

@@ -156,15 +156,18 @@ export class TagQueries extends Queries {
     })
   }
 
-  /** Tagged passages of one code, with the note's halteplaats and group, for quotes. */
-  passages(kind: TagKind, code: string): Array<Tag & {activity: null | string; date: string; group: null | string; halteplaats: string}> {
+  /**
+   * Tagged passages of one code, with the note's halteplaats, group and interviewer (to filter a
+   * matrix row by; quotes never show who interviewed), for quotes.
+   */
+  passages(kind: TagKind, code: string): Array<Tag & {activity: null | string; date: string; group: null | string; halteplaats: string; interviewer: string}> {
     const rows = this.prepare(
-        `SELECT t.*, n.halteplaats, n.group_id, n.activity, n.date FROM tags t JOIN notes n ON n.id = t.note_id
+        `SELECT t.*, n.halteplaats, n.group_id, n.activity, n.date, n.interviewer FROM tags t JOIN notes n ON n.id = t.note_id
          WHERE t.kind = ? AND t.code = ? AND t.quote IS NOT NULL AND t.deleted_at IS NULL AND n.deleted_at IS NULL
          ORDER BY n.halteplaats, n.date, t.start_pos`,
       )
-      .all(kind, code) as Array<TagRow & {activity: null | string; date: string; group_id: null | string; halteplaats: string}>
-    return rows.map((row) => ({...toTag(row), activity: row.activity, date: row.date, group: row.group_id, halteplaats: row.halteplaats}))
+      .all(kind, code) as Array<TagRow & {activity: null | string; date: string; group_id: null | string; halteplaats: string; interviewer: string}>
+    return rows.map((row) => ({...toTag(row), activity: row.activity, date: row.date, group: row.group_id, halteplaats: row.halteplaats, interviewer: row.interviewer}))
   }
 
   /** Records that a coder has coded a note for the narratives (also when they found none). */
