@@ -201,3 +201,16 @@ export function krippendorffAlpha(units: Array<Array<string | null>>): number | 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)]
 }
+
+/**
+ * The value a verdict is given on: kappa when exactly two coders are compared, else alpha, as
+ * `tag agreement` reads it.
+ */
+export function mainMeasure(report: Pick<AgreementReport, 'coders'>, row: {alpha: null | number; kappa: null | number}): null | number {
+  return report.coders.length === 2 ? row.kappa : row.alpha
+}
+
+/** Landis and Koch's rule of thumb in words (above 0.80 uitstekend, …); empty when the value is undefined. */
+export function agreementVerdict(value: null | number): string {
+  return value === null ? '' : value > 0.8 ? 'uitstekend' : value > 0.6 ? 'goed' : value > 0.4 ? 'matig' : 'zwak'
+}

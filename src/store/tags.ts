@@ -173,6 +173,20 @@ export class TagQueries extends Queries {
   }
 
   /**
+   * The coders other than a note's own interviewer who made a coding decision (a tag, a coding, a
+   * rejected suggestion not taken back) on a note that is not in the trash, sorted: the ones
+   * `decisions` names besides "interviewer", without reading every decision.
+   */
+  decisionCoders(): string[] {
+    return this.prepare(
+        `SELECT DISTINCT c.coder FROM (SELECT note_id, coder FROM codings UNION SELECT note_id, coder FROM rejections WHERE withdrawn_at IS NULL) c
+         JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL ORDER BY c.coder`,
+      )
+      .pluck()
+      .all() as string[]
+  }
+
+  /**
    * Every coding decision on notes that are not in the trash: per note, the narratives its own
    * interviewer gave it (as the coder "interviewer"), and per other coder who coded it, theirs.
    * A coder who rejected a suggestion on a note (and did not take it back) has judged that note

@@ -12,6 +12,7 @@ import type {PageContext} from './layout.js'
 import {notesPage, type NotesQuery} from './pages/notes.js'
 import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
+import {registerAgreementRoutes} from './routes/agreement.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
@@ -59,6 +60,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   // Before /notities/:id: "nieuw" is a page, not a note's id.
   registerNoteRoutes(app, options, context)
   registerReviewRoutes(app, options, context)
+  registerAgreementRoutes(app, options, context)
   app.get('/notities/:id', (c) => {
     const {flash, notice} = c.var.session
     c.var.session.flash = null
