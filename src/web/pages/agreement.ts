@@ -210,7 +210,8 @@ export function agreementPage(context: PageContext, view: AgreementView): Html {
   const {report} = view
   const intro = html`<p class="utrecht-paragraph">Hoe goed zijn codeurs het eens over de narratieven? Dezelfde cijfers als <code>karavaan tag agreement --coders …</code>: alleen notities die door minstens twee van de gekozen codeurs zijn gecodeerd tellen mee. "interviewer" zijn de narratieven die in de notities zelf staan; "kit" de voorstellen van de kit.</p>`
   const flash = view.flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${view.flash}</p></div>` : ''
-  if (!report) return page(context, 'Overeenstemming', html`${flash}${intro}${choiceForm(context, view)}`)
+  const alone = view.error ? '' : html`<p class="utrecht-paragraph" role="status">Er is nog maar één codeur: de interviewers. Laat een tweede codeur taggen, in de werkplek of met karavaan tag add, tag import of tag review, of vergelijk de interviewers met de kit.</p>`
+  if (!report) return page(context, 'Overeenstemming', html`${flash}${intro}${alone}${choiceForm(context, view)}`)
 
   const query = (n: number) => `/overeenstemming?${[...report.coders.map((c) => `codeur=${encodeURIComponent(c)}`), ...(n > 1 ? [`pagina=${n}`] : [])].join('&')}`
   const back = query(view.page)
