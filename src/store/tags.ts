@@ -229,10 +229,12 @@ export class TagQueries extends Queries {
       else add(others, `${tag.note}\u0000${tag.coder}`, tag.code)
     }
 
-    const live = new Set(notes)
+    // The other coders' decisions in the order of the notes, as the interviewers' are.
+    const position = new Map(notes.map((note, i) => [note, i]))
+    const theirs = coded.filter(({note}) => position.has(note)).sort((a, b) => position.get(a.note)! - position.get(b.note)!)
     return [
       ...notes.map((note) => ({coder: 'interviewer', narratives: own.get(note) ?? [], note})),
-      ...coded.filter(({note}) => live.has(note)).map(({coder, note}) => ({coder, narratives: others.get(`${note}\u0000${coder}`) ?? [], note})),
+      ...theirs.map(({coder, note}) => ({coder, narratives: others.get(`${note}\u0000${coder}`) ?? [], note})),
     ]
   }
 

@@ -7,7 +7,7 @@ import type {Store} from '../../src/store/store.js'
 import {loadStudy, type Study} from '../../src/study/load.js'
 import {agreementCoders, coderMarks, studyAgreement} from '../../src/tagging/agreement.js'
 import {suggestNarratives} from '../../src/tagging/suggest.js'
-import {addTag} from '../../src/tagging/tags.js'
+import {addTag, removeTag} from '../../src/tagging/tags.js'
 import {exampleStudy} from '../helpers/cli.js'
 
 let store: Store
@@ -44,6 +44,19 @@ describe('the coders of tag agreement, for the workspace', () => {
       for (const coder of d.tagged) expect(marks.get(coder)!.some((m) => m.narrative === d.narrative)).toBe(true)
       for (const coder of d.notTagged) expect(marks.get(coder)!.some((m) => m.narrative === d.narrative)).toBe(false)
     }
+  })
+
+  it('reads every change to the decisions, also when asked again without one in between', () => {
+    const note = store.notes.list()[3]
+    const mine = () => store.tags.decisions().find((d) => d.note === note.id && d.coder === 'fatima')
+    expect(mine()).toBeUndefined()
+    const {tag} = addTag(store, study, {code: '5', coder: 'fatima', note: note.id})
+    expect(mine()?.narratives).toEqual(['ervaren-incompetentie'])
+    // A caller may add to the list it gets; the next caller does not see that.
+    store.tags.decisions().push({coder: 'x', narratives: [], note: note.id})
+    expect(store.tags.decisions().some((d) => d.coder === 'x')).toBe(false)
+    removeTag(store, tag.id)
+    expect(mine()?.narratives).toEqual([])
   })
 
   it('refuses the same coder twice: agreement with oneself says nothing', () => {
