@@ -4,6 +4,8 @@
 // (VmHWM from /proc, after every page was asked for); and the time from starting the process to
 // the first line it prints, which it prints once it listens (median of several whole-process runs).
 // Studies come from bench/generate-notes.mjs and are built the first time.
+// Overeenstemming is timed last, on a copy of the study into which a second coder's tags are read
+// with `tag import` (every other note), so that the shared study stays as the other pages saw it.
 //
 //   node bench/serve.mjs                     both studies
 //   node bench/serve.mjs --counts 10000      one
