@@ -4,16 +4,18 @@
 // (VmHWM from /proc, after every page was asked for); and the time from starting the process to
 // the first line it prints, which it prints once it listens (median of several whole-process runs).
 // Studies come from bench/generate-notes.mjs and are built the first time.
+// Overeenstemming is timed last, on a copy of the study into which a second coder's tags are read
+// with `tag import` (every other note), so that the shared study stays as the other pages saw it.
 //
 //   node bench/serve.mjs                     both studies
 //   node bench/serve.mjs --counts 10000      one
 //   node bench/serve.mjs --write             and update the block in BENCHMARKS.md
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
 import {join} from 'node:path'
 
-import {ensureStudy} from './generate-notes.mjs'
+import {ensureNoteFiles, ensureStudy, noteFiles, prng} from './generate-notes.mjs'
 import {ENV, fail, KARAVAAN, median, out, parseOptions, percentile, writeSection} from './harness.mjs'
 
 const USAGE = `node bench/serve.mjs [--counts 10000,100000] [--runs 40] [--starts 9] [--write]
@@ -94,6 +96,76 @@ function peakRss(pid) {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
 }
 
+const NARRATIVES = ['onzichtbare-overheid', 'onzichtbare-burger', 'ongelijke-behandeling', 'ongehoorde-burger', 'ervaren-incompetentie']
+
+/**
+ * For Overeenstemming: a copy of the study (the shared one stays as the other benches expect it)
+ * with a second coder, joost, read in with `tag import` as a user would: he codes every other
+ * note, with the interviewer's narratives, each dropped and each missing one added with a chance
+ * of 15%, so the page has thousands of notes to compare and hundreds of differences.
+ */
+function agreementStudy(studyCount, study) {
+  const dir = join(out, `serve-agreement-${studyCount}`)
+  rmSync(dir, {force: true, recursive: true})
+  cpSync(study, dir, {recursive: true})
+  const notesDir = ensureNoteFiles(studyCount)
+  const random = prng(20_261_203)
+  const rows = ['note,code,coder']
+  let i = 0
+  for (const note of noteFiles(studyCount)) {
+    if (i++ % 2 === 1) continue
+    const given = (/^narratives: \[(.*)\]$/m.exec(note.text)?.[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean)
+    const coded = NARRATIVES.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
+    const source = join(notesDir, note.path)
+    rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
+  }
+
+  const csv = join(dir, '.tweede-codeur.csv')
+  writeFileSync(csv, `${rows.join('\n')}\n`)
+  const imported = spawnSync(process.execPath, [KARAVAAN, 'tag', 'import', csv, '--study', dir], {encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024})
+  if (imported.status !== 0) fail(`tag import: ${imported.stderr}`)
+  return dir
+}
+
+/** Times each case: `runs` requests after 3 to warm up, round robin over its paths. */
+async function measure(port, cookie, cases) {
+  const rows = []
+  for (const c of cases) {
+    const times = []
+    let first
+    for (let i = 0; i < runs + 3; i++) {
+      const path = c.paths[i % c.paths.length]
+      const answer = await get(port, path, cookie)
+      if (answer.status !== 200) fail(`${path} gaf ${answer.status}`)
+      first ??= answer.ms
+      if (i >= 3) times.push(answer.ms)
+    }
+
+    // The first request of a page is shown apart: nothing of it is in SQLite's or our caches yet.
+    rows.push({first, name: c.name, p50: percentile(times, 50), p95: percentile(times, 95)})
+  }
+
+  return rows
+}
+
+/** Overeenstemming on the copy with a second coder: the figures and a page of differences side by side. */
+async function agreementPages(studyCount, study) {
+  const served = await startServe(agreementStudy(studyCount, study))
+  const port = Number(served.url.port)
+  const entry = await get(port, served.url.pathname + served.url.search)
+  const cookie = String(entry.headers['set-cookie']).split(';')[0]
+  const path = '/overeenstemming?codeur=interviewer&codeur=joost'
+  const check = await get(port, path, cookie)
+  if (!/\d+ verschil/.test(check.body)) fail('Overeenstemming toonde geen verschillen; de tweede codeur is niet ingelezen')
+  const last = Number(/Pagina 1 van (\d+)/.exec(check.body)?.[1] ?? 1)
+  const rows = await measure(port, cookie, [
+    {name: 'Overeenstemming, interviewer en tweede codeur (eerste pagina)', paths: [path]},
+    {name: 'Overeenstemming, een middelste en de laatste pagina verschillen', paths: [`${path}&pagina=${Math.ceil(last / 2)}`, `${path}&pagina=${last}`]},
+  ])
+  await stop(served.child)
+  return rows
+}
+
 async function pages(studyCount) {
   const study = ensureStudy(studyCount, {log: (line) => console.error(line)})
   const served = await startServe(study)
@@ -133,22 +205,7 @@ async function pages(studyCount) {
   }
 
   const queueMs = Number(process.hrtime.bigint() - queueStart) / 1e6
-  const rows = []
-  for (const c of cases) {
-    const times = []
-    let first
-    for (let i = 0; i < runs + 3; i++) {
-      const path = c.paths[i % c.paths.length]
-      const answer = await get(port, path, cookie)
-      if (answer.status !== 200) fail(`${path} gaf ${answer.status}`)
-      first ??= answer.ms
-      if (i >= 3) times.push(answer.ms)
-    }
-
-    // The first request of a page is shown apart: nothing of it is in SQLite's or our caches yet.
-    rows.push({first, name: c.name, p50: percentile(times, 50), p95: percentile(times, 95)})
-  }
-
+  const rows = await measure(port, cookie, cases)
   const rss = peakRss(served.child.pid)
   await stop(served.child)
   const startTimes = []
@@ -158,6 +215,8 @@ async function pages(studyCount) {
     await stop(again.child)
   }
 
+  // On a copy of the study with a second coder, after the rest: the pages above see the shared study as before.
+  rows.push(...(await agreementPages(studyCount, study)))
   return {count: studyCount, firstMs, queueMs, rows, rss, start: median(startTimes)}
 }
 

@@ -1,4 +1,4 @@
-import type {AgreementReport} from '../analysis/agreement.js'
+import {agreementVerdict, type AgreementReport, mainMeasure} from '../analysis/agreement.js'
 import {shortId} from '../records/ids.js'
 import type {Note} from '../model/note.js'
 import type {Study} from '../study/load.js'
@@ -19,10 +19,9 @@ export function renderAgreement(study: Study, report: AgreementReport, noteOf: (
   }
 
   const value = (n: null | number) => (n === null ? '–' : n.toFixed(2).replace('.', ','))
-  const verdict = (n: null | number) => (n === null ? '' : n > 0.8 ? 'uitstekend' : n > 0.6 ? 'goed' : n > 0.4 ? 'matig' : 'zwak')
   const two = report.coders.length === 2
-  const main = (row: {alpha: null | number; kappa: null | number}) => (two ? row.kappa : row.alpha)
-  const row = (label: string, r: {alpha: null | number; kappa: null | number; observed: number}) => [label, `${Math.round(r.observed * 100)}%`, value(main(r)), verdict(main(r)), ...(two ? [value(r.alpha)] : [])]
+  const main = (row: {alpha: null | number; kappa: null | number}) => mainMeasure(report, row)
+  const row = (label: string, r: {alpha: null | number; kappa: null | number; observed: number}) => [label, `${Math.round(r.observed * 100)}%`, value(main(r)), agreementVerdict(main(r)), ...(two ? [value(r.alpha)] : [])]
   const lines = [
     `Codeurs: ${report.coders.join(', ')} · ${plural(report.units, 'notitie', 'notities')} door meer dan één van hen gecodeerd`,
     ...(report.coders.includes(KIT) ? [`${KIT}: de voorstellen van karavaan tag suggest (drempel ${DEFAULT_THRESHOLD.toFixed(2).replace('.', ',')})`] : []),

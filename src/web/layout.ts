@@ -22,6 +22,7 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/notities/nieuw', label: 'Nieuwe notitie'},
   {href: '/taggen', label: 'Taggen'},
   {href: '/analyse', label: 'Analyse'},
+  {href: '/overeenstemming', label: 'Overeenstemming'},
 ]
 
 function whoName(context: PageContext): string {

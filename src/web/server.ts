@@ -13,6 +13,7 @@ import {notesPage, type NotesQuery} from './pages/notes.js'
 import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
 import {registerAnalyseRoutes} from './routes/analyse.js'
+import {registerAgreementRoutes} from './routes/agreement.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
@@ -61,6 +62,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   registerNoteRoutes(app, options, context)
   registerReviewRoutes(app, options, context)
   registerAnalyseRoutes(app, options, context)
+  registerAgreementRoutes(app, options, context)
   app.get('/notities/:id', (c) => {
     const {flash, notice} = c.var.session
     c.var.session.flash = null

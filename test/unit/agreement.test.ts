@@ -332,3 +332,46 @@ describe('agreement', () => {
     expect(report.disagreements).toEqual([])
   })
 })
+
+describe('agreement counted as it goes', () => {
+  /** The rows of the definition, measured with the general functions: what `agreement` must equal to the bit. */
+  function reference(decisions: CodingDecision[], narratives: string[], coders: string[]) {
+    const byNote = new Map<string, Map<string, Set<string>>>()
+    for (const d of decisions) {
+      if (!coders.includes(d.coder)) continue
+      const byCoder = byNote.get(d.note) ?? byNote.set(d.note, new Map()).get(d.note)!
+      const tags = byCoder.get(d.coder) ?? byCoder.set(d.coder, new Set()).get(d.coder)!
+      for (const n of d.narratives) tags.add(n)
+    }
+
+    const units = [...byNote.values()].filter((m) => m.size >= 2).map((m) => coders.map((c) => m.get(c) ?? null))
+    const rowsOf = (n: string) => units.map((u) => u.map((tags) => (tags === null ? null : tags.has(n) ? 'ja' : 'nee')))
+    const measure = (rows: Array<Array<null | string>>) => ({
+      alpha: krippendorffAlpha(rows),
+      kappa: coders.length === 2 ? cohenKappa(rows.map((r) => String(r[0])), rows.map((r) => String(r[1]))) : null,
+      observed: rows.length === 0 ? 0 : rows.filter((r) => new Set(r.filter((v) => v !== null)).size <= 1).length / rows.length,
+    })
+    return {overall: measure(narratives.flatMap(rowsOf)), perNarrative: narratives.map((n) => ({narrative: n, units: units.length, ...measure(rowsOf(n))}))}
+  }
+
+  it('gives exactly the kappa, alpha and observed agreement of the general functions, for two and three coders with gaps', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648)
+    for (let round = 0; round < 20; round++) {
+      const decisions: CodingDecision[] = []
+      for (let note = 0; note < 200; note++) {
+        for (const coder of ['anna', 'bram', 'joost']) {
+          if (random() < 0.3) continue
+          decisions.push({coder, narratives: NARRATIVES.filter(() => random() < 0.25 + round / 100), note: `n${note}`})
+        }
+      }
+
+      for (const coders of [['anna', 'bram'], ['anna', 'bram', 'joost']]) {
+        const report = agreement(decisions, NARRATIVES, {coders})
+        const expected = reference(decisions, NARRATIVES, coders)
+        expect(report.perNarrative).toEqual(expected.perNarrative)
+        expect(report.overall).toEqual(expected.overall)
+      }
+    }
+  })
+})

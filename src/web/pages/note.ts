@@ -23,10 +23,10 @@ export function codeLabel(context: PageContext, kind: Tag['kind'], code: string)
   return {colour: 'thema', label: `thema ${method.themes.find((t) => t.id === code)?.short ?? code}`}
 }
 
-interface Segment {
+export interface Segment<T extends Pick<Tag, 'end' | 'start'> = Tag> {
   end: number
   start: number
-  tags: Tag[]
+  tags: T[]
   text: string
 }
 
@@ -36,7 +36,7 @@ interface Segment {
  * stored text: the script then counts within one piece, where page and store agree, and the
  * offsets it sends are the ones `tag add --start/--end` and the REFI export use.
  */
-function segments(text: string, tags: Tag[]): Segment[] {
+export function segments<T extends Pick<Tag, 'end' | 'start'>>(text: string, tags: T[]): Array<Segment<T>> {
   const points = [...text]
   const cuts = new Set<number>([0, points.length])
   for (const tag of tags) if (tag.start !== null && tag.end !== null) cuts.add(tag.start).add(tag.end)
@@ -44,7 +44,7 @@ function segments(text: string, tags: Tag[]): Segment[] {
     if (ch === '\r') cuts.add(i).add(i + 1)
   })
   const sorted = [...cuts].sort((a, b) => a - b)
-  const out: Segment[] = []
+  const out: Array<Segment<T>> = []
   for (let i = 0; i < sorted.length - 1; i++) {
     const [start, end] = [sorted[i], sorted[i + 1]]
     const piece = points.slice(start, end).join('')
