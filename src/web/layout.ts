@@ -21,6 +21,7 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/notities', label: 'Notities'},
   {href: '/notities/nieuw', label: 'Nieuwe notitie'},
   {href: '/taggen', label: 'Taggen'},
+  {href: '/bevindingen', label: 'Bevindingen'},
 ]
 
 function whoName(context: PageContext): string {
