@@ -255,6 +255,35 @@ describe('karavaan serve: Bevindingen over HTTP', () => {
     expect(findings().filter((f) => f.title === existing.title)).toHaveLength(2)
   })
 
+  it('searches and adds evidence on the add form itself, keeping what was typed and saving nothing yet', async () => {
+    const before = state()
+    const typed: Array<[string, string]> = [['titel', 'Het loket is weg en de drempel hoog'], ['halteplaatsen', 'wendelo'], ['zoek', 'loket'], ['zoek-halteplaats', 'wendelo']]
+    const searched = await post('/bevindingen/nieuw', [...typed, ['actie', 'zoeken']])
+    expect(searched.status).toBe(200)
+    expect(searched.body).toContain('value="Het loket is weg en de drempel hoog"')
+    const token = /name="voegtoe" value="((?:tag|notitie):[\w-]+)"/.exec(searched.body)![1]
+    const added = await post('/bevindingen/nieuw', [...typed, ['voegtoe', token]])
+    expect(added.body).toContain(`name="onderbouwing" value="${token}" checked`)
+    expect(state()).toBe(before)
+    const saved = await post('/bevindingen/nieuw', [...typed, ['onderbouwing', token], ['actie', 'opslaan']])
+    expect(saved.status).toBe(303)
+    const id = String(saved.headers.location).split('/').pop()!
+    expect(show(id).evidence).toHaveLength(1)
+  })
+
+  it('runs the privacy check of finding add: refuses first, then saves with placeholders when asked', async () => {
+    const before = state()
+    const fields: Array<[string, string]> = [['titel', 'Bewoners mailen de wethouder zelf'], ['tekst', 'Een bewoner gaf zijn adres: jan.jansen@example.nl, voor vragen.']]
+    const refused = await post('/bevindingen/nieuw', fields)
+    expect(refused.status).toBe(400)
+    expect(refused.body).toContain('De bevinding bevat persoonsgegevens; er is niets opgeslagen')
+    expect(state()).toBe(before)
+    const saved = await post('/bevindingen/nieuw', [...fields, ['privacy', 'pseudonymise']])
+    expect(saved.status).toBe(303)
+    const id = String(saved.headers.location).split('/').pop()!
+    expect(show(id).text).not.toContain('jan.jansen@example.nl')
+  })
+
   it('refuses every change without the CSRF token, and changes nothing', async () => {
     const before = state()
     const tag = passage()
