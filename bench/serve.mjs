@@ -177,6 +177,19 @@ async function pages(studyCount) {
   const middle = Math.ceil(studyCount / 50 / 2)
   const ids = [...(await list('/notities')), ...(await list(`/notities?pagina=${middle}`)), ...(await list(`/notities?pagina=${Math.ceil(studyCount / 50)}`))]
   if (ids.length === 0) fail('de lijst gaf geen notities')
+  // Findings to open: the generated study has none, so a few are made once, backed by notes of the list.
+  const cli = (...args) => spawnSync(process.execPath, [KARAVAAN, ...args, '--study', study], {encoding: 'utf8', env})
+  const listed = cli('finding', 'list', '--json')
+  if (listed.status !== 0) fail(`finding list: ${listed.stderr}`)
+  const findingIds = JSON.parse(listed.stdout).map((f) => f.id)
+  if (findingIds.length === 0) {
+    for (let i = 0; i < 3; i++) {
+      const added = cli('finding', 'add', '--title', `Bevinding ${i + 1} voor de benchmark`, '--theme', 'voorzieningen', ...ids.slice(i * 5, i * 5 + 5).flatMap((id) => ['--note', id]), '--json')
+      if (added.status !== 0) fail(`finding add: ${added.stderr}`)
+      findingIds.push(JSON.parse(added.stdout).id)
+    }
+  }
+
   const cases = [
     {name: 'Overzicht', paths: ['/']},
     {name: 'Notities, eerste pagina', paths: ['/notities']},
@@ -185,6 +198,9 @@ async function pages(studyCount) {
     {name: 'Zoeken, veelvoorkomend woord', paths: ['/notities?zoek=gemeente']},
     {name: 'Zoeken, woordgroep en filter', paths: ['/notities?zoek=%22nooit+meer+iets%22&halteplaats=kanaalzone']},
     {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
+    {name: 'Bevindingen, de lijst', paths: ['/bevindingen']},
+    {name: 'Eén bevinding (met onderbouwing)', paths: findingIds.map((id) => `/bevindingen/${id}`)},
+    {name: 'Eén bevinding, onderbouwing zoeken', paths: findingIds.map((id) => `/bevindingen/${id}?zoek=gemeente`)},
     // The first visit makes the queue (every note's suggestions); it is timed apart below.
     {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
     // Analyse counts every note once and keeps that until the database changes: "first" is the count.

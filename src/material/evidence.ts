@@ -20,6 +20,9 @@ export function requireNoteRef(store: Store, ref: string): Note {
   return bySource ?? requireNote(store, ref)
 }
 
+/** Where a piece of evidence is: enough to tell two pieces apart. */
+export type EvidencePlace = Pick<EvidenceRef, 'end' | 'noteId' | 'start' | 'tagId'>
+
 /** Turns what a user gave as evidence into stored references; a tag or quote must really be there. */
 export function resolveEvidence(store: Store, input: EvidenceInput): EvidenceRef {
   if (input.tag) {
@@ -43,6 +46,6 @@ export function resolveEvidence(store: Store, input: EvidenceInput): EvidenceRef
   return {end: places[0] + codePointLength(quote), noteId: note.id, quote, start: places[0], tagId: null}
 }
 
-export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
+export function sameEvidence(a: EvidencePlace, b: EvidencePlace): boolean {
   return a.noteId === b.noteId && a.tagId === b.tagId && a.start === b.start && a.end === b.end
 }

@@ -3,7 +3,7 @@ import {shortId} from '../records/ids.js'
 import type {Store} from '../store/store.js'
 import type {Study} from '../study/load.js'
 import {checkCodes, checkText, checkTitle, matchesId, Problems} from './checks.js'
-import {type EvidenceInput, resolveEvidence, sameEvidence} from './evidence.js'
+import {type EvidenceInput, type EvidencePlace, resolveEvidence, sameEvidence} from './evidence.js'
 import {type FigureInput, requireFigure, resolveFigureRef} from './figures.js'
 import type {EvidenceRef, FigureRef, Finding, FindingFields} from '../model/material.js'
 import {saveEdit, saveNew} from './save.js'
@@ -32,6 +32,8 @@ export interface FindingChanges extends Omit<FindingInput, 'evidence' | 'figures
   figures?: FigureInput[]
   /** Note or tag ids (short forms too) whose evidence is taken off. */
   dropEvidence?: string[]
+  /** Exactly these pieces of evidence taken off (a whole note, a passage or a tag), the rest of the same note kept. */
+  dropEvidenceRefs?: EvidencePlace[]
   /** Replaces all evidence (import). */
   evidence?: EvidenceInput[]
 }
@@ -79,6 +81,17 @@ export function editFinding(store: Store, study: Study, id: string, changes: Fin
       const before = evidence.length
       evidence = evidence.filter((e) => !(matchesId(e.noteId, wanted) || (e.tagId && matchesId(e.tagId, wanted))))
       if (evidence.length === before) problems.add('onderbouwing', `"${typed}" is geen notitie of tag in de onderbouwing van bevinding ${shortId(finding.id)}`)
+    }
+
+    problems.throwIfAny(TheKind('finding'))
+  }
+
+  if (changes.dropEvidenceRefs?.length) {
+    const problems = new Problems()
+    for (const ref of changes.dropEvidenceRefs) {
+      const at = evidence.findIndex((e) => sameEvidence(e, ref))
+      if (at === -1) problems.add('onderbouwing', `${ref.tagId ? `tag ${shortId(ref.tagId)}` : `notitie ${shortId(ref.noteId)}`} staat niet (meer) in de onderbouwing van bevinding ${shortId(finding.id)}`)
+      else evidence = evidence.filter((_, i) => i !== at)
     }
 
     problems.throwIfAny(TheKind('finding'))

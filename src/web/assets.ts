@@ -52,6 +52,7 @@ function load(): Map<string, Asset> {
     readFileSync(join(here, 'static', 'workspace.css'), 'utf8'),
   ].join('\n')
   assets.set('/static/werkplek.css', {body: css, type: 'text/css; charset=utf-8'})
+  assets.set('/static/bevindingen.js', {body: readFileSync(join(here, 'static', 'findings.js'), 'utf8'), type: 'text/javascript; charset=utf-8'})
   assets.set('/static/werkplek.js', {body: readFileSync(join(here, 'static', 'workspace.js'), 'utf8'), type: 'text/javascript; charset=utf-8'})
   for (const file of FONT_FILES) assets.set(`/static/fonts/${file}`, {body: readFileSync(fontsPackageFile(file)), type: 'font/woff2'})
   return assets

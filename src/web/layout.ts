@@ -23,6 +23,7 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/taggen', label: 'Taggen'},
   {href: '/analyse', label: 'Analyse'},
   {href: '/overeenstemming', label: 'Overeenstemming'},
+  {href: '/bevindingen', label: 'Bevindingen'},
 ]
 
 function whoName(context: PageContext): string {

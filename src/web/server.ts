@@ -14,6 +14,7 @@ import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
 import {registerAnalyseRoutes} from './routes/analyse.js'
 import {registerAgreementRoutes} from './routes/agreement.js'
+import {registerFindingRoutes} from './routes/findings.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
@@ -78,6 +79,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
     return c.redirect(localPath(form.terug), 303)
   })
   registerTagRoutes(app, options)
+  registerFindingRoutes(app, options, context)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.
