@@ -14,7 +14,7 @@ import {formatDate, formatNumber, formatTimestamp, renderTable} from './table.js
 /** The mark a finding without evidence carries everywhere it is shown. */
 export const DRAFT_MARK = 'concept: geen onderbouwing'
 
-const CHANGE_LABELS: Record<MaterialVersion<unknown>['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', samengevoegd: 'conflict opgelost', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
+export const CHANGE_LABELS: Record<MaterialVersion<unknown>['change'], string> = {bewerkt: 'bewerkt', nieuw: 'aangemaakt', samengevoegd: 'conflict opgelost', teruggezet: 'teruggezet uit de prullenbak', verwijderd: 'naar de prullenbak'}
 
 function short(text: string, length = 56): string {
   const line = text.replaceAll(/\s+/g, ' ').trim()
@@ -123,7 +123,7 @@ export function similarWarning(similar: SimilarFinding[]): string {
   ].join('\n')
 }
 
-function participantsText(study: Study, reflection: Reflection): string {
+export function participantsText(study: Study, reflection: Reflection): string {
   const roles = study.methodDefinition.reflectionRoles
   return reflection.participants.map((p) => `${roles.find((r) => r.id === p.role)?.name.toLowerCase() ?? p.role}${p.count === null ? '' : ` (${p.count})`}`).join(', ') || '–'
 }

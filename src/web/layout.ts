@@ -21,6 +21,8 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/notities', label: 'Notities'},
   {href: '/notities/nieuw', label: 'Nieuwe notitie'},
   {href: '/taggen', label: 'Taggen'},
+  {href: '/reflectiegesprekken', label: 'Reflectiegesprekken'},
+  {href: '/adviezen', label: 'Adviezen'},
 ]
 
 function whoName(context: PageContext): string {
