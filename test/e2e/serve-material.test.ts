@@ -361,3 +361,132 @@ describe('karavaan serve: the material’s change routes refuse what does not co
     expect(state()).toBe(before)
   })
 })
+
+// The same pages in a real browser: Debian's chromium, driven by playwright-core (never a download).
+const CHROMIUM = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+
+describe.skipIf(!hasChromium)('Reflectiegesprekken and Adviezen in chromium (skipped without /usr/bin/chromium)', () => {
+  let browserStudy: string
+  let browserServed: Served
+  let browser: Browser
+  let page: Page
+  const AXE = hasChromium ? readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') : ''
+  const bcli = (...args: string[]) => karavaan([...args, '--study', browserStudy], {env})
+
+  async function axe(name: string): Promise<void> {
+    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
+    await page.evaluate(AXE)
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+      if (result.passes.length === 0) return ['axe checked nothing']
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+    })
+    expect(violations, name).toEqual([])
+  }
+
+  /** Presses a key that sends a form or follows a link, and waits for the page it leads to. */
+  async function pressAndLoad(key: string): Promise<void> {
+    await Promise.all([page.waitForNavigation(), page.keyboard.press(key)])
+  }
+
+  async function clickAndLoad(name: string): Promise<void> {
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', {name}).click()])
+  }
+
+  beforeAll(async () => {
+    if (!hasChromium) return
+    browserStudy = exampleStudy()
+    browserServed = await serveStudy(browserStudy, [], env)
+    const {chromium} = await import('playwright-core')
+    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    const context = await browser.newContext({locale: 'nl-NL'})
+    page = await context.newPage()
+    await page.goto(browserServed.url)
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await browserServed?.stop()
+  })
+
+  it('records a reflection meeting with selects and the keyboard, then trashes and restores it', async () => {
+    await Promise.all([page.waitForNavigation(), page.getByRole('navigation', {name: 'Hoofdmenu'}).getByRole('link', {name: 'Reflectiegesprekken'}).click()])
+    await expect(page.locator('h1').textContent()).resolves.toBe('Reflectiegesprekken')
+    await axe('reflectiegesprekken, lijst')
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', {name: 'Nieuw reflectiegesprek vastleggen'}).click()])
+    await axe('reflectiegesprek, formulier')
+    await page.selectOption('#veld-halteplaats', 'wendelo')
+    await page.fill('#veld-datum', '2026-10-06')
+    // By keyboard: Space ticks a role, Tab goes on to its number.
+    await page.focus('#rol-bewoners')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('5')
+    await page.focus('#rol-onderzoekers')
+    await page.keyboard.press('Space')
+    await page.focus('#veld-bevestigd')
+    await page.keyboard.type('Het verdwijnen van de bus raakt vooral ouderen.')
+    await page.focus('#bevestigd-bevindingen-0')
+    await page.keyboard.press('Space')
+    await page.getByRole('button', {name: 'Opslaan'}).focus()
+    await pressAndLoad('Enter')
+    const id = /\/reflectiegesprekken\/([\da-f-]{36})$/.exec(page.url())?.[1] ?? ''
+    expect(json<Reflection>(bcli('reflect', 'show', id, '--json'))).toMatchObject({confirmed: {text: 'Het verdwijnen van de bus raakt vooral ouderen.'}, createdBy: 'anna', halteplaats: 'wendelo', participants: [{count: 5, role: 'bewoners'}, {count: null, role: 'onderzoekers'}]})
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Reflectiegesprek opgeslagen.')
+    await axe('reflectiegesprek, tonen')
+
+    await clickAndLoad('Naar de prullenbak (reflectiegesprek')
+    expect(json<Reflection>(bcli('reflect', 'show', id, '--json')).deletedAt).not.toBeNull()
+    await axe('reflectiegesprek in de prullenbak')
+    await clickAndLoad('Terugzetten uit de prullenbak')
+    expect(json<Reflection>(bcli('reflect', 'show', id, '--json')).deletedAt).toBeNull()
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', {name: /^Bewerken/}).click()])
+    await page.fill('#veld-genuanceerd', 'De dorpsraad voelt zich wel gehoord.')
+    await clickAndLoad('Opslaan als nieuwe versie')
+    // The trash and the way back are versions too (2 and 3), so the edit is version 4.
+    expect(json<Reflection>(bcli('reflect', 'show', id, '--json')).version).toBe(4)
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', {name: /^Alle versies/}).click()])
+    await expect(page.locator('ol ins').first().textContent()).resolves.toBe('De dorpsraad voelt zich wel gehoord.')
+    await axe('reflectiegesprek, versies')
+    await page.goto(`${browserServed.origin}/reflectiegesprekken?prullenbak=ja`)
+    await axe('reflectiegesprekken, prullenbak')
+  }, 120_000)
+
+  it('records an advice with selects and the keyboard, shows it in words, trashes and restores it', async () => {
+    await Promise.all([page.waitForNavigation(), page.getByRole('navigation', {name: 'Hoofdmenu'}).getByRole('link', {name: 'Adviezen'}).click()])
+    await axe('adviezen, lijst')
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', {name: 'Nieuw advies vastleggen'}).click()])
+    // Saved without anything: the form again, with what is missing beside each field.
+    await clickAndLoad('Opslaan')
+    await expect(page.locator('#titel-fout').textContent()).resolves.toBe('Een advies heeft een titel nodig.')
+    await axe('advies, formulier met fouten')
+    await page.selectOption('#veld-doelgroep', 'gemeenten')
+    await page.selectOption('#veld-kader', 'perspectief-nabij-zichtbaar')
+    await page.focus('#veld-tekst')
+    await page.keyboard.type('Een wijkambtenaar die blijft, bouwt vertrouwen op.')
+    await page.focus('#bevindingen-0')
+    await page.keyboard.press('Space')
+    await page.getByLabel('Spiegelgesprek (', {exact: false}).first().focus()
+    await page.keyboard.press('Space')
+    // Enter in the title sends the form, as in any form.
+    await page.focus('#veld-titel')
+    await page.keyboard.type('Houd vaste gezichten in de wijk')
+    await pressAndLoad('Enter')
+    const id = /\/adviezen\/([\da-f-]{36})$/.exec(page.url())?.[1] ?? ''
+    const stored = json<Advice>(bcli('advice', 'show', id, '--json'))
+    expect(stored).toMatchObject({audience: 'gemeenten', examples: ['spiegelgesprek'], frame: 'perspectief-nabij-zichtbaar', text: 'Een wijkambtenaar die blijft, bouwt vertrouwen op.', title: 'Houd vaste gezichten in de wijk'})
+    expect(stored.findings).toHaveLength(1)
+    await expect(page.getByRole('link', {name: json<{title: string}>(bcli('finding', 'show', stored.findings[0], '--json')).title}).getAttribute('href')).resolves.toBe(`/bevindingen/${stored.findings[0]}`)
+    await axe('advies, tonen')
+
+    await clickAndLoad('Naar de prullenbak (advies')
+    expect(json<Advice>(bcli('advice', 'show', id, '--json')).deletedAt).not.toBeNull()
+    await clickAndLoad('Terugzetten uit de prullenbak')
+    expect(json<Advice>(bcli('advice', 'show', id, '--json')).deletedAt).toBeNull()
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', {name: /^Alle versies/}).click()])
+    await expect(page.locator('ol li').count()).resolves.toBe(3)
+    await axe('advies, versies')
+  }, 120_000)
+})

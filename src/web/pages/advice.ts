@@ -190,7 +190,7 @@ ${selectField({current: values.doelgroep, empty: 'kies een doelgroep', errors: e
 ${selectField({current: values.kader, description: 'Waar het advies bij past; karavaan method show beschrijft elk kader.', empty: 'geen kader', errors: errors('kader'), label: LABELS.kader, name: 'kader'}, frameOptions(context, values.kader))}
 </div>
 ${textField({description: 'Het advies in één zin.', errors: errors('titel'), label: LABELS.titel, name: 'titel', value: values.titel})}
-${textArea({errors: errors('tekst'), label: LABELS.tekst, name: 'tekst', rows: 10, value: values.tekst})}
+${textArea({description: 'Wat er moet gebeuren en waarom; een lege regel begint een nieuwe alinea.', errors: errors('tekst'), label: LABELS.tekst, name: 'tekst', rows: 10, value: values.tekst})}
 ${checkboxGroup({checked: values.bevindingen, empty: 'De studie heeft nog geen bevindingen.', errors: errors('bevindingen'), label: LABELS.bevindingen, name: 'bevindingen'}, findings)}
 <section aria-labelledby="veld-voorbeelden">
 <h2 class="utrecht-heading-2" id="veld-voorbeelden" tabindex="-1">${LABELS.voorbeelden}</h2>

@@ -59,7 +59,8 @@ export function problemsOf(error: UserError, fieldOf: Readonly<Record<string, st
 
 /** The alert above a form that was not saved: the core's message, what is wrong, linked to each field. */
 export function problemsAlert(problems: FormProblems | undefined, labels: Readonly<Record<string, string>>): Html {
-  if (!problems) return html``
+  // Personal data has an alert of its own, with the choices.
+  if (!problems || problems.personalData) return html``
   const fieldList = Object.entries(problems.fields)
   return html`<div class="utrecht-alert utrecht-alert--error" role="alert" id="fouten">
 <p class="utrecht-paragraph">${problems.message} Verbeter wat hieronder staat en sla opnieuw op; wat je invulde staat er nog.</p>

@@ -232,7 +232,7 @@ ${VERDICTS.map((v) => {
     const name = VERDICT_FIELDS[v]
     return html`<section aria-labelledby="kop-${name}">
 <h2 class="utrecht-heading-2" id="kop-${name}">${capital(VERDICT_LABELS[v])}</h2>
-${textArea({errors: errors(name), label: QUESTIONS[v].text, name, value: values.uitkomst[v].tekst})}
+${textArea({description: 'Zonder namen: beschrijf wie iets zei naar rol, zoals “een raadslid” of “de jongeren”.', errors: errors(name), label: QUESTIONS[v].text, name, value: values.uitkomst[v].tekst})}
 ${checkboxGroup({checked: values.uitkomst[v].bevindingen, empty: 'De studie heeft nog geen bevindingen.', errors: errors(`${name}-bevindingen`), label: QUESTIONS[v].findings, name: `${name}-bevindingen`}, findings)}
 </section>`
   })}
