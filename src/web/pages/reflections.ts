@@ -119,7 +119,7 @@ ${places.map((place) => {
     const own = reflections.filter((r) => r.halteplaats === place.id)
     return html`<section aria-labelledby="plaats-${place.id}">
 <h2 class="utrecht-heading-2" id="plaats-${place.id}">${place.name}</h2>
-${own.length === 0 ? html`<p class="utrecht-paragraph">Nog geen reflectiegesprek in ${place.name}.</p>` : html`<div class="werkplek-tabel"><table class="utrecht-table">
+${own.length === 0 ? html`<p class="utrecht-paragraph">Nog geen reflectiegesprek in ${place.name}. <a class="utrecht-link" href="${REFLECTIONS}/nieuw?halteplaats=${place.id}">Leg het reflectiegesprek in ${place.name} vast</a></p>` : html`<div class="werkplek-tabel"><table class="utrecht-table">
 <caption class="utrecht-table__caption">Reflectiegesprekken in ${place.name}, oudste eerst</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Datum</th><th class="utrecht-table__header-cell" scope="col">Deelnemers</th><th class="utrecht-table__header-cell" scope="col">Bevindingen</th><th class="utrecht-table__header-cell" scope="col">Id</th></tr></thead>
 <tbody class="utrecht-table__body">${own.map((r) => html`<tr class="utrecht-table__row">
