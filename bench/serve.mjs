@@ -118,6 +118,39 @@ function agreementStudy(studyCount, study) {
     const coded = NARRATIVES.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
     const source = join(notesDir, note.path)
     rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
+async function pages(studyCount) {
+  const study = ensureStudy(studyCount, {log: (line) => console.error(line)})
+  const served = await startServe(study)
+  const port = Number(served.url.port)
+  const entry = await get(port, served.url.pathname + served.url.search)
+  const cookie = String(entry.headers['set-cookie']).split(';')[0]
+  // Notes to open: from the list, spread over the study (first page, a middle page, the last).
+  const list = async (path) => [...(await get(port, path, cookie)).body.matchAll(/href="\/notities\/([\da-f-]{36})"/g)].map((m) => m[1])
+  const middle = Math.ceil(studyCount / 50 / 2)
+  const ids = [...(await list('/notities')), ...(await list(`/notities?pagina=${middle}`)), ...(await list(`/notities?pagina=${Math.ceil(studyCount / 50)}`))]
+  if (ids.length === 0) fail('de lijst gaf geen notities')
+  const cases = [
+    {name: 'Overzicht', paths: ['/']},
+    {name: 'Notities, eerste pagina', paths: ['/notities']},
+    {name: 'Notities, middelste pagina', paths: [`/notities?pagina=${middle}`]},
+    {name: 'Notities, gefilterd (halteplaats, thema)', paths: ['/notities?halteplaats=wendelo&thema=voorzieningen']},
+    {name: 'Zoeken, veelvoorkomend woord', paths: ['/notities?zoek=gemeente']},
+    {name: 'Zoeken, woordgroep en filter', paths: ['/notities?zoek=%22nooit+meer+iets%22&halteplaats=kanaalzone']},
+    {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
+    // The first visit makes the queue (every note's suggestions); it is timed apart below.
+    {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
+    {name: 'Reflectiegesprekken, per halteplaats', paths: ['/reflectiegesprekken']},
+    {name: 'Adviezen, per doelgroep', paths: ['/adviezen']},
+  ]
+  // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
+  const queueStart = process.hrtime.bigint()
+  const first = await get(port, '/taggen', cookie)
+  if (first.status !== 200) fail(`/taggen gaf ${first.status}`)
+  const firstMs = first.ms
+  for (;;) {
+    const answer = await get(port, '/taggen', cookie)
+    if (!answer.body.includes('De kit zoekt nog')) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
 
   const csv = join(dir, '.tweede-codeur.csv')

@@ -1,8 +1,7 @@
 import {Args, Flags, type Interfaces} from '@oclif/core'
 
-import {UserError} from '../errors.js'
 import {requireRecord, type RecordOf} from '../records/registry.js'
-import {HISTORY_CONTENT, HISTORY_TITLES, versionsOf} from '../material/kinds.js'
+import {HISTORY_CONTENT, HISTORY_TITLES, recordAtVersion, versionsOf} from '../material/kinds.js'
 import {removeRecord, restoreRecord} from '../records/trash.js'
 import {capitalise, KINDS, type KindId, type MaterialKindId, theKind} from '../model/kinds.js'
 import type {MaterialVersion} from '../model/material.js'
@@ -109,7 +108,7 @@ export interface ShowOptions<K extends MaterialKindId, R> extends HelpText {
 
 /** `<topic> show`: one record, or one of its earlier versions with --version. */
 export function showCommand<K extends MaterialKindId, R>(kind: K, options: ShowOptions<K, R>): typeof StudyCommand {
-  const {labels, topic} = KINDS[kind]
+  const {labels} = KINDS[kind]
   const command = class extends StudyCommand {
     static override args = {id: Args.string({description: options.id ?? `Id van ${theKind(kind)} (de korte id is genoeg).`, required: true})}
     static override description = options.description
@@ -120,13 +119,8 @@ export function showCommand<K extends MaterialKindId, R>(kind: K, options: ShowO
     async run(): Promise<R> {
       const {args, flags} = await this.parse(command)
       const {store, study} = await this.openStudy(flags.study)
-      let record = requireRecord(store, kind, args.id)
-      if (flags.version !== undefined && flags.version !== record.version) {
-        const version = versionsOf(store, kind, record.id).find((v) => v.version === flags.version)
-        if (!version) throw new UserError(`${labels.capital} ${args.id} heeft geen versie ${flags.version}; de nieuwste is versie ${record.version}.`, {hint: `Alle versies: karavaan ${topic} history ${args.id}`})
-        record = version.data
-      }
-
+      const current = requireRecord(store, kind, args.id)
+      const record = flags.version === undefined ? current : recordAtVersion(store, kind, current, flags.version)
       const {data, text} = options.view(store, study, record, {version: flags.version})
       this.log(text)
       return data

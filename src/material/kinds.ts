@@ -1,4 +1,5 @@
-import type {MaterialKindId} from '../model/kinds.js'
+import {UserError} from '../errors.js'
+import {KINDS, type MaterialKindId} from '../model/kinds.js'
 import {type AdviceFields, FIGURE_VERDICT_LABELS, type FindingFields, type MaterialVersion, type ReflectionFields, VERDICT_LABELS, VERDICTS} from '../model/material.js'
 import {shortId} from '../records/ids.js'
 import type {RecordOf} from '../records/registry.js'
@@ -17,6 +18,22 @@ import {formatDate} from '../parse/date.js'
 export function versionsOf<K extends MaterialKindId>(store: Store, kind: K, id: string): Array<MaterialVersion<RecordOf[K]>> {
   const queries = {advice: store.advice, finding: store.findings, reflection: store.reflections}
   return queries[kind].versions(id) as Array<MaterialVersion<RecordOf[K]>>
+}
+
+/**
+ * The record as it was at `version` (the current record for its own version number), or a
+ * UserError that says which versions there are: what `<topic> show --version` and the workspace's
+ * "versie" show.
+ */
+export function recordAtVersion<K extends MaterialKindId>(store: Store, kind: K, record: RecordOf[K], version: number): RecordOf[K] {
+  if (version === record.version) return record
+  const found = versionsOf(store, kind, record.id).find((v) => v.version === version)
+  if (!found) {
+    const {labels: {capital}, topic} = KINDS[kind]
+    throw new UserError(`${capital} ${shortId(record.id)} heeft geen versie ${version}; de nieuwste is versie ${record.version}.`, {hint: `Alle versies: karavaan ${topic} history ${shortId(record.id)}`})
+  }
+
+  return found.data
 }
 
 const nameOf = (all: Array<{id: string; name: string}>, id: string) => all.find((x) => x.id === id)?.name ?? id

@@ -123,7 +123,7 @@ export function similarWarning(similar: SimilarFinding[]): string {
   ].join('\n')
 }
 
-function participantsText(study: Study, reflection: Reflection): string {
+export function participantsText(study: Study, reflection: Reflection): string {
   const roles = study.methodDefinition.reflectionRoles
   return reflection.participants.map((p) => `${roles.find((r) => r.id === p.role)?.name.toLowerCase() ?? p.role}${p.count === null ? '' : ` (${p.count})`}`).join(', ') || '–'
 }

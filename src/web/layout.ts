@@ -24,6 +24,8 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/analyse', label: 'Analyse'},
   {href: '/overeenstemming', label: 'Overeenstemming'},
   {href: '/bevindingen', label: 'Bevindingen'},
+  {href: '/reflectiegesprekken', label: 'Reflectiegesprekken'},
+  {href: '/adviezen', label: 'Adviezen'},
 ]
 
 function whoName(context: PageContext): string {

@@ -149,7 +149,7 @@ function suggestionList(context: PageContext, note: Note, suggestions: NoteSugge
 }
 
 /** What an edit changed in the text, word by word, as note history shows it: only the changed runs and a few words around them. */
-function textChange(before: string, after: string): Html {
+export function textChange(before: string, after: string): Html {
   const parts = diffWords(before, after)
   const shown = parts.map((part, i) => {
     if (part.kind === 'removed') return html`<del>${part.text}</del>`
