@@ -21,6 +21,7 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/notities', label: 'Notities'},
   {href: '/notities/nieuw', label: 'Nieuwe notitie'},
   {href: '/taggen', label: 'Taggen'},
+  {href: '/rapport', label: 'Rapport'},
 ]
 
 function whoName(context: PageContext): string {

@@ -13,6 +13,7 @@ import {notesPage, type NotesQuery} from './pages/notes.js'
 import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
 import {registerNoteRoutes} from './routes/notes.js'
+import {registerReportRoutes} from './routes/report.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
 import {createGate, type Session} from './security.js'
@@ -74,6 +75,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
     return c.redirect(localPath(form.terug), 303)
   })
   registerTagRoutes(app, options)
+  registerReportRoutes(app, options, context)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.
