@@ -1,7 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import type {GateChoice, GateRequest} from '../privacy/gate.js'
-import {type StudyRef, studyPseudonyms} from '../privacy/pseudonym-key.js'
+import {outputGateRequest} from '../privacy/output-request.js'
+import type {StudyRef} from '../privacy/pseudonym-key.js'
 import {readSettings} from '../settings/settings.js'
 
 /*
@@ -29,7 +30,7 @@ export function outputPrivacyOf(
   context: {configDir: string; interactive: boolean; log: (text: string) => void; study: StudyRef},
 ): GateRequest {
   const choice: GateChoice | undefined = flags['allow-personal-data'] ? 'allow' : flags.pseudonymise ? 'pseudonymise' : undefined
-  return {
+  return outputGateRequest(context.study, {
     ask: context.interactive
       ? async (gate) => {
           const [{listGateHits}, {askOutputChoice}] = await Promise.all([import('../privacy/gate.js'), import('../ui/privacy-prompts.js')])
@@ -40,7 +41,5 @@ export function outputPrivacyOf(
       : undefined,
     by: readSettings(context.configDir).interviewer ?? null,
     choice,
-    // The same stable placeholders as in the notes, so an analyst can follow one person through an export.
-    guard: {pseudonyms: studyPseudonyms(context.study)},
-  }
+  })
 }

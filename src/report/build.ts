@@ -48,6 +48,56 @@ export interface ReportOutcome extends WriteResult {
  * temporary file beside it and renames it when it is complete.
  */
 export async function buildReport(store: Store, study: Study, request: ReportRequest): Promise<ReportOutcome> {
+  const prepared = await prepareReport(store, study, request, (source) => outputFile(study, source, request))
+  const {document, gate, out} = prepared
+  const written = await write(request.format, document, out, request.onProgress)
+
+  const outcome: ReportOutcome = {
+    ...written,
+    charts: prepared.charts,
+    draftFindingsLeftOut: prepared.draftFindingsLeftOut,
+    file: out,
+    format: request.format,
+    personalData: gate.hits.map((h) => ({kind: h.kind, line: h.line, text: h.text})),
+    template: prepared.source.name,
+  }
+  const {finishOutput} = await import('../privacy/gate.js')
+  return finishOutput(outcome, store, gate, 'report', request.privacy?.by ?? null)
+}
+
+export interface ReportPreview {
+  draftFindingsLeftOut: number
+  /** The report exactly as `report --format html` writes it. */
+  html: string
+  /** What the privacy gate found and what was chosen; only when it found something. */
+  privacy?: GateSummary
+  template: string
+}
+
+/**
+ * The report as `report --format html` would write it, as a string: the same template, data and
+ * privacy gate (a refusal throws the same error), but nothing is written, so nothing is recorded
+ * either; a choice to let personal data out is recorded when a file is written (buildReport).
+ */
+export async function previewReport(store: Store, study: Study, request: Omit<ReportRequest, 'format' | 'out'>): Promise<ReportPreview> {
+  const prepared = await prepareReport(store, study, {...request, format: 'html'}, () => '')
+  const [{renderHtml}, {layoutChart}, {TEXT_WIDTH}] = await Promise.all([import('./html/write.js'), import('./charts/layout.js'), import('./pdf/style.js')])
+  const html = await renderHtml(prepared.document, (chart, options) => layoutChart(chart, TEXT_WIDTH, options), request.onProgress)
+  const {gate} = prepared
+  return {draftFindingsLeftOut: prepared.draftFindingsLeftOut, html, template: prepared.source.name, ...(gate.hits.length > 0 ? {privacy: gate.summary()} : {})}
+}
+
+interface PreparedReport {
+  charts: string[]
+  document: ReportDocument
+  draftFindingsLeftOut: number
+  gate: PrivacyGate
+  out: string
+  source: TemplateSource
+}
+
+/** Everything before a writer: the template filled in and through the privacy gate. `where` names the file (after the template checks, before the data). */
+async function prepareReport(store: Store, study: Study, request: ReportRequest, where: (source: TemplateSource) => string): Promise<PreparedReport> {
   const source = resolveTemplate(request.template, request.cwd)
   if (perHalteplaats(source.name) && !request.halteplaats) {
     throw new UserError(`Het sjabloon ${source.name} is voor één gebied: geef --halteplaats, of --all voor elke halteplaats een eigen document.`, {
@@ -55,7 +105,7 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
     })
   }
 
-  const out = outputFile(study, source, request)
+  const out = where(source)
   const draft = request.draft ?? false
   const data = buildReportData(store, study, {date: request.date ?? today(), draft, halteplaats: request.halteplaats, template: source.name, title: request.title})
   const keepDrafts = draft || (SHOWS_DRAFT_FINDINGS as readonly string[]).includes(source.name)
@@ -65,23 +115,15 @@ export async function buildReport(store: Store, study: Study, request: ReportReq
   const markdown = await renderTemplate(source, data)
   const charts = reportCharts(data, study)
   checkCharts(markdown, charts, source)
-  const {privacy} = request
-  const gated = await gateReport(markdown, study, privacy)
-
-  const document: ReportDocument = {charts, markdown: gated.markdown, meta: documentMeta(data, study, draft)}
-  const written = await write(request.format, document, out, request.onProgress)
-
-  const outcome: ReportOutcome = {
-    ...written,
+  const gated = await gateReport(markdown, study, request.privacy)
+  return {
     charts: Object.keys(charts).filter((id) => markdown.includes(id)),
+    document: {charts, markdown: gated.markdown, meta: documentMeta(data, study, draft)},
     draftFindingsLeftOut,
-    file: out,
-    format: request.format,
-    personalData: gated.gate.hits.map((h) => ({kind: h.kind, line: h.line, text: h.text})),
-    template: source.name,
+    gate: gated.gate,
+    out,
+    source,
   }
-  const {finishOutput} = await import('../privacy/gate.js')
-  return finishOutput(outcome, store, gated.gate, 'report', privacy?.by ?? null)
 }
 
 async function write(format: ReportFormat, document: ReportDocument, file: string, onProgress?: Progress): Promise<WriteResult> {

@@ -97,3 +97,47 @@ export function listTemplates(): Array<{description: string; name: string}> {
     return {description, name}
   })
 }
+
+/** Folders of a study that hold notes, reports or drafts, never templates. */
+const NOT_TEMPLATE_DIRS = new Set(['concepten', 'inbox', 'node_modules', 'rapporten'])
+
+/**
+ * The study's own templates: .md files with template language ({{ … }} or {% … %}) in the study
+ * folder or one folder below it (where `template copy eindrapport mijn-sjablonen` puts them when
+ * run in the study), without the partials (_aanpak.md) and READMEs. Paths are relative to the
+ * study folder with forward slashes, as `report --template` takes them from there.
+ */
+export function studyTemplates(studyDir: string): Array<{file: string; name: string; path: string}> {
+  const found: Array<{file: string; name: string; path: string}> = []
+  const look = (dir: string, prefix: string) => {
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch {
+      return
+    }
+
+    for (const name of names) {
+      if (name.startsWith('.')) continue
+      const file = join(dir, name)
+      let stats
+      try {
+        stats = statSync(file)
+      } catch {
+        continue
+      }
+
+      if (stats.isDirectory()) {
+        if (prefix === '' && !NOT_TEMPLATE_DIRS.has(name)) look(file, `${name}/`)
+        continue
+      }
+
+      if (!name.toLowerCase().endsWith('.md') || name.startsWith('_') || name.toLowerCase() === 'readme.md' || stats.size > 1_000_000) continue
+      if (!/{{|{%/.test(readFileSync(file, 'utf8'))) continue
+      found.push({file, name: basename(name, extname(name)), path: `${prefix}${name}`})
+    }
+  }
+
+  look(studyDir, '')
+  return found
+}

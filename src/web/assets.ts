@@ -50,10 +50,12 @@ function load(): Map<string, Asset> {
     readFileSync(packageFile('@utrecht/design-tokens', 'dist/index.css'), 'utf8'),
     readFileSync(packageFile('@utrecht/component-library-css', 'dist/index.css'), 'utf8'),
     readFileSync(join(here, 'static', 'workspace.css'), 'utf8'),
+    readFileSync(join(here, 'static', 'report.css'), 'utf8'),
   ].join('\n')
   assets.set('/static/werkplek.css', {body: css, type: 'text/css; charset=utf-8'})
   assets.set('/static/bevindingen.js', {body: readFileSync(join(here, 'static', 'findings.js'), 'utf8'), type: 'text/javascript; charset=utf-8'})
   assets.set('/static/werkplek.js', {body: readFileSync(join(here, 'static', 'workspace.js'), 'utf8'), type: 'text/javascript; charset=utf-8'})
+  assets.set('/static/rapport.js', {body: readFileSync(join(here, 'static', 'report.js'), 'utf8'), type: 'text/javascript; charset=utf-8'})
   for (const file of FONT_FILES) assets.set(`/static/fonts/${file}`, {body: readFileSync(fontsPackageFile(file)), type: 'font/woff2'})
   return assets
 }

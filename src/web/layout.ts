@@ -26,6 +26,7 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/bevindingen', label: 'Bevindingen'},
   {href: '/reflectiegesprekken', label: 'Reflectiegesprekken'},
   {href: '/adviezen', label: 'Adviezen'},
+  {href: '/rapport', label: 'Rapport'},
 ]
 
 function whoName(context: PageContext): string {

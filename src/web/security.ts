@@ -32,6 +32,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 }
 
+/**
+ * The one page that may be shown in a frame: the report preview, inside the Rapport page of this
+ * same workspace (frame-ancestors 'self', X-Frame-Options SAMEORIGIN), and only there; every other
+ * answer keeps frame-ancestors 'none'. It is the report's HTML as `report --format html` writes
+ * it, with its styles inline and its fonts and charts as data: URLs, so its policy is the one that
+ * file carries: no script at all, nothing loaded from anywhere, no form to send.
+ */
+export const REPORT_PREVIEW_PATH = '/rapport/voorbeeld'
+
+export const REPORT_PREVIEW_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'",
+  'X-Frame-Options': 'SAMEORIGIN',
+}
+
 export interface Session {
   csrf: string
   /** A message for the next page this session opens (what went wrong with the last change). */
@@ -126,7 +141,8 @@ export function createGate(port: () => number, token: string = secret(), who: nu
 
     c.set('session', session)
     await next()
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
+    const headers = c.req.method === 'GET' && c.req.path === REPORT_PREVIEW_PATH ? REPORT_PREVIEW_HEADERS : SECURITY_HEADERS
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
   }
 

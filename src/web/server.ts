@@ -18,6 +18,7 @@ import {registerFindingRoutes} from './routes/findings.js'
 import {registerAdviceRoutes} from './routes/advice.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReflectionRoutes} from './routes/reflections.js'
+import {registerReportRoutes} from './routes/report.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
 import {createGate, type Session} from './security.js'
@@ -84,6 +85,7 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   registerFindingRoutes(app, options, context)
   registerReflectionRoutes(app, options, context)
   registerAdviceRoutes(app, options, context)
+  registerReportRoutes(app, options, context)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.
