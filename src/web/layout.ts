@@ -21,6 +21,8 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/notities', label: 'Notities'},
   {href: '/notities/nieuw', label: 'Nieuwe notitie'},
   {href: '/taggen', label: 'Taggen'},
+  {href: '/context', label: 'Context en planning'},
+  {href: '/samenwerken', label: 'Samenwerken'},
 ]
 
 function whoName(context: PageContext): string {

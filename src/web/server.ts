@@ -12,9 +12,11 @@ import type {PageContext} from './layout.js'
 import {notesPage, type NotesQuery} from './pages/notes.js'
 import {notePage} from './pages/note.js'
 import {overviewPage} from './pages/overview.js'
+import {registerContextRoutes} from './routes/context.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
+import {registerTeamworkRoutes, uploadLimit} from './routes/teamwork.js'
 import {createGate, type Session} from './security.js'
 
 export const DEFAULT_PORT = 4873
@@ -43,6 +45,8 @@ type Env = {Variables: {session: Session}}
 export function workspaceApp(options: WorkspaceOptions, port: () => number, token?: string): {app: Hono<Env>; entryPath: string} {
   const gate = createGate(port, token, options.who)
   const app = new Hono<Env>()
+  // Before the gate, which reads a form's body for its CSRF token: an upload too large is never read.
+  app.use('/samenwerken/inlezen', uploadLimit)
   app.use('*', gate.middleware)
   const context = (c: {req: {path: string}; var: {session: Session}}): PageContext => ({csrf: c.var.session.csrf, path: c.req.path, study: options.study, who: c.var.session.who})
 
@@ -74,6 +78,8 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
     return c.redirect(localPath(form.terug), 303)
   })
   registerTagRoutes(app, options)
+  registerContextRoutes(app, options, context)
+  registerTeamworkRoutes(app, options, context)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.
