@@ -9,11 +9,10 @@ import {UserError} from '../../errors.js'
 import {kitVersion, readBundle} from '../../exchange/bundle/bundle.js'
 import {findConflictTarget, listConflicts, resolveConflict} from '../../exchange/bundle/conflicts.js'
 import {isEncrypted} from '../../exchange/bundle/container.js'
-import {bundleFileName} from '../../exchange/bundle/export.js'
+import {bundleFileName, bundleSince} from '../../exchange/bundle/export.js'
 import {mergeBundles, type MergeReport} from '../../exchange/bundle/merge.js'
 import {confirmNewPassphrase} from '../../exchange/bundle/passphrase.js'
 import {exportStudy} from '../../exchange/export.js'
-import {parseDate} from '../../parse/date.js'
 import type {GateChoice} from '../../privacy/gate.js'
 import {studyPseudonyms} from '../../privacy/pseudonym-key.js'
 import {shortId} from '../../records/ids.js'
@@ -96,8 +95,7 @@ export function registerTeamworkRoutes(app: Hono<Env>, options: {store: Store; s
       }
 
       const passphrase = values.versleutelen ? confirmNewPassphrase(first, second) : undefined
-      const since = values.sinds === '' ? undefined : parseDate(values.sinds).iso
-      if (values.sinds !== '' && since === undefined) throw new UserError(`"${values.sinds}" is geen datum; er is geen bundel gemaakt.`, {hint: 'Kies een datum, of laat het veld leeg voor alles.'})
+      const since = bundleSince(values.sinds === '' ? undefined : values.sinds)
       const who = c.var.session.who
       const name = bundleFileName(who, undefined, since)
       // A folder only this user may read: the bundle lives there only until it is sent.
