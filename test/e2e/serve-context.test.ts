@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3'
-import {cpSync} from 'node:fs'
+import {cpSync, existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
+import {exampleStudy, json, karavaan, ROOT, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 /*
@@ -14,6 +15,7 @@ import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 interface FigureJson {
   createdAt?: string
+  halteplaats: string
   id: string
   indicator: string
   updatedAt?: string
@@ -193,4 +195,105 @@ describe('karavaan serve: Context en planning', () => {
 
     expect(state()).toBe(before)
   })
+})
+
+// The same pages in a real browser: Debian's chromium, driven by playwright-core (never a download).
+const CHROMIUM = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+
+describe.skipIf(!hasChromium)('Context en planning in chromium (skipped without /usr/bin/chromium)', () => {
+  let browser: Browser
+  let page: Page
+  let second: Served
+
+  async function axe(name: string): Promise<void> {
+    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'))
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+      if (result.passes.length === 0) return ['axe checked nothing']
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+    })
+    expect(violations, name).toEqual([])
+  }
+
+  async function tabTo(predicate: string, most = 250): Promise<void> {
+    for (let i = 0; i < most; i++) {
+      await page.keyboard.press('Tab')
+      if (await page.evaluate(predicate)) return
+    }
+
+    throw new Error(`never reached by Tab: ${predicate}`)
+  }
+
+  const pressAndLoad = (key: string) => Promise.all([page.waitForNavigation(), page.keyboard.press(key)])
+
+  beforeAll(async () => {
+    // A server of its own: the first one's one-time token is used up.
+    second = await serveStudy(study, [], env)
+    const {chromium} = await import('playwright-core')
+    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    page = await (await browser.newContext({locale: 'nl-NL'})).newPage()
+    await page.goto(second.url)
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await second?.stop()
+  })
+
+  it('changes a figure with the keyboard only, as a new version', async () => {
+    await page.goto(`${second.origin}/context`)
+    await axe('contextcijfers')
+    const figure = figures(study).find((f) => f.halteplaats === 'kanaalzone' && f.indicator === 'inwoners van 65 jaar en ouder')!
+    await tabTo(`document.activeElement?.getAttribute('href') === '/context?bewerk=${figure.id}#cijferformulier'`)
+    await pressAndLoad('Enter')
+    await expect(page.locator('#cijfer-indicator').inputValue()).resolves.toBe('inwoners van 65 jaar en ouder')
+    await tabTo("document.activeElement?.id === 'cijfer-waarde'", 20)
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('twee')
+    await tabTo("document.activeElement?.textContent === 'Cijfer opslaan'", 20)
+    await pressAndLoad('Enter')
+    await expect(page.locator('#waarde-fout').textContent()).resolves.toContain('Waarde "twee" is geen getal')
+    await expect(page.locator('#cijfer-waarde').getAttribute('aria-invalid')).resolves.toBe('true')
+    await axe('contextcijfer met een fout')
+    expect(figures(study).find((f) => f.id === figure.id)).toMatchObject({version: figure.version})
+
+    await page.locator('#cijfer-waarde').focus()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('23,9')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await tabTo("document.activeElement?.textContent === 'Cijfer opslaan'", 20)
+    await pressAndLoad('Enter')
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Bijgewerkt (de vorige waarde is bewaard): inwoners van 65 jaar en ouder in Kanaalzone (2024) = 23,9 %')
+    expect(figures(study).find((f) => f.id === figure.id)).toMatchObject({value: 23.9, version: figure.version + 1})
+  }, 90_000)
+
+  it('plans a conversation with the keyboard: select lists, a date input, Enter', async () => {
+    await page.goto(`${second.origin}/context/planning`)
+    await axe('planning')
+    await page.locator('#plan-halteplaats').focus()
+    // Typing in a closed select list picks the first option that starts with it, as a keyboard user does.
+    await page.keyboard.type('Ha')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('7')
+    await page.keyboard.press('Tab')
+    // The order of day and month in a date input follows the browser's own language; fill it as one value.
+    await page.locator('#plan-datum').fill('2026-09-15')
+    // Tab walks through the day, month and year of a date input first.
+    await tabTo("document.activeElement?.id === 'plan-status'", 6)
+    await page.keyboard.type('verv')
+    await expect(page.locator('#plan-halteplaats').inputValue()).resolves.toBe('havenkwartier')
+    await expect(page.locator('#plan-onderwerp').inputValue()).resolves.toBe('wijkprofessionals')
+    await expect(page.locator('#plan-datum').inputValue()).resolves.toBe('2026-09-15')
+    await expect(page.locator('#plan-status').inputValue()).resolves.toBe('vervallen')
+    await page.keyboard.press('Tab')
+    await pressAndLoad('Enter')
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/: gesprek met wijkprofessionals in Havenkwartier, 15 september 2026, vervallen\./)
+    const row = plan(study).find((r) => (r as {group: string; halteplaats: string}).halteplaats === 'havenkwartier' && (r as {group: string}).group === 'wijkprofessionals')
+    expect(row).toMatchObject({date: '2026-09-15', state: 'vervallen'})
+    await expect(page.locator('caption', {hasText: 'Havenkwartier'}).count()).resolves.toBe(1)
+  }, 90_000)
 })
