@@ -115,6 +115,9 @@ async function pages(studyCount) {
     {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
     // The first visit makes the queue (every note's suggestions); it is timed apart below.
     {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
+    {name: 'Context en planning: contextcijfers', paths: ['/context']},
+    {name: 'Context en planning: planning', paths: ['/context/planning']},
+    {name: 'Samenwerken (conflicten, bundel maken en inlezen)', paths: ['/samenwerken']},
   ]
   // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
   const queueStart = process.hrtime.bigint()

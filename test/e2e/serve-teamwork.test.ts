@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {request as httpRequest} from 'node:http'
 import {join} from 'node:path'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
+import {json, karavaan, makeStudy, ROOT, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 /*
@@ -275,4 +276,103 @@ describe('karavaan serve: Samenwerken', () => {
     expect(response.status).toBe(413)
     expect(response.body.toString()).toContain('Lees een grotere bundel in de terminal in, met karavaan merge BESTAND')
   })
+})
+
+// The same page in a real browser: Debian's chromium, driven by playwright-core (never a download).
+const CHROMIUM = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+
+describe.skipIf(!hasChromium)('Samenwerken in chromium (skipped without /usr/bin/chromium)', () => {
+  let browser: Browser
+  let page: Page
+  let own: Served
+  let leadCopy: string
+  let bramCopy: string
+  let note: string
+
+  async function axe(name: string): Promise<void> {
+    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'))
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+      if (result.passes.length === 0) return ['axe checked nothing']
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+    })
+    expect(violations, name).toEqual([])
+  }
+
+  beforeAll(async () => {
+    // Two copies of a study of their own, with one note edited on both.
+    leadCopy = makeStudy()
+    note = addNote(leadCopy, 'Moeders over het speelveld achter de school.')
+    expect(k(leadCopy, 'export', '--format', 'bundle', '--out', file('b-start.karavaan')).code).toBe(0)
+    bramCopy = join(tempDir(), 'bram-b')
+    expect(karavaan(['join', file('b-start.karavaan'), bramCopy]).code).toBe(0)
+    expect(k(leadCopy, 'note', 'edit', note, '--text', 'Leiding: het speelveld achter de school wordt een parkeerplaats.').code).toBe(0)
+    expect(k(bramCopy, 'note', 'edit', note, '--text', 'Bram: het speelveld achter de school blijft, zegt de wethouder.').code).toBe(0)
+    expect(k(bramCopy, 'export', '--format', 'bundle', '--out', file('b-bram.karavaan')).code).toBe(0)
+    expect(k(leadCopy, 'merge', file('b-bram.karavaan')).code).toBe(0)
+    own = await serveStudy(leadCopy, [], env)
+    const {chromium} = await import('playwright-core')
+    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    page = await (await browser.newContext({acceptDownloads: true, locale: 'nl-NL'})).newPage()
+    await page.goto(own.url)
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await own?.stop()
+  })
+
+  it('resolves a conflict by clicking "Houd deze versie" under the version to keep', async () => {
+    await page.goto(`${own.origin}/samenwerken`)
+    await expect(page.locator('.werkplek-versie').count()).resolves.toBe(2)
+    await axe('samenwerken met een conflict')
+    const bramsVersion = page.locator('.werkplek-versie', {hasText: 'Bram:'})
+    await expect(bramsVersion.locator('mark').allTextContents()).resolves.toEqual(['Bram: ', 'blijft, zegt de wethouder.'])
+    await Promise.all([page.waitForNavigation(), bramsVersion.getByRole('button', {name: /Houd deze versie/}).click()])
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/Conflict in notitie .{8} opgelost met versie/)
+    await expect(page.locator('#conflicten + p').textContent()).resolves.toContain('Geen conflicten')
+    expect(conflicts(leadCopy)).toEqual([])
+    expect(noteText(leadCopy, note)).toBe('Bram: het speelveld achter de school blijft, zegt de wethouder.')
+    await axe('samenwerken zonder conflict')
+  }, 60_000)
+
+  it('downloads an encrypted bundle through the download event, and the other copy merges it with the passphrase', async () => {
+    await page.check('#export-versleutelen')
+    await page.fill('#export-wachtwoord', PASSPHRASE)
+    await page.fill('#export-wachtwoord2', PASSPHRASE)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: 'Bundel maken en downloaden'}).click()])
+    expect(download.suggestedFilename()).toBe(`anna-${new Date().toISOString().slice(0, 10)}.karavaan`)
+    const saved = file('b-download.karavaan')
+    await download.saveAs(saved)
+    expect(readFileSync(saved).subarray(0, 40).toString()).toMatch(/^KARAVAAN-BUNDEL 1 gzip aes-256-gcm/)
+    const merged = karavaan(['merge', saved, '--study', bramCopy], {env: {...env, KARAVAAN_PASSPHRASE: PASSPHRASE}})
+    expect(merged.code, merged.stderr).toBe(0)
+    expect(conflicts(bramCopy)).toEqual([])
+  }, 60_000)
+
+  it('takes in a bundle chosen with the file input, and shows what came in', async () => {
+    const added = addNote(bramCopy, 'Bram hoorde van de jongerenwerker dat de skatebaan terugkomt.')
+    expect(k(bramCopy, 'export', '--format', 'bundle', '--out', file('b-bram-2.karavaan')).code).toBe(0)
+    await page.goto(`${own.origin}/samenwerken`)
+    await page.setInputFiles('#inlees-bundel', file('b-bram-2.karavaan'))
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', {name: 'Bundel inlezen'}).click()])
+    expect(page.url()).toBe(`${own.origin}/samenwerken/ingelezen`)
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/b-bram-2\.karavaan \(van laptop .{8}, gemaakt .*\): nieuw of bijgewerkt: 1 notitieversie/)
+    expect(noteText(leadCopy, added)).toBe('Bram hoorde van de jongerenwerker dat de skatebaan terugkomt.')
+    await axe('bundel ingelezen')
+
+    // A wrong passphrase on an encrypted bundle: the Dutch message, nothing taken in.
+    expect(karavaan(['export', '--format', 'bundle', '--out', file('b-bram-3.karavaan'), '--encrypt', '--study', bramCopy], {env: {...env, KARAVAAN_PASSPHRASE: PASSPHRASE}}).code).toBe(0)
+    const before = state(leadCopy)
+    await page.goto(`${own.origin}/samenwerken`)
+    await page.setInputFiles('#inlees-bundel', file('b-bram-3.karavaan'))
+    await page.fill('#inlees-wachtwoord', 'een andere zin')
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', {name: 'Bundel inlezen'}).click()])
+    await expect(page.locator('#inleesfout').textContent()).resolves.toContain('De wachtwoordzin klopt niet')
+    await expect(page.locator('#inlees-wachtwoord').inputValue()).resolves.toBe('')
+    await axe('bundel geweigerd')
+    expect(state(leadCopy)).toBe(before)
+  }, 90_000)
 })
