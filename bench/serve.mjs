@@ -144,6 +144,9 @@ async function pages(studyCount) {
     // The Rapport page fills in the whole template each time (the report of the whole study): its own goal, below.
     {name: 'Rapport, eindrapport met voorbeeld', paths: ['/rapport'], report: true},
     {name: 'Rapport, halteplaats met voorbeeld', paths: ['/rapport?sjabloon=halteplaats&halteplaats=wendelo'], report: true},
+    {name: 'Context en planning: contextcijfers', paths: ['/context']},
+    {name: 'Context en planning: planning', paths: ['/context/planning']},
+    {name: 'Samenwerken (conflicten, bundel maken en inlezen)', paths: ['/samenwerken']},
   ]
   // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
   const queueStart = process.hrtime.bigint()

@@ -1,6 +1,5 @@
 import {UserError} from '../errors.js'
-
-const MIN_LENGTH = 8
+import {checkNewPassphrase, confirmNewPassphrase, MIN_PASSPHRASE_LENGTH} from '../exchange/bundle/passphrase.js'
 
 /**
  * The passphrase of a bundle: KARAVAAN_PASSPHRASE, or asked on the terminal (twice when a bundle
@@ -21,18 +20,10 @@ export async function bundlePassphrase(purpose: 'decrypt' | 'encrypt', interacti
 
   const {askSecret} = await import('../ui/prompts.js')
   if (purpose === 'decrypt') return askSecret(`Wachtwoordzin voor ${file}:`)
-  const first = checked(await askSecret(`Wachtwoordzin om de bundel te versleutelen (minstens ${MIN_LENGTH} tekens):`), purpose)
-  const second = await askSecret('Typ de wachtwoordzin nog een keer:')
-  if (first !== second) throw new UserError('De twee wachtwoordzinnen verschillen; er is geen bundel gemaakt.', {hint: 'Probeer het opnieuw.'})
-  return first
+  const first = checked(await askSecret(`Wachtwoordzin om de bundel te versleutelen (minstens ${MIN_PASSPHRASE_LENGTH} tekens):`), purpose)
+  return confirmNewPassphrase(first, await askSecret('Typ de wachtwoordzin nog een keer:'))
 }
 
 function checked(passphrase: string, purpose: 'decrypt' | 'encrypt'): string {
-  if (purpose === 'encrypt' && [...passphrase].length < MIN_LENGTH) {
-    throw new UserError(`De wachtwoordzin is te kort (minder dan ${MIN_LENGTH} tekens); er is geen bundel gemaakt.`, {
-      hint: 'Kies een zin van een paar woorden; die is sterk en toch te onthouden.',
-    })
-  }
-
-  return passphrase
+  return purpose === 'encrypt' ? checkNewPassphrase(passphrase) : passphrase
 }

@@ -27,6 +27,8 @@ export const MENU: ReadonlyArray<{href: string; label: string}> = [
   {href: '/reflectiegesprekken', label: 'Reflectiegesprekken'},
   {href: '/adviezen', label: 'Adviezen'},
   {href: '/rapport', label: 'Rapport'},
+  {href: '/context', label: 'Context en planning'},
+  {href: '/samenwerken', label: 'Samenwerken'},
 ]
 
 function whoName(context: PageContext): string {

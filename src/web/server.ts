@@ -16,11 +16,13 @@ import {registerAnalyseRoutes} from './routes/analyse.js'
 import {registerAgreementRoutes} from './routes/agreement.js'
 import {registerFindingRoutes} from './routes/findings.js'
 import {registerAdviceRoutes} from './routes/advice.js'
+import {registerContextRoutes} from './routes/context.js'
 import {registerNoteRoutes} from './routes/notes.js'
 import {registerReflectionRoutes} from './routes/reflections.js'
 import {registerReportRoutes} from './routes/report.js'
 import {registerReviewRoutes} from './routes/review.js'
 import {localPath, registerTagRoutes} from './routes/tags.js'
+import {registerTeamworkRoutes, uploadLimit} from './routes/teamwork.js'
 import {createGate, type Session} from './security.js'
 
 export const DEFAULT_PORT = 4873
@@ -49,6 +51,8 @@ type Env = {Variables: {session: Session}}
 export function workspaceApp(options: WorkspaceOptions, port: () => number, token?: string): {app: Hono<Env>; entryPath: string} {
   const gate = createGate(port, token, options.who)
   const app = new Hono<Env>()
+  // Before the gate, which reads a form's body for its CSRF token: an upload too large is never read.
+  app.use('/samenwerken/inlezen', uploadLimit)
   app.use('*', gate.middleware)
   const context = (c: {req: {path: string}; var: {session: Session}}): PageContext => ({csrf: c.var.session.csrf, path: c.req.path, study: options.study, who: c.var.session.who})
 
@@ -86,6 +90,8 @@ export function workspaceApp(options: WorkspaceOptions, port: () => number, toke
   registerReflectionRoutes(app, options, context)
   registerAdviceRoutes(app, options, context)
   registerReportRoutes(app, options, context)
+  registerContextRoutes(app, options, context)
+  registerTeamworkRoutes(app, options, context)
   app.notFound((c) => c.html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body><h1>Niet gevonden</h1><p>Deze pagina bestaat niet. <a href="/">Naar het overzicht</a></p></body></html>', 404))
   app.onError((error, c) => {
     // Never echo the request or a note's text back: a Dutch line, and the error on the terminal.

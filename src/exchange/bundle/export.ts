@@ -98,3 +98,13 @@ function checkSince(value: string): string {
   if (day.kind === 'impossible') throw new UserError(`${day.problem.charAt(0).toUpperCase()}${day.problem.slice(1)} (--since).`, {hint: 'Controleer de dag en de maand.'})
   throw new UserError(`--since "${value}" is geen datum of tijdstip.`, {hint: `Schrijf een datum, zoals ${DATE_EXAMPLES}, of een tijdstip als 2026-03-15T14:00:00Z.`})
 }
+
+/**
+ * The name a bundle is saved under when no one typed one (the browser's download): who made it and
+ * the day, as the README's examples name them (anna-2026-03-16.karavaan), so the lead sees at a
+ * glance whose week it is.
+ */
+export function bundleFileName(who: null | string | undefined, day: string = nowIso().slice(0, 10), since?: string): string {
+  const name = (who ?? '').toLowerCase().replaceAll(/[^\da-z]+/g, '-').replaceAll(/^-+|-+$/g, '') || 'bundel'
+  return `${name}-${day}${since ? `-sinds-${since.slice(0, 10)}` : ''}.karavaan`
+}
