@@ -11,7 +11,7 @@
 //   node bench/serve.mjs --counts 10000      one
 //   node bench/serve.mjs --write             and update the block in BENCHMARKS.md
 import {spawn, spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
 import {join} from 'node:path'
 
@@ -36,6 +36,8 @@ const GOALS = {10_000: 150, 100_000: 300}
 const RSS_GOAL_MIB = 250
 const START_GOAL_MS = 1000
 
+// A fresh checkout has no bench/out yet.
+mkdirSync(out, {recursive: true})
 // The coder the pages are for: with one set, the note page also works out the kit's suggestions.
 const config = mkdtempSync(join(out, 'serve-config-'))
 const env = {...ENV, XDG_CONFIG_HOME: config}
@@ -118,45 +120,6 @@ function agreementStudy(studyCount, study) {
     const coded = NARRATIVES.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
     const source = join(notesDir, note.path)
     rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
-async function pages(studyCount) {
-  const study = ensureStudy(studyCount, {log: (line) => console.error(line)})
-  const served = await startServe(study)
-  const port = Number(served.url.port)
-  const entry = await get(port, served.url.pathname + served.url.search)
-  const cookie = String(entry.headers['set-cookie']).split(';')[0]
-  // Notes to open: from the list, spread over the study (first page, a middle page, the last).
-  const list = async (path) => [...(await get(port, path, cookie)).body.matchAll(/href="\/notities\/([\da-f-]{36})"/g)].map((m) => m[1])
-  const middle = Math.ceil(studyCount / 50 / 2)
-  const ids = [...(await list('/notities')), ...(await list(`/notities?pagina=${middle}`)), ...(await list(`/notities?pagina=${Math.ceil(studyCount / 50)}`))]
-  if (ids.length === 0) fail('de lijst gaf geen notities')
-  const cases = [
-    {name: 'Overzicht', paths: ['/']},
-    {name: 'Notities, eerste pagina', paths: ['/notities']},
-    {name: 'Notities, middelste pagina', paths: [`/notities?pagina=${middle}`]},
-    {name: 'Notities, gefilterd (halteplaats, thema)', paths: ['/notities?halteplaats=wendelo&thema=voorzieningen']},
-    {name: 'Zoeken, veelvoorkomend woord', paths: ['/notities?zoek=gemeente']},
-    {name: 'Zoeken, woordgroep en filter', paths: ['/notities?zoek=%22nooit+meer+iets%22&halteplaats=kanaalzone']},
-    {name: 'Eén notitie (met suggesties)', paths: ids.map((id) => `/notities/${id}`)},
-    // The first visit makes the queue (every note's suggestions); it is timed apart below.
-    {name: 'Taggen, een notitie uit de wachtrij', paths: ['/taggen?nr=2', '/taggen?nr=40', '/taggen?nr=1']},
-    {name: 'Reflectiegesprekken, per halteplaats', paths: ['/reflectiegesprekken']},
-    {name: 'Adviezen, per doelgroep', paths: ['/adviezen']},
-    // The Rapport page fills in the whole template each time (the report of the whole study): its own goal, below.
-    {name: 'Rapport, eindrapport met voorbeeld', paths: ['/rapport'], report: true},
-    {name: 'Rapport, halteplaats met voorbeeld', paths: ['/rapport?sjabloon=halteplaats&halteplaats=wendelo'], report: true},
-    {name: 'Context en planning: contextcijfers', paths: ['/context']},
-    {name: 'Context en planning: planning', paths: ['/context/planning']},
-    {name: 'Samenwerken (conflicten, bundel maken en inlezen)', paths: ['/samenwerken']},
-  ]
-  // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
-  const queueStart = process.hrtime.bigint()
-  const first = await get(port, '/taggen', cookie)
-  if (first.status !== 200) fail(`/taggen gaf ${first.status}`)
-  const firstMs = first.ms
-  for (;;) {
-    const answer = await get(port, '/taggen', cookie)
-    if (!answer.body.includes('De kit zoekt nog')) break
-    await new Promise((resolve) => setTimeout(resolve, 250))
   }
 
   const csv = join(dir, '.tweede-codeur.csv')
@@ -247,6 +210,14 @@ async function pages(studyCount) {
     {name: 'Analyse, matrix (thema\'s per interviewer)', paths: ['/analyse?rijen=interviewer&kolommen=themas']},
     {name: 'Analyse, passages van een cel', paths: ['/analyse/passages?narratief=onzichtbare-burger&halteplaats=wendelo', '/analyse/passages?thema=voorzieningen&groep=ouderen', '/analyse/passages?narratief=ongehoorde-burger&pagina=2']},
     {name: 'Analyse, verschillen', paths: ['/analyse/verschillen']},
+    {name: 'Reflectiegesprekken, per halteplaats', paths: ['/reflectiegesprekken']},
+    {name: 'Adviezen, per doelgroep', paths: ['/adviezen']},
+    // The Rapport page fills in the whole template each time (the report of the whole study): its own goal, below.
+    {name: 'Rapport, eindrapport met voorbeeld', paths: ['/rapport'], report: true},
+    {name: 'Rapport, halteplaats met voorbeeld', paths: ['/rapport?sjabloon=halteplaats&halteplaats=wendelo'], report: true},
+    {name: 'Context en planning: contextcijfers', paths: ['/context']},
+    {name: 'Context en planning: planning', paths: ['/context/planning']},
+    {name: 'Samenwerken (conflicten, bundel maken en inlezen)', paths: ['/samenwerken']},
   ]
   // Taggen: the first visit starts the queue, made between requests; wait until it is whole.
   const queueStart = process.hrtime.bigint()

@@ -37,6 +37,12 @@ function whoName(context: PageContext): string {
   return member ? `${member.name} (${member.id})` : context.who
 }
 
+/** What the last change said, shown once: a problem as an alert, good news as a status. */
+export function alerts(flash: null | string, notice: null | string): Html {
+  return html`${flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
+${notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}`
+}
+
 /** A hidden field with the session's CSRF token, for every form that changes something. */
 export function csrfField(context: PageContext): Html {
   return html`<input type="hidden" name="${CSRF_FIELD}" value="${context.csrf}">`

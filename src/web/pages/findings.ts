@@ -10,7 +10,7 @@ import type {Study} from '../../study/load.js'
 import {baseVersion, describeFieldChanges, versionName} from '../../ui/diff-view.js'
 import {CHANGE_LABELS, DRAFT_MARK} from '../../ui/material-view.js'
 import {formatNumber} from '../../ui/table.js'
-import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {alerts, csrfField, type Html, page, type PageContext} from '../layout.js'
 import {evidenceToken, type FindingFormPage, hitLabel, hitToken, pickerFilters, pickerResults} from './finding-form.js'
 
 /** The list's query in the address bar, in Dutch words; every key is optional. */
@@ -35,11 +35,6 @@ function select(name: keyof FindingsQuery, label: string, current: string | unde
 <option value="">${empty}</option>
 ${options.map((o) => html`<option value="${o.value}"${o.value === current ? raw(' selected') : ''}>${o.label}</option>`)}
 </select></div>`
-}
-
-function alerts(flash: null | string, notice: null | string): Html {
-  return html`${flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
-${notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}`
 }
 
 /**

@@ -10,7 +10,7 @@ import {KIND_LABELS} from '../../privacy/index.js'
 import {shortId} from '../../records/ids.js'
 import {baseVersion, describeFieldChanges, versionName} from '../../ui/diff-view.js'
 import {CHANGE_LABELS} from '../../ui/material-view.js'
-import {csrfField, type Html, type PageContext} from '../layout.js'
+import {alerts, csrfField, type Html, type PageContext} from '../layout.js'
 import {textChange} from './note.js'
 
 /*
@@ -147,10 +147,7 @@ ${choices.map((c, i) => html`<div class="utrecht-form-field utrecht-form-field--
 }
 
 /** Good news or a message from the last change, once. */
-export function notices(flash: null | string, notice: null | string): Html {
-  return html`${flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
-${notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}`
-}
+export const notices = alerts
 
 /** The list in use and the trash, as `list` and `list --deleted`; the other filters stay. */
 export function listViews(base: string, deleted: boolean, query: Record<string, string | undefined>, plural: string): Html {

@@ -10,7 +10,7 @@ import type {Store} from '../../store/store.js'
 import {suggestionsToReview} from '../../tagging/review.js'
 import type {NoteSuggestion} from '../../tagging/suggest-notes.js'
 import {subjectOf} from '../../ui/note-view.js'
-import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {alerts, csrfField, type Html, page, type PageContext} from '../layout.js'
 
 /** A code as people read it: "1 onzichtbare overheid" for a narrative, the theme's short name for a theme. */
 export function codeLabel(context: PageContext, kind: Tag['kind'], code: string): {colour: string; label: string} {
@@ -177,8 +177,7 @@ export function notePage(store: Store, context: PageContext, id: string, flash: 
   const narratives = note.narratives.map((n) => codeLabel(context, 'narrative', n).label)
 
   return page(context, `Notitie ${shortId(note.id)}`, html`
-${flash ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
-${notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}
+${alerts(flash, notice)}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/notities/${note.id}/bewerken">Deze notitie bewerken</a> (een nieuwe versie; de vorige blijven bewaard)</p>
 <dl class="werkplek-kenmerken">
 <div><dt>Halteplaats</dt><dd>${place}</dd></div>

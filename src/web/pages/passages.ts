@@ -9,7 +9,7 @@ import {shortId} from '../../records/ids.js'
 import type {CodedNote} from '../../store/tags.js'
 import type {Study} from '../../study/load.js'
 import {halteplaatsName, requireGroup, requireHalteplaats, requireNarrative, requireTheme} from '../../study/lookup.js'
-import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {alerts, csrfField, type Html, page, type PageContext} from '../layout.js'
 import {analyseNav} from './analyse.js'
 
 /** A page of passages stays quick to render and to read, also for a cell of a large study. */
@@ -59,11 +59,14 @@ export type PassageItem = {kind: 'note'; note: CodedNote} | {kind: 'passage'; qu
 
 export interface PassagesView {
   filter: PassagesFilter
+  /** What adding a quote to a finding said, shown once. */
+  flash: null | string
   /** Existing findings, as finding list gives them: the ones a quote can be added to. */
   findings: Array<{id: string; title: string}>
   /** This page's path and query, to come back to. */
   here: string
   items: PassageItem[]
+  notice: null | string
   pageNumber: number
   pages: number
   /** How many passages the cell has (analyse quotes), on every page together. */
@@ -165,6 +168,7 @@ export function passagesPage(context: PageContext, view: PassagesView | {problem
   const back = filter.interviewer ? 'interviewer' : filter.group ? 'groep' : 'halteplaats'
   const matrixHref = `/analyse?${new URLSearchParams({kolommen: filter.kind === 'narrative' ? 'narratieven' : 'themas', rijen: back}).toString()}`
   return page(context, 'Passages', html`${analyseNav('passages')}
+${alerts(view.flash, view.notice)}
 <p class="utrecht-paragraph utrecht-paragraph--lead">${describe(study, filter)}</p>
 <p class="utrecht-paragraph" role="status">${summary}</p>
 <p class="utrecht-paragraph">Zoals <code>karavaan analyse quotes</code>: elk citaat staat alleen bij de groep en de halteplaats, zonder iets dat naar een persoon leidt. <a class="utrecht-link" href="${matrixHref}">Terug naar de matrix</a></p>

@@ -6,7 +6,7 @@ import {MIN_PASSPHRASE_LENGTH} from '../../exchange/bundle/passphrase.js'
 import {formatTimestamp} from '../../parse/date.js'
 import {shortId} from '../../records/ids.js'
 import {diffWords} from '../../records/word-diff.js'
-import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {alerts, csrfField, type Html, page, type PageContext} from '../layout.js'
 
 /** Kinds whose conflict a written text can settle, as `conflicts resolve --text` allows. */
 const WRITABLE: ReadonlySet<string> = new Set([KINDS.note.labels.singular, KINDS.finding.labels.singular, KINDS.advice.labels.singular])
@@ -90,7 +90,7 @@ export function teamworkPage(context: PageContext, view: {conflicts: Conflict[];
   const values = view.exportValues ?? {privacy: 'weigeren', sinds: '', versleutelen: false}
   const exportDescribed = problem?.at === 'export' ? raw(' aria-describedby="exportfout"') : ''
   return page(context, 'Samenwerken', html`
-${view.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${view.notice}</p></div>` : ''}
+${alerts(null, view.notice)}
 <p class="utrecht-paragraph">Werk gaat van laptop naar laptop in een bundel: hetzelfde als <code>karavaan export --format bundle</code>, <code>karavaan merge</code> en <code>karavaan conflicts</code> in de terminal. Er gaat niets verloren; elke versie blijft bewaard.</p>
 <section aria-labelledby="conflicten">
 <h2 class="utrecht-heading-2" id="conflicten">Conflicten</h2>

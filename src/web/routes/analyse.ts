@@ -83,11 +83,17 @@ export function registerAnalyseRoutes(app: Hono<Env>, options: {store: Store; st
     const pageNumber = Math.min(filter.page, pages)
     const shown = items.slice((pageNumber - 1) * PASSAGES_PER_PAGE, pageNumber * PASSAGES_PER_PAGE)
     const findings = listFindings(store, study).map((f) => ({id: f.id, title: f.title}))
+    // "Voeg toe aan bevinding" comes back here and says what it did.
+    const {flash, notice} = c.var.session
+    c.var.session.flash = null
+    c.var.session.notice = null
     return c.html(passagesPage(context(c), {
       filter,
       findings,
+      flash,
       here: here(c),
       items: shown,
+      notice,
       pageNumber,
       pages,
       passages: quotes.length,
