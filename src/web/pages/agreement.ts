@@ -11,6 +11,9 @@ import {subjectOf} from '../../ui/note-view.js'
 import {csrfField, type Html, page, type PageContext} from '../layout.js'
 import {codeLabel, segments} from './note.js'
 
+/** "anna en joost", "anna, joost en kit". */
+const codersText = (coders: readonly string[]) => (coders.length < 2 ? coders.join('') : `${coders.slice(0, -1).join(', ')} en ${coders.at(-1)}`)
+
 /** A note with what its coders disagree on, and what each of them gave it. */
 export interface NoteToDiscuss {
   disagreements: Disagreement[]
@@ -92,7 +95,7 @@ function figures(context: PageContext, report: AgreementReport): Html {
 
   const method = context.study.methodDefinition
   return html`<div class="werkplek-tabel"><table class="utrecht-table" id="overeenstemming">
-<caption class="utrecht-table__caption">Overeenstemming per narratief tussen ${report.coders.join(', ')}. Het oordeel gaat over ${two ? 'kappa' : 'alpha'} (Landis en Koch: boven 0,80 uitstekend, 0,61–0,80 goed, 0,41–0,60 matig, daaronder zwak).${two ? '' : ' Kappa bestaat alleen voor precies twee codeurs.'}</caption>
+<caption class="utrecht-table__caption">Overeenstemming per narratief tussen ${codersText(report.coders)}. Het oordeel gaat over ${two ? 'kappa' : 'alpha'} (Landis en Koch: boven 0,80 uitstekend, 0,61–0,80 goed, 0,41–0,60 matig, daaronder zwak).${two ? '' : ' Kappa bestaat alleen voor precies twee codeurs.'}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">Narratief</th>
 <th class="utrecht-table__header-cell" scope="col">Eens</th>
@@ -230,7 +233,7 @@ ${pager(view, query)}`
 <h2 class="utrecht-heading-2" id="cijferkop">Per narratief</h2>
 ${report.units === 0
     ? html`<p class="utrecht-paragraph" role="status">Er zijn nog geen notities die door twee of meer van deze codeurs (${report.coders.join(', ')}) zijn gecodeerd. Laat een tweede codeur taggen, in de werkplek of met karavaan tag add, tag import of tag review.</p>`
-    : html`<p class="utrecht-paragraph">${plural(report.units, 'notitie', 'notities')} door meer dan één van ${report.coders.join(', ')} gecodeerd.</p>${figures(context, report)}`}
+    : html`<p class="utrecht-paragraph">${plural(report.units, 'notitie', 'notities')} gecodeerd door ${report.coders.length === 2 ? 'beide codeurs' : 'minstens twee van de drie codeurs'} (${codersText(report.coders)}).</p>${figures(context, report)}`}
 </section>
 <section aria-labelledby="bespreekkop">
 <h2 class="utrecht-heading-2" id="bespreekkop">Om te bespreken</h2>
