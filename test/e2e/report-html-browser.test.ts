@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {textWidth} from '../../src/report/charts/text-width.js'
 import {collisions, inside, type LabelBox, type Quad} from '../helpers/boxes.js'
+import {CHROMIUM, launchChromium} from '../helpers/browser.js'
 import {exampleStudy, karavaan, tempDir} from '../helpers/cli.js'
 
 /**
@@ -15,7 +16,6 @@ import {exampleStudy, karavaan, tempDir} from '../helpers/cli.js'
  * page's own CSP in force, nothing injected but what the checks need (axe-core is evaluated over
  * the DevTools protocol, which a page's CSP does not govern).
  */
-const CHROMIUM = '/usr/bin/chromium'
 const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} ontbreekt`
 const skipped = missing ? ` (overgeslagen: ${missing})` : ''
 
@@ -94,11 +94,7 @@ describe('the HTML report in a browser', () => {
     const result = karavaan(['report', '--study', study, '--format', 'html', '--out', out, '--date', '2026-11-23'])
     if (result.code !== 0) throw new Error(result.stderr)
     url = pathToFileURL(out).href
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      executablePath: CHROMIUM,
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

@@ -1,16 +1,13 @@
 import Database from 'better-sqlite3'
-import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 // The Overeenstemming page: tag agreement between coders in the browser, and settling a difference.
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
 
 interface TagRow {
   code: string
@@ -261,21 +258,12 @@ describe.skipIf(!hasChromium)('karavaan serve: Overeenstemming in chromium (skip
   let browser: Browser
   let page: Page
 
-  async function axe(name: string): Promise<void> {
-    await page.evaluate(AXE)
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   beforeAll(async () => {
     ;({study} = studyWithTwoCoders())
     served = await serveStudy(study, [], {XDG_CONFIG_HOME: tempDir()})
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     page = await (await browser.newContext({locale: 'nl-NL'})).newPage()
     await page.goto(served.url)
   }, 180_000)

@@ -1,15 +1,13 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, makeStudy, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 // The Analyse pages against the CLI they show: analyse matrix, analyse quotes, analyse compare.
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
 
 interface MatrixJson {
   columns: Array<{id: string; label: string}>
@@ -316,8 +314,7 @@ describe.skipIf(!hasChromium)('the Analyse pages in chromium (skipped without /u
   let page: Page
 
   beforeAll(async () => {
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     const context = await browser.newContext({locale: 'nl-NL'})
     page = await context.newPage()
     // A second session of its own: the one-time token of serve is spent, so log in with the cookie.
@@ -329,15 +326,7 @@ describe.skipIf(!hasChromium)('the Analyse pages in chromium (skipped without /u
     await browser?.close()
   })
 
-  async function axe(name: string): Promise<void> {
-    await page.evaluate(AXE)
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   it('goes from a matrix cell to its passages and on to the note, with the mouse and with the keyboard; axe finds nothing', async () => {
     await page.goto(`${served.origin}/analyse`)

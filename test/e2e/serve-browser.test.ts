@@ -4,13 +4,11 @@ import {join} from 'node:path'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {type Served, serveStudy} from '../helpers/serve.js'
 
 // The workspace in a real browser: Debian's chromium, driven by playwright-core (never a download).
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
 
 interface TagRow {
   code: string
@@ -42,17 +40,7 @@ function addNote(text: string): string {
   return added.id
 }
 
-async function axe(name: string): Promise<void> {
-  // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
-  await page.evaluate(AXE)
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-    // No rule passed would mean axe looked at nothing.
-    if (result.passes.length === 0) return ['axe checked nothing']
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-  })
-  expect(violations, name).toEqual([])
-}
+const axe = (name: string) => expectNoAxeViolations(page, name)
 
 async function progress(): Promise<string> {
   return (await page.locator('#voortgang').textContent()) ?? ''
@@ -105,8 +93,7 @@ beforeAll(async () => {
   study = exampleStudy()
   env = {XDG_CONFIG_HOME: tempDir()}
   served = await serveStudy(study, [], env)
-  const {chromium} = await import('playwright-core')
-  browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+  browser = await launchChromium()
   context = await browser.newContext({locale: 'nl-NL'})
   page = await context.newPage()
 }, 180_000)

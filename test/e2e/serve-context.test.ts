@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
-import {cpSync, existsSync, readFileSync} from 'node:fs'
+import {cpSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 /*
@@ -198,24 +199,13 @@ describe('karavaan serve: Context en planning', () => {
 })
 
 // The same pages in a real browser: Debian's chromium, driven by playwright-core (never a download).
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 
 describe.skipIf(!hasChromium)('Context en planning in chromium (skipped without /usr/bin/chromium)', () => {
   let browser: Browser
   let page: Page
   let second: Served
 
-  async function axe(name: string): Promise<void> {
-    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
-    await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'))
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   async function tabTo(predicate: string, most = 250): Promise<void> {
     for (let i = 0; i < most; i++) {
@@ -231,8 +221,7 @@ describe.skipIf(!hasChromium)('Context en planning in chromium (skipped without 
   beforeAll(async () => {
     // A server of its own: the first one's one-time token is used up.
     second = await serveStudy(study, [], env)
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     page = await (await browser.newContext({locale: 'nl-NL'})).newPage()
     await page.goto(second.url)
   }, 120_000)

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3'
-import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 /*
@@ -371,27 +371,15 @@ describe('karavaan serve: the material’s change routes refuse what does not co
 })
 
 // The same pages in a real browser: Debian's chromium, driven by playwright-core (never a download).
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 
 describe.skipIf(!hasChromium)('Reflectiegesprekken and Adviezen in chromium (skipped without /usr/bin/chromium)', () => {
   let browserStudy: string
   let browserServed: Served
   let browser: Browser
   let page: Page
-  const AXE = hasChromium ? readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') : ''
   const bcli = (...args: string[]) => karavaan([...args, '--study', browserStudy], {env})
 
-  async function axe(name: string): Promise<void> {
-    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
-    await page.evaluate(AXE)
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   /** Presses a key that sends a form or follows a link, and waits for the page it leads to. */
   async function pressAndLoad(key: string): Promise<void> {
@@ -406,8 +394,7 @@ describe.skipIf(!hasChromium)('Reflectiegesprekken and Adviezen in chromium (ski
     if (!hasChromium) return
     browserStudy = exampleStudy()
     browserServed = await serveStudy(browserStudy, [], env)
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     const context = await browser.newContext({locale: 'nl-NL'})
     page = await context.newPage()
     await page.goto(browserServed.url)

@@ -4,14 +4,12 @@ import {join} from 'node:path'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {exampleStudy, json, karavaan, makeStudy, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {exampleStudy, json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 // The Rapport page of the workspace: the same core, template and privacy gate as `karavaan report`.
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
 
 // A phone number in a tagged passage: the passage is quoted in the report of halteplaats noord.
 const PERSONAL = 'Mevrouw zei: bel me op 06-12345678 als er nieuws is over het loket.'
@@ -279,15 +277,7 @@ describe.skipIf(!hasChromium)('karavaan serve: Rapport in chromium (skipped with
   let context: BrowserContext
   let page: Page
 
-  async function axe(name: string): Promise<void> {
-    await page.evaluate(AXE)
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   async function tabTo(predicate: string, most = 60): Promise<void> {
     for (let i = 0; i < most; i++) {
@@ -302,8 +292,7 @@ describe.skipIf(!hasChromium)('karavaan serve: Rapport in chromium (skipped with
     study = exampleStudy()
     served = await serveStudy(study, [], {XDG_CONFIG_HOME: tempDir()})
     privacy = await serveStudy(privacyStudy().study, [], {XDG_CONFIG_HOME: tempDir()})
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     context = await browser.newContext({acceptDownloads: true, locale: 'nl-NL'})
     // What the live region said, kept across the reload at the end of the build.
     await context.addInitScript(() => {

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {request as httpRequest} from 'node:http'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {json, karavaan, makeStudy, ROOT, tempDir} from '../helpers/cli.js'
+import {expectNoAxeViolations, hasChromium, launchChromium} from '../helpers/browser.js'
+import {json, karavaan, makeStudy, tempDir} from '../helpers/cli.js'
 import {login, raw, type Served, serveStudy} from '../helpers/serve.js'
 
 /*
@@ -279,8 +280,6 @@ describe('karavaan serve: Samenwerken', () => {
 })
 
 // The same page in a real browser: Debian's chromium, driven by playwright-core (never a download).
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 
 describe.skipIf(!hasChromium)('Samenwerken in chromium (skipped without /usr/bin/chromium)', () => {
   let browser: Browser
@@ -290,16 +289,7 @@ describe.skipIf(!hasChromium)('Samenwerken in chromium (skipped without /usr/bin
   let bramCopy: string
   let note: string
 
-  async function axe(name: string): Promise<void> {
-    // The Content-Security-Policy forbids an injected script tag; evaluating in the page is the browser's own.
-    await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'))
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{passes: unknown[]; violations: Array<{help: string; id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-      if (result.passes.length === 0) return ['axe checked nothing']
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-    })
-    expect(violations, name).toEqual([])
-  }
+  const axe = (name: string) => expectNoAxeViolations(page, name)
 
   beforeAll(async () => {
     // Two copies of a study of their own, with one note edited on both.
@@ -313,8 +303,7 @@ describe.skipIf(!hasChromium)('Samenwerken in chromium (skipped without /usr/bin
     expect(k(bramCopy, 'export', '--format', 'bundle', '--out', file('b-bram.karavaan')).code).toBe(0)
     expect(k(leadCopy, 'merge', file('b-bram.karavaan')).code).toBe(0)
     own = await serveStudy(leadCopy, [], env)
-    const {chromium} = await import('playwright-core')
-    browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+    browser = await launchChromium()
     page = await (await browser.newContext({acceptDownloads: true, locale: 'nl-NL'})).newPage()
     await page.goto(own.url)
   }, 180_000)

@@ -1,14 +1,12 @@
-import {existsSync} from 'node:fs'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {hasChromium, launchChromium} from '../helpers/browser.js'
 import {exampleStudy, json, karavaan, tempDir} from '../helpers/cli.js'
 import {type Served, serveStudy} from '../helpers/serve.js'
 
 // The walk of a project lead in one browser: which narratives sound where, those passages, a
 // finding with its evidence, the finding in the report. Each step one click from the next.
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 const TITLE = 'Bewoners van Wendelo wachten op antwoord dat niet komt'
 
 let study: string
@@ -35,8 +33,7 @@ beforeAll(async () => {
   study = exampleStudy()
   env = {XDG_CONFIG_HOME: tempDir()}
   served = await serveStudy(study, [], env)
-  const {chromium} = await import('playwright-core')
-  browser = await chromium.launch({args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], executablePath: CHROMIUM})
+  browser = await launchChromium()
   page = await (await browser.newContext({locale: 'nl-NL'})).newPage()
   await page.goto(served.url)
   await page.selectOption('#wie', 'anna')

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {basename, join, relative} from 'node:path'
 
 import type {Context, Hono} from 'hono'
@@ -29,13 +29,16 @@ interface Checked {
   template: string
 }
 
-/** A report preview is made once for the page and used again for its frame, if asked for soon after. */
-const PREVIEW_FRESH_MS = 60_000
 
 export function registerReportRoutes(app: Hono<Env>, options: {store: Store; study: Study}, context: (c: Context<Env>) => PageContext): void {
   const {store, study} = options
   const jobs = new WeakMap<Session, ReportJobs>()
-  const previews = new WeakMap<Session, {at: number; html: string; query: string}>()
+  /**
+   * The last preview of each session, made again only when the choice, the database or an own
+   * template changed: the page and its frame ask for the same report, and on a large study each
+   * new preview costs a second and a hundred megabytes of short-lived memory.
+   */
+  const previews = new WeakMap<Session, {key: string; made: Awaited<ReturnType<typeof makePreview>>}>()
 
   const templates = async (): Promise<{kit: TemplateOption[]; own: TemplateOption[]}> => {
     const {BUILT_IN_TEMPLATES, studyTemplates} = await import('../../report/templates.js')
@@ -82,7 +85,7 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
   }
 
   /** The same request `report --format html` makes of the core, with the page's choice for the gate. */
-  const preview = async (checked: Checked, session: Session) => {
+  const makePreview = async (checked: Checked, session: Session) => {
     const [{previewReport}, {outputGateRequest}] = await Promise.all([import('../../report/build.js'), import('../../privacy/output-request.js')])
     return previewReport(store, study, {
       draft: checked.choice.concept,
@@ -90,6 +93,16 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
       privacy: outputGateRequest(study, {by: session.who, choice: checked.choice.privacy || undefined}),
       template: checked.template,
     })
+  }
+
+  const preview = async (checked: Checked, session: Session) => {
+    const own = checked.template.endsWith('.md') ? `:${(await stat(checked.template)).mtimeMs}` : ''
+    const key = `${reportQuery(checked.choice)}|${session.who ?? ''}|${store.meta.changeMark()}${own}`
+    const kept = previews.get(session)
+    if (kept?.key === key) return kept.made
+    const made = await makePreview(checked, session)
+    previews.set(session, {key, made})
+    return made
   }
 
   const reportsDir = join(study.dir, REPORTS_DIR)
@@ -101,7 +114,6 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
     if (!checked) return c.html(reportPage(context(c), {...view, error}), 400)
     try {
       const made = await preview(checked, session)
-      previews.set(session, {at: Date.now(), html: made.html, query: reportQuery(choice)})
       return c.html(reportPage(context(c), {...view, preview: made}))
     } catch (caught) {
       const {PersonalDataOutputError} = await import('../../privacy/gate.js')
@@ -117,12 +129,8 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
     const {checked, error} = await check(c.req.query())
     const refuse = (text: string, status: 200 | 400) => c.html(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen voorbeeld</title></head><body><p>${text}</p></body></html>`, status)
     if (!checked) return refuse(`${escape(error!)} Kies op de pagina Rapport een ander sjabloon.`, 400)
-    const query = reportQuery(checked.choice)
-    const kept = previews.get(session)
-    if (kept && kept.query === query && Date.now() - kept.at < PREVIEW_FRESH_MS) return c.html(kept.html)
     try {
       const made = await preview(checked, session)
-      previews.set(session, {at: Date.now(), html: made.html, query})
       return c.html(made.html)
     } catch (caught) {
       const {PersonalDataOutputError} = await import('../../privacy/gate.js')
