@@ -9,6 +9,7 @@ import {KIND_LABELS} from '../../privacy/index.js'
 import {shortId} from '../../records/ids.js'
 import type {Store} from '../../store/store.js'
 import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {formField} from './form-field.js'
 import {codeLabel} from './note.js'
 
 /** What the form holds, as the browser sent it: nothing here is checked yet. */
@@ -121,17 +122,9 @@ function errorLine(name: FindingField, errors: string[]): Html {
 }
 
 function textField(name: 'tekst' | 'titel', problems: FindingFormProblems | undefined, value: string, description?: string): Html {
-  const errors = errorsOf(problems, name)
-  const described = [description ? `${name}-uitleg` : '', errors.length > 0 ? `${name}-fout` : ''].filter(Boolean).join(' ')
-  const attributes = html`id="veld-${name}" name="${name}"${described ? html` aria-describedby="${described}"` : ''}${errors.length > 0 ? raw(' aria-invalid="true"') : ''}`
-  return html`<div class="utrecht-form-field${errors.length > 0 ? ' utrecht-form-field--invalid' : ''}">
-<label class="utrecht-form-label" for="veld-${name}">${LABELS[name]}</label>
-${description ? html`<p class="utrecht-form-field-description" id="${name}-uitleg">${description}</p>` : ''}
-${errorLine(name, errors)}
-${name === 'titel'
+  return formField({description, errors: errorsOf(problems, name), label: LABELS[name], name}, (attributes) => (name === 'titel'
     ? html`<input class="utrecht-textbox utrecht-textbox--html-input werkplek-breed" type="text" maxlength="400" ${attributes} value="${value}">`
-    : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea werkplek-tekstvak" rows="8" ${attributes}>${value}</textarea>`}
-</div>`
+    : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea werkplek-tekstvak" rows="8" ${attributes}>${value}</textarea>`))
 }
 
 function checkboxes(name: 'halteplaatsen' | 'narratieven' | 'themas', problems: FindingFormProblems | undefined, current: string[], choices: Array<{label: string; value: string}>): Html {

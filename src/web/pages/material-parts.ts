@@ -11,6 +11,7 @@ import {shortId} from '../../records/ids.js'
 import {baseVersion, describeFieldChanges, versionName} from '../../ui/diff-view.js'
 import {CHANGE_LABELS} from '../../ui/material-view.js'
 import {alerts, csrfField, type Html, type PageContext} from '../layout.js'
+import {describedBy, formField} from './form-field.js'
 import {textChange} from './note.js'
 
 /*
@@ -82,12 +83,6 @@ export function personalDataAlert(hits: FieldHit[] | undefined, what: string, fo
 </div>`
 }
 
-/** The ids of a field's description and error, for aria-describedby, and whether it is invalid. */
-function described(name: string, errors: string[], description?: string): Html {
-  const ids = [description ? `${name}-uitleg` : '', errors.length > 0 ? `${name}-fout` : ''].filter(Boolean).join(' ')
-  return html`${ids ? html` aria-describedby="${ids}"` : ''}${errors.length > 0 ? raw(' aria-invalid="true"') : ''}`
-}
-
 function errorText(name: string, errors: string[]): Html {
   return errors.length > 0 ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${errors.join(' ')}</p>` : html``
 }
@@ -99,17 +94,6 @@ interface FieldOptions {
   name: string
 }
 
-/** A labelled field with its description and error; `control` gets the attributes that tie them together. */
-export function formField(options: FieldOptions, control: (attributes: Html) => Html): Html {
-  const errors = options.errors ?? []
-  const {description, label, name} = options
-  return html`<div class="utrecht-form-field${errors.length > 0 ? ' utrecht-form-field--invalid' : ''}">
-<label class="utrecht-form-label" for="veld-${name}">${label}</label>
-${description ? html`<p class="utrecht-form-field-description" id="${name}-uitleg">${description}</p>` : ''}
-${errorText(name, errors)}
-${control(html`id="veld-${name}" name="${name}"${described(name, errors, description)}`)}
-</div>`
-}
 
 export function optionList(current: string, choices: Choice[]): Html {
   return html`${choices.map((c) => html`<option value="${c.value}"${c.value === current ? raw(' selected') : ''}>${c.label}</option>`)}`
@@ -134,7 +118,7 @@ export function textArea(options: FieldOptions & {rows?: number; value: string})
 export function checkboxGroup(options: FieldOptions & {checked: string[]; empty?: string}, choices: Choice[]): Html {
   const errors = options.errors ?? []
   const {name} = options
-  return html`<fieldset class="utrecht-form-fieldset werkplek-keuzes${errors.length > 0 ? ' utrecht-form-fieldset--invalid' : ''}" id="veld-${name}"${described(name, errors, options.description)}>
+  return html`<fieldset class="utrecht-form-fieldset werkplek-keuzes${errors.length > 0 ? ' utrecht-form-fieldset--invalid' : ''}" id="veld-${name}"${describedBy(name, errors, options.description)}>
 <legend class="utrecht-form-fieldset__legend">${options.label}</legend>
 ${options.description ? html`<p class="utrecht-form-field-description" id="${name}-uitleg">${options.description}</p>` : ''}
 ${errorText(name, errors)}

@@ -5,6 +5,7 @@ import type {LocatedHit} from '../../notes/guard.js'
 import {KIND_LABELS} from '../../privacy/index.js'
 import {shortId} from '../../records/ids.js'
 import {csrfField, type Html, page, type PageContext} from '../layout.js'
+import {formField} from './form-field.js'
 
 /** What the form holds, as the browser sent it: nothing here is checked yet. */
 export interface NoteFormValues {
@@ -80,15 +81,7 @@ function errorsOf(problems: NoteFormProblems | undefined, field: FormField): str
 
 /** A field's label, its error messages (named by id for aria-describedby) and its control. */
 function field(name: FormField, problems: NoteFormProblems | undefined, control: (attributes: Html) => Html, description?: string): Html {
-  const errors = errorsOf(problems, name)
-  const described = [description ? `${name}-uitleg` : '', errors.length > 0 ? `${name}-fout` : ''].filter(Boolean).join(' ')
-  const attributes = html`id="veld-${name}" name="${name}"${described ? html` aria-describedby="${described}"` : ''}${errors.length > 0 ? raw(' aria-invalid="true"') : ''}`
-  return html`<div class="utrecht-form-field${errors.length > 0 ? ' utrecht-form-field--invalid' : ''}">
-<label class="utrecht-form-label" for="veld-${name}">${LABELS[name]}</label>
-${description ? html`<p class="utrecht-form-field-description" id="${name}-uitleg">${description}</p>` : ''}
-${errors.length > 0 ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${errors.join(' ')}</p>` : ''}
-${control(attributes)}
-</div>`
+  return formField({description, errors: errorsOf(problems, name), label: LABELS[name], name}, control)
 }
 
 function options(current: string, choices: Array<{label: string; value: string}>, empty?: string): Html {
