@@ -9,7 +9,7 @@ import {KIND_LABELS} from '../../privacy/index.js'
 import {shortId} from '../../records/ids.js'
 import type {Store} from '../../store/store.js'
 import {csrfField, type Html, page, type PageContext} from '../layout.js'
-import {formField} from './form-field.js'
+import {formField, privacyChoices} from './form-field.js'
 import {codeLabel} from './note.js'
 
 /** What the form holds, as the browser sent it: nothing here is checked yet. */
@@ -211,10 +211,7 @@ function personalData(hits: FieldHit[]): Html {
 <h2 class="utrecht-heading-2">De bevinding bevat persoonsgegevens; er is niets opgeslagen</h2>
 <ul class="utrecht-unordered-list">${hits.map((hit) => html`<li class="utrecht-unordered-list__item">In de ${hit.field}, regel ${hit.line}, kolom ${hit.column}: ${KIND_LABELS[hit.kind]} «${hit.text}» (${hit.reason})</li>`)}</ul>
 <p class="utrecht-paragraph">Haal ze zelf weg in het formulier hieronder en sla opnieuw op. Of kies:</p>
-<div class="werkplek-knoppen">
-<button class="utrecht-button utrecht-button--primary-action" type="submit" form="bevindingformulier" name="privacy" value="pseudonymise">Vervang ze door vaste plaatshouders en sla op</button>
-<button class="utrecht-button utrecht-button--secondary-action" type="submit" form="bevindingformulier" name="privacy" value="allow">Toch opslaan met persoonsgegevens (die keuze wordt vastgelegd)</button>
-</div>
+${privacyChoices('bevindingformulier')}
 </div>`
 }
 

@@ -22,3 +22,14 @@ ${errors.length > 0 ? html`<p class="utrecht-form-field-error-message" id="${nam
 ${control(attributes)}
 </div>`
 }
+
+/**
+ * The two choices the CLI offers when the privacy guard refuses a text, besides mending it: the
+ * same buttons on every form, each sending the form named `formId` with its choice.
+ */
+export function privacyChoices(formId: string): Html {
+  return html`<div class="werkplek-knoppen">
+<button class="utrecht-button utrecht-button--primary-action" type="submit" form="${formId}" name="privacy" value="pseudonymise">Vervang ze door vaste plaatshouders en sla op</button>
+<button class="utrecht-button utrecht-button--secondary-action" type="submit" form="${formId}" name="privacy" value="allow">Toch opslaan met persoonsgegevens (die keuze wordt vastgelegd)</button>
+</div>`
+}

@@ -11,7 +11,7 @@ import {shortId} from '../../records/ids.js'
 import {baseVersion, describeFieldChanges, versionName} from '../../ui/diff-view.js'
 import {CHANGE_LABELS} from '../../ui/material-view.js'
 import {alerts, csrfField, type Html, type PageContext} from '../layout.js'
-import {describedBy, formField} from './form-field.js'
+import {describedBy, formField, privacyChoices} from './form-field.js'
 import {textChange} from './note.js'
 
 /*
@@ -76,10 +76,7 @@ export function personalDataAlert(hits: FieldHit[] | undefined, what: string, fo
 <h2 class="utrecht-heading-2">${what} bevat persoonsgegevens; er is niets opgeslagen</h2>
 <ul class="utrecht-unordered-list">${hits.map((hit) => html`<li class="utrecht-unordered-list__item">In «${hit.field}», regel ${hit.line}, kolom ${hit.column}: ${KIND_LABELS[hit.kind]} «${hit.text}» (${hit.reason})</li>`)}</ul>
 <p class="utrecht-paragraph">Je kunt ze zelf weghalen of vervangen in het formulier hieronder en opnieuw opslaan. Of kies:</p>
-<div class="werkplek-knoppen">
-<button class="utrecht-button utrecht-button--primary-action" type="submit" form="${formId}" name="privacy" value="pseudonymise">Vervang ze door vaste plaatshouders en sla op</button>
-<button class="utrecht-button utrecht-button--secondary-action" type="submit" form="${formId}" name="privacy" value="allow">Toch opslaan met persoonsgegevens (die keuze wordt vastgelegd)</button>
-</div>
+${privacyChoices(formId)}
 </div>`
 }
 

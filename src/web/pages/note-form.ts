@@ -5,7 +5,7 @@ import type {LocatedHit} from '../../notes/guard.js'
 import {KIND_LABELS} from '../../privacy/index.js'
 import {shortId} from '../../records/ids.js'
 import {csrfField, type Html, page, type PageContext} from '../layout.js'
-import {formField} from './form-field.js'
+import {formField, privacyChoices} from './form-field.js'
 
 /** What the form holds, as the browser sent it: nothing here is checked yet. */
 export interface NoteFormValues {
@@ -118,10 +118,7 @@ function personalData(values: NoteFormValues, hits: LocatedHit[]): Html {
     ? html`In de rollen: ${KIND_LABELS[hit.kind]} «${hit.text}»`
     : html`Regel ${hit.line}, kolom ${hit.column}: ${KIND_LABELS[hit.kind]} (${hit.reason}): <q>${around(values.tekst.replaceAll('\r\n', '\n').trim(), hit)}</q>`}</li>`)}</ul>
 <p class="utrecht-paragraph">Je kunt ze zelf weghalen of vervangen in het formulier hieronder en opnieuw opslaan. Of kies:</p>
-<div class="werkplek-knoppen">
-<button class="utrecht-button utrecht-button--primary-action" type="submit" form="notitieformulier" name="privacy" value="pseudonymise">Vervang ze door vaste plaatshouders en sla op</button>
-<button class="utrecht-button utrecht-button--secondary-action" type="submit" form="notitieformulier" name="privacy" value="allow">Toch opslaan met persoonsgegevens (die keuze wordt vastgelegd)</button>
-</div>
+${privacyChoices('notitieformulier')}
 </div>`
 }
 
