@@ -44,6 +44,7 @@ const {values: flags} = parseArgs({
     min: {type: 'string'},
     mindf: {type: 'string'},
     nocues: {type: 'boolean'},
+    nolists: {type: 'boolean'},
     'no-rejections': {type: 'boolean'},
     repeats: {default: '10', type: 'string'},
     set: {type: 'string'},
@@ -62,12 +63,13 @@ const {suggestNarratives} = await load('tagging/suggest.js')
 const {combineSuggestions} = await load('tagging/combine.js')
 const {cueReader} = await load('tagging/study-model.js')
 const {rejectionExamples} = await load('tagging/training.js')
+const {modelLists} = await load('tagging/model-lists.js')
 const {parseMethodText} = await load('method/load.js')
 const methodFile = join(root, 'methods', 'karavaan.yaml')
 const method = parseMethodText(readFileSync(methodFile, 'utf8'), methodFile)
 const NARRATIVES = method.narratives.map((n) => n.id)
 const REPEATS = Number(flags.repeats)
-const trainOptions = {...(flags.nocues ? {} : {cues: cueReader(method)}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
+const trainOptions = {...(flags.nocues ? {} : {cues: cueReader(method)}), ...(flags.nolists ? {} : {lists: modelLists(method)}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
 
 // --- the sets -------------------------------------------------------------------------------------
 
@@ -231,7 +233,8 @@ const wanted = (name) => !flags.set || flags.set.split(',').includes(name)
 const example = wanted('example') ? curveTable(exampleCurve()) : undefined
 const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.tsv', () => true))) : undefined
 const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)))) : undefined
-const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags['no-rejections'] && 'no rejections'].filter(Boolean).join(', ')
+const fourth = wanted('fourth') ? curveTable(withinCurve(tsvRows('fourth-hand-study.tsv', () => true))) : undefined
+const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags.nolists && 'no word-list features', flags['no-rejections'] && 'no rejections'].filter(Boolean).join(', ')
 const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each coded note is what a coder leaves after \`tag review\`: its narratives, and a rejection of each cue suggestion on it that is not one of them. Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when cross-validation on the k coded notes finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
 ${example ? `
 **(a) The example study**, \`examples/voorbeeldstudie\`: 76 whole notes with the narratives their interviewers gave them. One halteplaats is left out at a time (4 folds of 19 notes); k notes are drawn from the other three, so k stops at 57.
@@ -245,6 +248,10 @@ ${second}
 **(c) The third-hand set**, \`test/fixtures/tagging/third-hand.tsv\`, tune part only (240 fragments, id % 5 in {0, 1, 3}): k rows are drawn to train on, the other tune rows are measured. Its held-out rows (160) are read once, with \`--final\` (below).
 
 ${third}
+` : ''}${fourth ? `
+**(d) The fourth-hand study**, \`test/fixtures/tagging/fourth-hand-study.tsv\`, all 260 notes (read once with \`--final-study\` on 2026-12-03, since then tuned on): k notes are drawn to train on, the other notes are measured.
+
+${fourth}
 ` : ''}`
 console.log(section)
 if (flags.write) writeSection('learning-curve', section, {heading: 'Study model: learning curve'})

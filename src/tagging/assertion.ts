@@ -11,10 +11,11 @@
 // The interviewer asks or proposes: "We vroegen of …", "Vraag van ons: …", "Ze werd gevraagd of …", "We legden de stelling … voor".
 const INTERVIEWER =
   /(?<![\p{L}])(?:(?:we|wij|ik)\s+(?:vroegen|vroeg|legden|legde|stelden|stelde|peilden|toetsten)|(?:vroegen|vroeg|legden|legde|stelden|stelde)\s+(?:we|wij|ik)|de\s+stelling|als\s+stelling|vraag\s+van\s+(?:ons|de\s+(?:gespreksleider|interviewer|onderzoeker|onderzoekers))|(?:werd|werden)\s(?:(?!niet\b|nooit\b|nergens\b)[^.!?])*?\bgevraagd\s+of|^[\s'‘’"“„]*gevraagd\s+of|(?:las|lazen|leest)\s[^.!?]*?\bvoor\s+uit|waarin\s+stond)(?![\p{L}])/iu
-// A condition that has not happened: "als … ooit … zou", "Mocht de gemeente …" (at the start of a clause:
-// "we mochten meedenken" is the past of mogen), "stel dat …", "ze kan zich voorstellen dat …".
+// A condition that has not happened: "als … ooit … zou", "als … straks …", "als dat verdwijnt, …",
+// "Mocht de gemeente …" (at the start of a clause: "we mochten meedenken" is the past of mogen),
+// "stel dat …", "ze kan zich voorstellen dat …", and a rumour ("er gaat een gerucht dat …").
 const HYPOTHETICAL =
-  /(?<![\p{L}])(?:(?:als|indien|wanneer)\b[^.!?]*\b(?:ooit|zou|zouden)|(?:^|[,;:]\s)[\s'‘’"“„]*mocht(?:en)?\s+(?:het|de|er|je|ze|u|we|wij|die|dat|hij|zij)|stel\s+dat|wat\s+als|(?:kan|kon|kunnen)\s+(?:me|mij|zich|je|ze)\s+(?:wel\s+|goed\s+)?voorstellen)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?:als|indien|wanneer)\b[^.!?]*\b(?:ooit|zou|zouden|straks)|(?:als|indien)\s+(?:dat|het|die|dit|de|ons|onze)(?:\s+\p{L}+)?\s+(?:echt\s+|ook\s+)?(?:verdwijnt|weggaat|dichtgaat|sluit|stopt|ophoudt)|gerucht(?:en)?|(?:^|[,;:]\s)[\s'‘’"“„]*mocht(?:en)?\s+(?:het|de|er|je|ze|u|we|wij|die|dat|hij|zij)|stel\s+dat|wat\s+als|(?:kan|kon|kunnen)\s+(?:me|mij|zich|je|ze)\s+(?:wel\s+|goed\s+)?voorstellen)(?![\p{L}])/iu
 // The view is rejected or not recognised.
 const REJECTED =
   /(?<![\p{L}])(?:herken(?:de|den|nen|t)?\s+(?:dat|het|dit|zich|daar|ze|zij)?\s*(?:(?:we|wij|ze|zij|ik|hij)\s+)?(?:er\s+|daar\s+|hier\s+)?(?:helemaal\s+|echt\s+)?(?:niet|niets)|(?:niet|helemaal\s+niet)\s+mee\s+eens|oneens|vond(?:en)?\s+van\s+niet|zag(?:en)?\s+dat\s+anders|ervaart\s+(?:ze|hij|zij)\s+dat\s+anders|bijna\s+niemand\s+stak|niet\s+dat\s+(?:we|wij)\s+(?:opschreven|noteerden)|is\s+dat\s+niet\s+gebeurd|(?:dat|dit)\s+klopt\s+(?:hier\s+|daar\s+|helemaal\s+|echt\s+|gewoon\s+)*niet|allang\s+voorbij|niet\s+te\s+vergelijken|het\s+tegenovergestelde|(?:vind|vond|vinden|vonden)\s+(?:dat|het)\s+(?:\p{L}+\s+){0,2}onzin)(?![\p{L}])/iu
@@ -29,12 +30,28 @@ const NOW = /(?<![\p{L}])(?:nu|tegenwoordig|inmiddels|nog\s+steeds)(?![\p{L}])/i
 // A sentence that goes on about the place of the one before: "Daar krijgt Londen alles."
 const THERE = /^[\s'‘’"“„]*daar(?![\p{L}])/iu
 
+// A participant contradicts what is said in this sentence: "De voorzitter spreekt dat stellig tegen: …",
+// "Hij spreekt tegen dat het plan vaststond". Only this sentence: after "Een vader: 'X.' Een moeder
+// spreekt hem tegen." X was still voiced. "spreekt tegen de wethouder" (speaks to) is not it, nor
+// "Niemand sprak dat tegen" (all agree).
+const CONTRADICTS = /(?<![\p{L}])(?:(?:spreekt|spreken|sprak|spraken)\s(?:[^.!?:]*?\s)?tegen(?=\s*(?:[:;,.!?'‘’"“]|dat(?![\p{L}])|met(?![\p{L}])|$))|weerspr(?:eekt|eken|ak|aken)|weerleg(?:t|gen|de|den))/iu
+const NEGATED = /(?<![\p{L}])(?:niemand|niet|nooit|geen)(?![\p{L}])/iu
+
+function contradicts(sentence: string): boolean {
+  const match = CONTRADICTS.exec(sentence)
+  return match !== null && !NEGATED.test(sentence.slice(0, match.index + match[0].length))
+}
+
+// The interviewer asks, in the present tense of the notes: "Ik vraag of …", "Ik vraag: '…?'". Only
+// before any quote mark: inside a quote it is a participant who asked ("'ik vraag of ze komen'").
+const INTERVIEWER_NOW = /^[^'‘’"“„]*?(?<![\p{L}])(?:ik|we|wij)\s+(?:vraag|vragen)(?:\s+(?:ze|hen|hun|jullie|haar|hem|de\s+\p{L}+))?\s*(?:of|hoe|wat|waarom|wie|wanneer|:)(?![\p{L}])/iu
+
 function elsewhere(sentence: string): boolean {
   return ELSEWHERE.test(sentence) && !NOW.test(sentence)
 }
 
 export function isAsserted(sentence: string, next = '', previous = ''): boolean {
-  if (INTERVIEWER.test(sentence) || HYPOTHETICAL.test(sentence) || REJECTED.test(sentence)) return false
+  if (INTERVIEWER.test(sentence) || INTERVIEWER_NOW.test(sentence) || HYPOTHETICAL.test(sentence) || REJECTED.test(sentence) || contradicts(sentence)) return false
   if (elsewhere(sentence) || (THERE.test(sentence) && elsewhere(previous))) return false
   return !REJECTED.test(next) && !TURNED_AROUND.test(next)
 }

@@ -1,3 +1,4 @@
+import {ListMatcher, type ModelList} from './model-lists.js'
 import {chooseOperatingPoint, fitLogistic, type Folds, type Matrix, type OperatingPoint, type Problem} from './model-fit.js'
 import {type ModelWord, PairTable, pairs as makesPair, scanWords, stemNumberOfStem, stemNumberOfWord, stemText, WordBuffer} from './model-words.js'
 import {type SentenceRange, splitSentences} from './sentences.js'
@@ -50,13 +51,17 @@ export interface TrainOptions {
   keepWeights?: boolean
   /** Folds of the cross-validation (default 5). */
   folds?: number
+  /** The method's word lists (modelLists): each list a sentence hits is a feature of the note ("@loketten"). */
+  lists?: readonly ModelList[]
 }
 
 /** What a trained model knows, as plain data: what the study folder keeps and a worker receives. */
 export interface ModelData {
   format: typeof MODEL_FORMAT
-  /** The features: a stem ("loket"), or the stems of two adjacent words ("lang wacht"). */
+  /** The features: a stem ("loket"), the stems of two adjacent words ("lang wacht"), a word list ("@loketten"), or what the cues found ("#cue:…"). */
   features: string[]
+  /** The word lists the model was trained with, so that it reads new notes the same way. */
+  lists: ModelList[]
   /** Where the model takes part, chosen by cross-validation (see OperatingPoint). */
   operating: OperatingPoint
   /** Per narrative id in the method's order: its weights, or null (too few examples, or cross-validation found it adds nothing to the cues). */
@@ -76,7 +81,7 @@ export interface ModelPrediction {
 }
 
 export const MODEL_FORMAT = 'karavaan-narratiefmodel'
-export const MODEL_VERSION = 2
+export const MODEL_VERSION = 3
 // Chosen on the learning curves of bench/learning-curve.mjs (tune data only); see BENCHMARKS.md.
 export const DEFAULT_LAMBDA = 0.03
 export const MAX_FEATURES = 50_000
@@ -108,11 +113,12 @@ const scale = (n: number) => (n === 0 ? 0 : 1 / Math.sqrt(n))
 const SCAN = new WordBuffer()
 
 /**
- * Calls visit with each feature of a text: every stem (first −1), and every pair of adjacent
- * stems in a sentence (repeats too); returns the number of words.
+ * Calls visit with each feature of a text: every stem (first −1), every pair of adjacent
+ * stems in a sentence (repeats too), and every word list a sentence hits; returns the number of words.
  */
-function eachFeature(text: string, visit: (first: number, second: number) => void): number {
+function eachFeature(text: string, visit: (first: number, second: number) => void, lists?: ListMatcher): number {
   let count = 0
+  const visitList = lists ? (l: number) => visit(-1, lists.featureStems[l]) : undefined
   for (const sentence of splitSentences(text)) {
     scanWords(text, sentence.start, sentence.end, SCAN)
     const {length, stems} = SCAN
@@ -121,6 +127,8 @@ function eachFeature(text: string, visit: (first: number, second: number) => voi
       visit(-1, stems[i])
       if (i > 0 && makesPair(stems[i - 1], stems[i])) visit(stems[i - 1], stems[i])
     }
+
+    if (lists) lists.each(stems, length, visitList!)
   }
 
   return count
@@ -181,6 +189,7 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
 
   // What the cues find in each text, read once: features, and the operating point's comparison.
   const readings = options.cues ? texts.map((text) => options.cues!(text)) : undefined
+  const lists = options.lists && options.lists.length > 0 ? new ListMatcher(options.lists) : undefined
   texts.forEach((text, i) => {
     const visit = (first: number, second: number) => {
       let d = first === -1 ? (second < denseStem.length ? denseStem[second] : -1) : densePair.get(first, second)
@@ -207,7 +216,7 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
       keys[used++] = d
     }
 
-    words[i] = eachFeature(text, visit)
+    words[i] = eachFeature(text, visit, lists)
     if (readings) for (const name of cueFeatureNames(readings[i], DEFAULT_THRESHOLD)) visit(-1, stemNumberOfStem(name))
     keyStart[i + 1] = used
   })
@@ -280,7 +289,7 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
     return {bias: round(fit.bias[k]), id, negatives, positives, weights}
   })
 
-  return {features, format: MODEL_FORMAT, narratives: out, operating: operating ?? {add: null, keep: null}, version: MODEL_VERSION}
+  return {features, format: MODEL_FORMAT, lists: [...(options.lists ?? [])], narratives: out, operating: operating ?? {add: null, keep: null}, version: MODEL_VERSION}
 }
 
 /** A note's fold: from its id (FNV-1a), so that the same coding always gives the same folds. */
@@ -320,6 +329,10 @@ export class NarrativeModel {
   private readonly firstOfPair: Uint8Array
   /** Per feature, the note it last counted in: each feature counts once in a note. */
   private readonly lastNote: Int32Array
+  /** The word lists, and per list its feature (or −1). */
+  private readonly lists: ListMatcher | undefined
+  private readonly listFeatures: Int32Array
+  private readonly countList = (l: number) => this.count(this.listFeatures[l])
   private readonly most: Float64Array
   private readonly mostAt: Array<SentenceRange | undefined>
   private note = 0
@@ -359,6 +372,8 @@ export class NarrativeModel {
       for (let f = 0; f < w.length; f++) this.weights[f * n + k] = w[f]
     })
     this.lastNote = new Int32Array(data.features.length).fill(-1)
+    this.lists = data.lists?.length ? new ListMatcher(data.lists) : undefined
+    this.listFeatures = this.lists ? Int32Array.from(this.lists.featureStems, (stem) => (stem < this.byStem.length ? this.byStem[stem] : -1)) : new Int32Array(0)
     this.most = new Float64Array(n)
     this.mostAt = Array.from({length: n})
     this.sums = new Float64Array(n)
@@ -474,6 +489,8 @@ export class NarrativeModel {
     sum.fill(0)
     this.sum(stems, length, this.note)
     this.wordCount += length
+    // A word list counts toward the note's chances, as the cues do, not toward which sentence is shown.
+    if (this.lists) this.lists.each(stems, length, this.countList)
     for (let k = 0; k < n; k++) {
       this.totals[k] += sum[k]
       if (sum[k] > this.most[k]) {

@@ -6,6 +6,7 @@ import type {Method} from '../method/schema.js'
 import type {Store} from '../store/store.js'
 import type {Rejection} from '../model/rejection.js'
 import {cueReading} from './combine.js'
+import {modelLists} from './model-lists.js'
 import {type CueReading, MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
 import {suggestNarratives} from './suggest.js'
 import {MAX_TRAINING_NOTES, methodDigest, trainingExamples, trainingPlan, trainingStamp} from './training.js'
@@ -105,7 +106,7 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
     readings[note.version] = saved(reading)
   }
 
-  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: (text) => byText.get(text) ?? read(text)})
+  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: (text) => byText.get(text) ?? read(text), lists: modelLists(method)})
   return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length, readings: {digest, notes: readings}}
 }
 

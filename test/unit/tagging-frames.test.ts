@@ -189,3 +189,37 @@ describe('hard negatives: not here, not now, not asserted, not the government', 
     expect(narratives('De nieuwe school in de villawijk was op tijd klaar. Hun school staat al jaren vol noodlokalen.')).toEqual(['ongelijke-behandeling'])
   })
 })
+
+describe('whole notes of a study: who speaks, and what is only feared (issue 14, fourth-hand study)', () => {
+  it('the interviewer asks in the present tense of the notes, outside any quote', () => {
+    expect(narratives('Ik vraag of ze vinden dat de gemeente achter een website is verdwenen.')).toEqual([])
+    expect(narratives("Ik vraag: 'Worden jullie hier als een nummer behandeld?'")).toEqual([])
+    // Inside a quote a participant asked, and the complaint stands.
+    expect(narratives("'Ik vraag of iemand komt kijken, maar bij de gemeente krijg je nooit iemand aan de lijn.'")).toEqual(['onzichtbare-overheid'])
+  })
+
+  it('a participant contradicts the story in the same sentence; "niemand sprak dat tegen" agrees', () => {
+    expect(narratives("De secretaris spreekt dat met klem tegen: 'Het loket van de gemeente is gewoon elke ochtend open.'")).toEqual([])
+    expect(narratives('Een buurman spreekt tegen dat het loket van de gemeente dicht is.')).toEqual([])
+    expect(narratives("'Het loket van de gemeente is dicht en nu moet alles via de website.' Niemand in de zaal sprak dat tegen.")).toEqual(['onzichtbare-overheid'])
+    // The one who said it, said it: a contradiction in the next sentence does not undo it.
+    expect(narratives("Een vader: 'Het loket van de gemeente is dicht, alles moet via de website.' Zijn buurman sprak hem tegen.")).toEqual(['onzichtbare-overheid'])
+  })
+
+  it('what is only feared: "als … straks", "als dat verdwijnt", a rumour', () => {
+    expect(narratives("'Als de gemeente straks ook het buurthuis sluit zonder het ons te vragen, stoppen wij als vrijwilligers.'")).toEqual([])
+    expect(narratives("'Als dat spreekuur verdwijnt, weet ik niet meer waar ik met mijn vragen heen moet.'")).toEqual([])
+    expect(narratives('Er gaat een gerucht dat het politiebureau naar de stad verhuist.')).toEqual([])
+  })
+
+  it('"ons … hun" with words between is not a we-they contrast', () => {
+    expect(narratives('De trainer nodigt ons uit voor hun jaarlijkse toernooi.')).toEqual([])
+    expect(narratives("'Het is altijd wij tegen zij: de stad krijgt alles.'")).toContain('ongelijke-behandeling')
+  })
+
+  it('the craft, not the people: "geen vakkennis" is narrative 5, "geen idee wat hier speelt" is not', () => {
+    expect(narratives("'Bij de gemeente zit geen vakkennis meer, ze hebben alles uitbesteed.'")).toContain('ervaren-incompetentie')
+    expect(narratives("'Ze hebben de put drie keer opnieuw gemaakt en steeds een nieuwe pomp, maar de gemeente lost niks op.'")).toContain('ervaren-incompetentie')
+    expect(narratives("'Het stadhuis heeft geen idee wat hier speelt.'")).not.toContain('ervaren-incompetentie')
+  })
+})
