@@ -80,3 +80,11 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 
   return out
 }
+
+// A sentence of a note can itself open with a quote mark (“Elke keer …”): wrapping it again showed ““Elke keer …”.
+const OPENS_QUOTE = /^[“"„‘']/u
+
+/** A sentence between “ and ”, or as it stands when it opens with a quote mark of its own. */
+export function quotedSentence(sentence: string): string {
+  return OPENS_QUOTE.test(sentence) ? sentence : `“${sentence}”`
+}

@@ -39,6 +39,7 @@ describe('karavaan tag suggest', () => {
     add('nummer', 'Een vader: “Ik ben gewoon een nummer bij de gemeente.” De anderen knikten.')
     add('open', 'Het loket is gelukkig nog gewoon open, zei een oudere bewoner.')
     add('al', 'Het loket is dicht.', '--narrative', '1')
+    add('citaat', '“Ik ben gewoon een nummer voor de gemeente,” zei een moeder.')
   })
 
   it('proposes narratives with the cues and the sentence that triggered them', () => {
@@ -70,6 +71,9 @@ describe('karavaan tag suggest', () => {
     const result = karavaan(['tag', 'suggest', '--study', study])
     expect(result.stdout).toMatch(/1\. onzichtbare overheid \(0,\d+\) — door: «loketten»/)
     expect(result.stdout).toMatch(/Neem ze over met: karavaan tag review/)
+    // A sentence that opens with a quote mark of its own is shown as it stands, not as ““…”.
+    expect(result.stdout).toContain('     “Ik ben gewoon een nummer voor de gemeente,” zei een moeder.\n')
+    expect(result.stdout).not.toContain('““')
     expectRefusal(karavaan(['tag', 'review', '--study', study, '--coder', 'bram']), 1, /tag review werkt alleen in een terminal/)
   })
 

@@ -11,7 +11,7 @@ import {type StudyModel, studyModelOffThread} from '../../tagging/study-model.js
 import type {Method} from '../../method/schema.js'
 import {suggestInParallel} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
-import {colorOnStdout, formatScore, marks, matchedWords} from '../../ui/suggestion-view.js'
+import {colorOnStdout, formatScore, marks, matchedWords, quotedSentence} from '../../ui/suggestion-view.js'
 import {plural} from '../../model/plural.js'
 
 /** The last line of tag suggest: whether the study's model took part, and if not, why. */
@@ -91,7 +91,7 @@ De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notiti
         this.log(`     in deze studie vaak bij narratief ${narrative.number}: ${suggestion.model.words.join(', ')}`)
       }
 
-      this.log(`     “${suggestion.sentence}”`)
+      this.log(`     ${quotedSentence(suggestion.sentence)}`)
     }
 
     this.log(count === 0 ? 'Geen nieuwe voorstellen.' : `\n${plural(count, 'voorstel', 'voorstellen')}. Neem ${count === 1 ? 'het' : 'ze'} over met: karavaan tag review`)
