@@ -223,3 +223,22 @@ describe('whole notes of a study: who speaks, and what is only feared (issue 14,
     expect(narratives("'Het stadhuis heeft geen idee wat hier speelt.'")).not.toContain('ervaren-incompetentie')
   })
 })
+
+describe('frames of a study’s own paraphrases (issue 14, tuned on the fourth-hand study)', () => {
+  it('narrative 4: participation whose outcome was fixed or ignored', () => {
+    expect(narratives("'We hebben twee keer ingesproken bij de raad, en het besluit was precies hetzelfde als het voorstel.'")).toContain('ongehoorde-burger')
+    expect(narratives("'Die klankbordgroep was alleen voor het draagvlak, de gemeente wilde onze handtekening.'")).toContain('ongehoorde-burger')
+  })
+
+  it('narrative 3: another group may what we may not, and policy made for the city', () => {
+    expect(narratives("'Wij kregen een boete van de gemeente, terwijl de keten naast ons gewoon zijn borden buiten mag zetten.'")).toContain('ongelijke-behandeling')
+    expect(narratives("'Het beleid van de gemeente wordt voor de stad bedacht en daarna op de dorpen geplakt.'")).toContain('ongelijke-behandeling')
+    expect(narratives("'Bij de gemeente word ik vaker gecontroleerd, terwijl mijn Nederlandse buurman nooit een brief krijgt.'")).toContain('ongelijke-behandeling')
+  })
+
+  it('narrative 2: looked at as a suspect or as papers, not as a person', () => {
+    expect(narratives("'De consulent van de gemeente deed alsof ik het geld expres had verstopt.'")).toContain('onzichtbare-burger')
+    expect(narratives("'Bij het wijkteam kijken ze alleen naar de indicatie, niet naar mijn kind.'")).toContain('onzichtbare-burger')
+    expect(narratives('De anderen knikten; een vrouw zei dat ze de wijk nog nooit zo netjes heeft gezien.')).toEqual([])
+  })
+})
