@@ -4,7 +4,8 @@
 //   npm run build && npm run bench:learning-curve           the three sets' tune parts, the tables
 //   npm run bench:learning-curve -- --write                  also put them in BENCHMARKS.md
 //   npm run bench:learning-curve -- --final                  third-hand held-out part only (run ONCE)
-//   npm run bench:learning-curve -- --final-study            the fourth-hand study, 260 notes (run ONCE)
+//   npm run bench:learning-curve -- --final-study            the fourth-hand study, 260 notes (read once on 2026-12-03, now a tune set: --set fourth)
+//   npm run bench:learning-curve -- --final-fifth            the fifth-hand study, 260 notes (run ONCE)
 //   … -- --lambda 0.1 --min 5 --mindf 2 --nocues --no-rejections   the model's settings (tune data only)
 //
 // (a) examples/voorbeeldstudie: its 76 notes with the narratives the interviewers gave them in
@@ -17,8 +18,12 @@
 //     their text is kept; only --final reads them, and then only them: k of the 160 held-out rows
 //     are drawn to train on, the other held-out rows are measured (aggregate figures only).
 // (d) test/fixtures/tagging/fourth-hand-study.tsv: 260 notes of one invented study by a writer
-//     who saw nothing of the kit, where local issues recur as they do in a real study. Never
-//     tuned on: only --final-study reads it, once; k notes drawn, the other notes measured.
+//     who saw nothing of the kit, where local issues recur as they do in a real study. Read once
+//     with --final-study (2026-12-03), then tuned on (2026-12-04): now a tune set (--set fourth).
+// (e) test/fixtures/tagging/fifth-hand-study.tsv: 260 notes of another invented study by another
+//     writer who saw nothing of the kit, committed before any code read it. Never tuned on: only
+//     --final-fifth reads it, once; k notes drawn, the other notes measured; its k = 0 row is the
+//     cold start (cues and frames alone).
 //
 // A coded note is simulated as a coder would leave it after tag review: its narratives, and a
 // rejection of every cue suggestion on it that is not one of them (--no-rejections: without).
@@ -38,6 +43,7 @@ const {values: flags} = parseArgs({
   options: {
     dist: {default: join(root, 'dist'), type: 'string'},
     final: {type: 'boolean'},
+    'final-fifth': {type: 'boolean'},
     'final-study': {type: 'boolean'},
     ks: {type: 'string'},
     lambda: {type: 'string'},
@@ -216,6 +222,14 @@ const started = Date.now()
 if (flags.final) {
   const rows = tsvRows('third-hand.tsv', heldOut)
   console.log(`Third-hand set, final: the ${rows.length} held-out rows only; k of them drawn to train on, the others measured (aggregate).\n`)
+  console.log(curveTable(withinCurve(rows)))
+  console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  process.exit(0)
+}
+
+if (flags['final-fifth']) {
+  const rows = tsvRows('fifth-hand-study.tsv', () => true)
+  console.log(`Fifth-hand study, final: all ${rows.length} notes; k of them drawn to train on, the others measured (aggregate).\n`)
   console.log(curveTable(withinCurve(rows)))
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
   process.exit(0)
