@@ -5,9 +5,8 @@ import {scanWords, stemNumberOfStem, stemText, WordBuffer} from './model-words.j
  * The method's word lists as features of the study model: "@digitale-ingang" counts in a note
  * when a sentence holds a word or phrase of that list. A list is a class of words that mean the
  * same for a narrative ("app", "website", "chatbot"), written by researchers, so what the model
- * learns from "app" in a hundred coded notes also holds for "chatbot" in the next one. Measured
- * on the fourth-hand study (bench/learning-curve.mjs): the model alone went from F1 0.63 to 0.69
- * at 100 coded notes with these features.
+ * learns from "app" in a hundred coded notes also holds for "chatbot" in the next one (see
+ * BENCHMARKS.md, "What changed on 2026-12-04").
  */
 
 /** A word list as the model reads it: its feature name, and per item the stems of its words. */
