@@ -51,9 +51,13 @@ export function patternSlots(pattern: NarrativePattern, lists: WordLists = {}): 
  * The choices of each slot in the cue syntax: its single words as one choice
  * ("gebeld|gemaild|geprobeerd"), each phrase a choice of its own.
  */
+// The cue syntax reads "collega's" and "mbo-ers" as two words (./cue-syntax.ts): inside "a|collega's|b" that
+// split the whole choice into two places ("a|collega" then "s|b"), and the pattern matched almost nothing.
+const SEVERAL_WORDS = /\s|(?<=[\p{L}\p{N}*])['’-](?=[\p{L}\p{N}*])/u
+
 export function slotChoices(slot: string[]): string[] {
-  const words = slot.filter((item) => !/\s/.test(item))
-  const phrases = slot.filter((item) => /\s/.test(item))
+  const words = slot.filter((item) => !SEVERAL_WORDS.test(item))
+  const phrases = slot.filter((item) => SEVERAL_WORDS.test(item))
   return [...(words.length > 0 ? [words.join('|')] : []), ...phrases]
 }
 

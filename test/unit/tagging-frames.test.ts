@@ -242,3 +242,13 @@ describe('frames of a study’s own paraphrases (issue 14, tuned on the fourth-h
     expect(narratives('De anderen knikten; een vrouw zei dat ze de wijk nog nooit zo netjes heeft gezien.')).toEqual([])
   })
 })
+
+describe('a slot word with an apostrophe or hyphen', () => {
+  it('is a phrase of its own, so the other words of the slot still match one word each', () => {
+    const made = withPatterns({'ongelijke-behandeling': [{name: 'vergeleken', slots: [['nederlandse'], ["collega's", 'buurman', 'mbo-ers'], ['nooit']]}]})
+    const found = (sentence: string) => suggestNarratives(sentence, made).map((s) => s.narrative)
+    expect(found('Mijn Nederlandse buurman krijgt nooit zo’n brief.')).toEqual(['ongelijke-behandeling'])
+    expect(found("Mijn Nederlandse collega's krijgen nooit zo’n brief.")).toEqual(['ongelijke-behandeling'])
+    expect(found('De Nederlandse mbo-ers worden nooit gecontroleerd.')).toEqual(['ongelijke-behandeling'])
+  })
+})
