@@ -4,6 +4,8 @@
 //   node bench/model.mjs --part train                     only the training
 //   node bench/model.mjs --part command                   only `karavaan tag suggest --json` on the 100,000-note study
 //   node bench/model.mjs --write                          also put the table in BENCHMARKS.md
+//   node bench/model.mjs --part command --before DIR      the command rows against an older build (DIR/bin/run.js, e.g. a
+//                                                         `git worktree` of main, built), in turn, with the ratio new/old
 //
 // The notes come from bench/generate-notes.mjs (paragraphs of the example notes recombined, with
 // narratives in their front matter drawn from the example note they follow): the training uses
@@ -25,6 +27,7 @@ import {ENV, KARAVAAN, median, root, writeSection} from './harness.mjs'
 
 const {values: flags} = parseArgs({
   options: {
+    before: {type: 'string'},
     notes: {default: '100000', type: 'string'},
     part: {type: 'string'},
     runs: {default: '3', type: 'string'},
@@ -126,15 +129,38 @@ if (!flags.part || flags.part === 'command') {
     process.exit(1)
   }
 
-  const timeBin = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : []
-  const runCommand = (args) => {
+  const timeBin = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%U %S %M'] : []
+  const runCommand = (args, karavaan = KARAVAAN) => {
     const started = performance.now()
-    const [bin, ...rest] = timeBin.length > 0 ? [...timeBin, process.execPath, KARAVAAN, ...args] : [process.execPath, KARAVAAN, ...args]
+    const [bin, ...rest] = timeBin.length > 0 ? [...timeBin, process.execPath, karavaan, ...args] : [process.execPath, karavaan, ...args]
     const result = spawnSync(bin, rest, {cwd: study, encoding: 'utf8', env: ENV, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
     const ms = performance.now() - started
     if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`)
-    const kib = Number(result.stderr.trim().split('\n').at(-1))
-    return {kib: Number.isFinite(kib) ? kib : undefined, ms}
+    const [user, system, kib] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number)
+    return {cpu: Number.isFinite(user + system) ? (user + system) * 1000 : undefined, kib: Number.isFinite(kib) ? kib : undefined, ms}
+  }
+
+  if (flags.before) {
+    // The older build and this one in turn (old, new, old, new …): the machine's speed drifts less
+    // between two neighbouring runs than over the whole measurement, so the ratio is what compares.
+    const before = join(flags.before, 'bin', 'run.js')
+    const compare = (name, args) => {
+      const old = []
+      const now = []
+      for (let run = 0; run < RUNS; run++) {
+        old.push(runCommand(args, before))
+        now.push(runCommand(args))
+      }
+
+      const ratio = (key) => median(now.map((r, i) => r[key] / old[i][key])).toFixed(2)
+      const cell = (runs, key, unit) => `${seconds(median(runs.map((r) => r[key])))} ${unit}`
+      rows.push(`| ${name} | old ${cell(old, 'ms', 's')} (CPU ${cell(old, 'cpu', 's')}), new ${cell(now, 'ms', 's')} (CPU ${cell(now, 'cpu', 's')}) | new/old wall ${ratio('ms')}, CPU ${ratio('cpu')} | old ${Math.round(median(old.map((r) => r.kib)) / 1024)} MiB, new ${Math.round(median(now.map((r) => r.kib)) / 1024)} MiB peak RSS | |`)
+    }
+
+    compare('`tag suggest --json`, 100,000 notes, the model read from its file', ['tag', 'suggest', '--json'])
+    compare('`tag suggest --json --no-model`, 100,000 notes (cues alone)', ['tag', 'suggest', '--json', '--no-model'])
+    console.log(rows.join('\n'))
+    process.exit(0)
   }
 
   const line = (name, runs) => {

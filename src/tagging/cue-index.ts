@@ -52,7 +52,14 @@ export const PUBLIC_BODIES = 'instanties'
 /** Distinct spellings remembered before the word cache starts afresh (bounds memory on huge corpora). */
 const CACHE_LIMIT = 1 << 18
 
-const EMPTY: WordInfo = {anchored: false, atoms: [], clause: false, modelStem: -2, negation: false, norm: '', positive: false}
+/**
+ * The atoms of every word that fills none, shared: most words of a note fill none, and the
+ * matcher reads a word's atoms for each word of each sentence; one array stays in the cache.
+ * Never written to.
+ */
+const NO_ATOMS: number[] = []
+
+const EMPTY: WordInfo = {anchored: false, atoms: NO_ATOMS, clause: false, modelStem: -2, negation: false, norm: '', positive: false}
 
 /** The 32-bit FNV-1a hash of the UTF-16 units of text[start, end). */
 export function fnv1a(text: string, start: number, end: number): number {
@@ -279,7 +286,7 @@ export class CueIndex {
     for (const p of this.prefixes) if (norm.startsWith(p.text) && !atoms.includes(p.id)) atoms.push(p.id)
     for (const s of this.suffixes) if (stem.endsWith(s.text) && !atoms.includes(s.id)) atoms.push(s.id)
     const anchored = atoms.some((a) => this.anchors[a].length > 0)
-    return {anchored, atoms, clause: CLAUSE_WORDS.has(norm), modelStem: -2, negation: NEGATIONS.has(norm), norm, positive: POSITIVE.has(norm)}
+    return {anchored, atoms: atoms.length === 0 ? NO_ATOMS : atoms, clause: CLAUSE_WORDS.has(norm), modelStem: -2, negation: NEGATIONS.has(norm), norm, positive: POSITIVE.has(norm)}
   }
 
   private grow(): void {

@@ -299,6 +299,30 @@ function groupFold(group: string, folds: number): number {
   return (hash >>> 0) % folds
 }
 
+/** Whether `part` is one of the words of `phrase` (split at each space), without splitting it: explain asks this of every word it finds. */
+function hasPart(phrase: string, part: string): boolean {
+  let from = 0
+  for (;;) {
+    const space = phrase.indexOf(' ', from)
+    const end = space === -1 ? phrase.length : space
+    if (end - from === part.length && phrase.startsWith(part, from)) return true
+    if (space === -1) return false
+    from = space + 1
+  }
+}
+
+/** Whether every word of `phrase` (split at each space) is one of `list`. */
+function everyPartIn(phrase: string, list: readonly string[]): boolean {
+  let from = 0
+  for (;;) {
+    const space = phrase.indexOf(' ', from)
+    const end = space === -1 ? phrase.length : space
+    if (!list.some((item) => item.length === end - from && phrase.startsWith(item, from))) return false
+    if (space === -1) return true
+    from = space + 1
+  }
+}
+
 /** Six decimals: the file stays small and reads the same on every machine. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6
 
@@ -399,7 +423,7 @@ export class NarrativeModel {
   readText(text: string): void {
     for (const sentence of splitSentences(text)) {
       scanWords(text, sentence.start, sentence.end, this.words)
-      this.addSentence(this.words.stems, this.words.length, sentence)
+      this.addSentence(this.words.stems, this.words.length, sentence.start, sentence.end)
     }
   }
 
@@ -424,7 +448,7 @@ export class NarrativeModel {
       if (stem >= 0) buffer.push(stem, 0, 0)
     }
 
-    this.addSentence(buffer.stems, buffer.length, {end, start})
+    this.addSentence(buffer.stems, buffer.length, start, end)
   }
 
   /**
@@ -483,7 +507,7 @@ export class NarrativeModel {
     return this.data.operating
   }
 
-  private addSentence(stems: Int32Array, length: number, range: SentenceRange): void {
+  private addSentence(stems: Int32Array, length: number, start: number, end: number): void {
     const n = this.narratives.length
     const sum = this.sums
     sum.fill(0)
@@ -491,10 +515,13 @@ export class NarrativeModel {
     this.wordCount += length
     // A word list counts toward the note's chances, as the cues do, not toward which sentence is shown.
     if (this.lists) this.lists.each(stems, length, this.countList)
+    // The range is made only for a sentence that weighs most so far: most sentences never do.
+    let range: SentenceRange | undefined
     for (let k = 0; k < n; k++) {
       this.totals[k] += sum[k]
       if (sum[k] > this.most[k]) {
         this.most[k] = sum[k]
+        range ??= {end, start}
         this.mostAt[k] = range
       }
     }
@@ -536,7 +563,7 @@ export class NarrativeModel {
     const out: string[] = []
     for (const {word} of found) {
       // A pair says more than its words; a word already in a chosen pair adds nothing.
-      if (out.some((w) => w === word || w.split(' ').includes(word) || word.split(' ').every((part) => out.includes(part)))) continue
+      if (out.some((w) => w === word || hasPart(w, word) || everyPartIn(word, out))) continue
       out.push(word)
       if (out.length === MAX_WORDS) break
     }

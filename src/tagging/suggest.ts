@@ -1,6 +1,6 @@
 import type {Method} from '../method/schema.js'
 import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
-import {isAsserted} from './assertion.js'
+import {assertedWith, rejectsView} from './assertion.js'
 import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
 import {type SentenceRange, splitSentences, toCodePoint} from './sentences.js'
 
@@ -177,20 +177,28 @@ function isNegation(words: SentenceWords, i: number): boolean {
 }
 
 function fills(info: WordInfo, atoms: number[]): boolean {
-  for (const a of info.atoms) if (atoms.includes(a)) return true
+  const own = info.atoms
+  for (let i = 0; i < own.length; i++) if (atoms.includes(own[i])) return true
+  return false
+}
+
+/** Whether value is one of the first `count` entries of list. */
+function holds(list: number[], count: number, value: number): boolean {
+  for (let k = 0; k < count; k++) if (list[k] === value) return true
   return false
 }
 
 /**
- * A negation word in the clause of the match, before its last word, that is not part of it (nor
- * of `exclude`); or a positive judgement ("handig", "gelukkig") anywhere in that clause.
+ * A negation word in the clause of the match (the first `count` of `positions`), before its last
+ * word, that is not part of it (nor of `exclude`); or a positive judgement ("handig",
+ * "gelukkig") anywhere in that clause.
  */
-function negated(words: SentenceWords, positions: number[], exclude: number[]): boolean {
+function negated(words: SentenceWords, positions: number[], count: number, exclude: number[]): boolean {
   const first = positions[0]
-  const last = positions.at(-1)!
+  const last = positions[count - 1]
   const clause = words.clauseStart[first]
   for (let i = clause; i < last; i++) {
-    if (!positions.includes(i) && !exclude.includes(i) && isNegation(words, i)) return true
+    if (!holds(positions, count, i) && !exclude.includes(i) && isNegation(words, i)) return true
   }
   for (let i = last + 1; i < words.length && words.clauseStart[i] === words.clauseStart[last]; i++) {
     if (words.infos[i].positive && !exclude.includes(i)) return true
@@ -220,6 +228,39 @@ function placesSeen(slots: CompiledSlot[]): boolean {
   return true
 }
 
+/** No words to leave out. Never written to. */
+const NO_WORDS: number[] = []
+
+/*
+ * The search of findPart, one at a time: kept outside it, so that trying a cue allocates nothing
+ * but the positions of an occurrence it finds (it is tried some thirty times per note).
+ */
+let searchWords = PAIR
+let searchSlots: CompiledSlot[] = []
+let searchExclude = NO_WORDS
+let searchNegation = false
+let searchBudget = 0
+/** The positions found so far: the first searchDepth entries. */
+const SEARCH_POSITIONS: number[] = []
+let searchDepth = 0
+
+/** Places s… of the search, after a word at `prev` (−1: none yet), `carry` the gap an optional place left unused. */
+function searchFrom(s: number, prev: number, carry: number): boolean {
+  const words = searchWords
+  if (s === searchSlots.length) return !searchNegation || !negated(words, SEARCH_POSITIONS, searchDepth, searchExclude)
+  if (--searchBudget < 0) return false
+  const slot = searchSlots[s]
+  const gap = Math.max(carry, slot.gap)
+  const last = prev < 0 || gap === Number.POSITIVE_INFINITY ? words.length - 1 : Math.min(words.length - 1, prev + 1 + gap)
+  for (let p = prev + 1; p <= last; p++) {
+    if (!fills(words.infos[p], slot.atoms)) continue
+    SEARCH_POSITIONS[searchDepth++] = p
+    if (searchFrom(s + 1, p, 0)) return true
+    searchDepth--
+  }
+  return slot.optional ? searchFrom(s + 1, prev, gap) : false
+}
+
 /**
  * The word positions of one order of a cue part in the sentence: places in order, at most `gap`
  * other words apart, optional places skipped when absent. With `checkNegation`, the first
@@ -227,23 +268,24 @@ function placesSeen(slots: CompiledSlot[]): boolean {
  * without, the first at all. Undefined when there is none.
  */
 function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[], checkNegation: boolean): number[] | undefined {
-  const positions: number[] = []
-  let budget = SEARCH_BUDGET
-  const search = (s: number, prev: number, carry: number): boolean => {
-    if (s === slots.length) return !checkNegation || !negated(words, positions, exclude)
-    if (--budget < 0) return false
-    const slot = slots[s]
-    const gap = Math.max(carry, slot.gap)
-    const last = prev < 0 || gap === Number.POSITIVE_INFINITY ? words.length - 1 : Math.min(words.length - 1, prev + 1 + gap)
-    for (let p = prev + 1; p <= last; p++) {
-      if (!fills(words.infos[p], slot.atoms)) continue
-      positions.push(p)
-      if (search(s + 1, p, 0)) return true
-      positions.pop()
-    }
-    return slot.optional ? search(s + 1, prev, gap) : false
+  searchWords = words
+  searchSlots = slots
+  searchExclude = exclude
+  searchNegation = checkNegation
+  searchBudget = SEARCH_BUDGET
+  searchDepth = 0
+  return searchFrom(0, -1, Number.POSITIVE_INFINITY) ? SEARCH_POSITIONS.slice(0, searchDepth) : undefined
+}
+
+/** The positions of the first variant of a cue part that occurs (see findPart). */
+function findVariant(words: SentenceWords, variants: CompiledSlot[][], exclude: number[], checkNegation: boolean): number[] | undefined {
+  for (const slots of variants) {
+    // A slot of a pattern has many choices: skip at once those whose words are not all here.
+    if (variants.length > 1 && !placesSeen(slots)) continue
+    const positions = findPart(words, slots, exclude, checkNegation)
+    if (positions) return positions
   }
-  return search(0, -1, Number.POSITIVE_INFINITY) ? positions : undefined
+  return undefined
 }
 
 /**
@@ -252,24 +294,19 @@ function findPart(words: SentenceWords, slots: CompiledSlot[], exclude: number[]
  * "niet" does not negate "snap".
  */
 function cueOccurs(words: SentenceWords, cue: CompiledCue): number[] | undefined {
-  const find = (variants: CompiledSlot[][], exclude: number[], checkNegation: boolean) => {
-    for (const slots of variants) {
-      // A slot of a pattern has many choices: skip at once those whose words are not all here.
-      if (variants.length > 1 && !placesSeen(slots)) continue
-      const positions = findPart(words, slots, exclude, checkNegation)
-      if (positions) return positions
-    }
-    return undefined
-  }
-  if (cue.parts.length === 1) return find(cue.parts[0].variants, [], true)
+  const parts = cue.parts
+  if (parts.length === 1) return findVariant(words, parts[0].variants, NO_WORDS, true)
   const found: number[][] = []
-  for (const part of cue.parts) {
-    const positions = find(part.variants, [], false)
+  for (const part of parts) {
+    const positions = findVariant(words, part.variants, NO_WORDS, false)
     if (!positions) return undefined
     found.push(positions)
   }
   const all = found.flat()
-  return cue.parts.every((part, i) => !negated(words, found[i], all) || find(part.variants, all, true) !== undefined) ? all : undefined
+  for (let i = 0; i < parts.length; i++) {
+    if (negated(words, found[i], found[i].length, all) && findVariant(words, parts[i].variants, all, true) === undefined) return undefined
+  }
+  return all
 }
 
 /** Whether a match has a word that no counted match of the same narrative has already used. */
@@ -312,8 +349,20 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
   return out.sort((a, b) => a.start - b.start)
 }
 
-/** Per sentence of the current text, whether it is asserted (isAsserted), once worked out. */
+/** Per sentence of the current text, whether it is asserted (isAsserted) and whether it rejects a view (rejectsView), once worked out. */
 const ASSERTED: Array<boolean | undefined> = []
+const REJECTS: Array<boolean | undefined> = []
+
+/** rejectsView of sentence k of the text ('' before the first and after the last). */
+function rejectsAt(text: string, sentences: SentenceRange[], k: number): boolean {
+  if (k < 0 || k >= sentences.length) return rejectsView('')
+  let rejects = REJECTS[k]
+  if (rejects === undefined) {
+    rejects = rejectsView(text.slice(sentences[k].start, sentences[k].end))
+    REJECTS[k] = rejects
+  }
+  return rejects
+}
 
 /**
  * Whether sentence s says what the people think here and now. Asked only when a suggestion hangs on it: the rules are regular
@@ -323,7 +372,7 @@ function sentenceCounts(text: string, sentences: SentenceRange[], s: number): bo
   let asserted = ASSERTED[s]
   if (asserted === undefined) {
     const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
-    asserted = isAsserted(slice(s), slice(s + 1), slice(s - 1))
+    asserted = assertedWith(slice(s), slice(s + 1), slice(s - 1), (which) => rejectsAt(text, sentences, s + which))
     ASSERTED[s] = asserted
   }
   return asserted
@@ -402,6 +451,7 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
 
   const sentences = splitSentences(text)
   ASSERTED.length = 0
+  REJECTS.length = 0
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
     const words = BUFFERS[s & 1]

@@ -11,7 +11,7 @@ describe('suggestInParallel', () => {
   it('gives exactly the suggestions of suggestForNotes, in the same order, when it uses workers', async () => {
     const {parseMethodText} = await dist('method/load.js')
     const {suggestForNotes} = await dist('tagging/suggest-notes.js')
-    const {suggestInParallel} = await dist('tagging/suggest-parallel.js')
+    const {suggestInParallel, suggestionsAsJson} = await dist('tagging/suggest-parallel.js')
     const file = join(ROOT, 'methods', 'karavaan.yaml')
     const method = parseMethodText(readFileSync(file, 'utf8'), file)
     const sentences = [
@@ -33,5 +33,10 @@ describe('suggestInParallel', () => {
     for await (const suggestion of suggestInParallel(notes, method, {expected: notes.length})) got.push(suggestion)
     expect(expected.length).toBeGreaterThan(2000)
     expect(got).toEqual(expected)
+
+    // What tag suggest --json prints: the workers write each suggestion's JSON themselves.
+    const json = []
+    for await (const line of suggestionsAsJson(notes, method, {expected: notes.length})) json.push(line)
+    expect(json).toEqual(expected.map((suggestion) => JSON.stringify(suggestion)))
   }, 60_000)
 })

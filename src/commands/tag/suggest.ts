@@ -9,7 +9,7 @@ import {requireNote} from '../../notes/lookup.js'
 import {MIN_EXAMPLES} from '../../tagging/model.js'
 import {type StudyModel, studyModelOffThread} from '../../tagging/study-model.js'
 import type {Method} from '../../method/schema.js'
-import {suggestInParallel} from '../../tagging/suggest-parallel.js'
+import {suggestInParallel, suggestionsAsJson} from '../../tagging/suggest-parallel.js'
 import {formatDate} from '../../parse/date.js'
 import {colorOnStdout, formatScore, marks, matchedWords, quotedSentence} from '../../ui/suggestion-view.js'
 import {plural} from '../../model/plural.js'
@@ -54,15 +54,15 @@ De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notiti
     const filter = checkFilter(study, flags)
     const notes = flags.note ? [requireNote(store, flags.note)] : store.notes.iterateTexts(filter)
     const learned = flags.model ? await studyModelOffThread(store, study) : undefined
-    const suggestions = suggestInParallel(notes, method, {all: flags.all, expected: flags.note ? 1 : store.notes.count(filter), model: learned?.model?.data})
+    const matching = {all: flags.all, expected: flags.note ? 1 : store.notes.count(filter), model: learned?.model?.data}
     if (this.jsonEnabled()) {
       // Streamed, one suggestion at a time: a study of 100,000 notes gives some 150,000 of them,
       // which oclif's pretty-printed JSON would first build in memory as a whole.
       // Streamed in chunks of about 64 kB: one write per suggestion cost half a second on 100,000 notes.
       let count = 0
       let chunk = '['
-      for await (const suggestion of suggestions) {
-        chunk += `${count++ === 0 ? '\n' : ',\n'}  ${JSON.stringify(suggestion)}`
+      for await (const json of suggestionsAsJson(notes, method, matching)) {
+        chunk += `${count++ === 0 ? '\n' : ',\n'}  ${json}`
         if (chunk.length < 65_536) continue
         const flushed = process.stdout.write(chunk)
         chunk = ''
@@ -73,6 +73,7 @@ De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notiti
       return undefined
     }
 
+    const suggestions = suggestInParallel(notes, method, matching)
     const style = marks(colorOnStdout())
     let count = 0
     let lastNote = ''
