@@ -85,8 +85,8 @@ export class ListMatcher {
     this.hit = new Int32Array(lists.length)
   }
 
-  /** Calls found with each list the sentence hits, once per list. */
-  each(stems: Int32Array, length: number, found: (list: number) => void): void {
+  /** Calls found with each list the sentence hits, once per list, and the position of the word where its item starts. */
+  each(stems: Int32Array, length: number, found: (list: number, at: number) => void): void {
     const {entries, firstOf, hit, seen} = this
     const size = firstOf.length
     if (this.stamp === 0x7f_ff_ff_ff) {
@@ -108,7 +108,7 @@ export class ListMatcher {
         if (hit[list] === stamp) continue
         if (rest.every((id) => seen[id] === stamp)) {
           hit[list] = stamp
-          found(list)
+          found(list, i)
         }
       }
     }

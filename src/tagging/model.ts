@@ -559,6 +559,15 @@ export class NarrativeModel {
       }
     }
 
+    // A word list that weighs for the narrative speaks through its word in this sentence: "chatbot"
+    // may weigh only as one of the digital ways in (@digitale-ingang), never on its own.
+    this.lists?.each(stems, length, (l, i) => {
+      const f = this.listFeatures[l]
+      if (f >= 0 && lastNote[f] !== note && weights[f * n + k] > 0) {
+        lastNote[f] = note
+        found.push({weight: weights[f * n + k], word: spelled(i)})
+      }
+    })
     found.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     const out: string[] = []
     for (const {word} of found) {

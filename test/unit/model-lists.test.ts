@@ -60,3 +60,21 @@ describe('the method’s word lists as features of the study model', () => {
     expect(JSON.parse(JSON.stringify(data)).lists).toEqual(data.lists)
   })
 })
+
+describe('a suggestion’s reason names the word through which a list weighs', () => {
+  it('"chatbot", never seen in the coding, is named because its list is', () => {
+    const examples: TrainingExample[] = []
+    for (let i = 0; i < 15; i++) {
+      const yes = `Voor de vergunning moest ze het via de app doen, gesprek ${i}.`
+      const no = `De buurtbarbecue was gezellig en druk, gesprek ${i}.`
+      for (const narrative of NARRATIVES) {
+        examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
+      }
+    }
+
+    const model = new NarrativeModel(trainModel(examples, NARRATIVES, {lists: modelLists(method)}))
+    expect(model.explain('Tegenwoordig loopt alles langs de chatbot.', ONE)).toContain('chatbot')
+    const withoutLists = new NarrativeModel(trainModel(examples, NARRATIVES))
+    expect(withoutLists.explain('Tegenwoordig loopt alles langs de chatbot.', ONE)).not.toContain('chatbot')
+  })
+})
