@@ -91,7 +91,7 @@ const summary = (list) => ({cpu: median(list.map((r) => r.cpu)), rss: median(lis
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; ${gitDescription() ?? 'this checkout'}${before ? ` against ${parsed.before}` : ''}. ${runs} whole-process run${runs === 1 ? '' : 's'} of \`tag import\` per build and study, on a fresh copy of the study each time${before ? ', the two builds taking turns' : ''}; medians. CPU = user + sys of the process.`,
   '',
-  `| notes | CSV rows |${before ? ' before CPU s | before wall s |' : ''} CPU s | wall s | peak RSS MiB |${before ? ' CPU before / after |' : ''}`,
+  `| notes | CSV rows |${before ? ' before CPU s | before wall s |' : ''} ${before ? 'after ' : ''}CPU s | ${before ? 'after ' : ''}wall s | ${before ? 'after ' : ''}peak RSS MiB |${before ? ' CPU before / after |' : ''}`,
   `| ---: | ---: |${before ? ' ---: | ---: |' : ''} ---: | ---: | ---: |${before ? ' ---: |' : ''}`,
   ...results.map(({count: n, measured, rows}) => {
     const after = summary(measured.after)
