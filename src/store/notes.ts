@@ -330,6 +330,32 @@ export class NoteQueries extends Queries {
   }
 
   /**
+   * matchIds for many lookups in a row, such as every row of a CSV: the LIKE on the end of an id
+   * can use no index, so each call of matchIds reads every id of the study. This reads them once
+   * and searches them in memory, with the same answers in the same order (the smallest ids
+   * first, at most 5). A value with a LIKE wildcard (% or _) that might match still goes to
+   * SQLite, and so does every value when an id is not plain lower-case ASCII, where LIKE's
+   * case rules and SQLite's byte order could differ from JavaScript's.
+   */
+  idMatcher(): (short: string) => string[] {
+    const ids = this.prepare('SELECT id FROM notes ORDER BY id').pluck().all() as string[]
+    if (!ids.every((id) => /^[\x21-\x40\x5B-\x7E]*$/.test(id))) return (short) => this.matchIds(short)
+    const reverse = (text: string) => [...text].reverse().join('')
+    const reversed = ids.map(reverse).sort()
+    const longest = ids.reduce((max, id) => Math.max(max, id.length), 0)
+    return (typed) => {
+      const short = typed.toLowerCase()
+      // Without %, every character of the pattern (_ too) stands for one character of the id.
+      if (!short.includes('%') && [...short].length > longest) return []
+      if (short.includes('%') || short.includes('_')) return this.matchIds(short)
+      // An id equal to the short form also starts with it.
+      const found = new Set(startingWith(ids, short, 5))
+      for (const end of startingWith(reversed, reverse(short))) found.add(reverse(end))
+      return [...found].sort().slice(0, 5)
+    }
+  }
+
+  /**
    * Full-text search, best matches first; query is already in FTS5 syntax.
    *
    * Ordered by the hidden rank column of notes_fts (bm25, as bm25(notes_fts) would give), and with
@@ -522,4 +548,19 @@ const stateOf = (fields: NoteFields, meta: NoteWriteMeta): NoteState => ({...fie
 
 function json(value: unknown): null | string {
   return value === undefined || value === null ? null : JSON.stringify(value)
+}
+
+/** The strings of a sorted list that start with `prefix`, in order, at most `limit` of them. */
+function startingWith(sorted: string[], prefix: string, limit = Number.POSITIVE_INFINITY): string[] {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle] < prefix) low = middle + 1
+    else high = middle
+  }
+
+  const found: string[] = []
+  for (let i = low; i < sorted.length && found.length < limit && sorted[i].startsWith(prefix); i++) found.push(sorted[i])
+  return found
 }

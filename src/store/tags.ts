@@ -56,8 +56,10 @@ export class TagQueries extends Queries {
 
   /** The same tag by the same coder on the same place, if it is there already. */
   findSame(tag: NewTag): Tag | undefined {
+    // "+kind" and "+code" keep SQLite on the index by note (a handful of tags): on the index by
+    // (kind, code) it reads every tag of that code in the study, for every tag a CSV or bundle brings.
     const row = this.prepare(
-        `SELECT * FROM tags WHERE note_id = @noteId AND kind = @kind AND code = @code AND coder = @coder
+        `SELECT * FROM tags WHERE note_id = @noteId AND +kind = @kind AND +code = @code AND coder = @coder
            AND coalesce(start_pos, -1) = coalesce(@start, -1) AND coalesce(end_pos, -1) = coalesce(@end, -1)
            AND deleted_at IS NULL`,
       )
@@ -131,6 +133,29 @@ export class TagQueries extends Queries {
       )
       .all({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null}) as TagRow[]
     return rows.map(toTag)
+  }
+
+  /**
+   * What codings({code, coder, kind: 'theme', noteId}) would list first with origin `note`: a
+   * theme that is in the front matter of a note by this coder as its interviewer. One note's
+   * rows only; codings() with a note reads every tag and every note's themes, for each call.
+   */
+  frontMatterTheme(noteId: string, code: string, coder: string): Tag | undefined {
+    const row = this.prepare(
+        `SELECT * FROM (
+           SELECT t.id, t.note_id, t.kind, t.code, t.coder, t.origin, t.start_pos, t.end_pos, t.quote, t.created_at, t.deleted_at, 0 AS part, 0 AS position
+           FROM tags t JOIN notes n ON n.id = t.note_id
+           WHERE t.note_id = @noteId AND +t.kind = 'theme' AND +t.code = @code AND t.coder = @coder AND t.origin = 'note'
+             AND t.deleted_at IS NULL AND n.deleted_at IS NULL
+           UNION ALL
+           SELECT NULL, n.id, 'theme', j.value, n.interviewer, 'note',
+             NULL, NULL, NULL, n.created_at, NULL, 1, j.key
+           FROM notes n, json_each(n.themes) j
+           WHERE n.id = @noteId AND n.deleted_at IS NULL AND n.interviewer = @coder AND j.value = @code
+         ) ORDER BY part, id, position LIMIT 1`,
+      )
+      .get({code, coder, noteId}) as TagRow | undefined
+    return row && toTag(row)
   }
 
   // In the correlated subqueries below, "+t.kind" keeps SQLite on the index by note: with the

@@ -29,11 +29,14 @@ export function importTags(store: Store, study: Study, file: string): TagImportR
   const rows = readCsvTable(file, COLUMNS, ['note', 'code', 'coder'])
   const details: string[] = []
   const prepared: Array<{coder: string; noteId: string; tag?: NewTag}> = []
+  // Read every note id once: a lookup of a short id in SQLite reads them all, for every row.
+  const matchIds = store.notes.idMatcher()
   for (const row of rows) {
     const {code, coder, end, note, quote, start} = row.values
     try {
-      const noteId = store.notes.bySource(note)?.id ?? store.notes.matchIds(note.toLowerCase()).at(0)
-      if (!noteId || store.notes.matchIds(note.toLowerCase()).length > 1) throw new UserError(`geen (unieke) notitie "${note}"; gebruik de id of het pad waarmee ze is ingelezen`)
+      const byId = matchIds(note)
+      const noteId = store.notes.bySource(note)?.id ?? byId.at(0)
+      if (!noteId || byId.length > 1) throw new UserError(`geen (unieke) notitie "${note}"; gebruik de id of het pad waarmee ze is ingelezen`)
       if (!coder || !study.team.some((m) => m.id === coder)) throw new UserError(`codeur "${coder}" staat niet in het team van study.yaml`)
       if (!code) {
         prepared.push({coder, noteId})
