@@ -219,29 +219,18 @@ function withinCurve(pool) {
 }
 
 const started = Date.now()
-if (flags.final) {
-  const rows = tsvRows('third-hand.tsv', heldOut)
-  console.log(`Third-hand set, final: the ${rows.length} held-out rows only; k of them drawn to train on, the others measured (aggregate).\n`)
+/** A set read once (--final, --final-study, --final-fifth): k of its rows drawn to train on, the others measured, in aggregate only. */
+function finalCurve(file, keep, heading) {
+  const rows = tsvRows(file, keep)
+  console.log(`${heading(rows.length)}; k of them drawn to train on, the others measured (aggregate).\n`)
   console.log(curveTable(withinCurve(rows)))
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
   process.exit(0)
 }
 
-if (flags['final-fifth']) {
-  const rows = tsvRows('fifth-hand-study.tsv', () => true)
-  console.log(`Fifth-hand study, final: all ${rows.length} notes; k of them drawn to train on, the others measured (aggregate).\n`)
-  console.log(curveTable(withinCurve(rows)))
-  console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
-  process.exit(0)
-}
-
-if (flags['final-study']) {
-  const rows = tsvRows('fourth-hand-study.tsv', () => true)
-  console.log(`Fourth-hand study, final: all ${rows.length} notes; k of them drawn to train on, the others measured (aggregate).\n`)
-  console.log(curveTable(withinCurve(rows)))
-  console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
-  process.exit(0)
-}
+if (flags.final) finalCurve('third-hand.tsv', heldOut, (n) => `Third-hand set, final: the ${n} held-out rows only`)
+if (flags['final-fifth']) finalCurve('fifth-hand-study.tsv', () => true, (n) => `Fifth-hand study, final: all ${n} notes`)
+if (flags['final-study']) finalCurve('fourth-hand-study.tsv', () => true, (n) => `Fourth-hand study, final: all ${n} notes`)
 
 const wanted = (name) => !flags.set || flags.set.split(',').includes(name)
 const example = wanted('example') ? curveTable(exampleCurve()) : undefined
