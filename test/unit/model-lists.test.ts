@@ -9,6 +9,20 @@ const method = loadMethod(methodPath('karavaan', '/anywhere'))
 const NARRATIVES = method.narratives.map((n) => n.id)
 const [ONE] = NARRATIVES
 
+/** A study whose coded notes voice narrative 1 with "app" and never say "chatbot". */
+function appStudy(): TrainingExample[] {
+  const examples: TrainingExample[] = []
+  for (let i = 0; i < 15; i++) {
+    const yes = `Voor de vergunning moest ze het via de app doen, gesprek ${i}.`
+    const no = `De buurtbarbecue was gezellig en druk, gesprek ${i}.`
+    for (const narrative of NARRATIVES) {
+      examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
+    }
+  }
+
+  return examples
+}
+
 /** Which lists a sentence hits, by name. */
 function hits(lists: ReturnType<typeof modelLists>, sentence: string): string[] {
   const words = new WordBuffer()
@@ -36,16 +50,7 @@ describe('the method’s word lists as features of the study model', () => {
   })
 
   it('what the team codes with one word of a list carries over to another word of that list', () => {
-    // A study whose coded notes say "app" and never "chatbot".
-    const examples: TrainingExample[] = []
-    for (let i = 0; i < 15; i++) {
-      const yes = `Voor de vergunning moest ze het via de app doen, gesprek ${i}.`
-      const no = `De buurtbarbecue was gezellig en druk, gesprek ${i}.`
-      for (const narrative of NARRATIVES) {
-        examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
-      }
-    }
-
+    const examples = appStudy()
     const chance = (withLists: boolean) => {
       const model = new NarrativeModel(trainModel(examples, NARRATIVES, withLists ? {lists: modelLists(method)} : {}))
       return model.predict('Tegenwoordig loopt alles langs de chatbot.').find((p) => p.narrative === ONE)!.probability
@@ -63,15 +68,7 @@ describe('the method’s word lists as features of the study model', () => {
 
 describe('a suggestion’s reason names the word through which a list weighs', () => {
   it('"chatbot", never seen in the coding, is named because its list is', () => {
-    const examples: TrainingExample[] = []
-    for (let i = 0; i < 15; i++) {
-      const yes = `Voor de vergunning moest ze het via de app doen, gesprek ${i}.`
-      const no = `De buurtbarbecue was gezellig en druk, gesprek ${i}.`
-      for (const narrative of NARRATIVES) {
-        examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})
-      }
-    }
-
+    const examples = appStudy()
     const model = new NarrativeModel(trainModel(examples, NARRATIVES, {lists: modelLists(method)}))
     expect(model.explain('Tegenwoordig loopt alles langs de chatbot.', ONE)).toContain('chatbot')
     const withoutLists = new NarrativeModel(trainModel(examples, NARRATIVES))
