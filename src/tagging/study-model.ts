@@ -1,5 +1,6 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 import {writePrivateFile} from '../fs/private.js'
 import type {Method} from '../method/schema.js'
@@ -123,23 +124,61 @@ export function studyModel(store: Store, study: StudyRef, options: {now?: Date} 
 }
 
 /**
- * The same as studyModel, but training (when needed) runs on a worker thread with a store of its
- * own: what training takes in memory (some 200 MiB for 10,000 coded notes of a large study) is
- * given back when the worker ends, before tag suggest starts the workers that match the notes,
- * instead of staying in this thread's heap beside them.
+ * The same as studyModel, but training (when needed) runs in a process of its own with a store of
+ * its own: what training takes in memory (some 200 MiB for 10,000 coded notes of a large study) is
+ * given back when that process ends, before tag suggest starts the workers that match the notes,
+ * instead of staying in this process beside them.
  */
 export async function studyModelOffThread(store: Store, study: StudyRef): Promise<StudyModel> {
   const prepared = prepare(store, study)
   if (prepared.fresh) return prepared.fresh
-  const {Worker} = await import('node:worker_threads')
-  const worker = new Worker(new URL('train-worker.js', import.meta.url), {workerData: {dir: study.dir, method: study.methodDefinition, previous: prepared.previous, study: study.id}})
-  const trained = await new Promise<Trained>((resolve, reject) => {
-    worker.once('message', resolve)
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`The training worker stopped (exit ${code}) before it answered.`)))
+  const {fork} = await import('node:child_process')
+  // Not a worker thread: the memory a worker trained in (some 35 MiB on 10,000 coded notes) stayed
+  // with this process after the worker ended, and took tag suggest past 400 MiB; a process gives
+  // it back. It also writes the model file, so what the cues found in every coded note never
+  // crosses over here, only the model does.
+  const work: TrainWork = {dir: study.dir, keep: prepared.keep, method: study.methodDefinition, previous: prepared.previous, study: study.id}
+  const child = fork(fileURLToPath(new URL('train-worker.js', import.meta.url)), [], {serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc']})
+  const trained = await new Promise<Pick<Trained, 'data' | 'notes'>>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Pick<Trained, 'data' | 'notes'>))
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`The training process stopped (exit ${code}) before it answered.`)))
+    child.send(work)
   })
-  await worker.terminate()
-  return prepared.finish(trained)
+  if (child.connected) child.disconnect()
+  return prepared.use(trained.data, trained.notes, true)
+}
+
+/** What the training worker is given: the study, the readings it may reuse, and where and how to keep its result. */
+export interface TrainWork {
+  dir: string
+  keep: Keep
+  method: Method
+  previous?: ModelFile['readings']
+  study: string
+}
+
+/** Where a training's result is kept, and whether the study had a model file before. */
+interface Keep {
+  file: string
+  hadFile: boolean
+  stamp: string
+  study: string
+}
+
+/**
+ * Keeps what training gave in the study folder (0600). A study nobody has coded yet gets no
+ * file; one that had a model gets the news that it has none now. A folder on a read-only disk
+ * gets none: the model still serves this command.
+ */
+export function keepTrained({data, notes, readings}: Trained, keep: Keep, now = new Date()): void {
+  if (notes === 0 && !keep.hadFile) return
+  const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp: keep.stamp, study: keep.study, trainedAt: now.toISOString()}
+  try {
+    writePrivateFile(keep.file, JSON.stringify(content))
+  } catch {
+    // See above: the model still serves this command.
+  }
 }
 
 interface StudyRef {
@@ -149,7 +188,7 @@ interface StudyRef {
 }
 
 /** What both ways need: the model from its file when it is fresh, else what training takes and how its result is kept. */
-function prepare(store: Store, study: StudyRef): {finish: (trained: Trained, now?: Date) => StudyModel; fresh?: StudyModel; previous?: ModelFile['readings']} {
+function prepare(store: Store, study: StudyRef): {finish: (trained: Trained, now?: Date) => StudyModel; fresh?: StudyModel; keep: Keep; previous?: ModelFile['readings']; use: (data: ModelData | null, coded: number, retrained: boolean) => StudyModel} {
   const method = study.methodDefinition
   const file = modelFile(study)
   // One row of the store: on a large study, the coding itself is read only to retrain.
@@ -161,22 +200,14 @@ function prepare(store: Store, study: StudyRef): {finish: (trained: Trained, now
   }
 
   const kept = readModelFile(file, study.id)
-  const finish = ({data, notes, readings}: Trained, now = new Date()) => {
-    const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp, study: study.id, trainedAt: now.toISOString()}
-    // A study nobody has coded yet gets no file; one that had a model gets the news that it has none now.
-    if (notes > 0 || kept) {
-      try {
-        writePrivateFile(file, JSON.stringify(content))
-      } catch {
-        // A folder on a read-only disk: the model still serves this command.
-      }
-    }
-
-    return use(data, notes, true)
+  const keep: Keep = {file, hadFile: kept !== undefined, stamp, study: study.id}
+  const finish = (trained: Trained, now = new Date()) => {
+    keepTrained(trained, keep, now)
+    return use(trained.data, trained.notes, true)
   }
 
-  if (kept && kept.stamp === stamp) return {finish, fresh: use(kept.model, kept.notes, false)}
-  return {finish, previous: kept?.readings}
+  if (kept && kept.stamp === stamp) return {finish, fresh: use(kept.model, kept.notes, false), keep, use}
+  return {finish, keep, previous: kept?.readings, use}
 }
 
 /** The model file of this study, or undefined when there is none or it is not one the kit can use (it is then made again). */

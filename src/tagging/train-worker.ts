@@ -1,14 +1,18 @@
-import {parentPort, workerData} from 'node:worker_threads'
-
-import type {Method} from '../method/schema.js'
 import {openStore} from '../store/open.js'
-import {trainStudyModel} from './study-model.js'
+import {keepTrained, trainStudyModel, type TrainWork} from './study-model.js'
 
-/** The worker of studyModelOffThread: trains on the study's coding with a store of its own and answers once. */
-const {dir, method, previous, study} = workerData as {dir: string; method: Method; previous?: Parameters<typeof trainStudyModel>[3]; study: string}
-const store = openStore(dir, study)
-try {
-  parentPort!.postMessage(trainStudyModel(store, method, store.rejections.list(), previous))
-} finally {
-  store.close()
-}
+/*
+ * The process of studyModelOffThread: given the work by message, it trains on the study's coding
+ * with a store of its own, keeps the result in the study folder and answers once with the model.
+ */
+process.once('message', (message) => {
+  const {dir, keep, method, previous, study} = message as TrainWork
+  const store = openStore(dir, study)
+  try {
+    const trained = trainStudyModel(store, method, store.rejections.list(), previous)
+    keepTrained(trained, keep)
+    process.send!({data: trained.data, notes: trained.notes}, () => process.disconnect())
+  } finally {
+    store.close()
+  }
+})
