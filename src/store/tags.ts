@@ -110,6 +110,24 @@ export class TagQueries extends Queries {
   }
 
   /**
+   * The active tags of these notes, as list({noteId}) gives them for each, in one query through the
+   * index by note: list's optional filters make SQLite walk every tag for each note (about 5 ms per
+   * note on 100,000 notes), which the evidence picker paid for each note of its page.
+   */
+  ofNotes(noteIds: readonly string[]): Map<string, Tag[]> {
+    const byNote = new Map<string, Tag[]>(noteIds.map((id) => [id, []]))
+    if (noteIds.length === 0) return byNote
+    const rows = this.prepare(
+        `SELECT t.* FROM tags t JOIN notes n ON n.id = t.note_id
+         WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL AND t.note_id IN (SELECT value FROM json_each(?))
+         ORDER BY t.note_id, t.id`,
+      )
+      .all(JSON.stringify(noteIds)) as TagRow[]
+    for (const row of rows) byNote.get(row.note_id)?.push(toTag(row))
+    return byNote
+  }
+
+  /**
    * Everything that is coded, the one list every output follows (tag list, the Tags table of CSV
    * and Excel, REFI-QDA): the active tags, and each theme in a note's front matter as a theme code
    * on the whole note by its interviewer, made when the note was (origin `note`). Notes in the
