@@ -10,6 +10,8 @@
 //   node bench/serve.mjs                     both studies
 //   node bench/serve.mjs --counts 10000      one
 //   node bench/serve.mjs --write             and update the block in BENCHMARKS.md
+//   node bench/serve.mjs --build DIR         another build (DIR/bin/run.js with its dist/), e.g. the one
+//                                            before a change, on the same studies
 import {spawn, spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
@@ -18,19 +20,21 @@ import {join} from 'node:path'
 import {ensureNoteFiles, ensureStudy, noteFiles, prng} from './generate-notes.mjs'
 import {ENV, fail, KARAVAAN, median, out, parseOptions, percentile, writeSection} from './harness.mjs'
 
-const USAGE = `node bench/serve.mjs [--counts 10000,100000] [--runs 40] [--starts 9] [--write]
+const USAGE = `node bench/serve.mjs [--counts 10000,100000] [--runs 40] [--starts 9] [--build DIR] [--write]
 
   --counts     studies (aantallen notities), gescheiden door komma's
   --runs       verzoeken per pagina (na 3 om op te warmen)
   --starts     keren dat serve helemaal opnieuw start, voor de starttijd
+  --build      een andere build van de kit meten (DIR/bin/run.js), bijvoorbeeld die van vóór een wijziging
   --write      werk BENCHMARKS.md bij tussen <!-- bench:serve:start --> en <!-- bench:serve:end -->`
 
-const {count, parsed} = parseOptions({counts: {default: '10000,100000', type: 'string'}, starts: {default: '9', type: 'string'}}, USAGE)
+const {count, parsed} = parseOptions({build: {type: 'string'}, counts: {default: '10000,100000', type: 'string'}, starts: {default: '9', type: 'string'}}, USAGE)
 const runs = parsed.runs === '15' ? 40 : count('runs', 5)
 const starts = count('starts', 3)
 const counts = parsed.counts.split(',').map(Number)
 if (counts.some((n) => !Number.isInteger(n) || n < 1)) fail(`--counts moet een lijst van aantallen zijn, niet "${parsed.counts}".`)
-if (!existsSync(join(KARAVAAN, '..', '..', 'dist', 'commands', 'serve.js'))) fail('bouw eerst de kit: npm run build')
+const kit = parsed.build ? join(parsed.build, 'bin', 'run.js') : KARAVAAN
+if (!existsSync(join(kit, '..', '..', 'dist', 'commands', 'serve.js'))) fail(parsed.build ? `in ${parsed.build} staat geen gebouwde kit (bin/run.js en dist/)` : 'bouw eerst de kit: npm run build')
 
 const GOALS = {10_000: 150, 100_000: 300}
 const AGREEMENT_UP_TO = 10_000
@@ -43,7 +47,7 @@ mkdirSync(out, {recursive: true})
 const config = mkdtempSync(join(out, 'serve-config-'))
 const env = {...ENV, XDG_CONFIG_HOME: config}
 {
-  const set = spawnSync(process.execPath, [KARAVAAN, 'config', 'set', 'interviewer', 'anna'], {encoding: 'utf8', env})
+  const set = spawnSync(process.execPath, [kit, 'config', 'set', 'interviewer', 'anna'], {encoding: 'utf8', env})
   if (set.status !== 0) fail(`config set interviewer: ${set.stderr}`)
 }
 
@@ -55,7 +59,7 @@ process.on('exit', () => {
 
 function startServe(study) {
   const started = process.hrtime.bigint()
-  const child = spawn(process.execPath, [KARAVAAN, 'serve', '--no-open', '--port', '0', '--study', study], {env, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, [kit, 'serve', '--no-open', '--port', '0', '--study', study], {env, stdio: ['ignore', 'pipe', 'pipe']})
   running.add(child)
   child.once('exit', () => running.delete(child))
   let stderr = ''
@@ -125,7 +129,7 @@ function agreementStudy(studyCount, study) {
 
   const csv = join(dir, '.tweede-codeur.csv')
   writeFileSync(csv, `${rows.join('\n')}\n`)
-  const imported = spawnSync(process.execPath, [KARAVAAN, 'tag', 'import', csv, '--study', dir], {encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024})
+  const imported = spawnSync(process.execPath, [kit, 'tag', 'import', csv, '--study', dir], {encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024})
   if (imported.status !== 0) fail(`tag import: ${imported.stderr}`)
   return dir
 }
@@ -181,7 +185,7 @@ async function pages(studyCount) {
   const ids = [...(await list('/notities')), ...(await list(`/notities?pagina=${middle}`)), ...(await list(`/notities?pagina=${Math.ceil(studyCount / 50)}`))]
   if (ids.length === 0) fail('de lijst gaf geen notities')
   // Findings to open: the generated study has none, so a few are made once, backed by notes of the list.
-  const cli = (...args) => spawnSync(process.execPath, [KARAVAAN, ...args, '--study', study], {encoding: 'utf8', env})
+  const cli = (...args) => spawnSync(process.execPath, [kit, ...args, '--study', study], {encoding: 'utf8', env})
   const listed = cli('finding', 'list', '--json')
   if (listed.status !== 0) fail(`finding list: ${listed.stderr}`)
   const findingIds = JSON.parse(listed.stdout).map((f) => f.id)
@@ -258,7 +262,7 @@ for (const n of counts) {
 
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 const lines = []
-lines.push(`Measured on ${new Date().toISOString().slice(0, 10)}, ${runs} requests per page after 3 to warm up (\"first\": the very first request of that page, before any warm-up); the time is that of the whole answer over loopback.`, '')
+lines.push(`Measured on ${new Date().toISOString().slice(0, 10)}${parsed.build ? ` with the build in ${parsed.build}` : ''}, ${runs} requests per page after 3 to warm up (\"first\": the very first request of that page, before any warm-up); the time is that of the whole answer over loopback.`, '')
 lines.push(`| page | ${results.map((r) => `${r.count.toLocaleString('en')} notes p50 | p95 | first`).join(' | ')} |`)
 lines.push(`|---|${results.map(() => '---:|---:|---:').join('|')}|`)
 for (let i = 0; i < results[0].rows.length; i++) {
@@ -275,4 +279,4 @@ for (const r of results) {
 
 const text = lines.join('\n')
 console.log(text)
-if (parsed.write) writeSection('serve', text, {heading: 'The browser workspace: karavaan serve (issue 17)'})
+if (parsed.write && !parsed.build) writeSection('serve', text, {heading: 'The browser workspace: karavaan serve (issue 17)'})

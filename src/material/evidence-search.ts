@@ -36,6 +36,8 @@ export interface EvidenceHit {
 export interface EvidenceSearch {
   /** The note filter, checked (checkFilter): halteplaats, group or activity, narrative, theme. */
   filter: NoteFilter
+  /** The page of hits, from 1: page 2 holds the hits after the first `limit`. */
+  page?: number
   /** Evidence the finding has, so a hit can say it is there already. */
   present?: readonly EvidenceRef[]
   /** Words in the language of `note search`; empty: the filters alone. */
@@ -44,9 +46,14 @@ export interface EvidenceSearch {
 
 export interface EvidenceSearchResult {
   hits: EvidenceHit[]
-  /** More hits than shown: the search should be narrowed. */
+  /** More hits after these: on a next page, or the search should be narrowed. */
   more: boolean
+  /** The page these hits are, from 1. */
+  page: number
 }
+
+/** Hits on a page of the picker. */
+export const EVIDENCE_PAGE = 50
 
 const NOTE_START = 280
 const NOTES_WITHOUT_QUERY = 10
@@ -147,10 +154,14 @@ function isPresent(present: readonly EvidenceRef[], hit: {noteId: string; tagId:
  * the notes `note search` finds (best first, with the same filters), each after the passages in it
  * that hold the words (of the filter's narrative or theme, when one is chosen). Without: the
  * passages of the chosen code(s) in the notes the filters allow, then the newest few notes. The
- * same words tagged with the same code by two coders are one hit.
+ * same words tagged with the same code by two coders are one hit. A page after the first skips
+ * the hits of the pages before it; each page reads only the notes it needs, and their tags in one go.
  */
-export function searchEvidence(store: Store, study: Study, search: EvidenceSearch, limit = 50): EvidenceSearchResult {
+export function searchEvidence(store: Store, study: Study, search: EvidenceSearch, limit = EVIDENCE_PAGE): EvidenceSearchResult {
   const present = search.present ?? []
+  const page = Math.max(1, Math.floor(search.page ?? 1))
+  const skip = (page - 1) * limit
+  let passed = 0
   const {filter} = search
   const query = search.query?.trim()
   const hits: EvidenceHit[] = []
@@ -167,26 +178,33 @@ export function searchEvidence(store: Store, study: Study, search: EvidenceSearc
     }
 
     seen.add(key)
+    if (passed++ < skip) return
     hits.push({...hit, present: isPresent(present, hit)})
   }
 
   if (query) {
     const patterns = queryPatterns(query)
-    const result = searchNotes(store, query, filter, limit)
-    more = result.matches > result.hits.length && result.hits.length >= limit
-    for (const {note, snippet} of result.hits) {
-      const base = {attribution: place(note), date: note.date, halteplaats: note.halteplaats, noteId: note.id}
-      for (const tag of store.tags.list({noteId: note.id})) {
-        if (tag.quote === null || tag.start === null || !fits(tag)) continue
-        const words = markMatches(tag.quote, patterns)
-        if (words === null) continue
-        push({...base, code: tag.code, kind: 'tag', tagId: tag.id, tagKind: tag.kind, words}, `${note.id}:${tag.start}:${tag.end}:${tag.code}`)
-      }
+    // Every note is a hit of its own, so the pages so far, this one and one note more are enough
+    // notes to fill the page and to know whether another hit follows.
+    const result = searchNotes(store, query, filter, skip + limit + 1)
+    for (let from = 0; from < result.hits.length && !more; from += limit) {
+      const chunk = result.hits.slice(from, from + limit)
+      const tagsOf = store.tags.ofNotes(chunk.map((hit) => hit.note.id))
+      for (const {note, snippet} of chunk) {
+        const base = {attribution: place(note), date: note.date, halteplaats: note.halteplaats, noteId: note.id}
+        for (const tag of tagsOf.get(note.id) ?? []) {
+          if (tag.quote === null || tag.start === null || !fits(tag)) continue
+          const words = markMatches(tag.quote, patterns)
+          if (words === null) continue
+          push({...base, code: tag.code, kind: 'tag', tagId: tag.id, tagKind: tag.kind, words}, `${note.id}:${tag.start}:${tag.end}:${tag.code}`)
+        }
 
-      push({...base, code: null, kind: 'notitie', tagId: null, tagKind: null, words: snippet}, note.id)
+        push({...base, code: null, kind: 'notitie', tagId: null, tagKind: null, words: snippet}, note.id)
+        if (more) break
+      }
     }
 
-    return {hits, more}
+    return {hits, more, page}
   }
 
   for (const [kind, code] of codes) {
@@ -205,5 +223,5 @@ export function searchEvidence(store: Store, study: Study, search: EvidenceSearc
     push({attribution: place(note), code: null, date: note.date, halteplaats: note.halteplaats, kind: 'notitie', noteId: note.id, tagId: null, tagKind: null, words: cut(note.text, NOTE_START)}, note.id)
   }
 
-  return {hits, more}
+  return {hits, more, page}
 }

@@ -194,6 +194,32 @@ describe('karavaan serve: Bevindingen over HTTP', () => {
     expect(bad.body).toContain('afsluitend aanhalingsteken')
   })
 
+  it('pages the picker\'s hits: "Meer resultaten" shows the next 50, on the finding page and in the form', async () => {
+    const tokens = (page: string) => [...page.matchAll(/data-token="([^"]+)"/g)].map((m) => m[1])
+    const first = await get(`/bevindingen/${created}?zoek=de`)
+    expect(first.body).toContain('50 resultaten; er is meer, maak de zoekopdracht scherper.')
+    const href = /<a class="utrecht-link" href="([^"]+)" data-meer>Meer resultaten<\/a>/.exec(first.body)![1].replaceAll('&amp;', '&')
+    expect(href).toBe(`/bevindingen/${created}?zoek=de&zoek-pagina=2#kiezerkop`)
+    const second = await get(href.split('#')[0])
+    expect(second.status).toBe(200)
+    expect(second.body).toMatch(/Resultaten 51 tot en met \d+/)
+    expect(second.body).toContain('<ol class="werkplek-resultaten" start="51">')
+    expect(tokens(second.body).length).toBeGreaterThan(0)
+    expect(tokens(second.body).filter((t) => tokens(first.body).includes(t))).toEqual([])
+    // Adding a hit of page 2 comes back to page 2.
+    expect(second.body).toContain(`name="terug" value="/bevindingen/${created}?zoek=de&amp;zoek-pagina=2#kiezerkop"`)
+
+    const typed: Array<[string, string]> = [['titel', 'Een bevinding met veel onderbouwing'], ['zoek', 'de']]
+    const searched = await post('/bevindingen/nieuw', [...typed, ['actie', 'zoeken'], ['zoek-pagina', '3']])
+    expect(searched.body).toContain('50 resultaten; er is meer')
+    expect(searched.body).toContain('name="zoek-pagina" value="1"')
+    expect(searched.body).toContain('name="actie" value="meer" data-meer>Meer resultaten</button>')
+    const more = await post('/bevindingen/nieuw', [...typed, ['actie', 'meer'], ['zoek-pagina', '1']])
+    expect(more.body).toMatch(/Resultaten 51 tot en met \d+/)
+    expect(more.body).toContain('name="zoek-pagina" value="2"')
+    expect(more.body).toContain('value="Een bevinding met veel onderbouwing"')
+  })
+
   it('takes a piece of evidence off again (dropEvidence), as a new version', async () => {
     const tag = show(created).evidence.find((e) => e.kind === 'tag')!
     const response = await post(`/bevindingen/${created}/onderbouwing/weg`, {bron: `tag:${tag.tagId}`})

@@ -59,6 +59,17 @@ describe('searching for a finding\'s evidence', () => {
     expect(result.more).toBe(true)
   })
 
+  it('pages on: each page holds the hits after the ones before, a passage and its note split over two pages too', () => {
+    const all = searchEvidence(store, study, {filter: {}, query: 'loket'}).hits
+    expect(all.length).toBeGreaterThanOrEqual(3)
+    const pages = [1, 2, 3, 4].map((page) => searchEvidence(store, study, {filter: {}, page, query: 'loket'}, 1))
+    expect(pages.flatMap((p) => p.hits)).toEqual(all)
+    expect(pages.map((p) => p.more)).toEqual([...all.map((_, i) => i < all.length - 1), ...Array.from({length: 4 - all.length}, () => false)])
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3, 4])
+    const twos = [1, 2].map((page) => searchEvidence(store, study, {filter: {}, page}, 2).hits)
+    expect(twos.flat()).toEqual(searchEvidence(store, study, {filter: {}}, 4).hits)
+  })
+
   it('refuses a query note search cannot read, in Dutch', () => {
     expect(() => searchEvidence(store, study, {filter: {}, query: '"loket'})).toThrow(UserError)
   })

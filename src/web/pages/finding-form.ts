@@ -1,6 +1,6 @@
 import {html, raw} from 'hono/html'
 
-import type {EvidenceHit} from '../../material/evidence-search.js'
+import {EVIDENCE_PAGE, type EvidenceHit} from '../../material/evidence-search.js'
 import type {FieldHit} from '../../material/guard.js'
 import {figureChoices} from '../../material/pickers.js'
 import type {SimilarFinding} from '../../material/similar.js'
@@ -77,7 +77,8 @@ export interface FindingFormProblems {
 export interface FindingFormPage {
   chosen: ChosenEvidence[]
   editOf?: Finding
-  picker?: {hits: EvidenceHit[]; more: boolean; problem?: string; query: PickerQuery; searched: boolean}
+  /** The picker's hits; page: which page of them, from 1. */
+  picker?: {hits: EvidenceHit[]; more: boolean; page: number; problem?: string; query: PickerQuery; searched: boolean}
   problems?: FindingFormProblems
   /** Findings the new title or text nearly repeats: saving needs a second yes. */
   similar?: SimilarFinding[]
@@ -187,23 +188,28 @@ ${select('thema', 'Thema', method.themes.map((t) => ({label: t.short, value: t.i
 
 /**
  * The picker's results: per hit its words (the passage, or the note around the matches), where
- * they come from (group type and halteplaats only) and one button that adds it.
+ * they come from (group type and halteplaats only) and one button that adds it; with more hits,
+ * `next` makes the control to the next page.
  */
-export function pickerResults(context: PageContext, picker: NonNullable<FindingFormPage['picker']>, button: (hit: EvidenceHit, label: string) => Html): Html {
+export function pickerResults(context: PageContext, picker: NonNullable<FindingFormPage['picker']>, button: (hit: EvidenceHit, label: string) => Html, next: (page: number) => Html): Html {
   if (picker.problem) return html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${picker.problem}</p></div>`
   if (!picker.searched) return html`<p class="utrecht-paragraph" role="status">Typ zoekwoorden of kies een filter, en druk op Zoek.</p>`
   const {hits} = picker
-  const summary = hits.length === 0 ? 'Niets gevonden. Probeer andere woorden of minder filters.'
+  // A later page follows on from the ones before it: its numbers go on too.
+  const first = (picker.page - 1) * EVIDENCE_PAGE + 1
+  const summary = hits.length === 0 ? (picker.page > 1 ? 'Geen resultaten meer.' : 'Niets gevonden. Probeer andere woorden of minder filters.')
+    : picker.page > 1 ? `Resultaten ${first} tot en met ${first + hits.length - 1}${picker.more ? '; er is meer' : ''}.`
     : `${hits.length === 1 ? '1 resultaat' : `${hits.length} resultaten`}${picker.more ? '; er is meer, maak de zoekopdracht scherper' : ''}.`
   return html`<p class="utrecht-paragraph" role="status" id="zoekresultaat">${summary}</p>
-${hits.length === 0 ? '' : html`<ol class="werkplek-resultaten">${hits.map((hit) => {
+${hits.length === 0 ? '' : html`<ol class="werkplek-resultaten"${picker.page > 1 ? html` start="${first}"` : ''}>${hits.map((hit) => {
     const label = hitLabel(context, hit)
     return html`<li class="werkplek-resultaat">
 <p class="utrecht-paragraph werkplek-klein"><strong>${label}</strong> · ${hit.attribution} · <a class="utrecht-link" href="/notities/${hit.noteId}">notitie ${shortId(hit.noteId)}</a></p>
 <blockquote class="utrecht-blockquote"><p class="utrecht-paragraph">${highlighted(hit.words)}</p></blockquote>
 ${hit.present ? html`<p class="utrecht-paragraph werkplek-klein">Staat al in de onderbouwing.</p>` : button(hit, label)}
 </li>`
-  })}</ol>`}`
+  })}</ol>`}
+${picker.more ? next(picker.page + 1) : ''}`
 }
 
 function personalData(hits: FieldHit[]): Html {
@@ -269,7 +275,8 @@ ${chosenList(form.chosen, problems)}
 ${pickerFilters(context, picker?.query ?? {groep: '', halteplaats: '', narratief: '', thema: '', zoek: ''})}
 <div class="werkplek-knoppen"><button class="utrecht-button utrecht-button--secondary-action" type="submit" name="actie" value="zoeken" data-zoekknop>Zoek</button></div>
 </div>
-${picker ? pickerResults(context, picker, (hit, label) => html`<button class="utrecht-button utrecht-button--secondary-action" type="submit" name="voegtoe" value="${hitToken(hit)}">Voeg toe<span class="werkplek-verborgen">: ${label}, ${hit.attribution}</span></button>`) : ''}
+${picker?.searched ? html`<input type="hidden" name="zoek-pagina" value="${String(picker.page)}">` : ''}
+${picker ? pickerResults(context, picker, (hit, label) => html`<button class="utrecht-button utrecht-button--secondary-action" type="submit" name="voegtoe" value="${hitToken(hit)}">Voeg toe<span class="werkplek-verborgen">: ${label}, ${hit.attribution}</span></button>`, () => html`<div class="werkplek-knoppen"><button class="utrecht-button utrecht-button--secondary-action" type="submit" name="actie" value="meer" data-meer>Meer resultaten</button></div>`) : ''}
 </section>
 <div class="werkplek-knoppen">
 <button class="utrecht-button utrecht-button--primary-action" type="submit" name="actie" value="opslaan" data-opslaan>${form.editOf ? 'Opslaan als nieuwe versie' : 'Opslaan'}</button>

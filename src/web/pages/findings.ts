@@ -110,7 +110,9 @@ export function findingPage(context: PageContext, view: FindingView): Html {
   const editable = !finding.deletedAt && view.version === undefined
   const back = `/bevindingen/${finding.id}`
   const picker = view.picker
-  const pickerBack = picker?.searched ? `${back}?${new URLSearchParams(Object.entries(picker.query).filter(([, v]) => v).map(([k, v]) => [k === 'zoek' ? 'zoek' : `zoek-${k}`, v])).toString()}#kiezerkop` : back
+  const pickerUrl = (page: number) => `${back}?${new URLSearchParams([...Object.entries(picker!.query).filter(([, v]) => v).map(([k, v]) => [k === 'zoek' ? 'zoek' : `zoek-${k}`, v]), ...(page > 1 ? [['zoek-pagina', String(page)]] : [])]).toString()}#kiezerkop`
+  // Adding a hit comes back to the same page of hits.
+  const pickerBack = picker?.searched ? pickerUrl(picker.page) : back
   return page(context, finding.title, html`
 ${alerts(view.flash, view.notice)}
 ${view.version !== undefined ? html`<div class="utrecht-alert" role="status"><p class="utrecht-paragraph">Je ziet versie ${view.version}. <a class="utrecht-link" href="${back}">Naar de nieuwste versie</a></p></div>` : ''}
@@ -156,7 +158,7 @@ ${editable && picker ? html`<section aria-labelledby="kiezerkop">
 ${pickerFilters(context, picker.query)}
 <div class="werkplek-knoppen"><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoek</button></div>
 </form>
-${pickerResults(context, picker, (hit, label) => html`<form method="post" action="/bevindingen/onderbouwing">${csrfField(context)}<input type="hidden" name="bevinding" value="${finding.id}"><input type="hidden" name="${hit.tagId ? 'tag' : 'notitie'}" value="${hit.tagId ?? hit.noteId}"><input type="hidden" name="terug" value="${pickerBack}"><button class="utrecht-button utrecht-button--secondary-action" type="submit" data-token="${hitToken(hit)}">Voeg toe<span class="werkplek-verborgen">: ${label}, ${hit.attribution}</span></button></form>`)}
+${pickerResults(context, picker, (hit, label) => html`<form method="post" action="/bevindingen/onderbouwing">${csrfField(context)}<input type="hidden" name="bevinding" value="${finding.id}"><input type="hidden" name="${hit.tagId ? 'tag' : 'notitie'}" value="${hit.tagId ?? hit.noteId}"><input type="hidden" name="terug" value="${pickerBack}"><button class="utrecht-button utrecht-button--secondary-action" type="submit" data-token="${hitToken(hit)}">Voeg toe<span class="werkplek-verborgen">: ${label}, ${hit.attribution}</span></button></form>`, (page) => html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${pickerUrl(page)}" data-meer>Meer resultaten</a></p>`)}
 </section>` : ''}`)
 }
 

@@ -54,6 +54,12 @@ function valuesOf(form: Record<string, unknown>): FindingFormValues {
   }
 }
 
+/** The page of the picker's hits the request is on, from 1 (zoek-pagina); anything else is the first. */
+function pickerPageOf(source: Record<string, unknown>): number {
+  const page = Number(text(source['zoek-pagina']))
+  return Number.isInteger(page) && page > 1 ? page : 1
+}
+
 function pickerQueryOf(source: Record<string, unknown>): PickerQuery {
   return {groep: text(source['zoek-groep']), halteplaats: text(source['zoek-halteplaats']), narratief: text(source['zoek-narratief']), thema: text(source['zoek-thema']), zoek: text(source.zoek)}
 }
@@ -144,15 +150,15 @@ export function registerFindingRoutes(app: Hono<Env>, options: {store: Store; st
     })
   }
 
-  const runPicker = (query: PickerQuery, present: readonly EvidenceRef[], asked: boolean): NonNullable<FindingFormPage['picker']> => {
+  const runPicker = (query: PickerQuery, present: readonly EvidenceRef[], asked: boolean, page = 1): NonNullable<FindingFormPage['picker']> => {
     const searched = asked && Object.values(query).some((v) => v.trim() !== '')
-    if (!searched) return {hits: [], more: false, query, searched: false}
+    if (!searched) return {hits: [], more: false, page: 1, query, searched: false}
     try {
-      const result = searchEvidence(store, study, {filter: filterOf(query), present, query: query.zoek})
+      const result = searchEvidence(store, study, {filter: filterOf(query), page, present, query: query.zoek})
       return {...result, query, searched: true}
     } catch (error) {
       if (!(error instanceof UserError)) throw error
-      return {hits: [], more: false, problem: [error.message, error.hint].filter(Boolean).join(' '), query, searched: true}
+      return {hits: [], more: false, page: 1, problem: [error.message, error.hint].filter(Boolean).join(' '), query, searched: true}
     }
   }
 
@@ -223,14 +229,16 @@ export function registerFindingRoutes(app: Hono<Env>, options: {store: Store; st
     if (adding && inputOf(adding) && !values.onderbouwing.includes(adding)) values.onderbouwing.push(adding)
     const general: string[] = []
     const chosen = chosenOf(context(c), values.onderbouwing, general)
-    const picker = runPicker(pickerQueryOf(form), presentOf(values.onderbouwing), true)
+    // A new search starts at the first page; "Meer resultaten" goes one on; adding stays on the page.
+    const page = form.actie === 'zoeken' ? 1 : pickerPageOf(form) + (form.actie === 'meer' ? 1 : 0)
+    const picker = runPicker(pickerQueryOf(form), presentOf(values.onderbouwing), true, page)
     return c.html(findingFormPage(store, context(c), {chosen, editOf, picker, problems: {fields: {}, general}, values}))
   }
 
   const failed = (c: Context<Env>, form: Record<string, unknown>, values: FindingFormValues, problems: FindingFormProblems, editOf?: Finding, status: 200 | 400 = 400) => {
     const general: string[] = []
     const chosen = chosenOf(context(c), values.onderbouwing, general)
-    const picker = runPicker(pickerQueryOf(form), presentOf(values.onderbouwing), true)
+    const picker = runPicker(pickerQueryOf(form), presentOf(values.onderbouwing), true, pickerPageOf(form))
     return c.html(findingFormPage(store, context(c), {chosen, editOf, picker, problems: {...problems, general: [...(problems.general ?? []), ...general]}, values}), status)
   }
 
@@ -243,7 +251,7 @@ export function registerFindingRoutes(app: Hono<Env>, options: {store: Store; st
   app.post('/bevindingen/nieuw', async (c) => {
     const form = await c.req.parseBody({all: true})
     const values = valuesOf(form)
-    if (form.actie === 'zoeken' || text(form.voegtoe)) return pickerStep(c, form, values)
+    if (form.actie === 'zoeken' || form.actie === 'meer' || text(form.voegtoe)) return pickerStep(c, form, values)
     const input: FindingInput = {
       evidence: values.onderbouwing.map(inputOf).filter((e): e is EvidenceInput => e !== undefined),
       figures: Object.entries(values.cijfers).filter(([, v]) => v !== '').map(([ref, verdict]): FigureInput => ({ref, verdict})),
@@ -311,7 +319,7 @@ export function registerFindingRoutes(app: Hono<Env>, options: {store: Store; st
 
     const finding = resolveFinding(store, study, record)
     const query = pickerQueryOf(c.req.query())
-    const picker = finding.deletedAt || version !== undefined ? undefined : runPicker(query, finding.evidence, true)
+    const picker = finding.deletedAt || version !== undefined ? undefined : runPicker(query, finding.evidence, true, pickerPageOf(c.req.query()))
     const noteStart = (id: string) => cut(store.notes.get(id)?.text ?? '')
     return c.html(findingPage(context(c), {...takeMessages(c.var.session), finding, noteStart, picker, version}))
   })
@@ -337,7 +345,7 @@ export function registerFindingRoutes(app: Hono<Env>, options: {store: Store; st
     const finding = requireEditable(store, 'finding', c.req.param('id'))
     const form = await c.req.parseBody({all: true})
     const values = valuesOf(form)
-    if (form.actie === 'zoeken' || text(form.voegtoe)) return pickerStep(c, form, values, finding)
+    if (form.actie === 'zoeken' || form.actie === 'meer' || text(form.voegtoe)) return pickerStep(c, form, values, finding)
     const before = currentValues(finding)
     const tokens = new Set(values.onderbouwing)
     const cited = new Map((finding.figures ?? []).map((f) => [f.figureId, f.verdict as string]))
