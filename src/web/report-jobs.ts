@@ -2,8 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {Worker} from 'node:worker_threads'
 
 import type {GateSummary} from '../privacy/gate.js'
-import {UserError} from '../errors.js'
-import type {ReportOutcome, ReportPreview} from '../report/build.js'
+import type {ReportOutcome} from '../report/build.js'
 import type {ReportJobInput, ReportJobMessage} from './report-worker.js'
 
 export interface ReportJob {
@@ -67,32 +66,4 @@ export class ReportJobs {
     })
     return job
   }
-}
-
-/** What previewInWorker gives: the preview, or what the privacy gate found when it refuses. */
-export type PreviewOutcome = {preview: ReportPreview} | {refused: GateSummary}
-
-/**
- * The Rapport page's preview, made in a worker thread (report-worker.ts, preview: true) as the PDF
- * is: the memory of filling in the whole report is the thread's and is freed when it ends. A
- * Dutch refusal of the core comes back as the same UserError; anything else as an Error.
- */
-export function previewInWorker(input: Omit<ReportJobInput, 'preview'>): Promise<PreviewOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('report-worker.js', import.meta.url), {workerData: {...input, preview: true}})
-    let settled = false
-    const settle = (done: () => void) => {
-      if (settled) return
-      settled = true
-      done()
-    }
-
-    worker.on('message', (message: ReportJobMessage) => {
-      if (message.type === 'preview') settle(() => resolve({preview: message.preview}))
-      else if (message.type === 'refused') settle(() => resolve({refused: message.privacy}))
-      else if (message.type === 'failed') settle(() => reject(message.userError ? new UserError(message.message, {hint: message.hint}) : new Error(message.message)))
-    })
-    worker.on('error', (error) => settle(() => reject(error)))
-    worker.on('exit', (code) => settle(() => reject(new Error(`Het voorbeeld van het rapport stopte onverwacht (code ${code}).`))))
-  })
 }

@@ -3,7 +3,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {isUserError} from '../errors.js'
 import {PersonalDataOutputError, type GateChoice, type GateSummary} from '../privacy/gate.js'
 import {outputGateRequest} from '../privacy/output-request.js'
-import {buildReport, previewReport, type ReportOutcome, type ReportPreview} from '../report/build.js'
+import {buildReport, type ReportOutcome} from '../report/build.js'
 import {openStore} from '../store/open.js'
 import type {Study} from '../study/load.js'
 
@@ -12,18 +12,12 @@ import type {Study} from '../study/load.js'
  * processor busy for seconds, and the workspace must keep answering meanwhile. It does what
  * `karavaan report --format pdf` does: the same study files, database, core and privacy gate,
  * and without --out the same place (rapporten/ in the study).
- *
- * The preview of the Rapport page is made here too (preview: true), as `report --format html`
- * would write it but without writing: filling in a report of 100,000 notes takes seconds and
- * a hundred megabytes, which go with the thread instead of staying in the server's heap.
  */
 export interface ReportJobInput {
   by: null | string
   choice?: Exclude<GateChoice, 'refuse'>
   draft: boolean
   halteplaats?: string
-  /** Only the preview's HTML (previewReport), nothing written; else the PDF (buildReport). */
-  preview?: boolean
   /** The study as the workspace loaded it (plain data): parsing study.yaml and the method again costs a second. */
   study: Study
   /** A built-in name or the absolute path of the study's own template. */
@@ -35,7 +29,6 @@ export type ReportJobMessage =
   | {message: string; privacy: GateSummary; type: 'refused'}
   | {hint?: string; message: string; type: 'failed'; userError: boolean}
   | {outcome: ReportOutcome; type: 'done'}
-  | {preview: ReportPreview; type: 'preview'}
 
 const input = workerData as ReportJobInput
 const post = (message: ReportJobMessage) => parentPort!.postMessage(message)
@@ -43,25 +36,15 @@ const post = (message: ReportJobMessage) => parentPort!.postMessage(message)
 const {study} = input
 const store = openStore(study.dir, study.id)
 try {
-  if (input.preview) {
-    const preview = await previewReport(store, study, {
-      draft: input.draft,
-      halteplaats: input.halteplaats,
-      privacy: outputGateRequest(study, {by: input.by, choice: input.choice}),
-      template: input.template,
-    })
-    post({preview, type: 'preview'})
-  } else {
-    const outcome = await buildReport(store, study, {
-      draft: input.draft,
-      format: 'pdf',
-      halteplaats: input.halteplaats,
-      onProgress: (done, total) => post({done, total, type: 'progress'}),
-      privacy: outputGateRequest(study, {by: input.by, choice: input.choice}),
-      template: input.template,
-    })
-    post({outcome, type: 'done'})
-  }
+  const outcome = await buildReport(store, study, {
+    draft: input.draft,
+    format: 'pdf',
+    halteplaats: input.halteplaats,
+    onProgress: (done, total) => post({done, total, type: 'progress'}),
+    privacy: outputGateRequest(study, {by: input.by, choice: input.choice}),
+    template: input.template,
+  })
+  post({outcome, type: 'done'})
 } catch (error) {
   if (error instanceof PersonalDataOutputError) post({message: error.message, privacy: error.data!.privacy as GateSummary, type: 'refused'})
   else if (isUserError(error)) post({hint: error.hint, message: error.message, type: 'failed', userError: true})

@@ -9,7 +9,7 @@ import type {Study} from '../../study/load.js'
 import {REPORTS_DIR} from '../../study/locate.js'
 import type {PageContext} from '../layout.js'
 import {jobPage, jobStatus, type Refusal, type ReportChoice, reportPage, reportQuery, type TemplateOption} from '../pages/report.js'
-import {previewInWorker, type PreviewOutcome, type ReportJob, ReportJobs} from '../report-jobs.js'
+import {type ReportJob, ReportJobs} from '../report-jobs.js'
 import type {Session} from '../security.js'
 
 type Env = {Variables: {session: Session}}
@@ -36,10 +36,9 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
   /**
    * The last preview of each session, made again only when the choice, the database or an own
    * template changed: the page and its frame ask for the same report, and on a large study each
-   * new preview costs a second and a hundred megabytes of short-lived memory (in its worker).
-   * Kept as the promise, so that the frame, asking while the page waits, waits for the same one.
+   * new preview costs a second and a hundred megabytes of short-lived memory.
    */
-  const previews = new WeakMap<Session, {key: string; made: Promise<PreviewOutcome>}>()
+  const previews = new WeakMap<Session, {key: string; made: Awaited<ReturnType<typeof makePreview>>}>()
 
   const templates = async (): Promise<{kit: TemplateOption[]; own: TemplateOption[]}> => {
     const {BUILT_IN_TEMPLATES, studyTemplates} = await import('../../report/templates.js')
@@ -85,29 +84,25 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
     return {sources: reportHitSources(store, summary.hits.filter((hit) => !hit.kept)), summary}
   }
 
-  /** The same request `report --format html` makes of the core, with the page's choice for the gate, in a worker. */
-  const makePreview = (checked: Checked, session: Session) =>
-    previewInWorker({
-      by: session.who,
-      choice: checked.choice.privacy || undefined,
+  /** The same request `report --format html` makes of the core, with the page's choice for the gate. */
+  const makePreview = async (checked: Checked, session: Session) => {
+    const [{previewReport}, {outputGateRequest}] = await Promise.all([import('../../report/build.js'), import('../../privacy/output-request.js')])
+    return previewReport(store, study, {
       draft: checked.choice.concept,
       halteplaats: checked.choice.halteplaats || undefined,
-      study,
+      privacy: outputGateRequest(study, {by: session.who, choice: checked.choice.privacy || undefined}),
       template: checked.template,
     })
+  }
 
-  const preview = async (checked: Checked, session: Session): Promise<PreviewOutcome> => {
+  const preview = async (checked: Checked, session: Session) => {
     const own = checked.template.endsWith('.md') ? `:${(await stat(checked.template)).mtimeMs}` : ''
     const key = `${reportQuery(checked.choice)}|${session.who ?? ''}|${store.meta.changeMark()}${own}`
     const kept = previews.get(session)
     if (kept?.key === key) return kept.made
-    const entry = {key, made: makePreview(checked, session)}
-    previews.set(session, entry)
-    // A preview that failed is made again on the next request, as before it was never kept.
-    entry.made.catch(() => {
-      if (previews.get(session) === entry) previews.delete(session)
-    })
-    return entry.made
+    const made = await makePreview(checked, session)
+    previews.set(session, {key, made})
+    return made
   }
 
   const reportsDir = join(study.dir, REPORTS_DIR)
@@ -119,9 +114,10 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
     if (!checked) return c.html(reportPage(context(c), {...view, error}), 400)
     try {
       const made = await preview(checked, session)
-      if ('refused' in made) return c.html(reportPage(context(c), {...view, refusal: await refusalOf(made.refused as Refusal['summary'])}))
-      return c.html(reportPage(context(c), {...view, preview: made.preview}))
+      return c.html(reportPage(context(c), {...view, preview: made}))
     } catch (caught) {
+      const {PersonalDataOutputError} = await import('../../privacy/gate.js')
+      if (caught instanceof PersonalDataOutputError) return c.html(reportPage(context(c), {...view, refusal: await refusalOf(caught.data!.privacy as Refusal['summary'])}))
       if (caught instanceof UserError) return c.html(reportPage(context(c), {...view, error: [caught.message, caught.hint].filter(Boolean).join(' ')}), 400)
       throw caught
     }
@@ -135,9 +131,10 @@ export function registerReportRoutes(app: Hono<Env>, options: {store: Store; stu
     if (!checked) return refuse(`${escape(error!)} Kies op de pagina Rapport een ander sjabloon.`, 400)
     try {
       const made = await preview(checked, session)
-      if ('refused' in made) return refuse('Het rapport bevat mogelijk persoonsgegevens; de pagina Rapport laat zien waar, en wat je kunt kiezen.', 200)
-      return c.html(made.preview.html)
+      return c.html(made.html)
     } catch (caught) {
+      const {PersonalDataOutputError} = await import('../../privacy/gate.js')
+      if (caught instanceof PersonalDataOutputError) return refuse('Het rapport bevat mogelijk persoonsgegevens; de pagina Rapport laat zien waar, en wat je kunt kiezen.', 200)
       if (caught instanceof UserError) return refuse(escape(caught.message), 400)
       throw caught
     }
