@@ -266,3 +266,26 @@ function main() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()
+
+const NARRATIVE_IDS = ['onzichtbare-overheid', 'onzichtbare-burger', 'ongelijke-behandeling', 'ongehoorde-burger', 'ervaren-incompetentie']
+
+/**
+ * The rows of a second coder's CSV (note,code,coder) for the generated study of `count` notes:
+ * joost codes every other note, by the path it was imported from, with the interviewer's
+ * narratives, each dropped and each missing one added with a chance of 15%.
+ */
+export function secondCoderRows(count) {
+  const notesDir = ensureNoteFiles(count)
+  const random = prng(20_261_203)
+  const rows = ['note,code,coder']
+  let i = 0
+  for (const note of noteFiles(count)) {
+    if (i++ % 2 === 1) continue
+    const given = (/^narratives: \[(.*)\]$/m.exec(note.text)?.[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean)
+    const coded = NARRATIVE_IDS.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
+    const source = join(notesDir, note.path)
+    rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
+  }
+
+  return rows
+}

@@ -17,7 +17,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import {request} from 'node:http'
 import {join} from 'node:path'
 
-import {ensureNoteFiles, ensureStudy, noteFiles, prng} from './generate-notes.mjs'
+import {ensureStudy, secondCoderRows} from './generate-notes.mjs'
 import {ENV, fail, KARAVAAN, median, out, parseOptions, percentile, writeSection} from './harness.mjs'
 
 const USAGE = `node bench/serve.mjs [--counts 10000,100000] [--runs 40] [--starts 9] [--build DIR] [--write]
@@ -103,8 +103,6 @@ function peakRss(pid) {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
 }
 
-const NARRATIVES = ['onzichtbare-overheid', 'onzichtbare-burger', 'ongelijke-behandeling', 'ongehoorde-burger', 'ervaren-incompetentie']
-
 /**
  * For Overeenstemming: a copy of the study (the shared one stays as the other benches expect it)
  * with a second coder, joost, read in with `tag import` as a user would: he codes every other
@@ -115,18 +113,7 @@ function agreementStudy(studyCount, study) {
   const dir = join(out, `serve-agreement-${studyCount}`)
   rmSync(dir, {force: true, recursive: true})
   cpSync(study, dir, {recursive: true})
-  const notesDir = ensureNoteFiles(studyCount)
-  const random = prng(20_261_203)
-  const rows = ['note,code,coder']
-  let i = 0
-  for (const note of noteFiles(studyCount)) {
-    if (i++ % 2 === 1) continue
-    const given = (/^narratives: \[(.*)\]$/m.exec(note.text)?.[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean)
-    const coded = NARRATIVES.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
-    const source = join(notesDir, note.path)
-    rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
-  }
-
+  const rows = secondCoderRows(studyCount)
   const csv = join(dir, '.tweede-codeur.csv')
   writeFileSync(csv, `${rows.join('\n')}\n`)
   const imported = spawnSync(process.execPath, [kit, 'tag', 'import', csv, '--study', dir], {encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024})

@@ -15,7 +15,7 @@ import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {ensureNoteFiles, ensureStudy, noteFiles, prng} from './generate-notes.mjs'
+import {ensureStudy, secondCoderRows} from './generate-notes.mjs'
 import {ENV, fail, gitDescription, KARAVAAN, machineDescription, median, out, parseOptions, writeSection} from './harness.mjs'
 
 const USAGE = `node bench/tag-import.mjs [--counts 5000,20000] [--runs 3] [--before MAP] [--write]
@@ -33,22 +33,9 @@ if (!existsSync('/usr/bin/time')) fail('deze benchmark meet de CPU-tijd met /usr
 const before = parsed.before ? join(parsed.before, 'bin', 'run.js') : undefined
 if (before && !existsSync(before)) fail(`${before} bestaat niet; bouw die checkout eerst (node scripts/build.mjs).`)
 
-const NARRATIVES = ['onzichtbare-overheid', 'onzichtbare-burger', 'ongelijke-behandeling', 'ongehoorde-burger', 'ervaren-incompetentie']
-
 /** The second coder's CSV for a study of `studyCount` notes, made as bench/serve.mjs makes it. */
 function secondCoder(studyCount) {
-  const notesDir = ensureNoteFiles(studyCount)
-  const random = prng(20_261_203)
-  const rows = ['note,code,coder']
-  let i = 0
-  for (const note of noteFiles(studyCount)) {
-    if (i++ % 2 === 1) continue
-    const given = (/^narratives: \[(.*)\]$/m.exec(note.text)?.[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean)
-    const coded = NARRATIVES.filter((n) => (given.includes(n) ? random() >= 0.15 : random() < 0.15))
-    const source = join(notesDir, note.path)
-    rows.push(...(coded.length > 0 ? coded.map((code) => `"${source}",${code},joost`) : [`"${source}",,joost`]))
-  }
-
+  const rows = secondCoderRows(studyCount)
   const csv = join(out, 'tag-import', `tweede-codeur-${studyCount}.csv`)
   writeFileSync(csv, `${rows.join('\n')}\n`)
   return {csv, rows: rows.length - 1}
