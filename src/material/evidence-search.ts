@@ -155,7 +155,7 @@ function isPresent(present: readonly EvidenceRef[], hit: {noteId: string; tagId:
  * that hold the words (of the filter's narrative or theme, when one is chosen). Without: the
  * passages of the chosen code(s) in the notes the filters allow, then the newest few notes. The
  * same words tagged with the same code by two coders are one hit. A page after the first skips
- * the hits of the pages before it; each page reads only the notes it needs, and their tags in one go.
+ * the hits of the pages before it; each page reads only the notes it needs.
  */
 export function searchEvidence(store: Store, study: Study, search: EvidenceSearch, limit = EVIDENCE_PAGE): EvidenceSearchResult {
   const present = search.present ?? []
@@ -187,21 +187,17 @@ export function searchEvidence(store: Store, study: Study, search: EvidenceSearc
     // Every note is a hit of its own, so the pages so far, this one and one note more are enough
     // notes to fill the page and to know whether another hit follows.
     const result = searchNotes(store, query, filter, skip + limit + 1)
-    for (let from = 0; from < result.hits.length && !more; from += limit) {
-      const chunk = result.hits.slice(from, from + limit)
-      const tagsOf = store.tags.ofNotes(chunk.map((hit) => hit.note.id))
-      for (const {note, snippet} of chunk) {
-        const base = {attribution: place(note), date: note.date, halteplaats: note.halteplaats, noteId: note.id}
-        for (const tag of tagsOf.get(note.id) ?? []) {
-          if (tag.quote === null || tag.start === null || !fits(tag)) continue
-          const words = markMatches(tag.quote, patterns)
-          if (words === null) continue
-          push({...base, code: tag.code, kind: 'tag', tagId: tag.id, tagKind: tag.kind, words}, `${note.id}:${tag.start}:${tag.end}:${tag.code}`)
-        }
-
-        push({...base, code: null, kind: 'notitie', tagId: null, tagKind: null, words: snippet}, note.id)
-        if (more) break
+    for (const {note, snippet} of result.hits) {
+      const base = {attribution: place(note), date: note.date, halteplaats: note.halteplaats, noteId: note.id}
+      for (const tag of store.tags.list({noteId: note.id})) {
+        if (tag.quote === null || tag.start === null || !fits(tag)) continue
+        const words = markMatches(tag.quote, patterns)
+        if (words === null) continue
+        push({...base, code: tag.code, kind: 'tag', tagId: tag.id, tagKind: tag.kind, words}, `${note.id}:${tag.start}:${tag.end}:${tag.code}`)
       }
+
+      push({...base, code: null, kind: 'notitie', tagId: null, tagKind: null, words: snippet}, note.id)
+      if (more) break
     }
 
     return {hits, more, page}

@@ -17,6 +17,35 @@ interface TagRow {
   start_pos: null | number
 }
 
+/**
+ * The WHERE conditions of a tag filter on tags t, only for what the filter gives: with
+ * "(@noteId IS NULL OR t.note_id = @noteId)" SQLite can use no index and walked every tag for
+ * each note (5 ms a note on 100,000 notes, paid per note by the evidence picker and per row by
+ * tag import). With a note, "+t.kind" and "+t.code" keep it on the index by note: on the index by
+ * (kind, code) it would read every tag of that code in the study.
+ */
+function tagConditions(filter: TagFilter): string {
+  const byNote = filter.noteId !== undefined
+  return [
+    byNote ? ' AND t.note_id = @noteId' : '',
+    filter.coder === undefined ? '' : ' AND t.coder = @coder',
+    filter.kind === undefined ? '' : ` AND ${byNote ? '+' : ''}t.kind = @kind`,
+    filter.code === undefined ? '' : ` AND ${byNote ? '+' : ''}t.code = @code`,
+  ].join('')
+}
+
+/** The same for the themes in a note's front matter (notes n, json_each j): a note is found by its key. */
+function frontMatterConditions(filter: TagFilter): string {
+  return [
+    filter.noteId === undefined ? '' : ' AND n.id = @noteId',
+    filter.coder === undefined ? '' : ' AND n.interviewer = @coder',
+    filter.code === undefined ? '' : ' AND j.value = @code',
+  ].join('')
+}
+
+/** The named parameters of a tag filter; the ones a statement does not use are ignored. */
+const tagParameters = (filter: TagFilter) => ({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null})
+
 const toTag = (row: TagRow): Tag => ({
   code: row.code,
   coder: row.coder,
@@ -100,31 +129,11 @@ export class TagQueries extends Queries {
   list(filter: TagFilter = {}): Tag[] {
     const rows = this.prepare(
         `SELECT t.* FROM tags t JOIN notes n ON n.id = t.note_id
-         WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL
-           AND (@noteId IS NULL OR t.note_id = @noteId) AND (@coder IS NULL OR t.coder = @coder)
-           AND (@kind IS NULL OR t.kind = @kind) AND (@code IS NULL OR t.code = @code)
+         WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL${tagConditions(filter)}
          ORDER BY t.note_id, t.id`,
       )
-      .all({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null}) as TagRow[]
+      .all(tagParameters(filter)) as TagRow[]
     return rows.map(toTag)
-  }
-
-  /**
-   * The active tags of these notes, as list({noteId}) gives them for each, in one query through the
-   * index by note: list's optional filters make SQLite walk every tag for each note (about 5 ms per
-   * note on 100,000 notes), which the evidence picker paid for each note of its page.
-   */
-  ofNotes(noteIds: readonly string[]): Map<string, Tag[]> {
-    const byNote = new Map<string, Tag[]>(noteIds.map((id) => [id, []]))
-    if (noteIds.length === 0) return byNote
-    const rows = this.prepare(
-        `SELECT t.* FROM tags t JOIN notes n ON n.id = t.note_id
-         WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL AND t.note_id IN (SELECT value FROM json_each(?))
-         ORDER BY t.note_id, t.id`,
-      )
-      .all(JSON.stringify(noteIds)) as TagRow[]
-    for (const row of rows) byNote.get(row.note_id)?.push(toTag(row))
-    return byNote
   }
 
   /**
@@ -138,42 +147,16 @@ export class TagQueries extends Queries {
         `SELECT * FROM (
            SELECT t.id, t.note_id, t.kind, t.code, t.coder, t.origin, t.start_pos, t.end_pos, t.quote, t.created_at, t.deleted_at, 0 AS part, 0 AS position
            FROM tags t JOIN notes n ON n.id = t.note_id
-           WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL
-             AND (@noteId IS NULL OR t.note_id = @noteId) AND (@coder IS NULL OR t.coder = @coder)
-             AND (@kind IS NULL OR t.kind = @kind) AND (@code IS NULL OR t.code = @code)
+           WHERE t.deleted_at IS NULL AND n.deleted_at IS NULL${tagConditions(filter)}
            UNION ALL
            SELECT NULL, n.id, 'theme', j.value, n.interviewer, 'note',
              NULL, NULL, NULL, n.created_at, NULL, 1, j.key
            FROM notes n, json_each(n.themes) j
-           WHERE n.deleted_at IS NULL AND (@kind IS NULL OR @kind = 'theme')
-             AND (@noteId IS NULL OR n.id = @noteId) AND (@coder IS NULL OR n.interviewer = @coder) AND (@code IS NULL OR j.value = @code)
+           WHERE n.deleted_at IS NULL AND (@kind IS NULL OR @kind = 'theme')${frontMatterConditions(filter)}
          ) ORDER BY note_id, part, id, position`,
       )
-      .all({code: filter.code ?? null, coder: filter.coder ?? null, kind: filter.kind ?? null, noteId: filter.noteId ?? null}) as TagRow[]
+      .all(tagParameters(filter)) as TagRow[]
     return rows.map(toTag)
-  }
-
-  /**
-   * What codings({code, coder, kind: 'theme', noteId}) would list first with origin `note`: a
-   * theme that is in the front matter of a note by this coder as its interviewer. One note's
-   * rows only; codings() with a note reads every tag and every note's themes, for each call.
-   */
-  frontMatterTheme(noteId: string, code: string, coder: string): Tag | undefined {
-    const row = this.prepare(
-        `SELECT * FROM (
-           SELECT t.id, t.note_id, t.kind, t.code, t.coder, t.origin, t.start_pos, t.end_pos, t.quote, t.created_at, t.deleted_at, 0 AS part, 0 AS position
-           FROM tags t JOIN notes n ON n.id = t.note_id
-           WHERE t.note_id = @noteId AND +t.kind = 'theme' AND +t.code = @code AND t.coder = @coder AND t.origin = 'note'
-             AND t.deleted_at IS NULL AND n.deleted_at IS NULL
-           UNION ALL
-           SELECT NULL, n.id, 'theme', j.value, n.interviewer, 'note',
-             NULL, NULL, NULL, n.created_at, NULL, 1, j.key
-           FROM notes n, json_each(n.themes) j
-           WHERE n.id = @noteId AND n.deleted_at IS NULL AND n.interviewer = @coder AND j.value = @code
-         ) ORDER BY part, id, position LIMIT 1`,
-      )
-      .get({code, coder, noteId}) as TagRow | undefined
-    return row && toTag(row)
   }
 
   // In the correlated subqueries below, "+t.kind" keeps SQLite on the index by note: with the

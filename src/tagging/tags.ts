@@ -48,7 +48,7 @@ export function addTag(store: Store, study: Study, request: TagRequest): {create
 export function saveTag(store: Store, wanted: NewTag): {created: boolean; tag: Tag} {
   if (wanted.kind === 'narrative') store.tags.markCoded(wanted.noteId, wanted.coder)
   if (wanted.kind === 'theme' && wanted.start === null) {
-    const own = store.tags.frontMatterTheme(wanted.noteId, wanted.code, wanted.coder)
+    const own = store.tags.codings({code: wanted.code, coder: wanted.coder, kind: 'theme', noteId: wanted.noteId}).find((t) => t.origin === 'note')
     if (own) return {created: false, tag: own}
   }
 
