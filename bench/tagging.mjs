@@ -330,7 +330,7 @@ ${[...NARRATIVES, 'micro']
 Goals:
 
 - [${heldF !== undefined && heldF >= 0.8 ? 'x' : ' '}] held-out micro-F1 ≥ 0.80: ${fmt(heldF)} on the held-out part of lines 1–${LATE - 1}; ${fmt(prf(final.count.micro).f)} on the final part and ${fmt(prf(freshTest.count.micro).f)} on the untouched half of the unseen fragments
-- [${run.total < 10_000 ? 'x' : ' '}] ${run.notes.toLocaleString('en')} notes in < 10 s: ${(run.total / 1000).toFixed(2)} s in \`suggestNarratives\` (the command adds reading the notes from the store)
+- [${run.total < 10_000 ? 'x' : ' '}] ${run.notes.toLocaleString('en')} notes in < 10 s: ${(run.total / 1000).toFixed(2)} s in \`suggestNarratives\` on one core (the whole command, which matches on worker threads, is below)
 - [${run.peak < 400 ? 'x' : ' '}] peak memory < 400 MiB: ${Math.round(run.peak)} MiB
 
 What it means for a team: treat a suggestion as a pointer to a sentence worth reading, not as a coding; expect most narratives in fresh notes to be found by the coder, not the kit, until the cue lists have grown with the phrasings heard in the field (every rejected or missed suggestion is a candidate cue). On whole notes, where a narrative usually comes back in several sentences, the kit does better (the example notes above).`
