@@ -1,7 +1,7 @@
 import type {Method} from '../method/schema.js'
 import {type CueReading, decides, type ModelExplanation, type NarrativeModel} from './model.js'
 import type {ModelWord} from './model-words.js'
-import {toCodePoint} from './sentences.js'
+import {SURROGATE, toCodePoint} from './sentences.js'
 import {DEFAULT_THRESHOLD, type NarrativeSuggestion, suggestNarratives} from './suggest.js'
 
 /** A suggestion from the cues and, once the study has one, its model. */
@@ -32,9 +32,9 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
   // The model reads the words the cues read, sentence by sentence, instead of reading the note again.
   model.begin()
   let read = false
-  const onSentence = (words: ReadonlyArray<ModelWord>, length: number, start: number, end: number) => {
+  const onSentence = (words: ReadonlyArray<ModelWord>, length: number, start: number, end: number, starts: readonly number[], ends: readonly number[]) => {
     read = true
-    model.readSentence(words, length, start, end)
+    model.readSentence(words, length, start, end, starts, ends)
   }
 
   const found = suggestNarratives(text, method, {onSentence, threshold: 0})
@@ -45,6 +45,9 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
   model.readFound(found, DEFAULT_THRESHOLD)
   const predictions = new Map(model.finish().map((p) => [p.narrative, p]))
   const point = model.operating
+  // A suggestion's place is in code points; the words the model read are in UTF-16 units, the same
+  // unless the note has an astral character (an emoji), where its sentence is read again.
+  const astral = SURROGATE.test(text)
   const out: CombinedSuggestion[] = []
   for (const {id} of method.narratives) {
     const cue = cues.get(id)
@@ -57,17 +60,20 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
 
     if (!decides(point, cueSuggests, prediction.logOdds)) continue
     let suggestion: CombinedSuggestion
+    let words: string[]
     if (cueSuggests) {
       suggestion = {...cue}
+      words = astral ? model.explain(cue.sentence, id) : model.explainRange(text, cue.start, cue.end, id)
     } else {
       const range = prediction.sentence
       if (!range) continue
       const start = toCodePoint(text, range.start)
       const score = 1 / (1 + Math.exp(-(prediction.logOdds - point.add!)))
       suggestion = {cues: [], end: toCodePoint(text, range.end, range.start, start), matched: [], narrative: id, score: round(score), sentence: text.slice(range.start, range.end), start}
+      words = model.explainRange(text, range.start, range.end, id)
     }
 
-    suggestion.model = {probability: round(prediction.probability), words: model.explain(suggestion.sentence, id)}
+    suggestion.model = {probability: round(prediction.probability), words}
     out.push(suggestion)
   }
 

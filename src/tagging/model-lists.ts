@@ -85,8 +85,8 @@ export class ListMatcher {
     this.hit = new Int32Array(lists.length)
   }
 
-  /** Calls found with each list the sentence hits, once per list, and the position of the word where its item starts. */
-  each(stems: Int32Array, length: number, found: (list: number, at: number) => void): void {
+  /** Calls found with each list the words stems[from, to) hit, once per list, and the position of the word where its item starts. */
+  each(stems: Int32Array, to: number, found: (list: number, at: number) => void, from = 0): void {
     const {entries, firstOf, hit, seen} = this
     const size = firstOf.length
     if (this.stamp === 0x7f_ff_ff_ff) {
@@ -96,12 +96,12 @@ export class ListMatcher {
     }
 
     const stamp = ++this.stamp
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const stem = stems[i]
       if (stem >= 0 && stem < size) seen[stem] = stamp
     }
 
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const stem = stems[i]
       if (stem < 0 || stem >= size || firstOf[stem] === -1) continue
       for (const {list, rest} of entries[firstOf[stem]]) {

@@ -365,6 +365,7 @@ export class NarrativeModel {
   private readonly totals: Float64Array
   private wordCount = 0
   private readonly weights: Float64Array
+  /** The words of the note read since begin, sentence after sentence: explainRange reads them again instead of the text. */
   private readonly words = new WordBuffer()
 
   constructor(data: ModelData) {
@@ -422,8 +423,10 @@ export class NarrativeModel {
   /** Reads every sentence of a text, between begin and finish. */
   readText(text: string): void {
     for (const sentence of splitSentences(text)) {
-      scanWords(text, sentence.start, sentence.end, this.words)
-      this.addSentence(this.words.stems, this.words.length, sentence.start, sentence.end)
+      scanWords(text, sentence.start, sentence.end, SCAN)
+      const from = this.words.length
+      for (let i = 0; i < SCAN.length; i++) this.words.push(SCAN.stems[i], SCAN.starts[i], SCAN.ends[i])
+      this.addSentence(from, sentence.start, sentence.end)
     }
   }
 
@@ -438,17 +441,19 @@ export class NarrativeModel {
     this.most.fill(0)
     this.mostAt.fill(undefined)
     this.wordCount = 0
+    this.words.length = 0
   }
 
-  readSentence(words: ReadonlyArray<ModelWord>, length: number, start: number, end: number): void {
+  /** One sentence's words as the cues read them, and where each stands in the text (UTF-16). */
+  readSentence(words: ReadonlyArray<ModelWord>, length: number, start: number, end: number, starts: ArrayLike<number>, ends: ArrayLike<number>): void {
     const buffer = this.words
-    buffer.length = 0
+    const from = buffer.length
     for (let i = 0; i < length; i++) {
       const stem = stemNumberOfWord(words[i])
-      if (stem >= 0) buffer.push(stem, 0, 0)
+      if (stem >= 0) buffer.push(stem, starts[i], ends[i])
     }
 
-    this.addSentence(buffer.stems, buffer.length, start, end)
+    this.addSentence(from, start, end)
   }
 
   /**
@@ -507,14 +512,16 @@ export class NarrativeModel {
     return this.data.operating
   }
 
-  private addSentence(stems: Int32Array, length: number, start: number, end: number): void {
+  /** Adds the sentence whose words are this.words from `from` on. */
+  private addSentence(from: number, start: number, end: number): void {
     const n = this.narratives.length
     const sum = this.sums
+    const {length, stems} = this.words
     sum.fill(0)
-    this.sum(stems, length, this.note)
-    this.wordCount += length
+    this.sum(stems, from, length, this.note)
+    this.wordCount += length - from
     // A word list counts toward the note's chances, as the cues do, not toward which sentence is shown.
-    if (this.lists) this.lists.each(stems, length, this.countList)
+    if (this.lists) this.lists.each(stems, length, this.countList, from)
     // The range is made only for a sentence that weighs most so far: most sentences never do.
     let range: SentenceRange | undefined
     for (let k = 0; k < n; k++) {
@@ -532,17 +539,35 @@ export class NarrativeModel {
    * stems and pairs with a positive weight, strongest first, at most MAX_WORDS.
    */
   explain(sentence: string, narrative: string): string[] {
+    const words = new WordBuffer()
+    scanWords(sentence, 0, sentence.length, words)
+    return this.explainWords(sentence, words, 0, words.length, narrative)
+  }
+
+  /**
+   * explain for text[start, end) of the note read since begin (UTF-16), from the words already
+   * read rather than by reading the sentence again.
+   */
+  explainRange(text: string, start: number, end: number, narrative: string): string[] {
+    const {ends, length, starts} = this.words
+    let from = 0
+    while (from < length && starts[from] < start) from++
+    let to = from
+    while (to < length && ends[to] <= end) to++
+    return this.explainWords(text, this.words, from, to, narrative)
+  }
+
+  /** explain of words[from, to), whose positions are in text. */
+  private explainWords(text: string, words: WordBuffer, from: number, to: number, narrative: string): string[] {
     const k = this.narratives.indexOf(narrative)
     if (k === -1) return []
     const n = this.narratives.length
     const note = this.nextNote()
     const {byStem, firstOfPair, lastNote, pairs, weights} = this
-    const words = this.words
-    scanWords(sentence, 0, sentence.length, words)
-    const {ends, length, starts, stems} = words
+    const {ends, starts, stems} = words
     const found: Array<{weight: number; word: string}> = []
-    const spelled = (i: number) => sentence.slice(starts[i], ends[i]).toLowerCase()
-    for (let i = 0; i < length; i++) {
+    const spelled = (i: number) => text.slice(starts[i], ends[i]).toLowerCase()
+    for (let i = from; i < to; i++) {
       const stem = stems[i]
       // A function word alone ("je", "wij") tells a reader little; in a pair it may ("wij niet").
       const f = stem < byStem.length ? byStem[stem] : -1
@@ -551,7 +576,7 @@ export class NarrativeModel {
         found.push({weight: weights[f * n + k], word: spelled(i)})
       }
 
-      if (i === 0 || stems[i - 1] >= firstOfPair.length || firstOfPair[stems[i - 1]] === 0) continue
+      if (i === from || stems[i - 1] >= firstOfPair.length || firstOfPair[stems[i - 1]] === 0) continue
       const p = makesPair(stems[i - 1], stem) ? pairs.get(stems[i - 1], stem) : -1
       if (p >= 0 && lastNote[p] !== note && weights[p * n + k] > 0) {
         lastNote[p] = note
@@ -561,13 +586,13 @@ export class NarrativeModel {
 
     // A word list that weighs for the narrative speaks through its word in this sentence: "chatbot"
     // may weigh only as one of the digital ways in (@digitale-ingang), never on its own.
-    this.lists?.each(stems, length, (l, i) => {
+    this.lists?.each(stems, to, (l, i) => {
       const f = this.listFeatures[l]
       if (f >= 0 && lastNote[f] !== note && weights[f * n + k] > 0) {
         lastNote[f] = note
         found.push({weight: weights[f * n + k], word: spelled(i)})
       }
-    })
+    }, from)
     found.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     const out: string[] = []
     for (const {word} of found) {
@@ -590,11 +615,11 @@ export class NarrativeModel {
     return ++this.note
   }
 
-  /** Adds the weights of the features of the stems of one sentence to this.sums, each once per note mark. */
-  private sum(stems: Int32Array, length: number, note: number): void {
+  /** Adds the weights of the features of stems[from, to) (one sentence) to this.sums, each once per note mark. */
+  private sum(stems: Int32Array, from: number, to: number, note: number): void {
     const {byStem, firstOfPair, lastNote, pairs, sums: sum, weights} = this
     const n = sum.length
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const stem = stems[i]
       let f = stem < byStem.length ? byStem[stem] : -1
       if (f >= 0 && lastNote[f] !== note) {
@@ -603,7 +628,7 @@ export class NarrativeModel {
         for (let k = 0; k < n; k++) sum[k] += weights[base + k]
       }
 
-      if (i === 0) continue
+      if (i === from) continue
       const previous = stems[i - 1]
       if (previous >= firstOfPair.length || firstOfPair[previous] === 0) continue
       f = makesPair(previous, stem) ? pairs.get(previous, stem) : -1

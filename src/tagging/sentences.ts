@@ -167,6 +167,9 @@ export function splitSentences(text: string): SentenceRange[] {
   return out
 }
 
+/** A UTF-16 surrogate: a text with one has astral characters (an emoji), where code points and UTF-16 units differ. */
+export const SURROGATE = /[\ud800-\udfff]/
+
 /** The code-point index of a UTF-16 index: an emoji or other astral character counts once. */
 export function toCodePoint(text: string, index: number, from = 0, fromCodePoint = 0): number {
   let count = fromCodePoint

@@ -1,8 +1,8 @@
 import type {Method} from '../method/schema.js'
 import {type CompiledCue, type CompiledSlot, type CueIndex, cueIndexOf, type WordInfo} from './cue-index.js'
-import {assertedWith, rejectsView} from './assertion.js'
+import {assertedWith, mayHoldBack, rejectsView} from './assertion.js'
 import {CLAUSE_PUNCTUATION, NEGATION_PAIRS, NOT_NEGATING_AFTER} from './negation.js'
-import {type SentenceRange, splitSentences, toCodePoint} from './sentences.js'
+import {type SentenceRange, splitSentences, SURROGATE, toCodePoint} from './sentences.js'
 
 /** A narrative the kit proposes for a text. It is never a tag until a person accepts it. */
 export interface NarrativeSuggestion {
@@ -37,9 +37,10 @@ export interface MatchedWord {
 export interface SuggestOptions {
   /**
    * Called with the words of every sentence, as the cues read them (their normalised spelling in
-   * `norm`): the study's model reads the same words instead of reading the text a second time.
+   * `norm`, where each starts and ends in UTF-16 units): the study's model reads the same words
+   * instead of reading the text a second time.
    */
-  onSentence?: (words: ReadonlyArray<WordInfo>, length: number, start: number, end: number) => void
+  onSentence?: (words: ReadonlyArray<WordInfo>, length: number, start: number, end: number, starts: readonly number[], ends: readonly number[]) => void
   /** Suggestions below this score are left out (default DEFAULT_THRESHOLD). */
   threshold?: number
 }
@@ -88,7 +89,6 @@ function joinWords(first: SentenceWords, second: SentenceWords, into: SentenceWo
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
-const SURROGATE = /[\ud800-\udfff]/
 
 /** Letters, digits and combining marks make words; fast paths for Latin text. */
 function isWordChar(code: number, text: string, at: number): boolean {
@@ -349,13 +349,25 @@ function matchedWords(words: SentenceWords, counted: number[], narrative: number
   return out.sort((a, b) => a.start - b.start)
 }
 
-/** Per sentence of the current text, whether it is asserted (isAsserted) and whether it rejects a view (rejectsView), once worked out. */
+/** Per sentence of the current text, whether it is asserted (isAsserted), whether it rejects a view (rejectsView) and whether a rule could hold it back (mayHoldBack), once worked out. */
 const ASSERTED: Array<boolean | undefined> = []
 const REJECTS: Array<boolean | undefined> = []
+const MARKED: Array<boolean | undefined> = []
 
-/** rejectsView of sentence k of the text ('' before the first and after the last). */
+/** mayHoldBack of sentence k of the text (false before the first and after the last). */
+function markedAt(text: string, sentences: SentenceRange[], k: number): boolean {
+  if (k < 0 || k >= sentences.length) return false
+  let marked = MARKED[k]
+  if (marked === undefined) {
+    marked = mayHoldBack(text.slice(sentences[k].start, sentences[k].end))
+    MARKED[k] = marked
+  }
+  return marked
+}
+
+/** rejectsView of sentence k of the text (false before the first and after the last). */
 function rejectsAt(text: string, sentences: SentenceRange[], k: number): boolean {
-  if (k < 0 || k >= sentences.length) return rejectsView('')
+  if (!markedAt(text, sentences, k)) return false
   let rejects = REJECTS[k]
   if (rejects === undefined) {
     rejects = rejectsView(text.slice(sentences[k].start, sentences[k].end))
@@ -372,7 +384,7 @@ function sentenceCounts(text: string, sentences: SentenceRange[], s: number): bo
   let asserted = ASSERTED[s]
   if (asserted === undefined) {
     const slice = (k: number) => (k >= 0 && k < sentences.length ? text.slice(sentences[k].start, sentences[k].end) : '')
-    asserted = assertedWith(slice(s), slice(s + 1), slice(s - 1), (which) => rejectsAt(text, sentences, s + which))
+    asserted = assertedWith(slice(s), slice(s + 1), slice(s - 1), (which) => rejectsAt(text, sentences, s + which), (which) => markedAt(text, sentences, s + which))
     ASSERTED[s] = asserted
   }
   return asserted
@@ -452,6 +464,7 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
   const sentences = splitSentences(text)
   ASSERTED.length = 0
   REJECTS.length = 0
+  MARKED.length = 0
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]
     const words = BUFFERS[s & 1]
@@ -467,7 +480,7 @@ export function suggestNarratives(text: string, method: Method, options: Suggest
     carried.length = 0
     across.length = 0
     // The study model reads every sentence's words, anchored or not (./model.ts).
-    options.onSentence?.(words.infos, words.length, sentence.start, sentence.end)
+    options.onSentence?.(words.infos, words.length, sentence.start, sentence.end, words.starts, words.ends)
     if (!anchored && fromCarry.length === 0) continue
     // Candidates: the cues anchored on a word of this sentence whose required words are all here.
     matched.length = 0

@@ -73,6 +73,21 @@ describe('the study model', () => {
     expect(model.explain('De kinderen speelden in de speeltuin.', ONE)).toEqual([])
   })
 
+  it('explains a sentence of the note it has just read with the same words as when it reads the sentence anew', () => {
+    const model = new NarrativeModel(trainModel(coded(15), NARRATIVES))
+    const text = 'Koffie in het buurthuis. Bij het Stadskantoor is mijn Aanvraag zoekgeraakt, en niemand belt terug. Daarna over de markt.'
+    model.begin()
+    model.readText(text)
+    model.finish()
+    const sentence = 'Bij het Stadskantoor is mijn Aanvraag zoekgeraakt, en niemand belt terug.'
+    const start = text.indexOf(sentence)
+    const words = model.explainRange(text, start, start + sentence.length, ONE)
+    expect(words.length).toBeGreaterThan(0)
+    expect(words).toEqual(model.explain(sentence, ONE))
+    // Only the words of that sentence: the one after it is not read into the reason.
+    expect(model.explainRange(text, start, start + sentence.length, ONE).join(' ')).not.toMatch(/markt|koffie/)
+  })
+
   it('gives the same model for the same coding, whatever the order of the examples', () => {
     const examples = coded(15)
     const first = trainModel(examples, NARRATIVES, {cues: cueReader(noCues)})
