@@ -5,7 +5,8 @@
 //   npm run bench:learning-curve -- --write                  also put them in BENCHMARKS.md
 //   npm run bench:learning-curve -- --final                  third-hand held-out part only (run ONCE)
 //   npm run bench:learning-curve -- --final-study            the fourth-hand study, 260 notes (read once on 2026-12-03, now a tune set: --set fourth)
-//   npm run bench:learning-curve -- --final-fifth            the fifth-hand study, 260 notes (run ONCE)
+//   npm run bench:learning-curve -- --final-fifth            the fifth-hand study, 260 notes (read once on 2026-12-04, now a tune set: --set fifth)
+//   npm run bench:learning-curve -- --final-sixth            the sixth-hand study, 260 notes (run ONCE)
 //   … -- --lambda 0.1 --min 5 --mindf 2 --nocues --no-rejections   the model's settings (tune data only)
 //
 // (a) examples/voorbeeldstudie: its 76 notes with the narratives the interviewers gave them in
@@ -23,7 +24,10 @@
 // (e) test/fixtures/tagging/fifth-hand-study.tsv: 260 notes of another invented study by another
 //     writer who saw nothing of the kit, committed before any code read it. Never tuned on: only
 //     --final-fifth reads it, once; k notes drawn, the other notes measured; its k = 0 row is the
-//     cold start (cues and frames alone).
+//     cold start (cues and frames alone). Read once (2026-12-04); since then a tune set (--set fifth).
+// (f) test/fixtures/tagging/sixth-hand-study.tsv: 260 notes of a third invented study by yet
+//     another writer who saw nothing of the kit, committed before any code read it. Only
+//     --final-sixth reads it, once, after every change of the day.
 //
 // A coded note is simulated as a coder would leave it after tag review: its narratives, and a
 // rejection of every cue suggestion on it that is not one of them (--no-rejections: without).
@@ -44,6 +48,7 @@ const {values: flags} = parseArgs({
     dist: {default: join(root, 'dist'), type: 'string'},
     final: {type: 'boolean'},
     'final-fifth': {type: 'boolean'},
+    'final-sixth': {type: 'boolean'},
     'final-study': {type: 'boolean'},
     ks: {type: 'string'},
     lambda: {type: 'string'},
@@ -219,7 +224,7 @@ function withinCurve(pool) {
 }
 
 const started = Date.now()
-/** A set read once (--final, --final-study, --final-fifth): k of its rows drawn to train on, the others measured, in aggregate only. */
+/** A set read once (--final, --final-study, --final-fifth, --final-sixth): k of its rows drawn to train on, the others measured, in aggregate only. */
 function finalCurve(file, keep, heading) {
   const rows = tsvRows(file, keep)
   console.log(`${heading(rows.length)}; k of them drawn to train on, the others measured (aggregate).\n`)
@@ -230,6 +235,7 @@ function finalCurve(file, keep, heading) {
 
 if (flags.final) finalCurve('third-hand.tsv', heldOut, (n) => `Third-hand set, final: the ${n} held-out rows only`)
 if (flags['final-fifth']) finalCurve('fifth-hand-study.tsv', () => true, (n) => `Fifth-hand study, final: all ${n} notes`)
+if (flags['final-sixth']) finalCurve('sixth-hand-study.tsv', () => true, (n) => `Sixth-hand study, final: all ${n} notes`)
 if (flags['final-study']) finalCurve('fourth-hand-study.tsv', () => true, (n) => `Fourth-hand study, final: all ${n} notes`)
 
 const wanted = (name) => !flags.set || flags.set.split(',').includes(name)
@@ -237,6 +243,7 @@ const example = wanted('example') ? curveTable(exampleCurve()) : undefined
 const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.tsv', () => true))) : undefined
 const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)))) : undefined
 const fourth = wanted('fourth') ? curveTable(withinCurve(tsvRows('fourth-hand-study.tsv', () => true))) : undefined
+const fifth = wanted('fifth') ? curveTable(withinCurve(tsvRows('fifth-hand-study.tsv', () => true))) : undefined
 const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags.nolists && 'no word-list features', flags['no-rejections'] && 'no rejections'].filter(Boolean).join(', ')
 const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each coded note is what a coder leaves after \`tag review\`: its narratives, and a rejection of each cue suggestion on it that is not one of them. Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when cross-validation on the k coded notes finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
 ${example ? `
@@ -255,6 +262,10 @@ ${third}
 **(d) The fourth-hand study**, \`test/fixtures/tagging/fourth-hand-study.tsv\`, all 260 notes (read once with \`--final-study\` on 2026-12-03, since then tuned on): k notes are drawn to train on, the other notes are measured.
 
 ${fourth}
+` : ''}${fifth ? `
+**(e) The fifth-hand study**, \`test/fixtures/tagging/fifth-hand-study.tsv\`, all 260 notes (read once with \`--final-fifth\` on 2026-12-04, since then tuned on): k notes are drawn to train on, the other notes are measured.
+
+${fifth}
 ` : ''}`
 console.log(section)
 if (flags.write) writeSection('learning-curve', section, {heading: 'Study model: learning curve'})
