@@ -6,7 +6,8 @@
 //   npm run bench:learning-curve -- --final                  third-hand held-out part only (run ONCE)
 //   npm run bench:learning-curve -- --final-study            the fourth-hand study, 260 notes (read once on 2026-12-03, now a tune set: --set fourth)
 //   npm run bench:learning-curve -- --final-fifth            the fifth-hand study, 260 notes (read once on 2026-12-04, now a tune set: --set fifth)
-//   npm run bench:learning-curve -- --final-sixth            the sixth-hand study, 260 notes (run ONCE)
+//   npm run bench:learning-curve -- --final-sixth            the sixth-hand study, 260 notes (read once on 2026-12-04; now in the corpus)
+//   npm run bench:learning-curve -- --final-seventh          the seventh-hand study, 260 notes (run ONCE)
 //   … -- --lambda 0.1 --min 5 --mindf 2 --nocues --no-rejections   the model's settings (tune data only)
 //
 // (a) examples/voorbeeldstudie: its 76 notes with the narratives the interviewers gave them in
@@ -27,7 +28,14 @@
 //     cold start (cues and frames alone). Read once (2026-12-04); since then a tune set (--set fifth).
 // (f) test/fixtures/tagging/sixth-hand-study.tsv: 260 notes of a third invented study by yet
 //     another writer who saw nothing of the kit, committed before any code read it. Only
-//     --final-sixth reads it, once, after every change of the day.
+//     --final-sixth reads it, once, after every change of the day. Read once (2026-12-04), then
+//     put in the corpus.
+// (g) test/fixtures/tagging/seventh-hand-study.tsv: 260 notes of a fourth invented study, the same
+//     way; not in the corpus. Only --final-seventh reads it, once.
+//
+// The study model learns from the kit's corpus (methods/karavaan.corpus.tsv, every set above but
+// the seventh) and the k coded notes, which weigh STUDY_WEIGHT times; the set being measured is
+// left out of the corpus (--no-corpus: the k notes alone, as before the corpus).
 //
 // A coded note is simulated as a coder would leave it after tag review: its narratives, and a
 // rejection of every cue suggestion on it that is not one of them (--no-rejections: without).
@@ -49,6 +57,7 @@ const {values: flags} = parseArgs({
     final: {type: 'boolean'},
     'final-fifth': {type: 'boolean'},
     'final-sixth': {type: 'boolean'},
+    'final-seventh': {type: 'boolean'},
     'final-study': {type: 'boolean'},
     ks: {type: 'string'},
     lambda: {type: 'string'},
@@ -56,6 +65,7 @@ const {values: flags} = parseArgs({
     mindf: {type: 'string'},
     nocues: {type: 'boolean'},
     nolists: {type: 'boolean'},
+    'no-corpus': {type: 'boolean'},
     'no-rejections': {type: 'boolean'},
     repeats: {default: '10', type: 'string'},
     set: {type: 'string'},
@@ -75,12 +85,21 @@ const {combineSuggestions} = await load('tagging/combine.js')
 const {cueReader} = await load('tagging/study-model.js')
 const {rejectionExamples} = await load('tagging/training.js')
 const {modelLists} = await load('tagging/model-lists.js')
+const {withCorpus} = await load('tagging/corpus.js')
 const {parseMethodText} = await load('method/load.js')
 const methodFile = join(root, 'methods', 'karavaan.yaml')
 const method = parseMethodText(readFileSync(methodFile, 'utf8'), methodFile)
 const NARRATIVES = method.narratives.map((n) => n.id)
 const REPEATS = Number(flags.repeats)
-const trainOptions = {...(flags.nocues ? {} : {cues: cueReader(method)}), ...(flags.nolists ? {} : {lists: modelLists(method)}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
+// What the cues find in a text, read once per text: every training reads the corpus again.
+const readCues = cueReader(method)
+const cueCache = new Map()
+const cachedCues = (text) => {
+  let reading = cueCache.get(text)
+  if (!reading) cueCache.set(text, (reading = readCues(text)))
+  return reading
+}
+const trainOptions = {...(flags.nocues ? {} : {cues: cachedCues}), ...(flags.nolists ? {} : {lists: modelLists(method)}), ...(flags.mindf ? {minDocuments: Number(flags.mindf)} : {}), ...(flags.lambda ? {lambda: Number(flags.lambda)} : {}), ...(flags.min ? {minExamples: Number(flags.min)} : {})}
 
 // --- the sets -------------------------------------------------------------------------------------
 
@@ -154,9 +173,15 @@ function count(counts, items, model) {
   }
 }
 
+/** The corpus sets (methods/karavaan.corpus.tsv) of the fixture files: a set measured is left out of what the model learns from. */
+const CORPUS_SET = {'fifth-hand-study.tsv': 'vijfde', 'fourth-hand-study.tsv': 'vierde', 'second-hand.tsv': 'tweede', 'sixth-hand-study.tsv': 'zesde', 'third-hand.tsv': 'derde'}
+/** The sets left out of the corpus for the curve being measured. */
+let corpusExcept = []
+
 function modelOf(train) {
-  if (train.length === 0) return undefined
-  const model = new NarrativeModel(trainModel(examplesOf(train), NARRATIVES, trainOptions))
+  if (train.length === 0 && flags['no-corpus']) return undefined
+  const examples = flags['no-corpus'] ? examplesOf(train) : withCorpus(examplesOf(train), NARRATIVES, {except: corpusExcept})
+  const model = new NarrativeModel(trainModel(examples, NARRATIVES, trainOptions))
   return model.active ? model : undefined
 }
 
@@ -212,14 +237,16 @@ function draws(pool, k, seed) {
 
 /** (a) One halteplaats left out at a time; k notes drawn from the other three. */
 function exampleCurve() {
+  corpusExcept = []
   const notes = exampleNotes()
   const places = [...new Set(notes.map((n) => n.group))].sort()
   const ks = [...new Set(KS.map((k) => Math.min(k, notes.length - Math.max(...places.map((p) => notes.filter((n) => n.group === p).length)))))]
   return ks.map((k) => point(places.flatMap((place, f) => draws(notes.filter((n) => n.group !== place), k, 1000 * f).map((train) => ({test: notes.filter((n) => n.group === place), train}))), k))
 }
 
-/** k rows of a pool drawn to train on, the pool's other rows measured. */
-function withinCurve(pool) {
+/** k rows of a pool drawn to train on, the pool's other rows measured; the pool's own set is left out of the corpus. */
+function withinCurve(pool, file) {
+  corpusExcept = file && CORPUS_SET[file] ? [CORPUS_SET[file]] : []
   return KS.filter((k) => k < pool.length).map((k) => point(draws(pool, k, 0).map((train) => ({test: pool.filter((row) => !train.includes(row)), train})), k))
 }
 
@@ -228,23 +255,24 @@ const started = Date.now()
 function finalCurve(file, keep, heading) {
   const rows = tsvRows(file, keep)
   console.log(`${heading(rows.length)}; k of them drawn to train on, the others measured (aggregate).\n`)
-  console.log(curveTable(withinCurve(rows)))
+  console.log(curveTable(withinCurve(rows, file)))
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
   process.exit(0)
 }
 
 if (flags.final) finalCurve('third-hand.tsv', heldOut, (n) => `Third-hand set, final: the ${n} held-out rows only`)
 if (flags['final-fifth']) finalCurve('fifth-hand-study.tsv', () => true, (n) => `Fifth-hand study, final: all ${n} notes`)
+if (flags['final-seventh']) finalCurve('seventh-hand-study.tsv', () => true, (n) => `Seventh-hand study, final: all ${n} notes`)
 if (flags['final-sixth']) finalCurve('sixth-hand-study.tsv', () => true, (n) => `Sixth-hand study, final: all ${n} notes`)
 if (flags['final-study']) finalCurve('fourth-hand-study.tsv', () => true, (n) => `Fourth-hand study, final: all ${n} notes`)
 
 const wanted = (name) => !flags.set || flags.set.split(',').includes(name)
 const example = wanted('example') ? curveTable(exampleCurve()) : undefined
-const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.tsv', () => true))) : undefined
-const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)))) : undefined
-const fourth = wanted('fourth') ? curveTable(withinCurve(tsvRows('fourth-hand-study.tsv', () => true))) : undefined
-const fifth = wanted('fifth') ? curveTable(withinCurve(tsvRows('fifth-hand-study.tsv', () => true))) : undefined
-const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags.nolists && 'no word-list features', flags['no-rejections'] && 'no rejections'].filter(Boolean).join(', ')
+const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.tsv', () => true), 'second-hand.tsv')) : undefined
+const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)), 'third-hand.tsv')) : undefined
+const fourth = wanted('fourth') ? curveTable(withinCurve(tsvRows('fourth-hand-study.tsv', () => true), 'fourth-hand-study.tsv')) : undefined
+const fifth = wanted('fifth') ? curveTable(withinCurve(tsvRows('fifth-hand-study.tsv', () => true), 'fifth-hand-study.tsv')) : undefined
+const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags.nolists && 'no word-list features', flags['no-rejections'] && 'no rejections', flags['no-corpus'] && 'no corpus'].filter(Boolean).join(', ')
 const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each coded note is what a coder leaves after \`tag review\`: its narratives, and a rejection of each cue suggestion on it that is not one of them. Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when cross-validation on the k coded notes finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
 ${example ? `
 **(a) The example study**, \`examples/voorbeeldstudie\`: 76 whole notes with the narratives their interviewers gave them. One halteplaats is left out at a time (4 folds of 19 notes); k notes are drawn from the other three, so k stops at 57.

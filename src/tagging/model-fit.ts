@@ -19,6 +19,8 @@ export interface Problem {
   labels: Float64Array
   narratives: number
   rows: Int32Array
+  /** How much row r counts (default 1): a study's own notes weigh more than the kit's corpus. */
+  weights?: Float64Array
 }
 
 /** Weights of K narratives side by side: weights[feature · K + k]. */
@@ -66,19 +68,21 @@ export function fitLogistic(matrix: Matrix, problem: Problem, lambda: number, bu
   const boundOf: number[] = []
   let work = 0
   for (let r = 0; r < rows.length; r++) {
+    // A row that counts w times has its loss, and so the bound of its dual variables, times w.
+    const cw = C * (problem.weights?.[r] ?? 1)
     for (let k = 0; k < K; k++) {
       const y = problem.labels[r * K + k]
       if (Number.isNaN(y)) continue
       if (y > 0) {
         narrativeOf.push(k)
         signOf.push(1)
-        boundOf.push(C * y)
+        boundOf.push(cw * y)
       }
 
       if (y < 1) {
         narrativeOf.push(k)
         signOf.push(-1)
-        boundOf.push(C * (1 - y))
+        boundOf.push(cw * (1 - y))
       }
     }
 
@@ -362,13 +366,15 @@ function outOfFold(matrix: Matrix, problem: Problem, lambda: number, folds: Fold
   for (let f = 0; f < folds.folds; f++) {
     const train: number[] = []
     const trainLabels: number[] = []
+    const trainWeights: number[] = []
     for (let r = 0; r < rows.length; r++) {
       if (folds.fold[rows[r]] === f) continue
       train.push(rows[r])
+      trainWeights.push(problem.weights?.[r] ?? 1)
       for (let k = 0; k < K; k++) trainLabels.push(labels[r * K + k])
     }
 
-    const fit = fitLogistic(matrix, {labels: Float64Array.from(trainLabels), narratives: K, rows: Int32Array.from(train)}, lambda, WORK_BUDGET / (2 * folds.folds))
+    const fit = fitLogistic(matrix, {labels: Float64Array.from(trainLabels), narratives: K, rows: Int32Array.from(train), weights: Float64Array.from(trainWeights)}, lambda, WORK_BUDGET / (2 * folds.folds))
     for (const r of picked) {
       const row = rows[r]
       if (folds.fold[row] !== f) continue

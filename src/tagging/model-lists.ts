@@ -26,6 +26,8 @@ function stemsOf(text: string): string[] {
 /**
  * The word lists of a method, as the model keeps them in its file: every item by the stems of
  * its words. Items with a wildcard ("loket*") are left out: a stem cannot say where a word ends.
+ * So is a phrase that the stop words leave less than half of: "over moeten doen" would be any
+ * "doen".
  */
 export function modelLists(method: Pick<Method, 'wordLists'>): ModelList[] {
   const out: ModelList[] = []
@@ -36,7 +38,8 @@ export function modelLists(method: Pick<Method, 'wordLists'>): ModelList[] {
       if (item.includes('*')) continue
       const stems = stemsOf(item)
       const key = stems.join(' ')
-      if (stems.length === 0 || seen.has(key)) continue
+      const words = item.trim().split(/\s+/).length
+      if (stems.length === 0 || stems.length * 2 < words || seen.has(key)) continue
       seen.add(key)
       items.push(stems)
     }

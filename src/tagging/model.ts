@@ -26,6 +26,8 @@ export interface TrainingExample {
   text: string
   /** A whole note (not a passage or a rejected sentence): what the operating point is measured on. */
   whole?: boolean
+  /** How much the text counts (default 1; the largest of its examples' weights counts). */
+  weight?: number
 }
 
 /** What the cues found in a text, per narrative id: the score of its best sentence and the cues and frames that matched there. */
@@ -88,6 +90,8 @@ export const MAX_FEATURES = 50_000
 export const MIN_DOCUMENTS = 3
 export const MIN_EXAMPLES = 10
 export const MAX_WORDS = 3
+/** From this many coded notes of the study itself, its operating point is measured on them alone. */
+export const OWN_CALIBRATION = 2 * MIN_EXAMPLES
 
 /**
  * The features a cue reading gives a text: per narrative whether the cues suggest it, or only
@@ -149,18 +153,19 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
   const maxFeatures = options.maxFeatures ?? MAX_FEATURES
 
   // The distinct texts, in a fixed order, with per narrative the yes and no decisions.
-  const byText = new Map<string, {group: string; no: Float64Array; whole: boolean; yes: Float64Array}>()
+  const byText = new Map<string, {group: string; no: Float64Array; weight: number; whole: boolean; yes: Float64Array}>()
   const known = new Map(narratives.map((n, i) => [n, i]))
   for (const example of examples) {
     const n = known.get(example.narrative)
     if (n === undefined) continue
     let entry = byText.get(example.text)
     if (!entry) {
-      entry = {group: example.group ?? example.text, no: new Float64Array(narratives.length), whole: false, yes: new Float64Array(narratives.length)}
+      entry = {group: example.group ?? example.text, no: new Float64Array(narratives.length), weight: 1, whole: false, yes: new Float64Array(narratives.length)}
       byText.set(example.text, entry)
     }
 
     if (example.whole) entry.whole = true
+    if (example.weight !== undefined && example.weight > entry.weight) entry.weight = example.weight
 
     if (example.label === 1) entry.yes[n]++
     else entry.no[n]++
@@ -262,20 +267,27 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
   const K = learned.length
   const rows: number[] = []
   const labels: number[] = []
+  const rowWeights: number[] = []
   texts.forEach((text, i) => {
-    const {no, yes} = byText.get(text)!
+    const {no, weight, yes} = byText.get(text)!
     if (!learned.some((n) => yes[n] + no[n] > 0)) return
     rows.push(i)
+    rowWeights.push(weight)
     for (const n of learned) labels.push(yes[n] + no[n] === 0 ? Number.NaN : yes[n] / (yes[n] + no[n]))
   })
-  const problem: Problem = {labels: Float64Array.from(labels), narratives: K, rows: Int32Array.from(rows)}
+  const problem: Problem = {labels: Float64Array.from(labels), narratives: K, rows: Int32Array.from(rows), ...(rowWeights.some((w) => w !== 1) ? {weights: Float64Array.from(rowWeights)} : {})}
   const fit = K > 0 ? fitLogistic(matrix, problem, lambda) : undefined
 
   let operating: OperatingPoint | undefined = {add: null, keep: null}
   if (fit && readings) {
     const folds = options.folds ?? 5
     const fold = Int32Array.from(texts, (text) => groupFold(byText.get(text)!.group, folds))
-    const whole = Uint8Array.from(texts, (text) => (byText.get(text)!.whole ? 1 : 0))
+    // The operating point is measured on the study's own coded notes once there are enough of
+    // them (they weigh more than the corpus): the point that suits the corpus's writers need
+    // not suit this team. Before that, on every whole text.
+    const own = texts.filter((text) => byText.get(text)!.whole && byText.get(text)!.weight > 1).length
+    const ownOnly = own >= OWN_CALIBRATION
+    const whole = Uint8Array.from(texts, (text) => (byText.get(text)!.whole && (!ownOnly || byText.get(text)!.weight > 1) ? 1 : 0))
     const cueSuggests = (row: number) => Uint8Array.from(learned, (n) => ((readings[row].get(narratives[n])?.score ?? 0) >= DEFAULT_THRESHOLD ? 1 : 0))
     const folding: Folds = {fold, folds, whole}
     operating = chooseOperatingPoint(matrix, problem, cueSuggests, lambda, folding)

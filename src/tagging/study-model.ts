@@ -7,6 +7,7 @@ import type {Method} from '../method/schema.js'
 import type {Store} from '../store/store.js'
 import type {Rejection} from '../model/rejection.js'
 import {cueReading} from './combine.js'
+import {corpusTexts, withCorpus} from './corpus.js'
 import {modelLists} from './model-lists.js'
 import {type CueReading, MODEL_FORMAT, MODEL_VERSION, type ModelData, NarrativeModel, trainModel} from './model.js'
 import {suggestNarratives} from './suggest.js'
@@ -52,8 +53,10 @@ const restored = (reading: SavedReading): CueReading => new Map(reading.map(([na
 
 /** What the study's model is doing, for the command to tell the user. */
 export interface StudyModelStatus {
-  /** How many notes the team has coded (what the model learns from). */
+  /** How many notes the team has coded (what the model learns from, besides the corpus). */
   coded: number
+  /** How many texts of the kit's corpus it learned from (0 without a corpus). */
+  corpus: number
   file: string
   /** The narratives that have a model, in the method's order. */
   narratives: string[]
@@ -91,8 +94,9 @@ export interface Trained {
 export function trainStudyModel(store: Store, method: Method, rejections: Rejection[], previous?: ModelFile['readings']): Trained {
   const digest = methodDigest(method)
   const plan = trainingPlan(store.tags.trainingRecords(MAX_TRAINING_NOTES), method, rejections)
-  if (plan.notes.length === 0) return {data: null, notes: 0, readings: {digest, notes: {}}}
   const narratives = method.narratives.map((n) => n.id)
+  // A study nobody has coded yet gets its model from the kit's corpus alone.
+  if (plan.notes.length === 0 && corpusTexts().length === 0) return {data: null, notes: 0, readings: {digest, notes: {}}}
   const texts = store.tags.trainingTexts(plan.notes.map((n) => n.id))
   const known = previous?.digest === digest ? previous.notes : {}
   const read = cueReader(method)
@@ -107,7 +111,7 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
     readings[note.version] = saved(reading)
   }
 
-  const data = trainModel(trainingExamples(plan, narratives, texts), narratives, {cues: (text) => byText.get(text) ?? read(text), lists: modelLists(method)})
+  const data = trainModel(withCorpus(trainingExamples(plan, narratives, texts), narratives), narratives, {cues: (text) => byText.get(text) ?? read(text), lists: modelLists(method)})
   return {data: data.narratives.some((n) => n.weights !== null) ? data : null, notes: plan.notes.length, readings: {digest, notes: readings}}
 }
 
@@ -167,12 +171,12 @@ interface Keep {
 }
 
 /**
- * Keeps what training gave in the study folder (0600). A study nobody has coded yet gets no
- * file; one that had a model gets the news that it has none now. A folder on a read-only disk
- * gets none: the model still serves this command.
+ * Keeps what training gave in the study folder (0600). A study nobody has coded yet gets a file
+ * only when the kit's corpus gave it a model; one that had a model gets the news that it has none
+ * now. A folder on a read-only disk gets none: the model still serves this command.
  */
 export function keepTrained({data, notes, readings}: Trained, keep: Keep, now = new Date()): void {
-  if (notes === 0 && !keep.hadFile) return
+  if (notes === 0 && data === null && !keep.hadFile) return
   const content: ModelFile = {format: 'karavaan-studiemodel', model: data, notes, readings, stamp: keep.stamp, study: keep.study, trainedAt: now.toISOString()}
   try {
     writePrivateFile(keep.file, JSON.stringify(content))
@@ -196,7 +200,7 @@ function prepare(store: Store, study: StudyRef): {finish: (trained: Trained, now
   const use = (data: ModelData | null, coded: number, retrained: boolean): StudyModel => {
     const model = data ? new NarrativeModel(data) : undefined
     const narratives = model?.active ? model.narratives : []
-    return {model: model?.active ? model : undefined, status: {coded, file, narratives, retrained}}
+    return {model: model?.active ? model : undefined, status: {coded, corpus: corpusTexts().length, file, narratives, retrained}}
   }
 
   const kept = readModelFile(file, study.id)

@@ -1,8 +1,10 @@
+import {createHash} from 'node:crypto'
+
 import type {Method} from '../method/schema.js'
 import type {Rejection} from '../model/rejection.js'
 import type {TrainingRecords} from '../store/tags.js'
+import {corpusDigest} from './corpus.js'
 import {MODEL_VERSION, type TrainingExample} from './model.js'
-import {createHash} from 'node:crypto'
 import {sliceCodePoints} from './passage.js'
 
 /*
@@ -28,12 +30,12 @@ export interface TrainingPlan {
  * TagQueries.trainingCounter), the cues and frames of the method and the model's version.
  */
 export function trainingStamp(counter: string, method: Method): string {
-  return `${counter}:${methodDigest(method)}`
+  return `${counter}:${methodDigest(method)}:${corpusDigest()}`
 }
 
-/** A digest of what the cues read in a note: the cues and frames of the method, and the model's version. */
+/** A digest of what the cues read in a note: the cues, frames and word lists of the method, and the model's version. */
 export function methodDigest(method: Method): string {
-  return createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues, n.patterns]), model: MODEL_VERSION})).digest('hex').slice(0, 32)
+  return createHash('sha256').update(JSON.stringify({cues: method.narratives.map((n) => [n.id, n.cues, n.patterns]), lists: method.wordLists, model: MODEL_VERSION})).digest('hex').slice(0, 32)
 }
 
 /** The interviewer of a note, as a coder: the narratives written in the note itself. */

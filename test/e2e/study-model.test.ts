@@ -51,7 +51,7 @@ function codedStudy(tagged: number): string {
     writeFileSync(join(study, 'inbox', `nee-${i}.md`), noteFile('', `${neutral[i % neutral.length]} Gesprek ${i}.`))
   }
 
-  expect(karavaan(['import', '--study', study]).code).toBe(0)
+  if (tagged > 0) expect(karavaan(['import', '--study', study]).code).toBe(0)
   return study
 }
 
@@ -63,24 +63,38 @@ function addTarget(study: string, text: string): string {
 describe('the study model in tag suggest', () => {
   let study: string
   let target: string
+  let both: string
   beforeAll(() => {
     study = codedStudy(14)
-    target = addTarget(study, 'Koffie bij de ouderen. Een buurman zei dat zijn aanvraag voor de dakkapel is zoekgeraakt.')
+    // No word of the study's one cue ("loket*"): only the model can find narrative 1 here.
+    target = addTarget(study, 'Koffie bij de ouderen. Een buurman zei dat hij de gemeente nooit aan de telefoon krijgt: een keuzemenu, en dan valt de lijn weg.')
+    both = addTarget(study, 'Het loket is dicht en mijn aanvraag is zoekgeraakt.')
   })
 
-  it('suggests what the team codes, with the words that go with the narrative in this study', () => {
+  it('finds a paraphrase the cues miss, from the corpus, and names the words of the sentence', () => {
     const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json']))
     const mine = suggestions.filter((s) => s.note === target)
-    expect(mine).toEqual([expect.objectContaining({cues: [], narrative: 'onzichtbare-overheid', sentence: 'Een buurman zei dat zijn aanvraag voor de dakkapel is zoekgeraakt.'})])
+    expect(mine).toEqual([expect.objectContaining({cues: [], narrative: 'onzichtbare-overheid', sentence: 'Een buurman zei dat hij de gemeente nooit aan de telefoon krijgt: een keuzemenu, en dan valt de lijn weg.'})])
     expect(mine[0].model!.probability).toBeGreaterThanOrEqual(0.5)
-    expect(mine[0].model!.words.join(' ')).toMatch(/zoekgeraakt|aanvraag/)
+    expect(mine[0].model!.words.join(' ')).toMatch(/keuzemenu|lijn|telefoon/)
 
     const human = karavaan(['tag', 'suggest', '--study', study, '--note', target])
     expect(human.code).toBe(0)
     expect(human.stdout).toMatch(/1\. onzichtbare overheid \(0,\d\d\) — door het model van deze studie/)
-    expect(human.stdout).toMatch(/in deze studie vaak bij narratief 1: [^\n]*(zoekgeraakt|aanvraag)/)
+    expect(human.stdout).toMatch(/in het korpus en deze studie vaak bij narratief 1: [^\n]*(keuzemenu|lijn|telefoon)/)
     // Trained by the first tag suggest, read from its file by this one.
-    expect(human.stdout).toMatch(/Het model van deze studie \(geleerd van 28 gecodeerde notities\) weegt mee bij narratief 1\./)
+    expect(human.stdout).toMatch(/Het model van deze studie \(geleerd van [\d.]+ teksten uit het korpus van de kit en 28 gecodeerde notities van jullie\) weegt mee bij narratief 1, 2, 3, 4, 5\./)
+  })
+
+  it('weighs what the team codes: its words become the reason', () => {
+    const mine = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--note', both]))
+    expect(mine).toEqual([expect.objectContaining({cues: ['loket*'], narrative: 'onzichtbare-overheid'})])
+    // The team codes lost applications as narrative 1; a study without that coding does not name the word.
+    expect(mine[0].model!.words).toContain('zoekgeraakt')
+    const fresh = codedStudy(0)
+    const note = addTarget(fresh, 'Het loket is dicht en mijn aanvraag is zoekgeraakt.')
+    const theirs = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', fresh, '--json', '--note', note]))
+    expect(theirs[0].model!.words).not.toContain('zoekgeraakt')
   })
 
   it('keeps the model in the study folder, for the owner only, and suggests from the cues alone with --no-model', () => {
@@ -155,14 +169,15 @@ describe('rejections in tag review', () => {
 })
 
 describe('the cold start', () => {
-  it('changes nothing while too few notes are coded, and says when the kit starts to learn', () => {
-    const study = codedStudy(5)
-    const target = addTarget(study, 'Een buurman zei dat zijn aanvraag voor de dakkapel is zoekgeraakt.')
+  it('learns from the kit\'s corpus before the team has coded anything, and says so', () => {
+    const study = codedStudy(0)
+    const target = addTarget(study, 'Niemand neemt bij de gemeente nog de telefoon op, je krijgt alleen een keuzemenu en dan valt de lijn weg.')
     const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json']))
-    expect(suggestions.filter((s) => s.note === target)).toEqual([])
-    expect(suggestions.every((s) => s.model === undefined)).toBe(true)
-    expect(json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--no-model']))).toEqual(suggestions)
+    expect(suggestions.filter((s) => s.note === target)).toEqual([expect.objectContaining({cues: [], narrative: 'onzichtbare-overheid'})])
+    // The corpus holds invented texts only, so the model of a study nobody has coded may be kept too.
+    expect(existsSync(join(study, MODEL_FILE))).toBe(true)
+    expect(json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--no-model']))).toEqual([])
     const human = karavaan(['tag', 'suggest', '--study', study])
-    expect(human.stdout).toMatch(/Alleen de cues: de kit leert mee zodra er per narratief minstens 10 notities met en 10 zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues \(nu 10 gecodeerde notities\)\./)
+    expect(human.stdout).toMatch(/Het model van deze studie \(geleerd van [\d.]+ teksten uit het korpus van de kit en 0 gecodeerde notities van jullie\) weegt mee bij narratief 1, 2, 3, 4, 5\./)
   })
 })

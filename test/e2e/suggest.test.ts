@@ -18,8 +18,11 @@ interface Suggestion {
 describe('karavaan tag suggest', () => {
   let study: string
   const ids: Record<string, string> = {}
+  // Bram writes no narratives in his notes, so they are not coded and the study's model suggests for them as
+  // the cues do; anna gives narratives, so a note of hers without any is coded as voicing none.
   const add = (key: string, text: string, ...flags: string[]) => {
-    ids[key] = json<{id: string}>(karavaan(['note', 'add', '--study', study, '--halteplaats', 'noord', '--group', 'ouderen', '--date', '2026-03-11', '--interviewer', 'anna', '--text', text, ...flags, '--json'])).id
+    const interviewer = flags.includes('--narrative') ? 'anna' : 'bram'
+    ids[key] = json<{id: string}>(karavaan(['note', 'add', '--study', study, '--halteplaats', 'noord', '--group', 'ouderen', '--date', '2026-03-11', '--interviewer', interviewer, '--text', text, ...flags, '--json'])).id
   }
 
   beforeAll(() => {
@@ -42,8 +45,10 @@ describe('karavaan tag suggest', () => {
     add('citaat', '“Ik ben gewoon een nummer voor de gemeente,” zei een moeder.')
   })
 
+  // The cues by themselves (--no-model): this study's method has two cues only, too few for the
+  // corpus's model to read them by (test/e2e/study-model.test.ts has the model).
   it('proposes narratives with the cues and the sentence that triggered them', () => {
-    const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json']))
+    const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--no-model']))
     const byNote = (key: string) => suggestions.filter((s) => s.note === ids[key])
     expect(byNote('loket')).toEqual([expect.objectContaining({cues: ['loket*'], narrative: 'onzichtbare-overheid', sentence: 'De loketten in het dorp zijn allemaal dicht, zeggen ze.'})])
     expect(byNote('nummer')).toEqual([expect.objectContaining({cues: ['ik ben (gewoon) een nummer'], narrative: 'onzichtbare-burger'})])
@@ -54,10 +59,10 @@ describe('karavaan tag suggest', () => {
   })
 
   it('does not count a negated cue, nor propose what the note already carries', () => {
-    const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json']))
+    const suggestions = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--json', '--no-model']))
     expect(suggestions.filter((s) => s.note === ids.open)).toEqual([])
     expect(suggestions.filter((s) => s.note === ids.al)).toEqual([])
-    const all = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--all', '--note', ids.al, '--json']))
+    const all = json<Suggestion[]>(karavaan(['tag', 'suggest', '--study', study, '--all', '--note', ids.al, '--json', '--no-model']))
     expect(all.map((s) => s.narrative)).toEqual(['onzichtbare-overheid'])
   })
 
@@ -68,7 +73,7 @@ describe('karavaan tag suggest', () => {
   })
 
   it('shows the suggestions readably, and refuses tag review without a terminal', () => {
-    const result = karavaan(['tag', 'suggest', '--study', study])
+    const result = karavaan(['tag', 'suggest', '--study', study, '--no-model'])
     expect(result.stdout).toMatch(/1\. onzichtbare overheid \(0,\d+\) — door: «loketten»/)
     expect(result.stdout).toMatch(/Neem ze over met: karavaan tag review/)
     // A sentence that opens with a quote mark of its own is shown as it stands, not as ““…”.

@@ -13,7 +13,7 @@ const [ONE] = NARRATIVES
 function appStudy(): TrainingExample[] {
   const examples: TrainingExample[] = []
   for (let i = 0; i < 15; i++) {
-    const yes = `Voor de vergunning moest ze het via de app doen, gesprek ${i}.`
+    const yes = `Voor een afspraak moest ze het via de app doen, gesprek ${i}.`
     const no = `De buurtbarbecue was gezellig en druk, gesprek ${i}.`
     for (const narrative of NARRATIVES) {
       examples.push({group: `ja-${i}`, label: narrative === ONE ? 1 : 0, narrative, text: yes, whole: true}, {group: `nee-${i}`, label: 0, narrative, text: no, whole: true})

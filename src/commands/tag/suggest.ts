@@ -14,14 +14,17 @@ import {formatDate} from '../../parse/date.js'
 import {colorOnStdout, formatScore, marks, matchedWords, quotedSentence} from '../../ui/suggestion-view.js'
 import {plural} from '../../model/plural.js'
 
-/** The last line of tag suggest: whether the study's model took part, and if not, why. */
+/** The last line of tag suggest: whether the study's model took part, what it learned from, and if not, why. */
 function modelStatusLine(learned: StudyModel, method: Method): string {
+  const {coded, corpus, retrained} = learned.status
+  const codedNotes = plural(coded, 'gecodeerde notitie', 'gecodeerde notities')
   if (learned.model) {
     const numbers = learned.status.narratives.map((id) => method.narratives.find((n) => n.id === id)!.number)
-    return `Het model van deze studie (geleerd van ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}${learned.status.retrained ? ', zojuist bijgewerkt' : ''}) weegt mee bij narratief ${numbers.join(', ')}.`
+    const from = corpus > 0 ? `geleerd van ${plural(corpus, 'tekst', 'teksten')} uit het korpus van de kit en ${codedNotes} van jullie` : `geleerd van ${codedNotes}`
+    return `Het model van deze studie (${from}${retrained ? ', zojuist bijgewerkt' : ''}) weegt mee bij narratief ${numbers.join(', ')}.`
   }
 
-  return `Alleen de cues: de kit leert mee zodra er per narratief minstens ${MIN_EXAMPLES} notities met en ${MIN_EXAMPLES} zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues (nu ${plural(learned.status.coded, 'gecodeerde notitie', 'gecodeerde notities')}).`
+  return `Alleen de cues: de kit leert mee zodra er per narratief minstens ${MIN_EXAMPLES} notities met en ${MIN_EXAMPLES} zonder zijn gecodeerd, en het model daarmee in een proef op jullie eigen codering minstens zo precies is als de cues (nu ${codedNotes}).`
 }
 
 export default class TagSuggest extends StudyCommand {
@@ -29,19 +32,19 @@ export default class TagSuggest extends StudyCommand {
 
 De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.
 
-De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notities met en zonder dat narratief gecodeerd zijn, weegt een klein model van deze studie mee, met de woorden die in deze studie vaak bij het narratief staan als reden. Het model staat in de studiemap (narratiefmodel.json) en gaat nooit mee in een bundel of export. Met --no-model alleen de cues.`
+Daarnaast weegt een klein model van deze studie mee. Het begint met het korpus van de kit (bijna 2.000 verzonnen veldnotities en fragmenten van verschillende schrijvers, elk met de narratieven die erin zitten) en leert van jullie eigen codering, die vier keer zo zwaar weegt. Als reden noemt het de woorden van de zin die in het korpus en deze studie vaak bij het narratief staan. Het model staat in de studiemap (narratiefmodel.json) en gaat nooit mee in een bundel of export. Met --no-model alleen de cues.`
 
   static override examples = [
     {command: '<%= config.bin %> tag suggest --halteplaats wendelo', description: 'Voorstellen voor alle notities uit Wendelo.'},
     {command: '<%= config.bin %> tag suggest --note 3f9a21c7', description: 'Voorstellen voor één notitie.'},
     {command: '<%= config.bin %> tag suggest --json > voorstellen.json', description: 'Als JSON: {note, narrative, score, cues, matched, sentence, start, end, model: {probability, words}}.'},
-    {command: '<%= config.bin %> tag suggest --no-model', description: 'Alleen de cues, zonder wat de kit van jullie codering leerde.'},
+    {command: '<%= config.bin %> tag suggest --no-model', description: 'Alleen de cues, zonder het model.'},
   ]
 
   static override flags = {
     ...noteFilterFlags,
     all: Flags.boolean({description: 'Stel ook narratieven voor die al op de notitie staan.'}),
-    model: Flags.boolean({allowNo: true, default: true, description: 'Laat het model van deze studie meewegen (geleerd van jullie codering); --no-model: alleen de cues.'}),
+    model: Flags.boolean({allowNo: true, default: true, description: 'Laat het model van deze studie meewegen (geleerd van het korpus van de kit en jullie codering); --no-model: alleen de cues.'}),
     note: Flags.string({description: 'Alleen voor deze notitie.', helpValue: '<id>'}),
   }
 
@@ -89,7 +92,7 @@ De kit leert ook van jullie eigen codering: zodra er per narratief genoeg notiti
       const reason = suggestion.cues.length > 0 ? `door: ${matchedWords(suggestion, style)}` : 'door het model van deze studie'
       this.log(`  ${narrative.number}. ${narrative.short} (${formatScore(suggestion.score)}) — ${reason}`)
       if (suggestion.model && suggestion.model.words.length > 0) {
-        this.log(`     in deze studie vaak bij narratief ${narrative.number}: ${suggestion.model.words.join(', ')}`)
+        this.log(`     in het korpus en deze studie vaak bij narratief ${narrative.number}: ${suggestion.model.words.join(', ')}`)
       }
 
       this.log(`     ${quotedSentence(suggestion.sentence)}`)
