@@ -42,6 +42,8 @@ const {NarrativeModel, trainModel} = await load('tagging/model.js')
 const {combineSuggestions} = await load('tagging/combine.js')
 const {suggestNarratives} = await load('tagging/suggest.js')
 const {cueReader} = await load('tagging/study-model.js')
+const {corpusTexts, withCorpus} = await load('tagging/corpus.js')
+const {modelLists} = await load('tagging/model-lists.js')
 const {parseMethodText} = await load('method/load.js')
 const methodFile = join(root, 'methods', 'karavaan.yaml')
 const method = parseMethodText(readFileSync(methodFile, 'utf8'), methodFile)
@@ -62,7 +64,9 @@ let model
 if (!flags.part || flags.part === 'train' || flags.part === 'suggest') {
   const count = Number(flags.train)
   const notes = [...noteFiles(count)].map(parseNote)
-  const examples = notes.flatMap((note, i) => NARRATIVES.map((n) => ({group: String(i), label: note.narratives.includes(n) ? 1 : 0, narrative: n, text: note.text, whole: true})))
+  // As tag suggest trains: the kit's corpus, and the coded notes weighing more (corpus.ts), with the method's word lists.
+  const examples = withCorpus(notes.flatMap((note, i) => NARRATIVES.map((n) => ({group: String(i), label: note.narratives.includes(n) ? 1 : 0, narrative: n, text: note.text, whole: true}))), NARRATIVES)
+  const lists = modelLists(method)
   const times = []
   const cpuTimes = []
   const cpu = () => {
@@ -74,7 +78,7 @@ if (!flags.part || flags.part === 'train' || flags.part === 'suggest') {
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now()
     const busy = cpu()
-    data = trainModel(examples, NARRATIVES, {cues: cueReader(method)})
+    data = trainModel(examples, NARRATIVES, {cues: cueReader(method), lists})
     times.push(performance.now() - started)
     cpuTimes.push(cpu() - busy)
   }
@@ -82,13 +86,13 @@ if (!flags.part || flags.part === 'train' || flags.part === 'suggest') {
   // A retraining after a tag changed: what the cues found in the coded notes is kept in the
   // model file by note version (study-model.ts), so only the fit and its cross-validation run.
   const read = cueReader(method)
-  const readings = new Map(notes.map((note) => [note.text, read(note.text)]))
+  const readings = new Map([...notes.map((note) => note.text), ...corpusTexts().map((c) => c.text)].map((text) => [text, read(text)]))
   const again = []
   const againCpu = []
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now()
     const busy = cpu()
-    trainModel(examples, NARRATIVES, {cues: (text) => readings.get(text) ?? read(text)})
+    trainModel(examples, NARRATIVES, {cues: (text) => readings.get(text) ?? read(text), lists})
     again.push(performance.now() - started)
     againCpu.push(cpu() - busy)
   }

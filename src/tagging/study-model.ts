@@ -35,7 +35,7 @@ interface ModelFile {
   notes: number
   /**
    * What the cues found in each coded note, by note version, with the digest of the cues that
-   * found it: retraining after a tag changes reads again only the notes that are new or
+   * found it (and in each text of the corpus, by set and id): retraining after a tag changes reads again only the notes that are new or
    * changed. Narrative ids, scores and cue names only; no words of the notes.
    */
   readings?: {digest: string; notes: Record<string, SavedReading>}
@@ -109,6 +109,14 @@ export function trainStudyModel(store: Store, method: Method, rejections: Reject
     const reading = kept ?? byText.get(text) ?? read(text)
     byText.set(text, reading)
     readings[note.version] = saved(reading)
+  }
+
+  // The corpus's texts too, by set and id: what the cues find in them changes only with the cues.
+  for (const item of corpusTexts()) {
+    const key = `korpus:${item.set}:${item.id}`
+    const reading = (Object.hasOwn(known, key) ? restored(known[key]) : undefined) ?? byText.get(item.text) ?? read(item.text)
+    byText.set(item.text, reading)
+    readings[key] = saved(reading)
   }
 
   const data = trainModel(withCorpus(trainingExamples(plan, narratives, texts), narratives), narratives, {cues: (text) => byText.get(text) ?? read(text), lists: modelLists(method)})

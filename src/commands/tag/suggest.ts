@@ -32,7 +32,7 @@ export default class TagSuggest extends StudyCommand {
 
 De cues staan per narratief in methods/karavaan.yaml (of in de eigen kopie van de studie), zodat je ze kunt lezen en aanvullen. De kit vergelijkt woordstammen ("loketten" past bij "loket") en let op ontkenningen ("het loket is gelukkig nog gewoon open" telt niet). Narratieven die al op een notitie staan, worden niet nog eens voorgesteld, tenzij je --all geeft.
 
-Daarnaast weegt een klein model van deze studie mee. Het begint met het korpus van de kit (bijna 2.000 verzonnen veldnotities en fragmenten van verschillende schrijvers, elk met de narratieven die erin zitten) en leert van jullie eigen codering, die vier keer zo zwaar weegt. Als reden noemt het de woorden van de zin die in het korpus en deze studie vaak bij het narratief staan. Het model staat in de studiemap (narratiefmodel.json) en gaat nooit mee in een bundel of export. Met --no-model alleen de cues.`
+Daarnaast weegt een klein model van deze studie mee. Het begint met het korpus van de kit (bijna 2.000 verzonnen veldnotities en fragmenten van acht schrijvers, elk met de narratieven die erin zitten) en leert van jullie eigen codering, die vier keer zo zwaar weegt. Als reden noemt het de woorden van de zin die in het korpus en deze studie vaak bij het narratief staan. Het model staat in de studiemap (narratiefmodel.json) en gaat nooit mee in een bundel of export. Met --no-model alleen de cues.`
 
   static override examples = [
     {command: '<%= config.bin %> tag suggest --halteplaats wendelo', description: 'Voorstellen voor alle notities uit Wendelo.'},
