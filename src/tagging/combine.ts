@@ -58,7 +58,7 @@ export function combineSuggestions(text: string, method: Method, model: Narrativ
       continue
     }
 
-    if (!decides(point, cueSuggests, prediction.logOdds)) continue
+    if (!decides(point, cueSuggests, prediction.logOdds, model.wordsRead)) continue
     let suggestion: CombinedSuggestion
     let words: string[]
     if (cueSuggests) {

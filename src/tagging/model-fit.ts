@@ -230,11 +230,18 @@ function seeded(seed: number): () => number {
 export interface OperatingPoint {
   add: null | number
   keep: null | number
+  /**
+   * The length in words of nineteen in twenty of the notes the point was measured on. A longer
+   * note holds more words that weigh nothing and so gets lower chances than the point expects:
+   * the model then drops no cue suggestion there (it may still add one). Absent in older files.
+   */
+  words?: number
 }
 
-/** Whether the cues and the model together suggest a narrative, at an operating point. */
-export function decides(point: OperatingPoint, cueSuggests: boolean, logOdds: number): boolean {
-  return cueSuggests ? point.keep === null || logOdds >= point.keep : point.add !== null && logOdds >= point.add
+/** Whether the cues and the model together suggest a narrative, at an operating point, for a note of `words` words. */
+export function decides(point: OperatingPoint, cueSuggests: boolean, logOdds: number, words = 0): boolean {
+  if (cueSuggests) return point.keep === null || logOdds >= point.keep || (point.words !== undefined && words > point.words)
+  return point.add !== null && logOdds >= point.add
 }
 
 const GRID = Array.from({length: 33}, (_, i) => -4 + i * 0.25)
@@ -330,6 +337,9 @@ export function chooseOperatingPoint(matrix: Matrix, problem: Problem, cueSugges
   }
 
   if (allowed.length === 0) return undefined
+  // Row values are 1/√words (model.ts, scale): the lengths of the measured notes, back from them.
+  const lengths = rows.map((r) => Math.round(1 / matrix.values[problem.rows[r]] ** 2)).sort((a, b) => a - b)
+  const words = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))]
   const f1 = Math.max(...allowed.map((a) => a.f1))
   const precision = Math.max(...allowed.filter((a) => a.f1 >= f1 - 1e-9).map((a) => a.precision))
   // Of the points that do best, the middle one: a point at the edge of what the training notes
@@ -339,7 +349,7 @@ export function chooseOperatingPoint(matrix: Matrix, problem: Problem, cueSugges
   let best = allowed.filter((a) => a.f1 >= f1 - 1e-9 && a.precision >= precision - 1e-9)
   if (best.some((a) => a.point.keep === null)) best = best.filter((a) => a.point.keep === null)
   if (best.some((a) => a.point.add === null)) best = best.filter((a) => a.point.add === null)
-  return best[Math.floor((best.length - 1) / 2)].point
+  return {...best[Math.floor((best.length - 1) / 2)].point, words}
 }
 
 /**

@@ -519,6 +519,11 @@ export class NarrativeModel {
     return out
   }
 
+  /** How many words the model read in the note since begin (as its features count them). */
+  get wordsRead(): number {
+    return this.wordCount
+  }
+
   /** Where the model takes part (see OperatingPoint). */
   get operating(): OperatingPoint {
     return this.data.operating

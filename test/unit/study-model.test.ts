@@ -154,6 +154,19 @@ describe('combining the model with the cues', () => {
     expect(decides({add: 1, keep: -1}, false, 1.5)).toBe(true)
   })
 
+  it('drops no cue suggestion on a note longer than the notes its operating point was measured on', () => {
+    const point = {add: 1, keep: -1, words: 80}
+    expect(decides(point, true, -1.5, 60)).toBe(false)
+    expect(decides(point, true, -1.5, 270)).toBe(true)
+    // Adding does not depend on the length.
+    expect(decides(point, false, 1.5, 270)).toBe(true)
+    expect(decides(point, false, 0.5, 270)).toBe(false)
+    // The point knows the length of the notes it was measured on.
+    const data = trainModel(coded(15), NARRATIVES, {cues: cueReader(noCues)})
+    expect(data.operating.words).toBeGreaterThan(3)
+    expect(data.operating.words).toBeLessThan(30)
+  })
+
   it('learns which cues this study’s coders reject, and drops those suggestions', () => {
     // The team rejects narrative 1 on notes about the loket of the sports hall, but takes it on the town hall's.
     const examples: TrainingExample[] = []
