@@ -272,6 +272,7 @@ const second = wanted('second') ? curveTable(withinCurve(tsvRows('second-hand.ts
 const third = wanted('third') ? curveTable(withinCurve(tsvRows('third-hand.tsv', (id) => !heldOut(id)), 'third-hand.tsv')) : undefined
 const fourth = wanted('fourth') ? curveTable(withinCurve(tsvRows('fourth-hand-study.tsv', () => true), 'fourth-hand-study.tsv')) : undefined
 const fifth = wanted('fifth') ? curveTable(withinCurve(tsvRows('fifth-hand-study.tsv', () => true), 'fifth-hand-study.tsv')) : undefined
+const sixth = wanted('sixth') ? curveTable(withinCurve(tsvRows('sixth-hand-study.tsv', () => true), 'sixth-hand-study.tsv')) : undefined
 const setting = [flags.lambda && `lambda ${flags.lambda}`, flags.min && `min ${flags.min}`, flags.mindf && `mindf ${flags.mindf}`, flags.nocues && 'no cue features', flags.nolists && 'no word-list features', flags['no-rejections'] && 'no rejections', flags['no-corpus'] && 'no corpus'].filter(Boolean).join(', ')
 const section = `Measured with \`npm run bench:learning-curve\` on ${new Date().toISOString().slice(0, 10)}${setting ? ` (${setting})` : ''}; ${REPEATS} draws per k, counts summed over draws (and folds). Each coded note is what a coder leaves after \`tag review\`: its narratives, and a rejection of each cue suggestion on it that is not one of them. Each row gives the cues alone and the cues with the model **on the same notes**; P, R and F1 are micro over the five narratives, F1 1–5 per narrative with the model. "Narratives with a model" is the mean over draws: at the cold start, or when cross-validation on the k coded notes finds that the model adds nothing, it is 0 and the suggestions are the cues' own.
 ${example ? `
@@ -294,6 +295,10 @@ ${fourth}
 **(e) The fifth-hand study**, \`test/fixtures/tagging/fifth-hand-study.tsv\`, all 260 notes (read once with \`--final-fifth\` on 2026-12-04, since then tuned on): k notes are drawn to train on, the other notes are measured.
 
 ${fifth}
+` : ''}${sixth ? `
+**(f) The sixth-hand study**, \`test/fixtures/tagging/sixth-hand-study.tsv\`, all 260 notes (read once with \`--final-sixth\` on 2026-12-04, then put in the corpus; here left out of it): k notes are drawn to train on, the other notes are measured.
+
+${sixth}
 ` : ''}`
 console.log(section)
 if (flags.write) writeSection('learning-curve', section, {heading: 'Study model: learning curve'})
