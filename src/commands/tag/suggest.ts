@@ -20,7 +20,7 @@ function modelStatusLine(learned: StudyModel, method: Method): string {
   const codedNotes = plural(coded, 'gecodeerde notitie', 'gecodeerde notities')
   if (learned.model) {
     const numbers = learned.status.narratives.map((id) => method.narratives.find((n) => n.id === id)!.number)
-    const from = corpus > 0 ? `geleerd van ${plural(corpus, 'tekst', 'teksten')} uit het korpus van de kit en ${codedNotes} van jullie` : `geleerd van ${codedNotes}`
+    const from = corpus > 0 ? `geleerd van ${corpus.toLocaleString('nl-NL')} ${corpus === 1 ? 'tekst' : 'teksten'} uit het korpus van de kit en ${codedNotes} van jullie` : `geleerd van ${codedNotes}`
     return `Het model van deze studie (${from}${retrained ? ', zojuist bijgewerkt' : ''}) weegt mee bij narratief ${numbers.join(', ')}.`
   }
 
