@@ -34,9 +34,10 @@ interface ModelFile {
   /** How many coded notes it learned from. */
   notes: number
   /**
-   * What the cues found in each coded note, by note version, with the digest of the cues that
-   * found it (and in each text of the corpus, by set and id): retraining after a tag changes reads again only the notes that are new or
-   * changed. Narrative ids, scores and cue names only; no words of the notes.
+   * What the cues found in each coded note, by note version, and in each text of the corpus, by
+   * set and id, with the digest of the cues that found it: retraining after a tag changes reads
+   * again only the notes that are new or changed. Narrative ids, scores and cue names only; no
+   * words of the notes.
    */
   readings?: {digest: string; notes: Record<string, SavedReading>}
   /** The digest of the coding it learned from (trainingStamp). */
