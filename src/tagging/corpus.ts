@@ -6,8 +6,8 @@ import {METHODS_DIR} from '../method/path.js'
 import type {TrainingExample} from './model.js'
 
 /*
- * The kit's own coded texts: fragments and field notes of invented studies, written by several
- * independent writers from the method alone and labelled with its five narratives
+ * The kit's own coded texts: fragments and field notes of invented studies, written by eight
+ * writers (seven of whom knew only the method) and labelled with its five narratives
  * (test/fixtures/tagging, gathered by scripts/build-corpus.mjs). Every study's model learns from
  * them besides the team's own coding, so that a study starts with the words of many writers
  * instead of the cues alone, and the words the team codes by add to them. The texts are made up:
