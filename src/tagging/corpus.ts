@@ -52,7 +52,7 @@ export function corpusExamples(narratives: readonly string[], options: {except?:
   for (const item of options.texts ?? corpusTexts()) {
     if (options.except?.includes(item.set)) continue
     const group = `korpus:${item.set}:${item.id}`
-    for (const narrative of narratives) out.push({group, label: item.narratives.includes(narrative) ? 1 : 0, narrative, text: item.text, whole: true})
+    for (const narrative of narratives) out.push({corpus: true, group, label: item.narratives.includes(narrative) ? 1 : 0, narrative, text: item.text, whole: true})
   }
   return out
 }

@@ -28,6 +28,8 @@ export interface TrainingExample {
   whole?: boolean
   /** How much the text counts (default 1; the largest of its examples' weights counts). */
   weight?: number
+  /** A text of the kit's corpus, not of the study: the operating point is measured on the study's own once it has enough. */
+  corpus?: boolean
 }
 
 /** What the cues found in a text, per narrative id: the score of its best sentence and the cues and frames that matched there. */
@@ -153,19 +155,21 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
   const maxFeatures = options.maxFeatures ?? MAX_FEATURES
 
   // The distinct texts, in a fixed order, with per narrative the yes and no decisions.
-  const byText = new Map<string, {group: string; no: Float64Array; weight: number; whole: boolean; yes: Float64Array}>()
+  const byText = new Map<string, {corpus: boolean; group: string; no: Float64Array; weight: number; whole: boolean; yes: Float64Array}>()
   const known = new Map(narratives.map((n, i) => [n, i]))
   for (const example of examples) {
     const n = known.get(example.narrative)
     if (n === undefined) continue
     let entry = byText.get(example.text)
     if (!entry) {
-      entry = {group: example.group ?? example.text, no: new Float64Array(narratives.length), weight: 1, whole: false, yes: new Float64Array(narratives.length)}
+      entry = {corpus: true, group: example.group ?? example.text, no: new Float64Array(narratives.length), weight: 1, whole: false, yes: new Float64Array(narratives.length)}
       byText.set(example.text, entry)
     }
 
     if (example.whole) entry.whole = true
     if (example.weight !== undefined && example.weight > entry.weight) entry.weight = example.weight
+    // A study's note that happens to read like a corpus text is the study's.
+    if (!example.corpus) entry.corpus = false
 
     if (example.label === 1) entry.yes[n]++
     else entry.no[n]++
@@ -283,11 +287,11 @@ export function trainModel(examples: TrainingExample[], narratives: string[], op
     const folds = options.folds ?? 5
     const fold = Int32Array.from(texts, (text) => groupFold(byText.get(text)!.group, folds))
     // The operating point is measured on the study's own coded notes once there are enough of
-    // them (they weigh more than the corpus): the point that suits the corpus's writers need
-    // not suit this team. Before that, on every whole text.
-    const own = texts.filter((text) => byText.get(text)!.whole && byText.get(text)!.weight > 1).length
-    const ownOnly = own >= OWN_CALIBRATION
-    const whole = Uint8Array.from(texts, (text) => (byText.get(text)!.whole && (!ownOnly || byText.get(text)!.weight > 1) ? 1 : 0))
+    // them: the point that suits the corpus's writers need not suit this team. Before that, on
+    // every whole text.
+    const measured = (text: string, ownOnly: boolean) => byText.get(text)!.whole && (!ownOnly || !byText.get(text)!.corpus)
+    const ownOnly = texts.filter((text) => measured(text, true)).length >= OWN_CALIBRATION
+    const whole = Uint8Array.from(texts, (text) => (measured(text, ownOnly) ? 1 : 0))
     const cueSuggests = (row: number) => Uint8Array.from(learned, (n) => ((readings[row].get(narratives[n])?.score ?? 0) >= DEFAULT_THRESHOLD ? 1 : 0))
     const folding: Folds = {fold, folds, whole}
     operating = chooseOperatingPoint(matrix, problem, cueSuggests, lambda, folding)
